@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Reusable field types for environment variables; each coerces from the string the environment holds. */
+export const env = {
+  string: (fallback?: string) => (fallback === undefined ? z.string().min(1) : z.string().min(1).default(fallback)),
+  port: (fallback?: number) => {
+    const port = z.coerce.number().int().min(1).max(65535);
+    return fallback === undefined ? port : port.default(fallback);
+  },
+  int: (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback),
+  bool: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1'),
+  /** A comma-separated list of host:port pairs, e.g. "127.0.0.1:3306,127.0.0.1:3307". */
+  hostList: (fallback?: string) => {
+    const list = z
+      .string()
+      .min(1)
+      .transform((value, ctx) => {
+        const out: Array<{ host: string; port: number }> = [];
+        for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+          const m = /^([^:\s]+):(\d{1,5})$/.exec(part);
+          if (!m || Number(m[2]) > 65535) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${part}" is not host:port` });
+            return z.NEVER;
+          }
+          out.push({ host: m[1]!, port: Number(m[2]) });
+        }
+        return out;
+      });
+    return fallback === undefined ? list : list.default(fallback);
+  },
+  oneOf: <T extends [string, ...string[]]>(values: T, fallback: T[number]) => z.enum(values).default(fallback),
+};

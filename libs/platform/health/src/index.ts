@@ -1,0 +1,1 @@
+export { HealthRegistry, type DependencyCheck, type DependencyHealthIndicator } from './dependency-health';
