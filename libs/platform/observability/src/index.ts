@@ -1,0 +1,1 @@
+export { injectTraceContext, runWithTraceContext, type TraceCarrier } from './trace-carrier';
