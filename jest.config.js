@@ -40,6 +40,11 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'],
     },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'], testTimeout: 120000 },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
+    },
   ],
 };

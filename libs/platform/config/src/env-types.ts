@@ -32,5 +32,19 @@ export const env = {
       });
     return fallback === undefined ? list : list.default(fallback);
   },
+  /** Like hostList, but empty or unset means "none". */
+  optionalHostList: () =>
+    z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        if (value.trim() === '') return [] as Array<{ host: string; port: number }>;
+        const parsed = env.hostList().safeParse(value);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, message: issue.message });
+          return z.NEVER;
+        }
+        return parsed.data;
+      }),
   oneOf: <T extends [string, ...string[]]>(values: T, fallback: T[number]) => z.enum(values).default(fallback),
 };

@@ -34,3 +34,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(shape, { DB_HOSTS: '127.0.0.1' })).toThrow(/DB_HOSTS: "127.0.0.1" is not host:port/);
   });
 });
+
+describe('env.optionalHostList', () => {
+  it('treats unset as an empty list and still rejects a malformed entry', () => {
+    const shape = { DB_READER_HOSTS: env.optionalHostList() };
+    expect(loadConfig(shape, {}).DB_READER_HOSTS).toEqual([]);
+    expect(loadConfig(shape, { DB_READER_HOSTS: 'r1:3307' }).DB_READER_HOSTS).toEqual([{ host: 'r1', port: 3307 }]);
+    expect(() => loadConfig(shape, { DB_READER_HOSTS: 'r1' })).toThrow(/DB_READER_HOSTS/);
+  });
+});

@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { HealthRegistry } from '@harvest/platform/health';
+import type { DatabaseConfig } from './database-config';
+import { DatabaseHealthIndicator } from './database-health.indicator';
+import { Database } from './database.service';
+import type { SchemaDefinition } from './data-source.factory';
+
+const DATABASE_CLOSER = Symbol('DATABASE_CLOSER');
+
+/** Provides the service's `Database` (writer, readers, migrations run at start) to the whole app. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: DatabaseConfig, schema: SchemaDefinition): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: Database,
+          useFactory: async (registry?: HealthRegistry) => {
+            const database = await Database.connect(config, schema);
+            registry?.register(new DatabaseHealthIndicator(database));
+            return database;
+          },
+          inject: [{ token: HealthRegistry, optional: true }],
+        },
+        { provide: DATABASE_CLOSER, useClass: DatabaseCloser },
+      ],
+      exports: [Database],
+    };
+  }
+}
+
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(Database) private readonly database?: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database?.close();
+  }
+}

@@ -1,0 +1,7 @@
+export { databaseConfigShape, type DatabaseConfig } from './database-config';
+export { classifyDatabaseFailure, retryDelayMs, type DatabaseFailureKind } from './database-failure';
+export { dataSourceOptions, type SchemaDefinition } from './data-source.factory';
+export { Database, type RetryPolicy, type TransactionOptions } from './database.service';
+export { DatabaseHealthIndicator } from './database-health.indicator';
+export { DatabaseModule } from './database.module';
+export { locatePrimary, PrimaryNotFoundError, type DatabaseNode } from './primary-locator';

@@ -1,0 +1,2 @@
+export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';
+export { testDatabaseConfig } from './test-database-config';
