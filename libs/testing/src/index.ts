@@ -1,2 +1,3 @@
+export { runHarness } from './harness';
 export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';
 export { testDatabaseConfig } from './test-database-config';

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole suite on real infrastructure, from a fresh clone: npm dependencies, the test tier
+# (infra/local/harness: MariaDB, Redis + Sentinel, Kafka, Elasticsearch), type-check, lint, unit tests,
+# then integration tests one file at a time (some stop and start shared servers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+step() { printf '\n== %s\n' "$*"; }
+
+step "npm dependencies"
+bash scripts/ensure-node-modules.sh
+
+step "test infrastructure"
+bash infra/local/harness up
+eval "$(bash infra/local/harness env)"
+
+step "type-check"
+npx tsc -p tsconfig.json --noEmit
+
+step "lint"
+npx eslint . --max-warnings 0
+
+mkdir -p .cache/reports
+status=0
+step "unit tests"
+npx jest --selectProjects unit --json --outputFile=.cache/reports/unit.json "$@" || status=1
+step "integration tests (real servers)"
+npx jest --selectProjects integration --runInBand --json --outputFile=.cache/reports/integration.json "$@" || status=1
+
+node scripts/test-summary.js .cache/reports/unit.json .cache/reports/integration.json
+echo "== suite finished in $(($(date +%s) - started))s"
+exit "$status"
