@@ -1,0 +1,101 @@
+# Shared helpers: progress lines, failing with one line, installs, pid files, waits.
+# shellcheck shell=bash
+
+log() { printf '%s\n' "$*"; }
+
+# One line on stderr saying what to do, then a non-zero exit.
+die() {
+  printf 'harness: %s\n' "$*" >&2
+  exit 1
+}
+
+now() { date +%s.%N; }
+
+elapsed_since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1fs", e - s }'; }
+
+prepare_dirs() {
+  mkdir -p "$RUN_DIR"
+  # Elasticsearch runs as an unprivileged user that must traverse into .cache.
+  chmod 755 "$CACHE_DIR" "$RUN_DIR"
+}
+
+APT_UPDATED=0
+# Installs Debian packages; refreshes the package index once per run, and only when something is missing.
+apt_install() {
+  [[ $EUID -eq 0 ]] || die "installing $* needs root; rerun as root or install them yourself"
+  command -v apt-get >/dev/null || die "apt-get not found; install $* by hand"
+  if [[ $APT_UPDATED -eq 0 ]]; then
+    log "harness: apt-get update (installing $*)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+      || die "apt-get update failed; check network access to the Debian mirror"
+    APT_UPDATED=1
+  fi
+  log "harness: apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null \
+    || die "apt-get install $* failed; run it by hand to see why"
+}
+
+ensure_java() {
+  command -v java >/dev/null || apt_install openjdk-17-jre-headless
+}
+
+ensure_maven() {
+  ensure_java
+  command -v mvn >/dev/null || apt_install maven
+}
+
+ensure_redis_binaries() {
+  if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+    apt_install redis-server redis-tools
+  fi
+}
+
+# Runs Maven quietly against the harness's own local repository in .cache/m2.
+mvn_cached() {
+  mvn -B -q --no-transfer-progress -Dmaven.repo.local="$CACHE_DIR/m2" "$@"
+}
+
+tcp_open() {
+  local port="$1"
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+}
+
+# Prints the pid stored in FILE if that process is alive and its command line contains PATTERN
+# (guards against a stale pid file pointing at a recycled pid).
+live_pid() {
+  local file="$1" pattern="$2" pid
+  [[ -s "$file" ]] || return 1
+  pid="$(tr -d '[:space:]' <"$file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  [[ -r "/proc/$pid/cmdline" ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$pattern" || return 1
+  printf '%s\n' "$pid"
+}
+
+# Polls COMMAND... every half second until it succeeds or SECONDS_MAX pass.
+wait_until() {
+  local max="$1"; shift
+  local deadline=$((SECONDS + max))
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+# SIGTERM, wait up to SECONDS_MAX for exit, then SIGKILL as a last resort.
+stop_pid() {
+  local name="$1" pid="$2" max="$3"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  if ! wait_until "$max" pid_gone "$pid"; then
+    log "$name: did not exit ${max}s after SIGTERM; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_until 10 pid_gone "$pid" || die "$name (pid $pid) survives SIGKILL; inspect it with ps -p $pid"
+  fi
+}
+
+pid_gone() { ! kill -0 "$1" 2>/dev/null; }
+
+# One status line: component, address, up/down, pid, origin.
+status_line() {
+  printf '%-14s %-40s %-5s pid=%-8s %s\n' "$1" "$2" "$3" "${4:--}" "${5:--}"
+}
