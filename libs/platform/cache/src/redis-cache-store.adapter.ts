@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type Redis from 'ioredis';
+import type { CacheLockOptions } from './cache.config';
+import type { CacheStats, CacheStore } from './cache-store.port';
+import { CacheCounters } from './cache-stats';
+import { decodeCacheValue, encodeCacheValue } from './cache-value.codec';
+import { loadAndStore } from './load-and-store';
+import { SingleFlight } from './single-flight';
+
+export interface RedisCacheOptions {
+  /** Prepended to every key, e.g. "catalog:". Keys under `<prefix>__lock:` are reserved for stampede locks. */
+  keyPrefix: string;
+  lock?: CacheLockOptions;
+}
+
+const DEFAULT_LOCK: Required<CacheLockOptions> = { ttlMs: 5_000, waitMs: 1_500, pollMs: 50 };
+
+/** Deletes the lock only if we still own it, so a loader that overran its TTL cannot free someone else's lock. */
+const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** Someone else holds the lock; `undefined` from tryLock means Redis could not be asked. */
+const BUSY = Symbol('busy');
+
+/**
+ * CacheStore on an ioredis client (standalone or Sentinel; the client decides). Every Redis call is wrapped
+ * so errors become misses or `false` and are counted, never thrown: the database behind the cache is the
+ * source of truth and must keep serving when Redis does not.
+ */
+export class RedisCacheStore implements CacheStore {
+  private readonly counters = new CacheCounters();
+  private readonly flights = new SingleFlight();
+  private readonly lock: Required<CacheLockOptions>;
+
+  constructor(
+    readonly client: Redis,
+    private readonly options: RedisCacheOptions,
+  ) {
+    this.lock = { ...DEFAULT_LOCK, ...options.lock };
+    // Without a listener ioredis prints "Unhandled error event" on every failed reconnect;
+    // the failures that matter to callers are counted per operation instead.
+    client.on('error', () => undefined);
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const value = await this.read<T>(key);
+    if (value === undefined) this.counters.miss();
+    else this.counters.hit();
+    return value;
+  }
+
+  async set<T>(key: string, value: T, ttlSeconds: number): Promise<boolean> {
+    const text = encodeCacheValue(value);
+    const ttlMs = Math.max(1, Math.round(ttlSeconds * 1000));
+    return this.attempt(async () => {
+      await this.client.set(this.dataKey(key), text, 'PX', ttlMs);
+      return true;
+    }, false);
+  }
+
+  async delete(keys: string | readonly string[]): Promise<boolean> {
+    const list = typeof keys === 'string' ? [keys] : [...keys];
+    if (list.length === 0) return true;
+    for (const key of list) this.flights.invalidate(key);
+    return this.attempt(async () => {
+      await this.client.del(...list.map((key) => this.dataKey(key)));
+      return true;
+    }, false);
+  }
+
+  getOrLoad<T>(key: string, ttlSeconds: number, loader: () => Promise<T>): Promise<T> {
+    return this.flights.run(key, async (flight) => {
+      const cached = await this.get<T>(key);
+      if (cached !== undefined) return cached;
+      const turn = await this.waitForTurn<T>(key);
+      if ('value' in turn) return turn.value;
+      try {
+        return await loadAndStore(this, this.counters, flight, key, ttlSeconds, loader);
+      } finally {
+        if (turn.token) await this.releaseLock(key, turn.token);
+      }
+    });
+  }
+
+  stats(): CacheStats {
+    return this.counters.snapshot();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+
+  /**
+   * Either takes the cross-process lock (token), or waits for the holder to publish the value, or,
+   * after `waitMs` or when Redis cannot be asked, gives up waiting and lets the caller load without a lock.
+   */
+  private async waitForTurn<T>(key: string): Promise<{ value: T } | { token?: string }> {
+    const deadline = Date.now() + this.lock.waitMs;
+    for (;;) {
+      const token = await this.tryLock(key);
+      if (token !== BUSY) return { token };
+      if (Date.now() >= deadline) return {};
+      await sleep(this.lock.pollMs);
+      const value = await this.read<T>(key);
+      if (value !== undefined) {
+        this.counters.hit();
+        return { value };
+      }
+    }
+  }
+
+  private async tryLock(key: string): Promise<string | typeof BUSY | undefined> {
+    const token = randomUUID();
+    return this.attempt(async () => {
+      const reply = await this.client.set(this.lockKey(key), token, 'PX', this.lock.ttlMs, 'NX');
+      return reply === 'OK' ? token : BUSY;
+    }, undefined);
+  }
+
+  private async releaseLock(key: string, token: string): Promise<void> {
+    await this.attempt(() => this.client.eval(RELEASE_LOCK, 1, this.lockKey(key), token), undefined);
+  }
+
+  /** Reads without touching hit/miss counters, so polling waiters do not inflate the miss rate. */
+  private async read<T>(key: string): Promise<T | undefined> {
+    return this.attempt(async () => {
+      const text = await this.client.get(this.dataKey(key));
+      return text === null ? undefined : decodeCacheValue<T>(text);
+    }, undefined);
+  }
+
+  private async attempt<R, F>(operation: () => Promise<R>, fallback: F): Promise<R | F> {
+    try {
+      return await operation();
+    } catch (error) {
+      this.counters.error(error);
+      return fallback;
+    }
+  }
+
+  private dataKey(key: string): string {
+    return this.options.keyPrefix + key;
+  }
+
+  private lockKey(key: string): string {
+    return `${this.options.keyPrefix}__lock:${key}`;
+  }
+}
