@@ -1,0 +1,84 @@
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_URL_PATH,
+} from '@opentelemetry/semantic-conventions';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { withRequestId } from './log-context';
+import { httpRequestDuration } from './metrics-registry';
+import { TRACER_NAME } from './with-span';
+
+interface RequestTrace {
+  span: Span;
+  context: Context;
+}
+
+const traces = new WeakMap<FastifyRequest, RequestTrace>();
+
+/** Label for requests that matched no route, so a scan of random URLs cannot explode metric cardinality. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+/**
+ * The async context of a request: its server span and request id. Fastify parses bodies and runs its error
+ * handler outside the context entered in onRequest, so code there re-enters it with this.
+ */
+export function requestContext(request: FastifyRequest): Context | undefined {
+  return traces.get(request)?.context;
+}
+
+/**
+ * One server span per request (continuing an incoming W3C `traceparent`, answering with our own), the request
+ * duration histogram, and one access log line per request. Must be added before routes are registered.
+ */
+export function instrumentHttpServer(server: FastifyInstance, logger: Logger): void {
+  const tracer = trace.getTracer(TRACER_NAME);
+
+  server.addHook('onRequest', (request, reply, done) => {
+    const parent = propagation.extract(ROOT_CONTEXT, request.headers);
+    const span = tracer.startSpan(
+      request.method,
+      {
+        kind: SpanKind.SERVER,
+        attributes: { [ATTR_HTTP_REQUEST_METHOD]: request.method, [ATTR_URL_PATH]: request.url.split('?')[0] },
+      },
+      parent,
+    );
+    const ctx = withRequestId(trace.setSpan(parent, span), request.id);
+    traces.set(request, { span, context: ctx });
+    const outgoing: Record<string, string> = {};
+    propagation.inject(ctx, outgoing);
+    if (outgoing.traceparent) reply.header('traceparent', outgoing.traceparent);
+    context.with(ctx, done);
+  });
+
+  // Body parsing loses the async context; the handler runs synchronously from this hook's done(), so re-enter.
+  server.addHook('preHandler', (request, _reply, done) => {
+    const state = traces.get(request);
+    if (state) context.with(state.context, done);
+    else done();
+  });
+
+  server.addHook('onResponse', (request, reply, done) => {
+    const state = traces.get(request);
+    const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
+    const status = reply.statusCode;
+    const seconds = reply.elapsedTime / 1000;
+    httpRequestDuration.observe({ method: request.method, route, status_code: String(status) }, seconds);
+    if (state) {
+      state.span.updateName(`${request.method} ${route}`);
+      state.span.setAttributes({ [ATTR_HTTP_ROUTE]: route, [ATTR_HTTP_RESPONSE_STATUS_CODE]: status });
+      if (status >= 500) state.span.setStatus({ code: SpanStatusCode.ERROR });
+      context.with(state.context, () =>
+        logger.info(
+          { method: request.method, route, status, duration_ms: Math.round(reply.elapsedTime * 10) / 10 },
+          'request completed',
+        ),
+      );
+      state.span.end();
+    }
+    done();
+  });
+}
