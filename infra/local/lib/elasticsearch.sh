@@ -103,10 +103,11 @@ elasticsearch_down() {
   log "elasticsearch: stopped in $(elapsed_since "$t0")"
 }
 
+# Uses _cluster/health: this stripped zip does not serve GET /.
 elasticsearch_status() {
   local pid state=down origin=-
   pid="$(es_pid || true)"
-  if [[ -n $pid ]] && curl -fsS --max-time 3 "http://127.0.0.1:$ES_PORT/" >/dev/null 2>&1; then
+  if [[ -n $pid ]] && curl -fsS --max-time 3 "http://127.0.0.1:$ES_PORT/_cluster/health" >/dev/null 2>&1; then
     state=up; origin=harness
   fi
   status_line elasticsearch "127.0.0.1:$ES_PORT" "$state" "$pid" "$origin"
