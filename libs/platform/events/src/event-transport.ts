@@ -1,0 +1,33 @@
+import type { EventEnvelope } from '@harvest/contracts';
+import type { DependencyCheck } from '@harvest/platform/health';
+import type { CustomTransportStrategy, Server } from '@nestjs/microservices';
+
+/**
+ * The publishing port. publish() resolves only when the transport acknowledged every envelope, in order;
+ * it rejects if any was not, and the caller then sends the same envelopes again (consumers dedupe by eventId).
+ */
+export interface EventPublisher {
+  publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void>;
+}
+
+export interface EventServerOptions {
+  /** Consumer group: every instance of one service shares it, so each event reaches one of them. */
+  group: string;
+}
+
+/**
+ * One event transport (Kafka or the embedded database log): it publishes for the outbox relay and
+ * builds the Nest microservice server that feeds @EventPattern handlers.
+ */
+export interface EventTransport extends EventPublisher {
+  readonly name: 'kafka' | 'embedded';
+  /** Prepares the transport (connect, create the embedded schema); idempotent. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+  createServer(options: EventServerOptions): Server & CustomTransportStrategy;
+  check(): Promise<DependencyCheck>;
+}
+
+export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
+export const EVENTS_CONFIG = Symbol('EVENTS_CONFIG');
+export const EVENTS_DATA_SOURCE = Symbol('EVENTS_DATA_SOURCE');

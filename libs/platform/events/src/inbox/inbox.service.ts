@@ -1,0 +1,44 @@
+import type { EventEnvelope } from '@harvest/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export type InboxOutcome<T> = { applied: true; result: T } | { applied: false };
+
+const ER_DUP_ENTRY = 1062;
+
+/**
+ * Makes a consumer idempotent: the effect and the inbox row commit in one transaction, so an event that is
+ * delivered again (relay retry, consumer rebalance, crash before the offset commit) takes effect once.
+ */
+export class InboxService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * @param consumer a stable name per handler (e.g. "search.index-product"): two handlers of one event each take effect once
+   * @param effect runs only the first time; do all its writes through the given EntityManager
+   */
+  async handleOnce<T>(
+    consumer: string,
+    envelope: Pick<EventEnvelope, 'eventId' | 'topic'>,
+    effect: (entityManager: EntityManager) => Promise<T>,
+  ): Promise<InboxOutcome<T>> {
+    return this.dataSource.transaction(async (entityManager) => {
+      try {
+        // Inserting first takes the row lock, so a concurrent duplicate waits here and then sees the key.
+        await entityManager.query('INSERT INTO inbox_event (consumer, event_id, topic) VALUES (?, ?, ?)', [
+          consumer,
+          envelope.eventId,
+          envelope.topic,
+        ]);
+      } catch (error) {
+        if (isDuplicateKey(error)) return { applied: false };
+        throw error;
+      }
+      return { applied: true, result: await effect(entityManager) };
+    });
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { errno?: number; driverError?: { errno?: number } };
+  return e?.errno === ER_DUP_ENTRY || e?.driverError?.errno === ER_DUP_ENTRY;
+}

@@ -1,0 +1,112 @@
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { backoffDelayMs, InterruptibleSleep } from '../backoff';
+import { describeError } from '../dispatch/dead-letter';
+import type { EventPublisher } from '../event-transport';
+import type { OutboxStore } from './outbox-store';
+
+/** Who may publish right now; MysqlAdvisoryLease in production. */
+export interface RelayLease {
+  holds(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+export interface OutboxRelayOptions {
+  pollMs: number;
+  batchSize: number;
+  backoffMaxMs: number;
+}
+
+export interface OutboxRelayStatus {
+  running: boolean;
+  leader: boolean;
+  consecutiveFailures: number;
+  lastError?: string;
+}
+
+/**
+ * Publishes outbox rows oldest first and marks them published only after the transport acknowledged them.
+ * A failed batch is retried from its first row (with capped exponential backoff), so a later event of a key
+ * never overtakes an earlier one; the price is that a retried batch may be delivered twice (consumers dedupe).
+ * Only the holder of the lease publishes, so several instances of a service do not interleave.
+ */
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly sleeper = new InterruptibleSleep();
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private leader = false;
+  private failures = 0;
+  private lastError: string | undefined;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly publisher: EventPublisher,
+    private readonly lease: RelayLease,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Lets the batch in flight finish (so it is marked), then gives up the lease for another instance. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.sleeper.interrupt();
+    await this.loop;
+    this.loop = undefined;
+    this.leader = false;
+    await this.lease.release();
+  }
+
+  status(): OutboxRelayStatus {
+    return {
+      running: this.loop !== undefined,
+      leader: this.leader,
+      consecutiveFailures: this.failures,
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  /** Publishes batches until the outbox is drained; throws on the first batch the transport refuses. */
+  async publishPending(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const batch = await this.store.nextBatch(this.options.batchSize);
+      if (batch.length === 0) return published;
+      await this.publisher.publish(batch.map((row) => row.envelope));
+      await this.store.markPublished(batch.map((row) => row.id));
+      published += batch.length;
+      if (batch.length < this.options.batchSize || this.stopping) return published;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let delay = this.options.pollMs;
+      try {
+        this.leader = await this.lease.holds();
+        if (this.leader) await this.publishPending();
+        if (this.failures > 0) this.logger.log(`publishing again after ${this.failures} failed attempt(s)`);
+        this.failures = 0;
+        this.lastError = undefined;
+      } catch (error) {
+        this.failures++;
+        this.lastError = describeError(error);
+        delay = backoffDelayMs(this.failures, this.options.pollMs, Math.max(this.options.backoffMaxMs, this.options.pollMs));
+        this.logger.warn(`outbox batch failed (attempt ${this.failures}), retrying in ${delay} ms: ${this.lastError}`);
+      }
+      if (!this.stopping) await this.sleeper.sleep(delay);
+    }
+  }
+}

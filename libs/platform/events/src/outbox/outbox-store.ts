@@ -1,0 +1,41 @@
+import type { EventEnvelope } from '@harvest/contracts';
+import type { DataSource } from 'typeorm';
+import { EVENT_ROW_SELECT, type EventRow, rowToEnvelope } from './outbox-row';
+
+export interface PendingEvent {
+  id: string;
+  envelope: EventEnvelope;
+}
+
+/** The relay's view of outbox_event. An interface so the relay's ordering rules can be tested on their own. */
+export interface OutboxStore {
+  /** The oldest unpublished rows, in id order. */
+  nextBatch(limit: number): Promise<PendingEvent[]>;
+  markPublished(ids: string[]): Promise<void>;
+  countUnpublished(): Promise<number>;
+}
+
+export class SqlOutboxStore implements OutboxStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async nextBatch(limit: number): Promise<PendingEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_ROW_SELECT} FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?`,
+      [limit],
+    );
+    return rows.map((row) => ({ id: String(row.id), envelope: rowToEnvelope(row) }));
+  }
+
+  async markPublished(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE outbox_event SET published_at = UTC_TIMESTAMP(3) WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+  }
+
+  async countUnpublished(): Promise<number> {
+    const [row] = await this.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE published_at IS NULL');
+    return Number((row as { n: number | string }).n);
+  }
+}
