@@ -1,0 +1,41 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { context, trace } from '@opentelemetry/api';
+import { currentLogCorrelation, requestContext, type Logger } from '@harvest/platform/observability';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
+import { problemFromError } from './problem-from-error';
+
+/**
+ * Every error response is application/problem+json, including Fastify's own (bad JSON, body too large,
+ * unsupported media type) which Nest routes here through the adapter's error handler.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // Errors from body parsing arrive outside the request's async context; re-enter it for the log line.
+    const ctx = requestContext(request) ?? context.active();
+    context.with(ctx, () => this.answer(exception, request, reply));
+  }
+
+  private answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    const { problem, unexpected } = problemFromError(exception);
+    const correlation = currentLogCorrelation();
+    if (unexpected) {
+      trace.getActiveSpan()?.recordException(exception instanceof Error ? exception : String(exception));
+      this.logger.error({ err: exception, path: request.url }, 'unexpected error while handling request');
+    }
+    if (reply.sent) return;
+    const body: ProblemDetails = {
+      ...problem,
+      instance: request.url.split('?')[0],
+      requestId: request.id,
+      ...(correlation.trace_id ? { traceId: correlation.trace_id } : {}),
+    };
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+}

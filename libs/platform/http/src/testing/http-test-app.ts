@@ -1,0 +1,139 @@
+// Spec support only (not exported): a small app exercising every platform concern through createHttpApp.
+import { Body, Controller, Get, Logger, Module, Optional, Post, type OnModuleInit } from '@nestjs/common';
+import { HealthRegistry, type DependencyCheck } from '@harvest/platform/health';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { Writable } from 'node:stream';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { issueToken } from '../auth/issue-token';
+import type { Principal } from '../auth/principal';
+import { Public } from '../auth/public.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { createHttpApp, type HttpApp } from '../bootstrap/create-http-app';
+
+export const TEST_JWT = { secret: 'test-secret-that-is-at-least-32-chars!!', issuer: 'harvest-test', audience: 'harvest-test-api' };
+
+class OrderLineDto {
+  @IsString() sku!: string;
+  @IsInt() @Min(1) quantity!: number;
+}
+
+class CreateOrderDto {
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
+  @ArrayMinSize(1)
+  lines!: OrderLineDto[];
+
+  @IsOptional() @IsString() note?: string;
+}
+
+@Controller()
+class TestController {
+  private readonly logger = new Logger('TestController');
+
+  @Roles('customer')
+  @Post('orders')
+  create(@Body() dto: CreateOrderDto, @CurrentPrincipal() principal: Principal): object {
+    return { accepted: dto.lines.length, by: principal.subject };
+  }
+
+  @Roles('admin', 'agent')
+  @Get('backoffice')
+  backoffice(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+
+  @Get('anyone-signed-in')
+  signedIn(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+
+  @Public()
+  @Get('open')
+  open(): object {
+    return { open: true };
+  }
+
+  @Public()
+  @Get('boom')
+  boom(): never {
+    throw new Error('connect ECONNREFUSED db-primary:3306 password=hunter2');
+  }
+
+  @Public()
+  @Get('log')
+  async log(): Promise<object> {
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the log line comes after an async hop
+    this.logger.log('handled the log route');
+    return { logged: true };
+  }
+}
+
+/** Indicator outcomes the specs flip per test. */
+export type FakeOutcome = 'up' | 'down' | 'throws' | 'hangs';
+export const fakeDependencies: Record<string, { critical: boolean; outcome: FakeOutcome }> = {
+  database: { critical: true, outcome: 'up' },
+  cache: { critical: false, outcome: 'up' },
+};
+
+/** Registers like the real adapters do: an optional HealthRegistry, filled in onModuleInit. */
+@Module({})
+class FakeDependenciesModule implements OnModuleInit {
+  constructor(@Optional() private readonly registry?: HealthRegistry) {}
+
+  onModuleInit(): void {
+    for (const [name, fake] of Object.entries(fakeDependencies)) {
+      this.registry?.register({
+        name,
+        critical: fake.critical,
+        check: (): Promise<DependencyCheck> => {
+          switch (fakeDependencies[name]!.outcome) {
+            case 'up':
+              return Promise.resolve({ up: true, detail: { host: `${name}.local` } });
+            case 'down':
+              return Promise.resolve({ up: false, detail: { host: `${name}.local` } });
+            case 'throws':
+              return Promise.reject(new Error(`${name} refused the connection`));
+            case 'hangs':
+              return new Promise(() => undefined);
+          }
+        },
+      });
+    }
+  }
+}
+
+@Module({ imports: [FakeDependenciesModule], controllers: [TestController] })
+class TestAppModule {}
+
+export interface TestApp extends HttpApp {
+  logLines: Array<Record<string, unknown>>;
+  spans: InMemorySpanExporter;
+  tokenFor(principal: Principal, expiresIn?: string | number): Promise<string>;
+}
+
+const spans = new InMemorySpanExporter();
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const logLines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const built = await createHttpApp(TestAppModule, {
+    serviceName: 'platform-http-test',
+    env: {
+      JWT_SECRET: TEST_JWT.secret,
+      JWT_ISSUER: TEST_JWT.issuer,
+      JWT_AUDIENCE: TEST_JWT.audience,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    logDestination: sink,
+    spanProcessors: [new SimpleSpanProcessor(spans)],
+  });
+  return { ...built, logLines, spans, tokenFor: (principal, expiresIn) => issueToken(principal, TEST_JWT, { expiresIn }) };
+}
