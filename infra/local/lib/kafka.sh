@@ -20,6 +20,7 @@ kafka_ensure_jars() {
   ensure_maven
   log "kafka: downloading Kafka $(kafka_version) jars from Maven Central (first run only)…"
   rm -rf "$lib"
+  mkdir -p "$CACHE_DIR/kafka"
   mvn_cached -Dstyle.color=never -f "$KAFKA_CONF_DIR/pom.xml" \
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory="$lib" >"$CACHE_DIR/kafka/mvn.log" 2>&1 \
