@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
-import type { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 
 /**
  * The publishing port. publish() resolves only when the transport acknowledged every envelope, in order;
@@ -24,7 +24,7 @@ export interface EventTransport extends EventPublisher {
   /** Prepares the transport (connect, create the embedded schema); idempotent. */
   start(): Promise<void>;
   close(): Promise<void>;
-  createServer(options: EventServerOptions): Server & CustomTransportStrategy;
+  createServer(options: EventServerOptions): CustomTransportStrategy;
   check(): Promise<DependencyCheck>;
 }
 

@@ -1,0 +1,64 @@
+import type { EventEnvelope } from '@harvest/contracts';
+import type { DependencyCheck } from '@harvest/platform/health';
+import type { DataSource } from 'typeorm';
+import { EventDispatcher } from '../dispatch/event-dispatcher';
+import type { EventServerOptions, EventTransport } from '../event-transport';
+import type { EventsConfig } from '../events.config';
+import { EmbeddedEventServer } from './embedded-event.server';
+import { EventLogStore } from './event-log.store';
+
+/** Events through the database: no broker to run, same handlers, same guarantees (at least once, in order per topic). */
+export class EmbeddedEventTransport implements EventTransport {
+  readonly name = 'embedded';
+  private readonly log: EventLogStore;
+  private opening: Promise<void> | undefined;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly config: EventsConfig,
+  ) {
+    this.log = new EventLogStore(dataSource, config.EVENTS_DB_NAME);
+  }
+
+  start(): Promise<void> {
+    this.opening ??= this.log.open().catch((error: unknown) => {
+      this.opening = undefined; // let the next caller try again
+      throw error;
+    });
+    return this.opening;
+  }
+
+  async publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
+    await this.start();
+    await this.log.append(envelopes);
+  }
+
+  createServer({ group }: EventServerOptions): EmbeddedEventServer {
+    const dispatcher = new EventDispatcher(this, {
+      maxAttempts: this.config.EVENTS_MAX_ATTEMPTS,
+      backoffMs: this.config.EVENTS_RETRY_BACKOFF_MS,
+      backoffMaxMs: this.config.EVENTS_RETRY_BACKOFF_MAX_MS,
+    });
+    return new EmbeddedEventServer(this.log, dispatcher, {
+      group,
+      pollMs: this.config.EVENTS_EMBEDDED_POLL_MS,
+      batchSize: this.config.EVENTS_RELAY_BATCH_SIZE,
+      ready: () => this.start(),
+    });
+  }
+
+  async check(): Promise<DependencyCheck> {
+    try {
+      await this.start();
+      await this.log.ping();
+      return { up: true, detail: { database: this.config.EVENTS_DB_NAME } };
+    } catch (error) {
+      return { up: false, detail: { database: this.config.EVENTS_DB_NAME, error: (error as Error).message } };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.opening = undefined;
+    await this.log.close();
+  }
+}

@@ -1,0 +1,108 @@
+import { HealthRegistry } from '@harvest/platform/health';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  type InjectionToken,
+  Module,
+  type ModuleMetadata,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { EmbeddedEventTransport } from './embedded/embedded-event-transport.adapter';
+import { EVENT_TRANSPORT, EVENTS_CONFIG, EVENTS_DATA_SOURCE, type EventTransport } from './event-transport';
+import type { EventsConfig } from './events.config';
+import { EventsHealthIndicator } from './events-health.indicator';
+import { InboxService } from './inbox/inbox.service';
+import { KafkaEventTransport } from './kafka/kafka-event-transport.adapter';
+import { MysqlAdvisoryLease } from './lease/mysql-advisory-lease';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { SqlOutboxStore } from './outbox/outbox-store';
+import { OutboxWriter } from './outbox/outbox-writer.service';
+
+export interface EventsModuleOptions {
+  config: EventsConfig;
+  /** Token of the service's TypeORM DataSource (its own schema, holding outbox_event and inbox_event). */
+  dataSource?: InjectionToken;
+  /** Modules that provide that DataSource, if it is not global. */
+  imports?: ModuleMetadata['imports'];
+}
+
+export function createEventTransport(config: EventsConfig, dataSource: DataSource): EventTransport {
+  return config.EVENTS_TRANSPORT === 'kafka' ? new KafkaEventTransport(config) : new EmbeddedEventTransport(dataSource, config);
+}
+
+/** GET_LOCK names are server-wide and at most 64 characters: one relay per service database. */
+export function relayLeaseName(dataSource: DataSource): string {
+  const name = `harvest.outbox-relay.${String(dataSource.options.database)}`;
+  return name.length <= 64 ? name : `harvest.outbox-relay.${createHash('sha1').update(name).digest('hex')}`;
+}
+
+/** Prepares the transport before anything publishes, registers health, and closes the transport last. */
+@Injectable()
+class EventsLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    private readonly health: EventsHealthIndicator,
+    @Optional() @Inject(HealthRegistry) private readonly registry?: HealthRegistry,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.registry?.register(this.health);
+    await this.transport.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // The relay stopped in beforeApplicationShutdown, so no batch is in flight here.
+    await this.transport.close();
+  }
+}
+
+/**
+ * Outbox writer, relay (started on bootstrap, stopped on shutdown), inbox, transport and the "events" health
+ * indicator. Global, so feature modules inject OutboxWriter and InboxService without importing it.
+ */
+@Module({})
+export class EventsModule {
+  static forRoot(options: EventsModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: EventsModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: EVENTS_CONFIG, useValue: config },
+        { provide: EVENTS_DATA_SOURCE, useExisting: options.dataSource ?? DataSource },
+        {
+          provide: EVENT_TRANSPORT,
+          inject: [EVENTS_DATA_SOURCE],
+          useFactory: (dataSource: DataSource) => createEventTransport(config, dataSource),
+        },
+        OutboxWriter,
+        { provide: InboxService, inject: [EVENTS_DATA_SOURCE], useFactory: (ds: DataSource) => new InboxService(ds) },
+        { provide: SqlOutboxStore, inject: [EVENTS_DATA_SOURCE], useFactory: (ds: DataSource) => new SqlOutboxStore(ds) },
+        {
+          provide: OutboxRelay,
+          inject: [SqlOutboxStore, EVENT_TRANSPORT, EVENTS_DATA_SOURCE],
+          useFactory: (store: SqlOutboxStore, transport: EventTransport, ds: DataSource) =>
+            new OutboxRelay(store, transport, new MysqlAdvisoryLease(ds, relayLeaseName(ds)), {
+              pollMs: config.EVENTS_RELAY_POLL_MS,
+              batchSize: config.EVENTS_RELAY_BATCH_SIZE,
+              backoffMaxMs: config.EVENTS_RELAY_BACKOFF_MAX_MS,
+            }),
+        },
+        {
+          provide: EventsHealthIndicator,
+          inject: [EVENT_TRANSPORT, OutboxRelay, SqlOutboxStore],
+          useFactory: (transport: EventTransport, relay: OutboxRelay, store: SqlOutboxStore) =>
+            new EventsHealthIndicator(transport, relay, store),
+        },
+        EventsLifecycle,
+      ],
+      exports: [OutboxWriter, InboxService, OutboxRelay, EventsHealthIndicator, EVENT_TRANSPORT, EVENTS_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+export { eventsConfigShape, type EventsConfig } from './events.config';
+export { EventsModule, type EventsModuleOptions, createEventTransport } from './events.module';
+export { eventsMicroserviceOptions } from './events-microservice';
+export { EVENT_TRANSPORT, EVENTS_CONFIG, type EventPublisher, type EventServerOptions, type EventTransport } from './event-transport';
+export { OutboxWriter, OutboxTransactionRequiredError } from './outbox/outbox-writer.service';
+export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay.service';
+export { InboxService, type InboxOutcome } from './inbox/inbox.service';
+export { EventsHealthIndicator } from './events-health.indicator';
+export { RethrowEventErrorsFilter } from './rethrow-event-errors.filter';
+export { deadLetterTopic, DEAD_LETTER_SUFFIX } from './dispatch/dead-letter';
+export { EmbeddedEventContext } from './embedded/embedded-event.context';
+export { eventsMigrations, InboxEvent1763900000001, OutboxEvent1763900000000 } from './migrations';

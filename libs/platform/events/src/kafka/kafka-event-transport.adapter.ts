@@ -1,0 +1,74 @@
+import type { EventEnvelope } from '@harvest/contracts';
+import type { DependencyCheck } from '@harvest/platform/health';
+import type { Kafka } from 'kafkajs';
+import { EventDispatcher } from '../dispatch/event-dispatcher';
+import type { EventServerOptions, EventTransport } from '../event-transport';
+import type { EventsConfig } from '../events.config';
+import { createKafkaClient, kafkaClientConfig } from './kafka-client.factory';
+import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
+import { KafkaEventServer } from './kafka-event.server';
+
+export class KafkaEventTransport implements EventTransport {
+  readonly name = 'kafka';
+  private readonly kafka: Kafka;
+  private readonly publisher: KafkaEventPublisher;
+
+  constructor(private readonly config: EventsConfig) {
+    this.kafka = createKafkaClient(config);
+    this.publisher = new KafkaEventPublisher(this.kafka);
+  }
+
+  async start(): Promise<void> {
+    // Nothing to prepare: the producer connects on first publish, and again after a failed one.
+  }
+
+  publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
+    return this.publisher.publish(envelopes);
+  }
+
+  createServer({ group }: EventServerOptions): KafkaEventServer {
+    const dispatcher = new EventDispatcher(this, {
+      maxAttempts: this.config.EVENTS_MAX_ATTEMPTS,
+      backoffMs: this.config.EVENTS_RETRY_BACKOFF_MS,
+      backoffMaxMs: this.config.EVENTS_RETRY_BACKOFF_MAX_MS,
+    });
+    return new KafkaEventServer(
+      {
+        client: kafkaClientConfig(this.config),
+        consumer: { groupId: group, retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 } },
+        // A new group starts at the oldest retained event, like the embedded log: nothing published before
+        // the service first started is skipped.
+        subscribe: { fromBeginning: true },
+        postfixId: '',
+      },
+      dispatcher,
+    );
+  }
+
+  async check(): Promise<DependencyCheck> {
+    const admin = this.kafka.admin();
+    try {
+      await withTimeout(admin.connect(), 3000);
+      const cluster = await withTimeout(admin.describeCluster(), 3000);
+      return { up: true, detail: { brokers: cluster.brokers.length, controller: cluster.controller } };
+    } catch (error) {
+      return { up: false, detail: { error: (error as Error).message } };
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.publisher.close();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
