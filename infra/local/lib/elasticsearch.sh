@@ -60,33 +60,37 @@ es_listening() {
   tcp_open "$ES_PORT"
 }
 
-elasticsearch_up() {
-  local pid t0
-  if pid="$(es_pid)" && es_healthy; then
-    log "elasticsearch: already running on 127.0.0.1:$ES_PORT (pid $pid); left alone"
-    return
-  fi
-  [[ -n "${pid:-}" ]] || ! tcp_open "$ES_PORT" \
+# Starts the node without waiting, so `up` can boot Kafka while Elasticsearch warms up (its ~15s dominate).
+elasticsearch_launch() {
+  es_pid >/dev/null && return
+  ! tcp_open "$ES_PORT" \
     || die "elasticsearch: port $ES_PORT is taken by another process; stop it (ss -ltnp 'sport = :$ES_PORT')"
   ensure_java
   es_ensure_dist
   es_ensure_user
-  t0="$(now)"
-  if [[ -z "${pid:-}" ]]; then
-    es_prepare_config
-    rm -f "$ES_PIDFILE"
-    log "elasticsearch: starting on 127.0.0.1:$ES_PORT as $ES_USER"
-    runuser -u "$ES_USER" -- env ES_JAVA_HOME="$(es_java_home)" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
-      ES_PATH_CONF="$ES_RUN/config" "$ES_HOME/bin/elasticsearch" -d -p "$ES_PIDFILE" \
-      -Epath.data="$ES_RUN/data" -Epath.logs="$ES_RUN/logs" \
-      >>"$ES_RUN/logs/stdout.log" 2>&1 </dev/null \
-      || die "elasticsearch failed to start; see .cache/run/elasticsearch/logs/stdout.log and harvest.log"
+  es_prepare_config
+  rm -f "$ES_PIDFILE"
+  ES_LAUNCHED_AT="$(now)"
+  log "elasticsearch: starting on 127.0.0.1:$ES_PORT as $ES_USER"
+  runuser -u "$ES_USER" -- env ES_JAVA_HOME="$(es_java_home)" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+    ES_PATH_CONF="$ES_RUN/config" "$ES_HOME/bin/elasticsearch" -d -p "$ES_PIDFILE" \
+    -Epath.data="$ES_RUN/data" -Epath.logs="$ES_RUN/logs" \
+    >>"$ES_RUN/logs/stdout.log" 2>&1 </dev/null \
+    || die "elasticsearch failed to start; see .cache/run/elasticsearch/logs/stdout.log and harvest.log"
+}
+
+elasticsearch_up() {
+  local pid
+  if [[ -z "${ES_LAUNCHED_AT:-}" ]] && pid="$(es_pid)" && es_healthy; then
+    log "elasticsearch: already running on 127.0.0.1:$ES_PORT (pid $pid); left alone"
+    return
   fi
+  elasticsearch_launch
   wait_until 90 es_listening \
     || die "elasticsearch did not listen on 127.0.0.1:$ES_PORT in 90s; see .cache/run/elasticsearch/logs/harvest.log"
   es_healthy \
     || die "elasticsearch did not become healthy in 60s; see .cache/run/elasticsearch/logs/harvest.log"
-  log "elasticsearch: started on 127.0.0.1:$ES_PORT in $(elapsed_since "$t0")"
+  log "elasticsearch: started on 127.0.0.1:$ES_PORT in $(elapsed_since "${ES_LAUNCHED_AT:-$(now)}")"
 }
 
 # Data stays in .cache/run/elasticsearch/data; delete that folder for an empty cluster.
