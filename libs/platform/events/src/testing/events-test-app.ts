@@ -1,0 +1,76 @@
+import type { EventEnvelope } from '@harvest/contracts';
+import { platformTestV1 } from '@harvest/contracts/platform-test';
+import { type DynamicModule, Controller, type INestApplication, Module, UseFilters } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { eventsMicroserviceOptions } from '../events-microservice';
+import { EventsModule } from '../events.module';
+import type { EventsConfig } from '../events.config';
+import { InboxService } from '../inbox/inbox.service';
+import { RethrowEventErrorsFilter } from '../rethrow-event-errors.filter';
+
+/** What the test consumer saw: every delivery, the deliveries that took effect, and dead letters. */
+export class Observed {
+  deliveries: EventEnvelope<{ seq: number; fail?: boolean }>[] = [];
+  applied: EventEnvelope<{ seq: number }>[] = [];
+  deadLetters: EventEnvelope[] = [];
+}
+
+/**
+ * A real service shape: an HTTP app (Fastify, not listening) with EventsModule and an events microservice
+ * whose ordinary controller handles the test topic with @EventPattern and the inbox.
+ */
+export async function startEventsTestApp(options: {
+  config: EventsConfig;
+  dataSource: DataSource;
+  topic: string;
+  group: string;
+  observed: Observed;
+}): Promise<INestApplication> {
+  const { topic, observed } = options;
+  const contract = platformTestV1.withTopic(topic);
+
+  @Controller()
+  @UseFilters(RethrowEventErrorsFilter)
+  class PlatformTestEventsController {
+    constructor(private readonly inbox: InboxService) {}
+
+    @EventPattern(topic)
+    async onTestEvent(@Payload() message: unknown): Promise<void> {
+      const envelope = contract.parse(message);
+      observed.deliveries.push(envelope);
+      if (envelope.payload.fail) throw new Error(`refusing seq ${envelope.payload.seq}`);
+      const outcome = await this.inbox.handleOnce('platform-test.effect', envelope, async (em) => {
+        await em.query('INSERT INTO test_effect (event_id, event_key, seq) VALUES (?, ?, ?)', [
+          envelope.eventId,
+          envelope.key,
+          envelope.payload.seq,
+        ]);
+      });
+      if (outcome.applied) observed.applied.push(envelope);
+    }
+
+    @EventPattern(`${topic}.dlq`)
+    onDeadLetter(@Payload() message: EventEnvelope): void {
+      observed.deadLetters.push(message);
+    }
+  }
+
+  const database: DynamicModule = {
+    module: class TestDatabaseModule {},
+    global: true,
+    providers: [{ provide: DataSource, useValue: options.dataSource }],
+    exports: [DataSource],
+  };
+
+  @Module({ imports: [database, EventsModule.forRoot({ config: options.config })], controllers: [PlatformTestEventsController] })
+  class TestAppModule {}
+
+  const app = await NestFactory.create(TestAppModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
+  app.connectMicroservice(eventsMicroserviceOptions(app, { group: options.group }), { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
+}
