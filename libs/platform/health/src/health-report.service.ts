@@ -37,7 +37,9 @@ export class HealthReportService {
     private readonly registry: HealthRegistry,
     private readonly terminus: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    @Optional() @Inject(HEALTH_CHECK_TIMEOUT_MS) private readonly timeoutMs: number = DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
+    @Optional()
+    @Inject(HEALTH_CHECK_TIMEOUT_MS)
+    private readonly timeoutMs: number = DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
   ) {}
 
   liveness(): LivenessReport {
@@ -50,10 +52,16 @@ export class HealthReportService {
     const dependencies: Record<string, DependencyStatus> = {};
     for (const indicator of registered) {
       const { status, ...facts } = result.details[indicator.name] ?? { status: 'down' };
-      dependencies[indicator.name] = { status: status === 'up' ? 'up' : 'down', critical: indicator.critical, ...facts };
+      dependencies[indicator.name] = {
+        status: status === 'up' ? 'up' : 'down',
+        critical: indicator.critical,
+        ...facts,
+      };
     }
     const down = registered.filter((indicator) => dependencies[indicator.name]?.status === 'down');
-    const degradedDependencies = down.filter((indicator) => !indicator.critical).map((indicator) => indicator.name);
+    const degradedDependencies = down
+      .filter((indicator) => !indicator.critical)
+      .map((indicator) => indicator.name);
     return {
       status: down.some((indicator) => indicator.critical) ? 'error' : 'ok',
       degraded: degradedDependencies.length > 0,

@@ -1,5 +1,10 @@
 export { httpConfigShape, HTTP_CONFIG, type HttpConfig } from './http-config';
-export { createHttpApp, startHttpService, type HttpApp, type HttpAppOptions } from './bootstrap/create-http-app';
+export {
+  createHttpApp,
+  startHttpService,
+  type HttpApp,
+  type HttpAppOptions,
+} from './bootstrap/create-http-app';
 export { PlatformHttpModule } from './platform-http.module';
 
 export { ROLES, type Role, type Principal, type JwtSettings } from './auth/principal';

@@ -1,4 +1,13 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  context,
+  propagation,
+  trace,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import {
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
@@ -22,8 +31,9 @@ const traces = new WeakMap<FastifyRequest, RequestTrace>();
 export const UNMATCHED_ROUTE = 'unmatched';
 
 /**
- * The async context of a request: its server span and request id. Fastify parses bodies and runs its error
- * handler outside the context entered in onRequest, so code there re-enters it with this.
+ * The async context of a request: its server span and request id. Fastify carries the context entered in
+ * onRequest through body parsing into the handler (it binds parsers to an AsyncResource), but onResponse runs
+ * from the socket's 'finish' event, outside it; code there re-enters it with this.
  */
 export function requestContext(request: FastifyRequest): Context | undefined {
   return traces.get(request)?.context;
@@ -42,7 +52,10 @@ export function instrumentHttpServer(server: FastifyInstance, logger: Logger): v
       request.method,
       {
         kind: SpanKind.SERVER,
-        attributes: { [ATTR_HTTP_REQUEST_METHOD]: request.method, [ATTR_URL_PATH]: request.url.split('?')[0] },
+        attributes: {
+          [ATTR_HTTP_REQUEST_METHOD]: request.method,
+          [ATTR_URL_PATH]: request.url.split('?')[0],
+        },
       },
       parent,
     );
@@ -52,13 +65,6 @@ export function instrumentHttpServer(server: FastifyInstance, logger: Logger): v
     propagation.inject(ctx, outgoing);
     if (outgoing.traceparent) reply.header('traceparent', outgoing.traceparent);
     context.with(ctx, done);
-  });
-
-  // Body parsing loses the async context; the handler runs synchronously from this hook's done(), so re-enter.
-  server.addHook('preHandler', (request, _reply, done) => {
-    const state = traces.get(request);
-    if (state) context.with(state.context, done);
-    else done();
   });
 
   server.addHook('onResponse', (request, reply, done) => {

@@ -1,5 +1,11 @@
 export { injectTraceContext, runWithTraceContext, type TraceCarrier } from './trace-carrier';
-export { setupTracing, flushTraces, TRACES_EXPORTERS, type TracesExporter, type TracingOptions } from './tracing';
+export {
+  setupTracing,
+  flushTraces,
+  TRACES_EXPORTERS,
+  type TracesExporter,
+  type TracingOptions,
+} from './tracing';
 export { withSpan, TRACER_NAME, type SpanOptions } from './with-span';
 export { currentLogCorrelation, withRequestId, type LogCorrelation } from './log-context';
 export { createLogger, LOG_LEVELS, type LogLevel, type Logger, type LoggerOptions } from './logger';

@@ -10,14 +10,26 @@ collectDefaultMetrics({ register: metricsRegistry });
 
 type LabelNames<T extends string> = readonly T[];
 
-export function defineCounter<T extends string>(name: string, help: string, labelNames: LabelNames<T> = []): Counter<T> {
-  return (metricsRegistry.getSingleMetric(name) as Counter<T> | undefined) ??
-    new Counter({ name, help, labelNames, registers: [metricsRegistry] });
+export function defineCounter<T extends string>(
+  name: string,
+  help: string,
+  labelNames: LabelNames<T> = [],
+): Counter<T> {
+  return (
+    (metricsRegistry.getSingleMetric(name) as Counter<T> | undefined) ??
+    new Counter({ name, help, labelNames, registers: [metricsRegistry] })
+  );
 }
 
-export function defineGauge<T extends string>(name: string, help: string, labelNames: LabelNames<T> = []): Gauge<T> {
-  return (metricsRegistry.getSingleMetric(name) as Gauge<T> | undefined) ??
-    new Gauge({ name, help, labelNames, registers: [metricsRegistry] });
+export function defineGauge<T extends string>(
+  name: string,
+  help: string,
+  labelNames: LabelNames<T> = [],
+): Gauge<T> {
+  return (
+    (metricsRegistry.getSingleMetric(name) as Gauge<T> | undefined) ??
+    new Gauge({ name, help, labelNames, registers: [metricsRegistry] })
+  );
 }
 
 export function defineHistogram<T extends string>(
@@ -26,8 +38,10 @@ export function defineHistogram<T extends string>(
   labelNames: LabelNames<T> = [],
   buckets?: number[],
 ): Histogram<T> {
-  return (metricsRegistry.getSingleMetric(name) as Histogram<T> | undefined) ??
-    new Histogram({ name, help, labelNames, buckets, registers: [metricsRegistry] });
+  return (
+    (metricsRegistry.getSingleMetric(name) as Histogram<T> | undefined) ??
+    new Histogram({ name, help, labelNames, buckets, registers: [metricsRegistry] })
+  );
 }
 
 export const httpRequestDuration = defineHistogram(

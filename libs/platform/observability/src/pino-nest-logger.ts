@@ -36,8 +36,16 @@ export class PinoNestLogger implements LoggerService {
     // The level is LOG_LEVEL on the pino logger; Nest's own level list is ignored on purpose.
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, optional: unknown[], stack?: string): void {
-    const context = optional.length > 0 && typeof optional[optional.length - 1] === 'string' ? optional[optional.length - 1] : undefined;
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    optional: unknown[],
+    stack?: string,
+  ): void {
+    const context =
+      optional.length > 0 && typeof optional[optional.length - 1] === 'string'
+        ? optional[optional.length - 1]
+        : undefined;
     const fields: Record<string, unknown> = {};
     if (context) fields.context = context;
     if (stack) fields.stack = stack;

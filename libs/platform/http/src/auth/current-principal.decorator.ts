@@ -14,6 +14,7 @@ export function principalOfRequest(request: object): Principal | undefined {
 }
 
 /** The verified caller; undefined only on @Public() routes. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal | undefined =>
-  principalOfRequest(ctx.switchToHttp().getRequest<object>()),
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal | undefined =>
+    principalOfRequest(ctx.switchToHttp().getRequest<object>()),
 );

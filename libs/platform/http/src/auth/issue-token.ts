@@ -11,7 +11,11 @@ export interface IssueTokenOptions {
  * Signs a token the AuthGuard accepts. For tests, the demo seed and local development only: production
  * tokens come from the identity provider.
  */
-export async function issueToken(principal: Principal, settings: JwtSettings, options: IssueTokenOptions = {}): Promise<string> {
+export async function issueToken(
+  principal: Principal,
+  settings: JwtSettings,
+  options: IssueTokenOptions = {},
+): Promise<string> {
   return new SignJWT(claimsOf(principal))
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(principal.subject)

@@ -20,11 +20,13 @@ export class TokenVerifier {
         audience: this.settings.audience,
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new UnauthorizedException('The bearer token has expired.');
+      if (error instanceof errors.JWTExpired)
+        throw new UnauthorizedException('The bearer token has expired.');
       throw new UnauthorizedException('The bearer token is not valid.');
     }
     const claims = jwtClaimsSchema.safeParse(payload);
-    if (!claims.success) throw new UnauthorizedException('The bearer token does not name a subject and a known role.');
+    if (!claims.success)
+      throw new UnauthorizedException('The bearer token does not name a subject and a known role.');
     return principalOf(claims.data);
   }
 }

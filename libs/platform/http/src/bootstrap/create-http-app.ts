@@ -39,21 +39,46 @@ export interface HttpApp {
  * Builds an initialised, not yet listening, Nest app on Fastify with the whole HTTP platform wired in.
  * Tests use it with `app.inject()`. Throws ConfigError for a bad environment.
  */
-export async function createHttpApp(appModule: Type | DynamicModule, options: HttpAppOptions): Promise<HttpApp> {
+export async function createHttpApp(
+  appModule: Type | DynamicModule,
+  options: HttpAppOptions,
+): Promise<HttpApp> {
   return build(appModule, options, loadConfig(httpConfigShape, options.env ?? process.env));
 }
 
 /** Production entry point: exits with a one-line message on bad config, then listens on HTTP_HOST:HTTP_PORT. */
-export async function startHttpService(appModule: Type | DynamicModule, options: HttpAppOptions): Promise<HttpApp> {
-  const built = await build(appModule, options, loadConfigOrExit(httpConfigShape, options.env ?? process.env));
+export async function startHttpService(
+  appModule: Type | DynamicModule,
+  options: HttpAppOptions,
+): Promise<HttpApp> {
+  const built = await build(
+    appModule,
+    options,
+    loadConfigOrExit(httpConfigShape, options.env ?? process.env),
+  );
   await built.app.listen({ host: built.config.HTTP_HOST, port: built.config.HTTP_PORT });
-  built.logger.info({ host: built.config.HTTP_HOST, port: built.config.HTTP_PORT }, `${options.serviceName} listening`);
+  built.logger.info(
+    { host: built.config.HTTP_HOST, port: built.config.HTTP_PORT },
+    `${options.serviceName} listening`,
+  );
   return built;
 }
 
-async function build(appModule: Type | DynamicModule, options: HttpAppOptions, config: HttpConfig): Promise<HttpApp> {
-  setupTracing({ serviceName: options.serviceName, exporter: config.OTEL_TRACES_EXPORTER, spanProcessors: options.spanProcessors });
-  const logger = createLogger({ serviceName: options.serviceName, level: config.LOG_LEVEL, destination: options.logDestination });
+async function build(
+  appModule: Type | DynamicModule,
+  options: HttpAppOptions,
+  config: HttpConfig,
+): Promise<HttpApp> {
+  setupTracing({
+    serviceName: options.serviceName,
+    exporter: config.OTEL_TRACES_EXPORTER,
+    spanProcessors: options.spanProcessors,
+  });
+  const logger = createLogger({
+    serviceName: options.serviceName,
+    level: config.LOG_LEVEL,
+    destination: options.logDestination,
+  });
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
@@ -68,9 +93,13 @@ async function build(appModule: Type | DynamicModule, options: HttpAppOptions, c
   instrumentHttpServer(server, logger);
   server.addHook('onClose', async () => flushTraces());
 
-  const app = await NestFactory.create<NestFastifyApplication>(HttpRootModule.wrap(appModule, config), adapter, {
-    logger: new PinoNestLogger(logger),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    HttpRootModule.wrap(appModule, config),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+    },
+  );
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

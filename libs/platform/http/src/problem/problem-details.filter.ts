@@ -16,7 +16,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    // Errors from body parsing arrive outside the request's async context; re-enter it for the log line.
+    // Nest may call this from Fastify's error handler; re-enter the request's context so the log line and
+    // the problem carry its trace id whatever path the error took.
     const ctx = requestContext(request) ?? context.active();
     context.with(ctx, () => this.answer(exception, request, reply));
   }

@@ -29,12 +29,22 @@ describe('problem+json errors', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
-    expect(body).toMatchObject({ type: 'urn:harvest:problem:validation-failed', title: 'Validation failed', status: 400, instance: '/orders' });
+    expect(body).toMatchObject({
+      type: 'urn:harvest:problem:validation-failed',
+      title: 'Validation failed',
+      status: 400,
+      instance: '/orders',
+    });
     expect(body.errors).toEqual([{ field: 'discount', message: 'property discount should not exist' }]);
   });
 
   it('names nested field paths, including array indexes', async () => {
-    const res = await postOrder({ lines: [{ sku: 'APL-1', quantity: 2 }, { sku: 'PEAR-2', quantity: 0, colour: 'green' }] });
+    const res = await postOrder({
+      lines: [
+        { sku: 'APL-1', quantity: 2 },
+        { sku: 'PEAR-2', quantity: 0, colour: 'green' },
+      ],
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['lines[1].quantity', 'lines[1].colour']));
@@ -74,7 +84,11 @@ describe('problem+json errors', () => {
     expect(res.statusCode).toBe(500);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
-    expect(body).toMatchObject({ type: 'urn:harvest:problem:unexpected-error', status: 500, title: 'Internal Server Error' });
+    expect(body).toMatchObject({
+      type: 'urn:harvest:problem:unexpected-error',
+      status: 500,
+      title: 'Internal Server Error',
+    });
     expect(res.body).not.toMatch(/hunter2|ECONNREFUSED|stack|at .*\.ts:\d+/);
     expect(body.traceId).toMatch(/^[0-9a-f]{32}$/);
 

@@ -16,7 +16,10 @@ export function problemFromError(error: unknown): MappedProblem {
     // Errors from the HTTP layer (a body parser) that Nest did not map; their messages are meant for clients
     // only when they are Fastify's own.
     const detail = (error as Error).name === 'FastifyError' ? (error as Error).message : undefined;
-    return { problem: { type: 'about:blank', title: statusTitle(clientStatus), status: clientStatus, detail }, unexpected: false };
+    return {
+      problem: { type: 'about:blank', title: statusTitle(clientStatus), status: clientStatus, detail },
+      unexpected: false,
+    };
   }
   return {
     problem: {

@@ -9,8 +9,6 @@ export interface ProblemInput {
   [extension: string]: unknown;
 }
 
-
-
 /**
  * Throw this for a domain error that deserves its own problem type, e.g.
  * `new ProblemException(409, { type: 'urn:harvest:problem:slot-full', detail: 'The delivery slot is full' })`.
@@ -20,7 +18,12 @@ export class ProblemException extends HttpException {
   readonly problem: ProblemDetails;
 
   constructor(status: number, problem: ProblemInput = {}) {
-    const full = { ...problem, type: problem.type ?? 'about:blank', title: problem.title ?? statusTitle(status), status };
+    const full = {
+      ...problem,
+      type: problem.type ?? 'about:blank',
+      title: problem.title ?? statusTitle(status),
+      status,
+    };
     super(full, status);
     this.problem = full;
   }

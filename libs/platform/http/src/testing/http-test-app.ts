@@ -12,7 +12,11 @@ import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { createHttpApp, type HttpApp } from '../bootstrap/create-http-app';
 
-export const TEST_JWT = { secret: 'test-secret-that-is-at-least-32-chars!!', issuer: 'harvest-test', audience: 'harvest-test-api' };
+export const TEST_JWT = {
+  secret: 'test-secret-that-is-at-least-32-chars!!',
+  issuer: 'harvest-test',
+  audience: 'harvest-test-api',
+};
 
 class OrderLineDto {
   @IsString() sku!: string;
@@ -59,6 +63,12 @@ class TestController {
   @Get('boom')
   boom(): never {
     throw new Error('connect ECONNREFUSED db-primary:3306 password=hunter2');
+  }
+
+  @Public()
+  @Post('log')
+  logWithBody(): Promise<object> {
+    return this.log(); // same log line, but after Fastify has parsed a body
   }
 
   @Public()
@@ -135,5 +145,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     logDestination: sink,
     spanProcessors: [new SimpleSpanProcessor(spans)],
   });
-  return { ...built, logLines, spans, tokenFor: (principal, expiresIn) => issueToken(principal, TEST_JWT, { expiresIn }) };
+  return {
+    ...built,
+    logLines,
+    spans,
+    tokenFor: (principal, expiresIn) => issueToken(principal, TEST_JWT, { expiresIn }),
+  };
 }
