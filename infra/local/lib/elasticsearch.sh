@@ -66,6 +66,7 @@ elasticsearch_launch() {
   ! tcp_open "$ES_PORT" \
     || die "elasticsearch: port $ES_PORT is taken by another process; stop it (ss -ltnp 'sport = :$ES_PORT')"
   ensure_java
+  command -v curl >/dev/null || apt_install curl
   es_ensure_dist
   es_ensure_user
   es_prepare_config

@@ -12,6 +12,10 @@ mariadb_answers() {
     && mariadb -h127.0.0.1 -P"$MARIADB_PORT" -uroot --connect-timeout=2 -e 'select 1' >/dev/null 2>&1
 }
 
+mariadb_socket_answers() {
+  mariadb -uroot --connect-timeout=2 -e 'select 1' >/dev/null 2>&1
+}
+
 mariadb_up() {
   if mariadb_answers; then
     log "mariadb: already answering on 127.0.0.1:$MARIADB_PORT; left alone"
@@ -19,17 +23,21 @@ mariadb_up() {
   fi
   [[ -x /usr/sbin/mariadbd ]] || apt_install mariadb-server
   local t0; t0="$(now)"
-  mkdir -p "$MARIADB_RUN" /run/mysqld
-  chown mysql:mysql /run/mysqld
-  log "mariadb: starting /usr/sbin/mariadbd on 127.0.0.1:$MARIADB_PORT"
-  start-stop-daemon --start --oknodo --background --quiet --pidfile "$MARIADB_PIDFILE" \
-    --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=127.0.0.1 --port="$MARIADB_PORT" \
-    --pid-file="$MARIADB_PIDFILE" --log-error="$MARIADB_RUN/error.log" \
-    || die "mariadb: start-stop-daemon failed; see $MARIADB_RUN/error.log"
-  touch "$MARIADB_MARKER"
+  mkdir -p "$MARIADB_RUN"
+  # The package's own init script may already have started a server that only takes socket logins.
+  if ! mariadb_socket_answers; then
+    mkdir -p /run/mysqld
+    chown mysql:mysql /run/mysqld
+    log "mariadb: starting /usr/sbin/mariadbd on 127.0.0.1:$MARIADB_PORT"
+    start-stop-daemon --start --oknodo --background --quiet --pidfile "$MARIADB_PIDFILE" \
+      --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=127.0.0.1 --port="$MARIADB_PORT" \
+      --pid-file="$MARIADB_PIDFILE" --log-error="$MARIADB_RUN/error.log" \
+      || die "mariadb: start-stop-daemon failed; see $MARIADB_RUN/error.log"
+    touch "$MARIADB_MARKER"
+    wait_until 60 mariadb_socket_answers \
+      || die "mariadb did not answer on its socket in 60s; see $MARIADB_RUN/error.log"
+  fi
   # Debian's root@localhost authenticates by unix socket only; tests log in over TCP with no password.
-  wait_until 60 mariadb -uroot --connect-timeout=2 -e 'select 1' >/dev/null 2>&1 \
-    || die "mariadb did not answer on its socket in 60s; see $MARIADB_RUN/error.log"
   mariadb -uroot -e "ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket; CREATE DATABASE IF NOT EXISTS test;" \
     || die "mariadb: could not allow passwordless root over TCP; run the ALTER USER by hand"
   wait_until 30 mariadb_answers \
@@ -58,7 +66,7 @@ mariadb_status() {
     origin=harness
     pid="$(live_pid "$MARIADB_PIDFILE" mariadbd || true)"
   else
-    pid="$(pgrep -x mariadbd | head -n1 || true)"
+    command -v pgrep >/dev/null && pid="$(pgrep -x mariadbd | head -n1 || true)"
   fi
   [[ $state == down ]] && origin=-
   status_line mariadb "127.0.0.1:$MARIADB_PORT" "$state" "$pid" "$origin"
