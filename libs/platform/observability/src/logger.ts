@@ -23,6 +23,7 @@ export function createLogger(options: LoggerOptions): Logger {
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => ({ ...currentLogCorrelation() }),
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    // Synchronous stdout (pino's default): the last lines before a crash are the ones that matter.
+    options.destination ?? pino.destination(1),
   );
 }

@@ -13,7 +13,11 @@ import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 import { TokenVerifier } from './token-verifier.service';
 
-/** Global guard: deny by default. A route is open only when marked @Public(). */
+/**
+ * Global guard for HTTP: deny by default. A route is open only when marked @Public().
+ * Hybrid apps connect the events microservice with inheritAppConfig, so this guard also sees event handlers;
+ * those carry no bearer token (the broker's own access control applies) and are let through.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -22,6 +26,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 

@@ -1,4 +1,5 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { BaseRpcExceptionFilter } from '@nestjs/microservices';
 import { context, trace } from '@opentelemetry/api';
 import { currentLogCorrelation, requestContext, type Logger } from '@harvest/platform/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,9 +12,13 @@ import { problemFromError } from './problem-from-error';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
+  /** Hybrid apps inherit global filters into the events microservice; there, errors keep Nest's own handling. */
+  private readonly rpcFilter = new BaseRpcExceptionFilter();
+
   constructor(private readonly logger: Logger) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType() !== 'http') return this.rpcFilter.catch(exception, host);
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     // Nest may call this from Fastify's error handler; re-enter the request's context so the log line and
