@@ -32,7 +32,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const correlation = currentLogCorrelation();
     if (unexpected) {
       trace.getActiveSpan()?.recordException(exception instanceof Error ? exception : String(exception));
-      this.logger.error({ err: exception, path: request.url.split('?')[0] }, 'unexpected error while handling request');
+      this.logger.error(
+        { err: exception, path: request.url.split('?')[0] },
+        'unexpected error while handling request',
+      );
     }
     if (reply.sent) return;
     const body: ProblemDetails = {
