@@ -18,6 +18,11 @@ export const eventsConfigShape = {
   EVENTS_RELAY_BATCH_SIZE: env.int(100, 1),
   /** Cap of the relay's exponential backoff while the transport refuses batches (e.g. broker down). */
   EVENTS_RELAY_BACKOFF_MAX_MS: env.int(10000, 10),
+  /**
+   * Kafka consumer session timeout. After a broker restart the group waits up to this long for members that
+   * vanished, so it bounds how long consumption pauses; handlers heartbeat between retries.
+   */
+  EVENTS_KAFKA_SESSION_TIMEOUT_MS: env.int(30000, 6000),
   /** How often the embedded transport polls event_log for new rows. */
   EVENTS_EMBEDDED_POLL_MS: env.int(200, 10),
 };

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
-import type { Kafka } from 'kafkajs';
+import { type Kafka, logLevel } from 'kafkajs';
 import { EventDispatcher } from '../dispatch/event-dispatcher';
 import type { EventServerOptions, EventTransport } from '../event-transport';
 import type { EventsConfig } from '../events.config';
@@ -34,8 +34,13 @@ export class KafkaEventTransport implements EventTransport {
     });
     return new KafkaEventServer(
       {
-        client: kafkaClientConfig(this.config),
-        consumer: { groupId: group, retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 } },
+        client: kafkaClientConfig(this.config, logLevel.ERROR),
+        consumer: {
+          groupId: group,
+          sessionTimeout: this.config.EVENTS_KAFKA_SESSION_TIMEOUT_MS,
+          heartbeatInterval: Math.floor(this.config.EVENTS_KAFKA_SESSION_TIMEOUT_MS / 10),
+          retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
+        },
         // A new group starts at the oldest retained event, like the embedded log: nothing published before
         // the service first started is skipped.
         subscribe: { fromBeginning: true },
