@@ -19,6 +19,13 @@ const DEFAULT_LOCK: Required<CacheLockOptions> = { ttlMs: 5_000, waitMs: 1_500, 
 /** Deletes the lock only if we still own it, so a loader that overran its TTL cannot free someone else's lock. */
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
+/**
+ * Client states in which ioredis already knows the connection is broken. Commands would wait in the offline
+ * queue through several reconnect attempts; a cache answers "miss" at once instead, so an outage costs
+ * callers no latency. While 'connecting' (start-up, mid-failover) commands still queue, bounded by commandTimeout.
+ */
+const BROKEN_STATES = new Set(['reconnecting', 'close', 'end']);
+
 /** Someone else holds the lock; `undefined` from tryLock means Redis could not be asked. */
 const BUSY = Symbol('busy');
 
@@ -87,11 +94,11 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.client.quit();
-    } catch {
-      this.client.disconnect();
-    }
+    // QUIT lets pending replies arrive, but needs a live connection.
+    if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
+    // Always disconnect too: QUIT alone leaves the Sentinel failover detector's subscriber connections
+    // open (ioredis 5.11), which would keep the process alive; disconnect() tears the connector down.
+    this.client.disconnect();
   }
 
   /**
@@ -134,6 +141,10 @@ export class RedisCacheStore implements CacheStore {
   }
 
   private async attempt<R, F>(operation: () => Promise<R>, fallback: F): Promise<R | F> {
+    if (BROKEN_STATES.has(this.client.status)) {
+      this.counters.error(new Error(`Redis connection is ${this.client.status}`));
+      return fallback;
+    }
     try {
       return await operation();
     } catch (error) {

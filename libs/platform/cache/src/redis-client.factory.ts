@@ -31,6 +31,8 @@ export function redisClientOptions(target: RedisTarget, tuning: RedisTuning = {}
     reconnectOnError: reconnectOnReadonly,
     // TCP keep-alive finds a silently dead peer in seconds instead of the OS default of hours (ioredis #1021).
     keepAlive: 5_000,
+    // How long close() lets a half-open socket linger before destroying it.
+    disconnectTimeout: 500,
   };
   if ('url' in target) return common;
   return {
