@@ -93,8 +93,11 @@ export class EventLogStore {
     const db = this.db();
     const offsetKey = `${group}\u0000${topic}`;
     if (!this.knownOffsets.has(offsetKey)) {
-      // Outside the pass's transaction: on an existing row it would wait for the other instance's lock.
-      await db.query('INSERT IGNORE INTO event_consumer_offset (group_id, topic, last_id) VALUES (?, ?, 0)', [group, topic]);
+      // A plain (non-locking) read first: INSERT IGNORE on a row another instance holds would wait for its lock.
+      const existing = await db.query('SELECT 1 FROM event_consumer_offset WHERE group_id = ? AND topic = ?', [group, topic]);
+      if (existing.length === 0) {
+        await db.query('INSERT IGNORE INTO event_consumer_offset (group_id, topic, last_id) VALUES (?, ?, 0)', [group, topic]);
+      }
       this.knownOffsets.add(offsetKey);
     }
     let failure: unknown;
