@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import { platformTestV1 } from '@harvest/contracts/platform-test';
+import { HealthRegistry } from '@harvest/platform/health';
 import { type DynamicModule, Controller, type INestApplication, Module, UseFilters } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -61,8 +62,9 @@ export async function startEventsTestApp(options: {
   const database: DynamicModule = {
     module: class TestDatabaseModule {},
     global: true,
-    providers: [{ provide: DataSource, useValue: options.dataSource }],
-    exports: [DataSource],
+    // As the app does: one HealthRegistry provider that adapters register into.
+    providers: [{ provide: DataSource, useValue: options.dataSource }, HealthRegistry],
+    exports: [DataSource, HealthRegistry],
   };
 
   @Module({ imports: [database, EventsModule.forRoot({ config: options.config })], controllers: [PlatformTestEventsController] })

@@ -1,4 +1,5 @@
 import { platformTestV1 } from '@harvest/contracts/platform-test';
+import { HealthRegistry } from '@harvest/platform/health';
 import type { INestApplication } from '@nestjs/common';
 import { context, propagation, trace, TraceFlags } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -45,6 +46,13 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
     const received = observed.applied.find((e) => e.eventId === sent.eventId)!;
     expect(received).toEqual(sent);
     expect(await effectsOf(sent.eventId)).toBe(1);
+  });
+
+  it('registers an "events" health indicator that reports the transport up and the relay leading', async () => {
+    const indicator = get().app.get(HealthRegistry).list().find((i) => i.name === 'events');
+    expect(indicator).toBeDefined();
+    const check = await indicator!.check();
+    expect(check).toMatchObject({ up: true, detail: { relay: { running: true, leader: true }, outboxBacklog: 0 } });
   });
 
   it('applies an event delivered twice only once (inbox)', async () => {
