@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import type { Socket } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 import type { DatabaseNode } from './primary-locator';
 
@@ -19,7 +20,16 @@ export interface ConnectionSettings {
   connectTimeoutMs: number;
 }
 
-export function dataSourceOptions(node: DatabaseNode, settings: ConnectionSettings, schema: SchemaDefinition): DataSourceOptions {
+/**
+ * TypeORM options for one endpoint. With `dial`, the pool opens its sockets through it instead of to
+ * host:port, which is how the writer follows the primary (see WriterDialer).
+ */
+export function dataSourceOptions(
+  node: DatabaseNode,
+  settings: ConnectionSettings,
+  schema: SchemaDefinition,
+  dial?: () => Socket,
+): DataSourceOptions {
   return {
     type: 'mysql',
     connectorPackage: 'mysql2',
@@ -39,12 +49,17 @@ export function dataSourceOptions(node: DatabaseNode, settings: ConnectionSettin
     supportBigNumbers: true,
     bigNumberStrings: false,
     connectTimeout: settings.connectTimeoutMs,
-    extra: { connectTimeout: settings.connectTimeoutMs, enableKeepAlive: true },
+    extra: { connectTimeout: settings.connectTimeoutMs, enableKeepAlive: true, ...(dial ? { stream: dial } : {}) },
   };
 }
 
-export async function openDataSource(node: DatabaseNode, settings: ConnectionSettings, schema: SchemaDefinition): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(node, settings, schema)).initialize();
+export async function openDataSource(
+  node: DatabaseNode,
+  settings: ConnectionSettings,
+  schema: SchemaDefinition,
+  dial?: () => Socket,
+): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(node, settings, schema, dial)).initialize();
 }
 
 /** Each service owns one schema; it is created on first start so a fresh MySQL needs nothing by hand. */

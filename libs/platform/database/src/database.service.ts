@@ -4,7 +4,8 @@ import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import type { DatabaseConfig } from './database-config';
 import { classifyDatabaseFailure, retryDelayMs } from './database-failure';
 import { ensureSchemaExists, openDataSource, type ConnectionSettings, type SchemaDefinition } from './data-source.factory';
-import { locatePrimary, nodeName, type DatabaseNode } from './primary-locator';
+import { locatePrimary, nodeName } from './primary-locator';
+import { WriterDialer } from './writer-dialer';
 
 /**
  * When a unit of work may be run again after a failure:
@@ -27,12 +28,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The service's way into MySQL: one writer (the current primary) and optional readers. The writer is
  * found by asking the candidates which one is writable; when it is lost (connection failure, or it turned
  * read-only in a failover) the primary is found again and work that is safe to repeat is retried.
- * Callers take repositories and managers from here on every use, never keep them, because the writer's
- * DataSource is replaced on failover.
+ * The writer DataSource is one object for the life of the process; a failover only moves its connections.
  */
 export class Database {
   private readonly logger = new Logger('Database');
-  private writerNode!: DatabaseNode;
+  private dialer!: WriterDialer;
   private writerSource!: DataSource;
   private readerSources: DataSource[] = [];
   private nextReader = 0;
@@ -64,13 +64,10 @@ export class Database {
   }
 
   private async open(): Promise<void> {
-    this.writerNode = await locatePrimary(this.config.DB_HOSTS, {
-      user: this.config.DB_USER,
-      password: this.config.DB_PASSWORD,
-      connectTimeoutMs: this.config.DB_CONNECT_TIMEOUT_MS,
-    });
-    await ensureSchemaExists(this.writerNode, this.settings);
-    this.writerSource = await openDataSource(this.writerNode, this.settings, this.schema);
+    const primary = await this.locate();
+    this.dialer = new WriterDialer(primary);
+    await ensureSchemaExists(primary, this.settings);
+    this.writerSource = await openDataSource(primary, this.settings, this.schema, this.dialer.dial);
     if (this.config.DB_MIGRATIONS_RUN) await this.runMigrations();
     this.readerSources = await Promise.all(
       this.config.DB_READER_HOSTS.map((node) => openDataSource(node, this.settings, this.schema)),
@@ -79,15 +76,23 @@ export class Database {
       this.primaryCheck = setInterval(() => void this.verifyPrimary(), this.config.DB_PRIMARY_CHECK_MS);
       this.primaryCheck.unref();
     }
-    this.logger.log(`writer ${nodeName(this.writerNode)} (${this.config.DB_NAME}), ${this.readerSources.length} reader(s)`);
+    this.logger.log(`writer ${this.primary} (${this.config.DB_NAME}), ${this.readerSources.length} reader(s)`);
+  }
+
+  private locate() {
+    return locatePrimary(this.config.DB_HOSTS, {
+      user: this.config.DB_USER,
+      password: this.config.DB_PASSWORD,
+      connectTimeoutMs: this.config.DB_CONNECT_TIMEOUT_MS,
+    });
   }
 
   /** The current primary, as host:port. */
   get primary(): string {
-    return nodeName(this.writerNode);
+    return nodeName(this.dialer.current);
   }
 
-  /** The writer DataSource as of now. Do not keep it: it is replaced on failover. */
+  /** The writer DataSource; the same object for the life of the process, whichever node is primary. */
   get writer(): DataSource {
     return this.writerSource;
   }
@@ -152,18 +157,11 @@ export class Database {
   }
 
   private async findPrimaryAgain(): Promise<void> {
-    const found = await locatePrimary(this.config.DB_HOSTS, {
-      user: this.config.DB_USER,
-      password: this.config.DB_PASSWORD,
-      connectTimeoutMs: this.config.DB_CONNECT_TIMEOUT_MS,
-    });
-    if (nodeName(found) === nodeName(this.writerNode) && this.writerSource.isInitialized) return;
-    const previous = this.writerSource;
-    this.writerSource = await openDataSource(found, this.settings, this.schema);
-    this.logger.warn(`primary moved from ${nodeName(this.writerNode)} to ${nodeName(found)}`);
-    this.writerNode = found;
+    const found = await this.locate();
+    if (nodeName(found) === this.primary) return;
+    this.logger.warn(`primary moved from ${this.primary} to ${nodeName(found)}`);
+    this.dialer.retarget(found);
     this.failovers++;
-    void previous.destroy().catch(() => undefined);
   }
 
   private async verifyPrimary(): Promise<void> {
