@@ -23,6 +23,8 @@ export interface EventTransport extends EventPublisher {
   readonly name: 'kafka' | 'embedded';
   /** Prepares the transport (connect, create the embedded schema); idempotent. */
   start(): Promise<void>;
+  /** Stops the servers it created from taking new events, letting the one in hand finish. */
+  stopConsuming(): Promise<void>;
   close(): Promise<void>;
   createServer(options: EventServerOptions): CustomTransportStrategy;
   check(): Promise<DependencyCheck>;

@@ -1,5 +1,6 @@
 import { HealthRegistry } from '@harvest/platform/health';
 import {
+  type BeforeApplicationShutdown,
   type DynamicModule,
   Inject,
   Injectable,
@@ -41,9 +42,9 @@ export function relayLeaseName(dataSource: DataSource): string {
   return name.length <= 64 ? name : `harvest.outbox-relay.${createHash('sha1').update(name).digest('hex')}`;
 }
 
-/** Prepares the transport before anything publishes, registers health, and closes the transport last. */
+/** Prepares the transport before anything publishes, registers health, stops consumers, closes the transport last. */
 @Injectable()
-class EventsLifecycle implements OnModuleInit, OnApplicationShutdown {
+class EventsLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     private readonly health: EventsHealthIndicator,
@@ -53,6 +54,11 @@ class EventsLifecycle implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.registry?.register(this.health);
     await this.transport.start();
+  }
+
+  /** Consumers stop first (handlers still need the database); the relay stops in its own hook. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.transport.stopConsuming();
   }
 
   async onApplicationShutdown(): Promise<void> {

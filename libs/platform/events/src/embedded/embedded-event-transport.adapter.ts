@@ -1,22 +1,20 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
 import type { DataSource } from 'typeorm';
-import { EventDispatcher } from '../dispatch/event-dispatcher';
-import type { EventServerOptions, EventTransport } from '../event-transport';
+import type { EventServerOptions } from '../event-transport';
+import { EventTransportBase } from '../event-transport.base';
 import type { EventsConfig } from '../events.config';
 import { EmbeddedEventServer } from './embedded-event.server';
 import { EventLogStore } from './event-log.store';
 
 /** Events through the database: no broker to run, same handlers, same guarantees (at least once, in order per topic). */
-export class EmbeddedEventTransport implements EventTransport {
+export class EmbeddedEventTransport extends EventTransportBase {
   readonly name = 'embedded';
   private readonly log: EventLogStore;
   private opening: Promise<void> | undefined;
 
-  constructor(
-    dataSource: DataSource,
-    private readonly config: EventsConfig,
-  ) {
+  constructor(dataSource: DataSource, config: EventsConfig) {
+    super(config);
     this.log = new EventLogStore(dataSource, config.EVENTS_DB_NAME);
   }
 
@@ -33,13 +31,8 @@ export class EmbeddedEventTransport implements EventTransport {
     await this.log.append(envelopes);
   }
 
-  createServer({ group }: EventServerOptions): EmbeddedEventServer {
-    const dispatcher = new EventDispatcher(this, {
-      maxAttempts: this.config.EVENTS_MAX_ATTEMPTS,
-      backoffMs: this.config.EVENTS_RETRY_BACKOFF_MS,
-      backoffMaxMs: this.config.EVENTS_RETRY_BACKOFF_MAX_MS,
-    });
-    return new EmbeddedEventServer(this.log, dispatcher, {
+  protected buildServer({ group }: EventServerOptions): EmbeddedEventServer {
+    return new EmbeddedEventServer(this.log, this.dispatcher, {
       group,
       pollMs: this.config.EVENTS_EMBEDDED_POLL_MS,
       batchSize: this.config.EVENTS_RELAY_BATCH_SIZE,

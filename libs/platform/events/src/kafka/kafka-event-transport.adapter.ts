@@ -1,19 +1,20 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
 import { type Kafka, logLevel } from 'kafkajs';
-import { EventDispatcher } from '../dispatch/event-dispatcher';
-import type { EventServerOptions, EventTransport } from '../event-transport';
+import type { EventServerOptions } from '../event-transport';
+import { EventTransportBase } from '../event-transport.base';
 import type { EventsConfig } from '../events.config';
 import { createKafkaClient, kafkaClientConfig } from './kafka-client.factory';
 import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
 import { KafkaEventServer } from './kafka-event.server';
 
-export class KafkaEventTransport implements EventTransport {
+export class KafkaEventTransport extends EventTransportBase {
   readonly name = 'kafka';
   private readonly kafka: Kafka;
   private readonly publisher: KafkaEventPublisher;
 
-  constructor(private readonly config: EventsConfig) {
+  constructor(config: EventsConfig) {
+    super(config);
     this.kafka = createKafkaClient(config);
     this.publisher = new KafkaEventPublisher(this.kafka);
   }
@@ -26,12 +27,7 @@ export class KafkaEventTransport implements EventTransport {
     return this.publisher.publish(envelopes);
   }
 
-  createServer({ group }: EventServerOptions): KafkaEventServer {
-    const dispatcher = new EventDispatcher(this, {
-      maxAttempts: this.config.EVENTS_MAX_ATTEMPTS,
-      backoffMs: this.config.EVENTS_RETRY_BACKOFF_MS,
-      backoffMaxMs: this.config.EVENTS_RETRY_BACKOFF_MAX_MS,
-    });
+  protected buildServer({ group }: EventServerOptions): KafkaEventServer {
     return new KafkaEventServer(
       {
         client: kafkaClientConfig(this.config, logLevel.ERROR),
@@ -46,7 +42,7 @@ export class KafkaEventTransport implements EventTransport {
         subscribe: { fromBeginning: true },
         postfixId: '',
       },
-      dispatcher,
+      this.dispatcher,
     );
   }
 

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import { platformTestV1 } from '@harvest/contracts/platform-test';
 import { HealthRegistry } from '@harvest/platform/health';
+import { context, trace } from '@opentelemetry/api';
 import { type DynamicModule, Controller, type INestApplication, Module, UseFilters } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -17,6 +18,8 @@ export class Observed {
   deliveries: EventEnvelope<{ seq: number; fail?: boolean }>[] = [];
   applied: EventEnvelope<{ seq: number }>[] = [];
   deadLetters: EventEnvelope[] = [];
+  /** The trace id active inside the handler, per eventId: shows the producer's trace context was restored. */
+  handlerTraceIds = new Map<string, string | undefined>();
 }
 
 /**
@@ -42,6 +45,7 @@ export async function startEventsTestApp(options: {
     async onTestEvent(@Payload() message: unknown): Promise<void> {
       const envelope = contract.parse(message);
       observed.deliveries.push(envelope);
+      observed.handlerTraceIds.set(envelope.eventId, trace.getSpanContext(context.active())?.traceId);
       if (envelope.payload.fail) throw new Error(`refusing seq ${envelope.payload.seq}`);
       const outcome = await this.inbox.handleOnce('platform-test.effect', envelope, async (em) => {
         await em.query('INSERT INTO test_effect (event_id, event_key, seq) VALUES (?, ?, ?)', [

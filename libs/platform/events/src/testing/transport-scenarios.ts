@@ -45,6 +45,7 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
     await waitFor('the handler to apply the event', () => observed.applied.some((e) => e.eventId === sent.eventId));
     const received = observed.applied.find((e) => e.eventId === sent.eventId)!;
     expect(received).toEqual(sent);
+    expect(observed.handlerTraceIds.get(sent.eventId)).toBe(traceId);
     expect(await effectsOf(sent.eventId)).toBe(1);
   });
 
