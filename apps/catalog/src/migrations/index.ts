@@ -1,0 +1,2 @@
+/** The catalog schema's own migrations, in order (the outbox and inbox tables come from the events library). */
+export const catalogMigrations: Array<new () => object> = [];

@@ -1,0 +1,2 @@
+/** The images schema's own migrations, in order (the outbox and inbox tables come from the events library). */
+export const imagesMigrations: Array<new () => object> = [];

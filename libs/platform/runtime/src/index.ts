@@ -1,0 +1,3 @@
+export { createService, runService, type ServiceDefinition } from './run-service';
+export { loadServiceConfig, serviceConfigShape, withServiceDefaults, type ServiceConfig } from './service-config';
+export { serviceModule } from './service.module';

@@ -1,0 +1,49 @@
+import type { INestApplicationContext, ModuleMetadata } from '@nestjs/common';
+import { ConfigError, type Env } from '@harvest/platform/config';
+import type { SchemaDefinition } from '@harvest/platform/database';
+import { eventsMicroserviceOptions } from '@harvest/platform/events';
+import { createHttpApp, type HttpApp } from '@harvest/platform/http';
+import { loadServiceConfig } from './service-config';
+import { serviceModule } from './service.module';
+
+export interface ServiceDefinition {
+  /** Also the consumer group of its event handlers and the default schema suffix. */
+  name: string;
+  port: number;
+  schema: SchemaDefinition;
+  imports?: ModuleMetadata['imports'];
+  /** Loads demo data when SEED_DEMO_DATA=true (the `npm start` default); must be idempotent. */
+  seedDemoData?: (app: INestApplicationContext) => Promise<void>;
+}
+
+/** Builds the service (validating config first), connects its event consumers, seeds, but does not listen. */
+export async function createService(definition: ServiceDefinition, env: Env = process.env): Promise<HttpApp> {
+  const config = loadServiceConfig(definition, env);
+  const built = await createHttpApp(serviceModule(config, definition.schema, definition.imports), {
+    serviceName: definition.name,
+    env: { HTTP_PORT: String(definition.port), ...env },
+  });
+  built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), { inheritAppConfig: true });
+  await built.app.startAllMicroservices();
+  if (config.seedDemoData && definition.seedDemoData) await definition.seedDemoData(built.app);
+  return built;
+}
+
+/**
+ * A service's main(): on a bad environment it stops with one line naming the variable (exit 78,
+ * EX_CONFIG), otherwise it listens on HTTP_HOST:HTTP_PORT.
+ */
+export async function runService(definition: ServiceDefinition, env: Env = process.env): Promise<void> {
+  try {
+    const { app, config, logger } = await createService(definition, env);
+    await app.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
+    logger.info({ host: config.HTTP_HOST, port: config.HTTP_PORT }, `${definition.name} listening`);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${definition.name}: ${error.message}`);
+      process.exit(78);
+    }
+    console.error(`${definition.name}: failed to start: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  }
+}

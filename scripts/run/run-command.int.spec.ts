@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { connectAsRoot } from '@harvest/testing';
+import { randomBytes } from 'node:crypto';
+import { SERVICES } from './service-catalog';
+
+// Acceptance for the main job: the run command starts every service that exists on the embedded default,
+// and each one answers its readiness endpoint. Runs on throwaway databases so it never touches dev data.
+describe('npm start (run-services --check)', () => {
+  const prefix = `harvest_t_run_${randomBytes(3).toString('hex')}_`;
+
+  afterAll(async () => {
+    const root = await connectAsRoot();
+    const [rows] = await root.query('SHOW DATABASES LIKE ?', [`${prefix}%`]);
+    for (const row of rows as Array<Record<string, string>>) await root.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
+    await root.end();
+  });
+
+  it('starts each service, and each answers /health/ready', async () => {
+    const output: string[] = [];
+    const exitCode = await new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/run/run-services.ts', '--check'], {
+        cwd: resolve(__dirname, '../..'),
+        env: { ...process.env, HARVEST_DB_PREFIX: prefix, LOG_LEVEL: 'warn' },
+      });
+      child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+      child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+      child.on('exit', done);
+    });
+    const text = output.join('');
+    expect({ exitCode, tail: text.slice(-2000) }).toEqual({ exitCode: 0, tail: expect.any(String) });
+    expect(text).toContain(`all ${SERVICES.length} services ready`);
+    for (const service of SERVICES) expect(text).toContain(`http://127.0.0.1:${service.port}`);
+  }, 180_000);
+});

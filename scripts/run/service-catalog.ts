@@ -1,0 +1,14 @@
+/** The services `npm start` runs, with their ports. A service is listed once its app folder exists. */
+export interface ServiceEntry {
+  name: string;
+  port: number;
+  main: string;
+}
+
+export const SERVICES: ServiceEntry[] = [
+  { name: 'catalog', port: 3001, main: 'apps/catalog/src/main.ts' },
+  { name: 'orders', port: 3002, main: 'apps/orders/src/main.ts' },
+  { name: 'fulfillment', port: 3003, main: 'apps/fulfillment/src/main.ts' },
+  { name: 'callcenter', port: 3004, main: 'apps/callcenter/src/main.ts' },
+  { name: 'images', port: 3005, main: 'apps/images/src/main.ts' },
+];
