@@ -10,6 +10,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
   Optional,
+  type Provider,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -17,20 +18,39 @@ import { EmbeddedEventTransport } from './embedded/embedded-event-transport.adap
 import { EVENT_TRANSPORT, EVENTS_CONFIG, EVENTS_DATA_SOURCE, type EventTransport } from './event-transport';
 import type { EventsConfig } from './events.config';
 import { EventsHealthIndicator } from './events-health.indicator';
-import { InboxService } from './inbox/inbox.service';
+import { InboxService, type TransactionRunner } from './inbox/inbox.service';
 import { KafkaEventTransport } from './kafka/kafka-event-transport.adapter';
 import { MysqlAdvisoryLease } from './lease/mysql-advisory-lease';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { SqlOutboxStore } from './outbox/outbox-store';
 import { OutboxWriter } from './outbox/outbox-writer.service';
 
+/** How to get a provider from the app: its token, or a factory over other providers. */
+export type ProviderSource<T> =
+  | InjectionToken
+  | { inject: InjectionToken[]; useFactory: (...dependencies: never[]) => T | Promise<T> };
+
 export interface EventsModuleOptions {
   config: EventsConfig;
-  /** Token of the service's TypeORM DataSource (its own schema, holding outbox_event and inbox_event). */
-  dataSource?: InjectionToken;
-  /** Modules that provide that DataSource, if it is not global. */
+  /**
+   * The service's writer DataSource (its own schema, holding outbox_event and inbox_event). Defaults to the
+   * DataSource class as token; with the platform database library:
+   * `{ inject: [Database], useFactory: (db: Database) => db.writer }`.
+   */
+  dataSource?: ProviderSource<DataSource>;
+  /** What runs the inbox's transactions (e.g. the `Database` token, for its failover retry); defaults to the DataSource. */
+  transactionRunner?: ProviderSource<TransactionRunner>;
+  /** Modules that provide those, if they are not global. */
   imports?: ModuleMetadata['imports'];
 }
+
+function providerFrom<T>(provide: symbol, source: ProviderSource<T>): Provider {
+  return typeof source === 'object' && source !== null && 'useFactory' in source
+    ? { provide, inject: source.inject, useFactory: source.useFactory as (...args: unknown[]) => T }
+    : { provide, useExisting: source };
+}
+
+const EVENTS_TRANSACTION_RUNNER = Symbol('EVENTS_TRANSACTION_RUNNER');
 
 export function createEventTransport(config: EventsConfig, dataSource: DataSource): EventTransport {
   return config.EVENTS_TRANSPORT === 'kafka' ? new KafkaEventTransport(config) : new EmbeddedEventTransport(dataSource, config);
@@ -81,14 +101,19 @@ export class EventsModule {
       imports: options.imports ?? [],
       providers: [
         { provide: EVENTS_CONFIG, useValue: config },
-        { provide: EVENTS_DATA_SOURCE, useExisting: options.dataSource ?? DataSource },
+        providerFrom(EVENTS_DATA_SOURCE, options.dataSource ?? DataSource),
+        providerFrom(EVENTS_TRANSACTION_RUNNER, options.transactionRunner ?? EVENTS_DATA_SOURCE),
         {
           provide: EVENT_TRANSPORT,
           inject: [EVENTS_DATA_SOURCE],
           useFactory: (dataSource: DataSource) => createEventTransport(config, dataSource),
         },
         OutboxWriter,
-        { provide: InboxService, inject: [EVENTS_DATA_SOURCE], useFactory: (ds: DataSource) => new InboxService(ds) },
+        {
+          provide: InboxService,
+          inject: [EVENTS_TRANSACTION_RUNNER],
+          useFactory: (transactions: TransactionRunner) => new InboxService(transactions),
+        },
         { provide: SqlOutboxStore, inject: [EVENTS_DATA_SOURCE], useFactory: (ds: DataSource) => new SqlOutboxStore(ds) },
         {
           provide: OutboxRelay,

@@ -1,10 +1,10 @@
 export { eventsConfigShape, type EventsConfig } from './events.config';
-export { EventsModule, type EventsModuleOptions, createEventTransport } from './events.module';
+export { EventsModule, type EventsModuleOptions, type ProviderSource, createEventTransport } from './events.module';
 export { eventsMicroserviceOptions } from './events-microservice';
 export { EVENT_TRANSPORT, EVENTS_CONFIG, type EventPublisher, type EventServerOptions, type EventTransport } from './event-transport';
 export { OutboxWriter, OutboxTransactionRequiredError } from './outbox/outbox-writer.service';
 export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay.service';
-export { InboxService, type InboxOutcome } from './inbox/inbox.service';
+export { InboxService, type InboxOutcome, type TransactionRunner } from './inbox/inbox.service';
 export { EventsHealthIndicator } from './events-health.indicator';
 export { RethrowEventErrorsFilter } from './rethrow-event-errors.filter';
 export { deadLetterTopic, DEAD_LETTER_SUFFIX } from './dispatch/dead-letter';

@@ -1,16 +1,21 @@
 import type { EventEnvelope } from '@harvest/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 export type InboxOutcome<T> = { applied: true; result: T } | { applied: false };
 
 const ER_DUP_ENTRY = 1062;
+
+/** Runs work in one transaction: a TypeORM DataSource, or the service's Database wrapper with its failover retry. */
+export interface TransactionRunner {
+  transaction<T>(work: (entityManager: EntityManager) => Promise<T>): Promise<T>;
+}
 
 /**
  * Makes a consumer idempotent: the effect and the inbox row commit in one transaction, so an event that is
  * delivered again (relay retry, consumer rebalance, crash before the offset commit) takes effect once.
  */
 export class InboxService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
   /**
    * @param consumer a stable name per handler (e.g. "search.index-product"): two handlers of one event each take effect once
@@ -21,7 +26,7 @@ export class InboxService {
     envelope: Pick<EventEnvelope, 'eventId' | 'topic'>,
     effect: (entityManager: EntityManager) => Promise<T>,
   ): Promise<InboxOutcome<T>> {
-    return this.dataSource.transaction(async (entityManager) => {
+    return this.transactions.transaction(async (entityManager) => {
       try {
         // Inserting first takes the row lock, so a concurrent duplicate waits here and then sees the key.
         await entityManager.query('INSERT INTO inbox_event (consumer, event_id, topic) VALUES (?, ?, ?)', [

@@ -2,7 +2,7 @@ import { loadConfig } from '@harvest/platform/config';
 import type { EventEnvelope } from '@harvest/contracts';
 import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { INestApplication } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { eventsConfigShape } from '../events.config';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { OutboxWriter } from '../outbox/outbox-writer.service';
@@ -37,7 +37,9 @@ describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', (
       EVENTS_RELAY_BATCH_SIZE: '20',
       EVENTS_KAFKA_SESSION_TIMEOUT_MS: '6000',
     });
-    app = await startEventsTestApp({ config, dataSource, topic, group: `platform-test-${suffix}`, observed });
+    // The factory form, as a service using the platform Database wires it ({ inject: [Database], useFactory: db => db.writer }).
+    const dataSourceOption = { inject: [DataSource], useFactory: (ds: DataSource) => ds };
+    app = await startEventsTestApp({ config, dataSource, topic, group: `platform-test-${suffix}`, observed, dataSourceOption });
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { eventsMicroserviceOptions } from '../events-microservice';
-import { EventsModule } from '../events.module';
+import { EventsModule, type EventsModuleOptions } from '../events.module';
 import type { EventsConfig } from '../events.config';
 import { InboxService } from '../inbox/inbox.service';
 import { RethrowEventErrorsFilter } from '../rethrow-event-errors.filter';
@@ -32,6 +32,8 @@ export async function startEventsTestApp(options: {
   topic: string;
   group: string;
   observed: Observed;
+  /** How EventsModule finds the DataSource; defaults to the DataSource class token. */
+  dataSourceOption?: EventsModuleOptions['dataSource'];
 }): Promise<INestApplication> {
   const { topic, observed } = options;
   const contract = platformTestV1.withTopic(topic);
@@ -71,7 +73,7 @@ export async function startEventsTestApp(options: {
     exports: [DataSource, HealthRegistry],
   };
 
-  @Module({ imports: [database, EventsModule.forRoot({ config: options.config })], controllers: [PlatformTestEventsController] })
+  @Module({ imports: [database, EventsModule.forRoot({ config: options.config, dataSource: options.dataSourceOption })], controllers: [PlatformTestEventsController] })
   class TestAppModule {}
 
   const app = await NestFactory.create(TestAppModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
