@@ -21,19 +21,24 @@ export class CacheHealthIndicator implements DependencyHealthIndicator {
   async check(): Promise<DependencyCheck> {
     const { errors, lastError } = this.store.stats();
     const detail: Record<string, unknown> = { driver: this.driver, errors, ...(lastError && { lastError }) };
-    if (this.store instanceof MemoryCacheStore) return { up: true, detail: { ...detail, entries: this.store.size } };
+    if (this.store instanceof MemoryCacheStore)
+      return { up: true, detail: { ...detail, entries: this.store.size } };
     if (!(this.store instanceof RedisCacheStore)) return { up: true, detail };
 
     const client = this.store.client;
     detail.status = client.status;
-    if (client.stream?.remotePort) detail.server = `${client.stream.remoteAddress}:${client.stream.remotePort}`;
+    if (client.stream?.remotePort)
+      detail.server = `${client.stream.remoteAddress}:${client.stream.remotePort}`;
     // A client that is not ready would only queue the PING; report the state at once instead.
     if (client.status !== 'ready') return { up: false, detail };
     try {
       const reply = await withTimeout(client.ping(), PING_TIMEOUT_MS);
       return { up: reply === 'PONG', detail };
     } catch (error) {
-      return { up: false, detail: { ...detail, error: error instanceof Error ? error.message : String(error) } };
+      return {
+        up: false,
+        detail: { ...detail, error: error instanceof Error ? error.message : String(error) },
+      };
     }
   }
 }

@@ -18,7 +18,10 @@ export class CacheCounters {
 
   error(error: unknown): void {
     this.counts.errors++;
-    this.counts.lastError = { message: error instanceof Error ? error.message : String(error), at: new Date().toISOString() };
+    this.counts.lastError = {
+      message: error instanceof Error ? error.message : String(error),
+      at: new Date().toISOString(),
+    };
   }
 
   snapshot(): CacheStats {

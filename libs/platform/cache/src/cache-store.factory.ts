@@ -8,7 +8,9 @@ import { createRedisClient, type RedisTarget } from './redis-client.factory';
 export function createCacheStore(config: CacheConfig): CacheStore {
   if (config.driver === 'memory') return new MemoryCacheStore({ maxEntries: config.maxEntries ?? 10_000 });
   const target: RedisTarget =
-    config.driver === 'redis' ? { url: config.url } : { sentinels: config.sentinels, sentinelName: config.sentinelName };
+    config.driver === 'redis'
+      ? { url: config.url }
+      : { sentinels: config.sentinels, sentinelName: config.sentinelName };
   // Shows up in CLIENT LIST, so operators can tell which service holds a connection.
   const connectionName = `cache:${config.keyPrefix.replace(/[^\w:.-]/g, '_')}`;
   const client = createRedisClient(target, config.redis, connectionName);

@@ -5,7 +5,8 @@
  */
 export function encodeCacheValue(value: unknown): string {
   const text = JSON.stringify(value);
-  if (text === undefined) throw new TypeError('Cache values must be JSON-serialisable; got undefined or a function');
+  if (text === undefined)
+    throw new TypeError('Cache values must be JSON-serialisable; got undefined or a function');
   return text;
 }
 

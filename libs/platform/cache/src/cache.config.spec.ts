@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from '@harvest/platform/config';
 import { cacheConfigFromEnv, cacheEnvShape } from './cache.config';
 
-const parse = (vars: Record<string, string>) => cacheConfigFromEnv(loadConfig(cacheEnvShape, vars), 'catalog');
+const parse = (vars: Record<string, string>) =>
+  cacheConfigFromEnv(loadConfig(cacheEnvShape, vars), 'catalog');
 
 describe('cacheConfigFromEnv', () => {
   it('defaults to the in-process driver', () => {
@@ -10,7 +11,11 @@ describe('cacheConfigFromEnv', () => {
 
   it('builds a Sentinel config with the service name as key prefix', () => {
     expect(
-      parse({ CACHE_DRIVER: 'sentinel', REDIS_SENTINELS: '127.0.0.1:26390,127.0.0.1:26391', REDIS_SENTINEL_NAME: 'harvest' }),
+      parse({
+        CACHE_DRIVER: 'sentinel',
+        REDIS_SENTINELS: '127.0.0.1:26390,127.0.0.1:26391',
+        REDIS_SENTINEL_NAME: 'harvest',
+      }),
     ).toEqual({
       driver: 'sentinel',
       sentinels: [

@@ -57,15 +57,27 @@ export function cacheConfigFromEnv(parsed: CacheEnv, serviceName: string): Cache
     case 'memory':
       return { driver: 'memory', maxEntries: parsed.CACHE_MAX_ENTRIES };
     case 'redis':
-      if (!parsed.REDIS_URL) throw new ConfigError([{ variable: 'REDIS_URL', message: 'required when CACHE_DRIVER=redis' }]);
+      if (!parsed.REDIS_URL)
+        throw new ConfigError([{ variable: 'REDIS_URL', message: 'required when CACHE_DRIVER=redis' }]);
       return { driver: 'redis', url: parsed.REDIS_URL, keyPrefix };
     case 'sentinel': {
       const missing = [
-        !parsed.REDIS_SENTINELS && { variable: 'REDIS_SENTINELS', message: 'required when CACHE_DRIVER=sentinel' },
-        !parsed.REDIS_SENTINEL_NAME && { variable: 'REDIS_SENTINEL_NAME', message: 'required when CACHE_DRIVER=sentinel' },
+        !parsed.REDIS_SENTINELS && {
+          variable: 'REDIS_SENTINELS',
+          message: 'required when CACHE_DRIVER=sentinel',
+        },
+        !parsed.REDIS_SENTINEL_NAME && {
+          variable: 'REDIS_SENTINEL_NAME',
+          message: 'required when CACHE_DRIVER=sentinel',
+        },
       ].filter((p): p is { variable: string; message: string } => Boolean(p));
       if (missing.length > 0) throw new ConfigError(missing);
-      return { driver: 'sentinel', sentinels: parsed.REDIS_SENTINELS!, sentinelName: parsed.REDIS_SENTINEL_NAME!, keyPrefix };
+      return {
+        driver: 'sentinel',
+        sentinels: parsed.REDIS_SENTINELS!,
+        sentinelName: parsed.REDIS_SENTINEL_NAME!,
+        keyPrefix,
+      };
     }
   }
 }

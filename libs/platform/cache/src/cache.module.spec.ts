@@ -19,12 +19,17 @@ describe('CacheModule', () => {
     await store.set('k', 1, 60);
     const [indicator] = app.get(HealthRegistry).list();
     expect(indicator).toMatchObject({ name: 'cache', critical: false });
-    await expect(indicator!.check()).resolves.toEqual({ up: true, detail: { driver: 'memory', errors: 0, entries: 1 } });
+    await expect(indicator!.check()).resolves.toEqual({
+      up: true,
+      detail: { driver: 'memory', errors: 0, entries: 1 },
+    });
     await app.close();
   });
 
   it('starts without a HealthRegistry', async () => {
-    const app = await Test.createTestingModule({ imports: [CacheModule.forRoot({ driver: 'memory' })] }).compile();
+    const app = await Test.createTestingModule({
+      imports: [CacheModule.forRoot({ driver: 'memory' })],
+    }).compile();
     await app.init();
     expect(app.get(CACHE_STORE)).toBeDefined();
     await app.close();

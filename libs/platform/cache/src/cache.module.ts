@@ -1,4 +1,11 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { HealthRegistry } from '@harvest/platform/health';
 import type { CacheConfig } from './cache.config';
 import { CacheHealthIndicator } from './cache-health.indicator';

@@ -60,7 +60,9 @@ describe('MemoryCacheStore', () => {
 
   it('does not cache a loader failure or an undefined result', async () => {
     const cache = store();
-    await expect(cache.getOrLoad('k', 60, () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    await expect(cache.getOrLoad('k', 60, () => Promise.reject(new Error('db down')))).rejects.toThrow(
+      'db down',
+    );
     await expect(cache.getOrLoad('k', 60, async () => undefined)).resolves.toBeUndefined();
     await expect(cache.getOrLoad('k', 60, async () => 'loaded')).resolves.toBe('loaded');
   });
@@ -68,7 +70,11 @@ describe('MemoryCacheStore', () => {
   it('does not cache a value whose key was deleted while it was loading', async () => {
     const cache = store();
     let release!: () => void;
-    const loading = cache.getOrLoad('k', 60, () => new Promise<string>((resolve) => (release = () => resolve('stale'))));
+    const loading = cache.getOrLoad(
+      'k',
+      60,
+      () => new Promise<string>((resolve) => (release = () => resolve('stale'))),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     await cache.delete('k');
     release();

@@ -69,7 +69,9 @@ export class MemoryCacheStore implements CacheStore {
   getOrLoad<T>(key: string, ttlSeconds: number, loader: () => Promise<T>): Promise<T> {
     return this.flights.run(key, async (flight) => {
       const cached = await this.get<T>(key);
-      return cached !== undefined ? cached : loadAndStore(this, this.counters, flight, key, ttlSeconds, loader);
+      return cached !== undefined
+        ? cached
+        : loadAndStore(this, this.counters, flight, key, ttlSeconds, loader);
     });
   }
 

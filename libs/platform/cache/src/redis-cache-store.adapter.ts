@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { CacheLockOptions } from './cache.config';
 import type { CacheStats, CacheStore } from './cache-store.port';
@@ -38,15 +39,27 @@ export class RedisCacheStore implements CacheStore {
   private readonly counters = new CacheCounters();
   private readonly flights = new SingleFlight();
   private readonly lock: Required<CacheLockOptions>;
+  private readonly logger = new Logger('Cache');
+  private unavailable = false;
 
   constructor(
     readonly client: Redis,
     private readonly options: RedisCacheOptions,
   ) {
     this.lock = { ...DEFAULT_LOCK, ...options.lock };
-    // Without a listener ioredis prints "Unhandled error event" on every failed reconnect;
-    // the failures that matter to callers are counted per operation instead.
-    client.on('error', () => undefined);
+    // Without a listener ioredis prints "Unhandled error event" on every failed reconnect. One line per
+    // outage and one on recovery is what operators need; per-operation failures are counted in stats().
+    client.on('error', (error: Error) => {
+      if (this.unavailable) return;
+      this.unavailable = true;
+      this.logger.warn(`Redis unavailable, serving cache misses until it returns: ${error.message}`);
+    });
+    client.on('ready', () => {
+      if (!this.unavailable) return;
+      this.unavailable = false;
+      const server = client.stream ? ` (${client.stream.remoteAddress}:${client.stream.remotePort})` : '';
+      this.logger.log(`Redis connection restored${server}`);
+    });
   }
 
   async get<T>(key: string): Promise<T | undefined> {

@@ -10,7 +10,8 @@ import { createRedisClient } from './redis-client.factory';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `test:cache-int:${process.pid}-${Date.now()}:`;
 
-const redisStore = (prefix = PREFIX) => new RedisCacheStore(createRedisClient({ url: REDIS_URL }), { keyPrefix: prefix });
+const redisStore = (prefix = PREFIX) =>
+  new RedisCacheStore(createRedisClient({ url: REDIS_URL }), { keyPrefix: prefix });
 
 /** A port nothing listens on: bind an ephemeral port, then release it. */
 async function closedPort(): Promise<number> {
@@ -42,14 +43,17 @@ describe('RedisCacheStore against real Redis', () => {
       await admin.connect();
       await admin.ping();
     } catch (error) {
-      throw new Error(`Redis is not reachable at ${REDIS_URL} (${String(error)}). Start it with: bash infra/local/harness up redis`);
+      throw new Error(
+        `Redis is not reachable at ${REDIS_URL} (${String(error)}). Start it with: bash infra/local/harness up redis`,
+      );
     }
   });
 
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
     const keys: string[] = [];
-    for await (const batch of admin.scanStream({ match: `${PREFIX}*`, count: 500 })) keys.push(...(batch as string[]));
+    for await (const batch of admin.scanStream({ match: `${PREFIX}*`, count: 500 }))
+      keys.push(...(batch as string[]));
     if (keys.length > 0) await admin.del(...keys);
     admin.disconnect();
   });
@@ -73,7 +77,9 @@ describe('RedisCacheStore against real Redis', () => {
   ])('%s: 50 concurrent misses call the loader exactly once', async (_name, make) => {
     const cache = make();
     const loader = slowLoader({ price: 199 });
-    const results = await Promise.all(Array.from({ length: 50 }, () => cache.getOrLoad('stampede:one', 60, loader.load)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => cache.getOrLoad('stampede:one', 60, loader.load)),
+    );
     expect(loader.calls()).toBe(1);
     expect(results).toEqual(Array.from({ length: 50 }, () => ({ price: 199 })));
     expect(await cache.get('stampede:one')).toEqual({ price: 199 });
@@ -83,8 +89,8 @@ describe('RedisCacheStore against real Redis', () => {
     const a = open(redisStore());
     const b = open(redisStore());
     const loader = slowLoader('fresh', 300);
-    const calls = [...Array.from({ length: 25 }, () => a), ...Array.from({ length: 25 }, () => b)].map((store) =>
-      store.getOrLoad('stampede:cross', 60, loader.load),
+    const calls = [...Array.from({ length: 25 }, () => a), ...Array.from({ length: 25 }, () => b)].map(
+      (store) => store.getOrLoad('stampede:cross', 60, loader.load),
     );
     expect(await Promise.all(calls)).toEqual(Array.from({ length: 50 }, () => 'fresh'));
     expect(loader.calls()).toBe(1);
@@ -93,7 +99,12 @@ describe('RedisCacheStore against real Redis', () => {
 
   it('a waiter loads by itself when the lock holder never publishes within the wait bound', async () => {
     await admin.set(`${PREFIX}__lock:orphan`, 'crashed-holder', 'PX', 10_000);
-    const cache = open(new RedisCacheStore(createRedisClient({ url: REDIS_URL }), { keyPrefix: PREFIX, lock: { waitMs: 300 } }));
+    const cache = open(
+      new RedisCacheStore(createRedisClient({ url: REDIS_URL }), {
+        keyPrefix: PREFIX,
+        lock: { waitMs: 300 },
+      }),
+    );
     const started = Date.now();
     await expect(cache.getOrLoad('orphan', 60, async () => 'own')).resolves.toBe('own');
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
@@ -102,7 +113,9 @@ describe('RedisCacheStore against real Redis', () => {
 
   it('a Redis outage gives misses and false, never an exception, and shows in stats and health', async () => {
     const port = await closedPort();
-    const cache = open(new RedisCacheStore(createRedisClient({ url: `redis://127.0.0.1:${port}` }), { keyPrefix: PREFIX }));
+    const cache = open(
+      new RedisCacheStore(createRedisClient({ url: `redis://127.0.0.1:${port}` }), { keyPrefix: PREFIX }),
+    );
     const started = Date.now();
     await expect(cache.get('anything')).resolves.toBeUndefined();
     await expect(cache.set('anything', 1, 60)).resolves.toBe(false);

@@ -3,7 +3,9 @@ import { reconnectDelayMs, reconnectOnReadonly, redisClientOptions } from './red
 describe('redis client options', () => {
   it('reconnects and resends on READONLY only', () => {
     expect(reconnectOnReadonly(new Error("READONLY You can't write against a read only replica."))).toBe(2);
-    expect(reconnectOnReadonly(new Error('WRONGTYPE Operation against a key holding the wrong kind of value'))).toBe(false);
+    expect(
+      reconnectOnReadonly(new Error('WRONGTYPE Operation against a key holding the wrong kind of value')),
+    ).toBe(false);
   });
 
   it('backs off quickly and caps the reconnect delay', () => {
@@ -12,7 +14,10 @@ describe('redis client options', () => {
   });
 
   it('turns on failover detection and bounded retries for Sentinel', () => {
-    const options = redisClientOptions({ sentinels: [{ host: '127.0.0.1', port: 26390 }], sentinelName: 'harvest' });
+    const options = redisClientOptions({
+      sentinels: [{ host: '127.0.0.1', port: 26390 }],
+      sentinelName: 'harvest',
+    });
     expect(options).toMatchObject({
       name: 'harvest',
       failoverDetector: true,

@@ -3,7 +3,11 @@ import type { HostPort, RedisTuning } from './cache.config';
 
 export type RedisTarget = { url: string } | { sentinels: HostPort[]; sentinelName: string };
 
-const DEFAULT_TUNING: Required<RedisTuning> = { connectTimeoutMs: 2_000, commandTimeoutMs: 1_000, maxRetriesPerRequest: 2 };
+const DEFAULT_TUNING: Required<RedisTuning> = {
+  connectTimeoutMs: 2_000,
+  commandTimeoutMs: 1_000,
+  maxRetriesPerRequest: 2,
+};
 
 /**
  * After a failover the old master may come back as a replica while our connection to it is still open
@@ -20,7 +24,11 @@ export function reconnectDelayMs(attempt: number): number {
 }
 
 /** Builds the ioredis options for one target; exported so tests can check the failover-critical settings. */
-export function redisClientOptions(target: RedisTarget, tuning: RedisTuning = {}, connectionName?: string): RedisOptions {
+export function redisClientOptions(
+  target: RedisTarget,
+  tuning: RedisTuning = {},
+  connectionName?: string,
+): RedisOptions {
   const t = { ...DEFAULT_TUNING, ...tuning };
   const common: RedisOptions = {
     connectionName,

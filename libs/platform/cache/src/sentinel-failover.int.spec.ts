@@ -19,10 +19,17 @@ const HARNESS = `${__dirname}/../../../../infra/local/harness`;
 async function masterPort(): Promise<number> {
   const errors: string[] = [];
   for (const { host, port } of SENTINELS) {
-    const sentinel = new Redis({ host, port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const sentinel = new Redis({
+      host,
+      port,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     try {
       await sentinel.connect();
-      const reply = (await sentinel.call('SENTINEL', 'get-master-addr-by-name', MASTER_NAME)) as [string, string] | null;
+      const reply = (await sentinel.call('SENTINEL', 'get-master-addr-by-name', MASTER_NAME)) as
+        [string, string] | null;
       if (reply) return Number(reply[1]);
       errors.push(`${port}: no master named ${MASTER_NAME}`);
     } catch (error) {
@@ -31,7 +38,9 @@ async function masterPort(): Promise<number> {
       sentinel.disconnect();
     }
   }
-  throw new Error(`No sentinel knows master "${MASTER_NAME}" (${errors.join('; ')}). Start it with: bash infra/local/harness up sentinel`);
+  throw new Error(
+    `No sentinel knows master "${MASTER_NAME}" (${errors.join('; ')}). Start it with: bash infra/local/harness up sentinel`,
+  );
 }
 
 async function connectedReplicas(port: number): Promise<number> {
@@ -87,44 +96,63 @@ describe('Sentinel cache client across a master failover', () => {
     await failureOver;
     // Brings the failed node back as a replica so the next test (and run) starts from a healthy topology.
     await run('bash', [HARNESS, 'up', 'sentinel'], { timeout: 90_000 });
-    if (failedAt !== undefined) await new Promise((resolve) => setTimeout(resolve, Math.max(0, failedAt! + SENTINEL_FAILOVER_COOLDOWN_MS - Date.now())));
+    if (failedAt !== undefined)
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, failedAt! + SENTINEL_FAILOVER_COOLDOWN_MS - Date.now())),
+      );
     failedAt = undefined;
   }, 120_000);
 
-  it.each(FAILURES)('serves a write and a read through the new master within 10 s of the master being %s', async (how, fail) => {
-    const oldMaster = await masterPort();
-    const replicas = await connectedReplicas(oldMaster);
-    if (replicas < 1) throw new Error(`Master 127.0.0.1:${oldMaster} has no connected replica, so no failover can happen; run: bash infra/local/harness up sentinel`);
+  it.each(FAILURES)(
+    'serves a write and a read through the new master within 10 s of the master being %s',
+    async (how, fail) => {
+      const oldMaster = await masterPort();
+      const replicas = await connectedReplicas(oldMaster);
+      if (replicas < 1)
+        throw new Error(
+          `Master 127.0.0.1:${oldMaster} has no connected replica, so no failover can happen; run: bash infra/local/harness up sentinel`,
+        );
 
-    cache = createCacheStore({ driver: 'sentinel', sentinels: SENTINELS, sentinelName: MASTER_NAME, keyPrefix: PREFIX });
-    expect(await cache.set('before', 'failure', 60)).toBe(true);
-    expect(await cache.get('before')).toBe('failure');
-    const health = new CacheHealthIndicator('sentinel', cache);
-    expect(await health.check()).toMatchObject({ up: true, detail: { server: `127.0.0.1:${oldMaster}` } });
+      cache = createCacheStore({
+        driver: 'sentinel',
+        sentinels: SENTINELS,
+        sentinelName: MASTER_NAME,
+        keyPrefix: PREFIX,
+      });
+      expect(await cache.set('before', 'failure', 60)).toBe(true);
+      expect(await cache.get('before')).toBe('failure');
+      const health = new CacheHealthIndicator('sentinel', cache);
+      expect(await health.check()).toMatchObject({ up: true, detail: { server: `127.0.0.1:${oldMaster}` } });
 
-    ({ over: failureOver } = await fail(oldMaster));
-    failedAt = Date.now();
-    await expect(run('redis-cli', ['-p', String(oldMaster), 'ping'], { timeout: 500 })).rejects.toBeDefined();
+      ({ over: failureOver } = await fail(oldMaster));
+      failedAt = Date.now();
+      await expect(
+        run('redis-cli', ['-p', String(oldMaster), 'ping'], { timeout: 500 }),
+      ).rejects.toBeDefined();
 
-    // Keep the client busy the way a service would: a write and a read every ~100 ms, never throwing.
-    let recoveredAfterMs: number | undefined;
-    let attempts = 0;
-    while (Date.now() - failedAt < RECOVERY_BUDGET_MS + 5_000) {
-      attempts++;
-      const marker = `w${attempts}`;
-      if ((await cache.set('probe', marker, 60)) && (await cache.get('probe')) === marker) {
-        recoveredAfterMs = Date.now() - failedAt;
-        break;
+      // Keep the client busy the way a service would: a write and a read every ~100 ms, never throwing.
+      let recoveredAfterMs: number | undefined;
+      let attempts = 0;
+      while (Date.now() - failedAt < RECOVERY_BUDGET_MS + 5_000) {
+        attempts++;
+        const marker = `w${attempts}`;
+        if ((await cache.set('probe', marker, 60)) && (await cache.get('probe')) === marker) {
+          recoveredAfterMs = Date.now() - failedAt;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    console.log(`sentinel failover, master ${how}: cache served again ${recoveredAfterMs ?? 'never'} ms later (${attempts} attempts)`);
+      console.log(
+        `sentinel failover, master ${how}: cache served again ${recoveredAfterMs ?? 'never'} ms later (${attempts} attempts)`,
+      );
 
-    expect(recoveredAfterMs).toBeDefined();
-    expect(recoveredAfterMs!).toBeLessThanOrEqual(RECOVERY_BUDGET_MS);
-    const newMaster = await masterPort();
-    expect(newMaster).not.toBe(oldMaster);
-    expect(await health.check()).toMatchObject({ up: true, detail: { server: `127.0.0.1:${newMaster}` } });
-    expect(cache.stats().errors).toBeGreaterThan(0);
-  }, 60_000);
+      expect(recoveredAfterMs).toBeDefined();
+      expect(recoveredAfterMs!).toBeLessThanOrEqual(RECOVERY_BUDGET_MS);
+      const newMaster = await masterPort();
+      expect(newMaster).not.toBe(oldMaster);
+      expect(await health.check()).toMatchObject({ up: true, detail: { server: `127.0.0.1:${newMaster}` } });
+      expect(cache.stats().errors).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });

@@ -9,7 +9,10 @@ export interface Flight {
  * but it reports `invalidated` so the loader does not write a value that a delete has just made stale.
  */
 export class SingleFlight {
-  private readonly flights = new Map<string, { promise: Promise<unknown>; flight: { invalidated: boolean } }>();
+  private readonly flights = new Map<
+    string,
+    { promise: Promise<unknown>; flight: { invalidated: boolean } }
+  >();
 
   run<T>(key: string, work: (flight: Flight) => Promise<T>): Promise<T> {
     const running = this.flights.get(key);

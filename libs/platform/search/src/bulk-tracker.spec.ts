@@ -9,7 +9,13 @@ describe('BulkTracker', () => {
     tracker.record(100, []);
     now += 500;
     tracker.record(100, [{ id: 'x', status: 400, type: 'mapper_parsing_exception' }]);
-    expect(tracker.progress()).toEqual({ processed: 200, indexed: 199, failed: 1, elapsedMs: 1_000, docsPerSecond: 200 });
+    expect(tracker.progress()).toEqual({
+      processed: 200,
+      indexed: 199,
+      failed: 1,
+      elapsedMs: 1_000,
+      docsPerSecond: 200,
+    });
     expect(tracker.result().errors).toEqual([{ id: 'x', status: 400, type: 'mapper_parsing_exception' }]);
   });
 
@@ -30,7 +36,14 @@ describe('refusedDocuments', () => {
       errors: true,
       items: [
         { index: { _index: 'p_v1', _id: 'ok', status: 201 } },
-        { index: { _index: 'p_v1', _id: 'bad', status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [price]' } } },
+        {
+          index: {
+            _index: 'p_v1',
+            _id: 'bad',
+            status: 400,
+            error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [price]' },
+          },
+        },
       ],
     } as estypes.BulkResponse;
     expect(refusedDocuments(response)).toEqual([

@@ -44,7 +44,12 @@ export function refusedDocuments(response: estypes.BulkResponse): BulkDocumentEr
   for (const item of response.items) {
     const result = Object.values(item)[0];
     if (!result?.error) continue;
-    refused.push({ id: String(result._id ?? ''), status: result.status, type: result.error.type, reason: result.error.reason ?? undefined });
+    refused.push({
+      id: String(result._id ?? ''),
+      status: result.status,
+      type: result.error.type,
+      reason: result.error.reason ?? undefined,
+    });
   }
   return refused;
 }
@@ -55,7 +60,9 @@ const INDEX_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 /** `<alias>_v<epoch ms>`: sorts by creation time and says at a glance which alias it belongs to. */
 export function versionedIndexName(alias: string, now: number = Date.now()): string {
   if (!INDEX_NAME.test(alias)) {
-    throw new Error(`"${alias}" cannot name an Elasticsearch alias: use lowercase letters, digits, ".", "_" and "-"`);
+    throw new Error(
+      `"${alias}" cannot name an Elasticsearch alias: use lowercase letters, digits, ".", "_" and "-"`,
+    );
   }
   return `${alias}_v${now}`;
 }

@@ -83,7 +83,10 @@ export class ElasticsearchIndexAdmin implements SearchIndexAdmin {
     try {
       const bulk = await this.bulkIndex(index, documents, options);
       if (bulk.failed > (options.maxFailedDocuments ?? 0)) throw new ReindexAbortedError(index, bulk);
-      await this.client.indices.putSettings({ index, settings: { refresh_interval: definition.settings?.refresh_interval ?? '1s' } });
+      await this.client.indices.putSettings({
+        index,
+        settings: { refresh_interval: definition.settings?.refresh_interval ?? '1s' },
+      });
       await this.refresh(index);
       const { removed } = await this.swapAlias(alias, index);
       return { alias, index, bulk, removed };
@@ -97,8 +100,16 @@ export class ElasticsearchIndexAdmin implements SearchIndexAdmin {
     return this.client.search<T>(request);
   }
 
-  private async sendBatch<T>(index: string, batch: SearchDocument<T>[], tracker: BulkTracker, options: BulkIndexOptions): Promise<void> {
-    const operations = batch.flatMap(({ id, document }) => [{ index: { _index: index, _id: id } }, document as object]);
+  private async sendBatch<T>(
+    index: string,
+    batch: SearchDocument<T>[],
+    tracker: BulkTracker,
+    options: BulkIndexOptions,
+  ): Promise<void> {
+    const operations = batch.flatMap(({ id, document }) => [
+      { index: { _index: index, _id: id } },
+      document as object,
+    ]);
     const response = await this.client.bulk(
       { operations },
       { requestTimeout: this.options.bulkTimeoutMs ?? DEFAULT_ELASTICSEARCH_TUNING.bulkTimeoutMs },

@@ -2,7 +2,13 @@ import type { Client } from '@elastic/elasticsearch';
 import { createElasticsearchClient } from './elasticsearch-client.factory';
 import { ElasticsearchIndexAdmin } from './elasticsearch-index-admin.adapter';
 import { SearchHealthIndicator } from './search-health.indicator';
-import { type BulkDocumentError, type BulkProgress, type IndexDefinition, ReindexAbortedError, type SearchDocument } from './search-index-admin.port';
+import {
+  type BulkDocumentError,
+  type BulkProgress,
+  type IndexDefinition,
+  ReindexAbortedError,
+  type SearchDocument,
+} from './search-index-admin.port';
 
 const ES_URL = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
 // Unique per run, so parallel runs and leftovers of a crashed run never meet.
@@ -18,13 +24,21 @@ interface Product {
 const PRODUCTS: IndexDefinition = {
   mappings: {
     dynamic: 'strict',
-    properties: { name: { type: 'text', analyzer: 'standard' }, sku: { type: 'keyword' }, price: { type: 'float' } },
+    properties: {
+      name: { type: 'text', analyzer: 'standard' },
+      sku: { type: 'keyword' },
+      price: { type: 'float' },
+    },
   },
   settings: { number_of_shards: 1, number_of_replicas: 0 },
 };
 
-async function* products(count: number, name: (i: number) => string): AsyncGenerator<SearchDocument<Product>> {
-  for (let i = 0; i < count; i++) yield { id: `p${i}`, document: { name: name(i), sku: `SKU-${i}`, price: 1 + i } };
+async function* products(
+  count: number,
+  name: (i: number) => string,
+): AsyncGenerator<SearchDocument<Product>> {
+  for (let i = 0; i < count; i++)
+    yield { id: `p${i}`, document: { name: name(i), sku: `SKU-${i}`, price: 1 + i } };
 }
 
 describe('ElasticsearchIndexAdmin against real Elasticsearch', () => {
@@ -36,7 +50,9 @@ describe('ElasticsearchIndexAdmin against real Elasticsearch', () => {
     try {
       await client.cluster.health();
     } catch (error) {
-      throw new Error(`Elasticsearch is not reachable at ${ES_URL} (${String(error)}). Start it with: bash infra/local/harness up elasticsearch`);
+      throw new Error(
+        `Elasticsearch is not reachable at ${ES_URL} (${String(error)}). Start it with: bash infra/local/harness up elasticsearch`,
+      );
     }
     admin = new ElasticsearchIndexAdmin(client);
   });
@@ -49,7 +65,10 @@ describe('ElasticsearchIndexAdmin against real Elasticsearch', () => {
   });
 
   it('reports the cluster as up', async () => {
-    await expect(new SearchHealthIndicator(client).check()).resolves.toMatchObject({ up: true, detail: { driver: 'elasticsearch' } });
+    await expect(new SearchHealthIndicator(client).check()).resolves.toMatchObject({
+      up: true,
+      detail: { driver: 'elasticsearch' },
+    });
   });
 
   it('finds an indexed document with a full-text query', async () => {
@@ -69,16 +88,25 @@ describe('ElasticsearchIndexAdmin against real Elasticsearch', () => {
 
   it('reindexes into a new version, swaps the alias atomically and deletes the old version', async () => {
     const alias = `${RUN}-products`;
-    const first = await admin.reindex(alias, PRODUCTS, products(3, (i) => `old carrot ${i}`));
+    const first = await admin.reindex(
+      alias,
+      PRODUCTS,
+      products(3, (i) => `old carrot ${i}`),
+    );
     expect(first.removed).toEqual([]);
     expect(await admin.aliasTargets(alias)).toEqual([first.index]);
     await new Promise((resolve) => setTimeout(resolve, 5)); // a distinct version timestamp
 
     const progress: BulkProgress[] = [];
-    const second = await admin.reindex(alias, PRODUCTS, products(1_200, (i) => `heirloom tomato ${i}`), {
-      batchSize: 500,
-      onProgress: (p) => progress.push(p),
-    });
+    const second = await admin.reindex(
+      alias,
+      PRODUCTS,
+      products(1_200, (i) => `heirloom tomato ${i}`),
+      {
+        batchSize: 500,
+        onProgress: (p) => progress.push(p),
+      },
+    );
 
     expect(second.index).not.toBe(first.index);
     expect(await admin.aliasTargets(alias)).toEqual([second.index]);
@@ -88,7 +116,11 @@ describe('ElasticsearchIndexAdmin against real Elasticsearch', () => {
     expect(progress.map((p) => p.processed)).toEqual([500, 1_000, 1_200]);
     expect(progress.every((p) => p.docsPerSecond > 0)).toBe(true);
 
-    const tomatoes = await admin.search<Product>({ index: alias, query: { match: { name: 'tomato' } }, track_total_hits: true });
+    const tomatoes = await admin.search<Product>({
+      index: alias,
+      query: { match: { name: 'tomato' } },
+      track_total_hits: true,
+    });
     expect(tomatoes.hits.total).toEqual({ value: 1_200, relation: 'eq' });
     const carrots = await admin.search<Product>({ index: alias, query: { match: { name: 'carrot' } } });
     expect(carrots.hits.hits).toHaveLength(0);
@@ -96,7 +128,11 @@ describe('ElasticsearchIndexAdmin against real Elasticsearch', () => {
 
   it('reports refused documents one by one and leaves the alias alone when a reindex is aborted', async () => {
     const alias = `${RUN}-abort`;
-    const live = await admin.reindex(alias, PRODUCTS, products(2, (i) => `pear ${i}`));
+    const live = await admin.reindex(
+      alias,
+      PRODUCTS,
+      products(2, (i) => `pear ${i}`),
+    );
     const refused: BulkDocumentError[] = [];
     const bad = [
       { id: 'good', document: { name: 'quince', sku: 'Q-1', price: 4 } },
@@ -105,7 +141,9 @@ describe('ElasticsearchIndexAdmin against real Elasticsearch', () => {
 
     const attempt = admin.reindex(alias, PRODUCTS, bad, { onDocumentError: (e) => refused.push(e) });
     await expect(attempt).rejects.toBeInstanceOf(ReindexAbortedError);
-    expect(refused).toEqual([expect.objectContaining({ id: 'bad', status: 400, type: 'document_parsing_exception' })]);
+    expect(refused).toEqual([
+      expect.objectContaining({ id: 'bad', status: 400, type: 'document_parsing_exception' }),
+    ]);
     expect(await admin.aliasTargets(alias)).toEqual([live.index]);
     const versions = Object.keys(await client.indices.get({ index: `${alias}_v*` }));
     expect(versions).toEqual([live.index]);

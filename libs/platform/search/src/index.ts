@@ -12,9 +12,18 @@ export {
   type SearchDocument,
   type SearchIndexAdmin,
 } from './search-index-admin.port';
-export { searchConfigFromEnv, searchEnvShape, type ElasticsearchTuning, type SearchConfig, type SearchEnv } from './search.config';
+export {
+  searchConfigFromEnv,
+  searchEnvShape,
+  type ElasticsearchTuning,
+  type SearchConfig,
+  type SearchEnv,
+} from './search.config';
 export { createElasticsearchClient } from './elasticsearch-client.factory';
-export { ElasticsearchIndexAdmin, type ElasticsearchIndexAdminOptions } from './elasticsearch-index-admin.adapter';
+export {
+  ElasticsearchIndexAdmin,
+  type ElasticsearchIndexAdminOptions,
+} from './elasticsearch-index-admin.adapter';
 export { versionedIndexName } from './bulk-tracker';
 export { SearchHealthIndicator } from './search-health.indicator';
 export { SearchModule } from './search.module';

@@ -17,13 +17,28 @@ export class SearchHealthIndicator implements DependencyHealthIndicator {
   async check(): Promise<DependencyCheck> {
     if (!this.client) return { up: true, detail: { driver: 'sql' } };
     try {
-      const health = await this.client.cluster.health({}, { requestTimeout: CHECK_TIMEOUT_MS, maxRetries: 0 });
+      const health = await this.client.cluster.health(
+        {},
+        { requestTimeout: CHECK_TIMEOUT_MS, maxRetries: 0 },
+      );
       return {
         up: health.status !== 'red',
-        detail: { driver: 'elasticsearch', status: health.status, cluster: health.cluster_name, nodes: health.number_of_nodes },
+        detail: {
+          driver: 'elasticsearch',
+          status: health.status,
+          cluster: health.cluster_name,
+          nodes: health.number_of_nodes,
+        },
       };
     } catch (error) {
-      return { up: false, detail: { driver: 'elasticsearch', reachable: false, error: error instanceof Error ? error.message : String(error) } };
+      return {
+        up: false,
+        detail: {
+          driver: 'elasticsearch',
+          reachable: false,
+          error: error instanceof Error ? error.message : String(error),
+        },
+      };
     }
   }
 }

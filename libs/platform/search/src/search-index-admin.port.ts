@@ -94,7 +94,9 @@ export class ReindexAbortedError extends Error {
     readonly index: string,
     readonly bulk: BulkIndexResult,
   ) {
-    super(`Reindex into ${index} aborted: ${bulk.failed} of ${bulk.processed} documents were refused; the alias was not moved`);
+    super(
+      `Reindex into ${index} aborted: ${bulk.failed} of ${bulk.processed} documents were refused; the alias was not moved`,
+    );
     this.name = 'ReindexAbortedError';
   }
 }

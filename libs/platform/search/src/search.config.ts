@@ -8,7 +8,8 @@ export interface ElasticsearchTuning {
   maxRetries?: number;
 }
 
-export type SearchConfig = { driver: 'sql' } | ({ driver: 'elasticsearch'; node: string } & ElasticsearchTuning);
+export type SearchConfig =
+  { driver: 'sql' } | ({ driver: 'elasticsearch'; node: string } & ElasticsearchTuning);
 
 /** Environment variables read by `searchConfigFromEnv`; merge into a service's own config shape. */
 export const searchEnvShape = {
@@ -23,7 +24,9 @@ export type SearchEnv = z.infer<z.ZodObject<typeof searchEnvShape>>;
 export function searchConfigFromEnv(parsed: SearchEnv): SearchConfig {
   if (parsed.SEARCH_DRIVER === 'sql') return { driver: 'sql' };
   if (!parsed.ELASTICSEARCH_URL) {
-    throw new ConfigError([{ variable: 'ELASTICSEARCH_URL', message: 'required when SEARCH_DRIVER=elasticsearch' }]);
+    throw new ConfigError([
+      { variable: 'ELASTICSEARCH_URL', message: 'required when SEARCH_DRIVER=elasticsearch' },
+    ]);
   }
   return {
     driver: 'elasticsearch',

@@ -22,7 +22,9 @@ async function closedPort(): Promise<number> {
 
 describe('SearchModule', () => {
   it('under the sql driver creates no client and reports search up', async () => {
-    const app = await Test.createTestingModule({ imports: [HealthTestModule, SearchModule.forRoot({ driver: 'sql' })] }).compile();
+    const app = await Test.createTestingModule({
+      imports: [HealthTestModule, SearchModule.forRoot({ driver: 'sql' })],
+    }).compile();
     await app.init();
     expect(app.get(ELASTICSEARCH_CLIENT)).toBeNull();
     expect(app.get(SEARCH_INDEX_ADMIN)).toBeNull();

@@ -1,4 +1,11 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import { HealthRegistry } from '@harvest/platform/health';
 import { createElasticsearchClient } from './elasticsearch-client.factory';
@@ -21,15 +28,22 @@ export class SearchModule implements OnModuleInit, OnApplicationShutdown {
       providers: [
         {
           provide: ELASTICSEARCH_CLIENT,
-          useFactory: () => (config.driver === 'elasticsearch' ? createElasticsearchClient(config.node, config) : null),
+          useFactory: () =>
+            config.driver === 'elasticsearch' ? createElasticsearchClient(config.node, config) : null,
         },
         {
           provide: SEARCH_INDEX_ADMIN,
           useFactory: (client: Client | null) =>
-            client && config.driver === 'elasticsearch' ? new ElasticsearchIndexAdmin(client, { bulkTimeoutMs: config.bulkTimeoutMs }) : null,
+            client && config.driver === 'elasticsearch'
+              ? new ElasticsearchIndexAdmin(client, { bulkTimeoutMs: config.bulkTimeoutMs })
+              : null,
           inject: [ELASTICSEARCH_CLIENT],
         },
-        { provide: SearchHealthIndicator, useFactory: (client: Client | null) => new SearchHealthIndicator(client), inject: [ELASTICSEARCH_CLIENT] },
+        {
+          provide: SearchHealthIndicator,
+          useFactory: (client: Client | null) => new SearchHealthIndicator(client),
+          inject: [ELASTICSEARCH_CLIENT],
+        },
       ],
       exports: [ELASTICSEARCH_CLIENT, SEARCH_INDEX_ADMIN, SearchHealthIndicator],
     };
