@@ -64,13 +64,13 @@ describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', (
     };
 
     await appendRound(0);
-    harness('stop', 'kafka');
+    await harness('stop', 'kafka');
     try {
       for (let seq = 1; seq < perKey; seq++) await appendRound(seq);
       // The relay must actually have hit the dead broker, or this test would prove nothing.
       await waitFor('the relay to fail against the stopped broker', () => relay.status().consecutiveFailures > 0, 30_000);
     } finally {
-      harness('start', 'kafka');
+      await harness('start', 'kafka');
     }
 
     const sentIds = new Set(sent.map((e) => e.eventId));

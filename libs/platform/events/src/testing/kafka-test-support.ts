@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -44,10 +45,13 @@ export async function deleteTopics(topics: string[]): Promise<void> {
   }
 }
 
-/** Runs the local harness (stop kafka / start kafka keep the broker's data). */
-export function harness(...args: string[]): void {
+/**
+ * Runs the local harness (stop kafka / start kafka keep the broker's data). Asynchronous, so the app under
+ * test keeps running (relay retries, consumer reconnects) while the broker goes down and comes back.
+ */
+export async function harness(...args: string[]): Promise<void> {
   try {
-    execFileSync('bash', [resolve(REPO_ROOT, 'infra/local/harness'), ...args], { cwd: REPO_ROOT, stdio: 'pipe', timeout: 120_000 });
+    await promisify(execFile)('bash', [resolve(REPO_ROOT, 'infra/local/harness'), ...args], { cwd: REPO_ROOT, timeout: 120_000 });
   } catch (error) {
     const e = error as { stderr?: Buffer; stdout?: Buffer; message: string };
     throw new Error(`infra/local/harness ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
