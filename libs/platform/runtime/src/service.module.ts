@@ -1,13 +1,13 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CacheModule } from '@harvest/platform/cache';
 import { Database, DatabaseModule, type SchemaDefinition } from '@harvest/platform/database';
-import { EventsModule, eventsMigrations } from '@harvest/platform/events';
+import { EventsModule, eventsMigrations, type TransactionRunner } from '@harvest/platform/events';
 import { SearchModule } from '@harvest/platform/search';
 import type { ServiceConfig } from './service-config';
 
 @Module({})
-class WriterDataSourceModule {}
+class ServiceRootModule {}
 
 /**
  * The platform under one service: its database (with the outbox and inbox tables migrated beside the
@@ -18,23 +18,26 @@ export function serviceModule(config: ServiceConfig, schema: SchemaDefinition, i
     entities: schema.entities,
     migrations: [...eventsMigrations, ...(schema.migrations as unknown[])] as SchemaDefinition['migrations'],
   };
-  // The events library takes a TypeORM DataSource; the writer's is stable across failovers.
-  const writerDataSource: DynamicModule = {
-    module: WriterDataSourceModule,
-    providers: [{ provide: DataSource, inject: [Database], useFactory: (db: Database) => db.writer }],
-    exports: [DataSource],
-  };
   return {
     module: ServiceRootModule,
     imports: [
       DatabaseModule.forRoot(config.database, withPlatformTables),
-      EventsModule.forRoot({ config: config.events, imports: [writerDataSource] }),
+      EventsModule.forRoot({
+        config: config.events,
+        // The writer DataSource is one object across failovers, so the relay and the event log can hold it.
+        dataSource: { inject: [Database], useFactory: (db: Database) => db.writer },
+        // An inbox transaction recognises its own earlier commit (the inbox row), so even a COMMIT whose
+        // outcome was lost in a failover may be run again.
+        transactionRunner: {
+          inject: [Database],
+          useFactory: (db: Database): TransactionRunner => ({
+            transaction: <T>(work: (em: EntityManager) => Promise<T>) => db.transaction(work, { retry: 'idempotent' }),
+          }),
+        },
+      }),
       CacheModule.forRoot(config.cache),
       SearchModule.forRoot(config.search),
       ...imports,
     ],
   };
 }
-
-@Module({})
-class ServiceRootModule {}
