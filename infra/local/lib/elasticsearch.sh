@@ -73,7 +73,8 @@ elasticsearch_launch() {
   rm -f "$ES_PIDFILE"
   ES_LAUNCHED_AT="$(now)"
   log "elasticsearch: starting on 127.0.0.1:$ES_PORT as $ES_USER"
-  runuser -u "$ES_USER" -- env ES_JAVA_HOME="$(es_java_home)" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+  # Own session: the daemon must outlive the caller's process group (a test run killed with its group).
+  setsid --wait runuser -u "$ES_USER" -- env ES_JAVA_HOME="$(es_java_home)" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     ES_PATH_CONF="$ES_RUN/config" "$ES_HOME/bin/elasticsearch" -d -p "$ES_PIDFILE" \
     -Epath.data="$ES_RUN/data" -Epath.logs="$ES_RUN/logs" \
     >>"$ES_RUN/logs/stdout.log" 2>&1 </dev/null \

@@ -15,8 +15,10 @@ mariadb_pair_node_answers() {
 mariadb_pair_node_start() {
   local port="$1" dir pid
   dir="$(mariadb_pair_node_dir "$port")"
-  if pid="$(live_pid "$dir/mariadbd.pid" "--port=$port")" && mariadb_pair_node_answers "$port"; then
-    return
+  if pid="$(live_pid "$dir/mariadbd.pid" "--port=$port")"; then
+    mariadb_pair_node_answers "$port" && return
+    # Alive but not answering: a test's SHUTDOWN returns before the process is gone; let it finish.
+    wait_until 60 pid_gone "$pid" || die "mariadb-pair: node $port (pid $pid) neither answers nor exits; kill it and rerun"
   fi
   [[ -x /usr/sbin/mariadbd ]] || apt_install mariadb-server
   mkdir -p "$dir"
