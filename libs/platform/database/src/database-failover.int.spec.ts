@@ -67,15 +67,19 @@ describe('Database failover between two real MariaDB nodes', () => {
   });
 
   afterAll(async () => {
+    // Close every connection first: a handle left open would keep the test process alive.
     await database?.close();
+    await Promise.all([a?.end().catch(() => undefined), b?.end().catch(() => undefined)]);
     runHarness('up', 'mariadb_pair'); // brings back a node a test shut down
     for (const port of [NODE_A, NODE_B]) {
       const node = await connectAsRoot(port);
-      await node.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await node.query('SET GLOBAL read_only = 0');
-      await node.end();
+      try {
+        await node.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await node.query('SET GLOBAL read_only = 0');
+      } finally {
+        await node.end();
+      }
     }
-    await Promise.all([a?.end().catch(() => undefined), b?.end().catch(() => undefined)]);
   });
 
   it('starts on the node that answers read_only=OFF', async () => {
