@@ -6,8 +6,11 @@ command -v node >/dev/null || { echo "node is missing: install Node.js 20 (apt-g
 major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$major" -ge 20 ] || { echo "Node.js $(node -v) is too old: install Node.js 20 or newer" >&2; exit 1; }
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "npm: installing dependencies (first run, or package-lock.json changed)…"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "npm: installing dependencies from package-lock.json (first run, or the lock changed)…"
+  # `npm install`, not `npm ci`: npm 11.16+ rejects its own lock file when an optional platform binary
+  # (@swc/core-*, @unrs/*) has no resolvable version ("Missing: @swc/core-darwin-arm64@ from lock file",
+  # npm/cli#9846). With a lock present, `npm install` installs the locked versions and leaves the lock as is.
+  npm install --no-audit --no-fund --loglevel=error
 else
   echo "npm: dependencies up to date"
 fi
