@@ -2,7 +2,7 @@ import type { INestApplicationContext, ModuleMetadata } from '@nestjs/common';
 import { ConfigError, type Env } from '@harvest/platform/config';
 import type { SchemaDefinition } from '@harvest/platform/database';
 import { eventsMicroserviceOptions } from '@harvest/platform/events';
-import { createHttpApp, type HttpApp } from '@harvest/platform/http';
+import { createHttpApp, type HttpApp, type HttpAppOptions } from '@harvest/platform/http';
 import { loadServiceConfig } from './service-config';
 import { serviceModule } from './service.module';
 
@@ -14,6 +14,8 @@ export interface ServiceDefinition {
   imports?: ModuleMetadata['imports'];
   /** Loads demo data when SEED_DEMO_DATA=true (the `npm start` default); must be idempotent. */
   seedDemoData?: (app: INestApplicationContext) => Promise<void>;
+  /** Fastify plugins the service needs (e.g. multipart), registered before routes; see HttpAppOptions. */
+  configureServer?: HttpAppOptions['configureServer'];
 }
 
 /** Builds the service (validating config first), connects its event consumers, seeds, but does not listen. */
@@ -22,6 +24,7 @@ export async function createService(definition: ServiceDefinition, env: Env = pr
   const built = await createHttpApp(serviceModule(config, definition.schema, definition.imports), {
     serviceName: definition.name,
     env: { HTTP_PORT: String(definition.port), ...env },
+    configureServer: definition.configureServer,
   });
   built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), { inheritAppConfig: true });
   await built.app.startAllMicroservices();

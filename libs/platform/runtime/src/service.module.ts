@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CacheModule } from '@harvest/platform/cache';
 import { Database, DatabaseModule, type SchemaDefinition } from '@harvest/platform/database';
 import { EventsModule, eventsMigrations, type TransactionRunner } from '@harvest/platform/events';
+import { IdempotencyModule, idempotencyMigrations } from '@harvest/platform/idempotency';
 import { SearchModule } from '@harvest/platform/search';
 import type { ServiceConfig } from './service-config';
 
@@ -10,13 +11,13 @@ import type { ServiceConfig } from './service-config';
 class ServiceRootModule {}
 
 /**
- * The platform under one service: its database (with the outbox and inbox tables migrated beside the
- * service's own), events, cache and search, plus the service's domain modules.
+ * The platform under one service: its database (with the outbox, inbox and idempotency-key tables migrated
+ * beside the service's own), events, idempotent writes, cache and search, plus the service's domain modules.
  */
 export function serviceModule(config: ServiceConfig, schema: SchemaDefinition, imports: ModuleMetadata['imports'] = []): DynamicModule {
   const withPlatformTables: SchemaDefinition = {
     entities: schema.entities,
-    migrations: [...eventsMigrations, ...(schema.migrations as unknown[])] as SchemaDefinition['migrations'],
+    migrations: [...eventsMigrations, ...idempotencyMigrations, ...(schema.migrations as unknown[])] as SchemaDefinition['migrations'],
   };
   return {
     module: ServiceRootModule,
@@ -35,6 +36,7 @@ export function serviceModule(config: ServiceConfig, schema: SchemaDefinition, i
           }),
         },
       }),
+      IdempotencyModule,
       CacheModule.forRoot(config.cache),
       SearchModule.forRoot(config.search),
       ...imports,
