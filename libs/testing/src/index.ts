@@ -1,3 +1,4 @@
 export { runHarness } from './harness';
 export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';
 export { testDatabaseConfig } from './test-database-config';
+export * from './fastdfs';

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { loadConfig, loadConfigOrExit, type Env } from '@harvest/platform/config';
 import {
   PinoNestLogger,
@@ -27,6 +28,11 @@ export interface HttpAppOptions {
   logDestination?: DestinationStream;
   /** Extra span processors for the (once per process) tracer provider, e.g. an in-memory exporter in tests. */
   spanProcessors?: SpanProcessor[];
+  /**
+   * Registers Fastify plugins a service needs (e.g. @fastify/multipart) on the server before Nest adds its
+   * routes and the server is made ready; plugins cannot be added after that.
+   */
+  configureServer?: (server: FastifyInstance) => void | Promise<void>;
 }
 
 export interface HttpApp {
@@ -92,6 +98,7 @@ async function build(
   echoRequestId(server);
   instrumentHttpServer(server, logger);
   server.addHook('onClose', async () => flushTraces());
+  if (options.configureServer) await options.configureServer(server);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     HttpRootModule.wrap(appModule, config),
