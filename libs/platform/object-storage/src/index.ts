@@ -1,0 +1,5 @@
+export { ObjectStorage, bufferSource, type ObjectSource, type StoredObjectRead } from './object-storage.port';
+export { ObjectNotFoundError, ObjectStorageUnavailableError } from './object-storage.errors';
+export { LocalDiskObjectStorage } from './local-disk-object-storage.adapter';
+export { FastdfsObjectStorage } from './fastdfs-object-storage.adapter';
+export { createObjectStorage, objectStorageEnvShape, type ObjectStorageEnv } from './object-storage.config';
