@@ -1,0 +1,18 @@
+import { env, z } from '@harvest/platform/config';
+
+/** Catalog's own settings, validated at start next to the platform's. */
+export const catalogConfigShape = {
+  /** Alias the storefront searches; reindexing builds `<alias>_v<epoch ms>` and swaps the alias. */
+  CATALOG_SEARCH_ALIAS: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,200}$/, 'must be a lower-case Elasticsearch index name')
+    .default('catalog-products'),
+  /** How long a product detail stays cached when no change event removes it first. */
+  CATALOG_PRODUCT_CACHE_TTL_SECONDS: env.int(300, 1),
+  /** How often the search catch-up job looks for documents Elasticsearch missed. */
+  CATALOG_SEARCH_CATCH_UP_MS: env.int(5_000, 100),
+  CATALOG_REINDEX_BATCH_SIZE: env.int(500, 1),
+};
+
+export type CatalogConfig = z.infer<z.ZodObject<typeof catalogConfigShape>>;
+export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '@harvest/platform/http';
+import { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
+import { adminProductView } from './product.view';
+import { etagOf, versionFromIfMatch } from './product-version';
+import { ProductsService, type ProductWithSkus } from './products.service';
+
+/** Catalog administration. Updates and archiving need If-Match with the ETag last read (428 without, 412 if stale). */
+@Controller('admin/products')
+@Roles('admin')
+export class AdminProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(@Body() body: CreateProductDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withEtag(reply, await this.products.create(body));
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withEtag(reply, await this.products.find(id));
+  }
+
+  @Put(':id')
+  async update(
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: ProductInputDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return withEtag(reply, await this.products.update(id, versionFromIfMatch(ifMatch), body));
+  }
+
+  /** Archives (products are never deleted: orders and search history refer to them). */
+  @Delete(':id')
+  async archive(
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return withEtag(reply, await this.products.archive(id, versionFromIfMatch(ifMatch)));
+  }
+}
+
+function withEtag(reply: FastifyReply, { product, skus }: ProductWithSkus) {
+  void reply.header('ETag', etagOf(product.version));
+  return adminProductView(product, skus);
+}

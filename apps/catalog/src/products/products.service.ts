@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
+import { skuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
+import { Database } from '@harvest/platform/database';
+import { OutboxWriter } from '@harvest/platform/events';
+import { ProblemException, ValidationFailedException, type FieldError } from '@harvest/platform/http';
+import { Category } from '../categories/entities/category.entity';
+import { Farm } from '../farms/entities/farm.entity';
+import type { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
+import { Product } from './entities/product.entity';
+import { Sku } from './entities/sku.entity';
+import { minPriceFen, productChangedPayload, skuChangedPayload } from './product-events';
+import { pinyinForms } from './product-naming';
+import { assertCurrentVersion } from './product-version';
+
+export interface ProductWithSkus {
+  product: Product;
+  skus: Sku[];
+}
+
+/**
+ * Admin writes. Each change is one transaction holding the product row lock, the version check, the new
+ * state and its events (catalog.product-changed plus catalog.sku-changed for every SKU touched) in the outbox.
+ */
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async create(input: CreateProductDto): Promise<ProductWithSkus> {
+    return this.db.transaction(async (em) => {
+      const id = input.id ?? randomUUID();
+      if (await em.findOneBy(Product, { id })) {
+        throw new ProblemException(409, {
+          type: 'urn:harvest:problem:product-exists',
+          detail: `Product ${id} already exists.`,
+        });
+      }
+      const category = await this.checkReferences(em, input, []);
+      const now = new Date();
+      const product = em.create(Product, { id, version: 1, createdAt: now });
+      applyProductInput(product, input, now);
+      const skus = input.skus.map((sku) =>
+        em.create(Sku, {
+          ...sku,
+          id: sku.id ?? randomUUID(),
+          productId: id,
+          status: 'active',
+          version: 1,
+          createdAt: now,
+        }),
+      );
+      product.minPriceFen = minPriceFen(skus);
+      await em.insert(Product, product);
+      await em.insert(Sku, skus);
+      await this.announce(em, product, skus, category, 'created');
+      return { product, skus };
+    });
+  }
+
+  async update(id: string, expectedVersion: number, input: ProductInputDto): Promise<ProductWithSkus> {
+    return this.db.transaction(async (em) => {
+      const product = await this.lockProduct(em, id);
+      assertCurrentVersion(expectedVersion, product.version);
+      const existing = await em.find(Sku, {
+        where: { productId: id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      const category = await this.checkReferences(em, input, existing);
+      const now = new Date();
+      applyProductInput(product, input, now);
+      product.version += 1;
+
+      const byId = new Map(existing.map((sku) => [sku.id, sku]));
+      const listed = new Set<string>();
+      const touched: Sku[] = [];
+      for (const skuInput of input.skus) {
+        const current = skuInput.id ? byId.get(skuInput.id) : undefined;
+        const sku =
+          current ??
+          em.create(Sku, { id: skuInput.id ?? randomUUID(), productId: id, version: 0, createdAt: now });
+        Object.assign(sku, { ...skuInput, id: sku.id, status: 'active' as const, version: sku.version + 1 });
+        listed.add(sku.id);
+        touched.push(sku);
+      }
+      for (const sku of existing) {
+        if (listed.has(sku.id) || sku.status === 'archived') continue;
+        sku.status = 'archived';
+        sku.version += 1;
+        touched.push(sku);
+      }
+      product.minPriceFen = minPriceFen(touched);
+      await em.save(Product, product);
+      await em.save(Sku, touched);
+      await this.announce(em, product, touched, category, 'updated');
+      return {
+        product,
+        skus: await em.find(Sku, { where: { productId: id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      };
+    });
+  }
+
+  async archive(id: string, expectedVersion: number): Promise<ProductWithSkus> {
+    return this.db.transaction(async (em) => {
+      const product = await this.lockProduct(em, id);
+      assertCurrentVersion(expectedVersion, product.version);
+      const skus = await em.find(Sku, { where: { productId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const category = await em.findOneByOrFail(Category, { id: product.categoryId });
+      const now = new Date();
+      Object.assign(product, {
+        status: 'archived',
+        version: product.version + 1,
+        updatedAt: now,
+        searchChangedAt: now,
+      });
+      for (const sku of skus) sku.version += 1;
+      await em.save(Product, product);
+      await em.save(Sku, skus);
+      await this.announce(em, product, skus, category, 'archived');
+      return { product, skus };
+    });
+  }
+
+  async find(id: string): Promise<ProductWithSkus> {
+    const product = await this.db.repository(Product).findOneBy({ id });
+    if (!product) throw productNotFound(id);
+    const skus = await this.db
+      .repository(Sku)
+      .find({ where: { productId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { product, skus };
+  }
+
+  private async lockProduct(em: EntityManager, id: string): Promise<Product> {
+    const product = await em.findOne(Product, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!product) throw productNotFound(id);
+    return product;
+  }
+
+  /** Unknown category or farm, or a SKU id that belongs to another product: 400 naming the field. */
+  private async checkReferences(
+    em: EntityManager,
+    input: ProductInputDto,
+    ownSkus: readonly Sku[],
+  ): Promise<Category> {
+    const errors: FieldError[] = [];
+    const category = await em.findOneBy(Category, { id: input.categoryId });
+    if (!category) errors.push({ field: 'categoryId', message: `unknown category ${input.categoryId}` });
+    if (!(await em.existsBy(Farm, { id: input.farmId })))
+      errors.push({ field: 'farmId', message: `unknown farm ${input.farmId}` });
+    if (input.organic && !input.organicCertificateNo) {
+      errors.push({
+        field: 'organicCertificateNo',
+        message: 'an organic product needs its certificate number',
+      });
+    }
+    const own = new Set(ownSkus.map((sku) => sku.id));
+    const named = input.skus.map((sku) => sku.id).filter((skuId): skuId is string => skuId !== undefined);
+    const foreign = named.length > 0 ? await em.findBy(Sku, { id: In(named) }) : [];
+    const foreignIds = new Set(foreign.filter((sku) => !own.has(sku.id)).map((sku) => sku.id));
+    const seen = new Set<string>();
+    input.skus.forEach((sku, index) => {
+      if (!sku.id) return;
+      if (foreignIds.has(sku.id))
+        errors.push({ field: `skus[${index}].id`, message: `SKU ${sku.id} belongs to another product` });
+      if (seen.has(sku.id))
+        errors.push({ field: `skus[${index}].id`, message: `SKU ${sku.id} is listed twice` });
+      seen.add(sku.id);
+    });
+    if (errors.length > 0) throw new ValidationFailedException(errors);
+    return category!;
+  }
+
+  private async announce(
+    em: EntityManager,
+    product: Product,
+    skus: readonly Sku[],
+    category: Category,
+    changeKind: 'created' | 'updated' | 'archived',
+  ): Promise<void> {
+    await this.outbox.append(em, productChangedV1, {
+      key: product.id,
+      payload: productChangedPayload(product, skus, changeKind),
+    });
+    for (const sku of skus) {
+      await this.outbox.append(em, skuChangedV1, {
+        key: sku.id,
+        payload: skuChangedPayload(product, sku, category),
+      });
+    }
+  }
+}
+
+function applyProductInput(product: Product, input: ProductInputDto, now: Date): void {
+  const forms = pinyinForms(input.name);
+  Object.assign(product, {
+    name: input.name,
+    namePinyin: forms.syllables,
+    namePinyinCompact: forms.compact,
+    nameInitials: forms.initials.slice(0, 100),
+    description: input.description ?? null,
+    categoryId: input.categoryId,
+    farmId: input.farmId,
+    organic: input.organic,
+    organicCertificateNo: input.organicCertificateNo ?? null,
+    status: input.status ?? product.status ?? 'draft',
+    imageIds: input.imageIds ?? [],
+    updatedAt: now,
+    searchChangedAt: now,
+  });
+}
+
+export function productNotFound(id: string): ProblemException {
+  return new ProblemException(404, {
+    type: 'urn:harvest:problem:product-not-found',
+    detail: `No product ${id}.`,
+  });
+}

@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
+import { Database } from '@harvest/platform/database';
+import { SkuAvailability } from '../availability/entities/sku-availability.entity';
+import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { CategoriesService } from '../categories/categories.service';
+import { Category } from '../categories/entities/category.entity';
+import { Farm } from '../farms/entities/farm.entity';
+import { Product } from './entities/product.entity';
+import { Sku } from './entities/sku.entity';
+import { decodeCursor, encodeCursor } from './listing-cursor';
+import { productNotFound } from './products.service';
+import { storefrontProductView, type StorefrontProductView } from './storefront-product.view';
+
+/** Cache key of a product's storefront detail; the product-changed consumer deletes it. */
+export const productDetailKey = (productId: string): string => `product:${productId}`;
+
+const DEFAULT_PAGE = 20;
+
+@Injectable()
+export class StorefrontProductsService {
+  constructor(
+    private readonly db: Database,
+    @Inject(CACHE_STORE) private readonly cache: CacheStore,
+    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly categories: CategoriesService,
+  ) {}
+
+  /**
+   * Cache-aside: a miss loads from the writer (a replica could hand back the state the invalidation just
+   * removed) and concurrent misses share one load. "Not found or not active" is cached too, as null.
+   */
+  async detail(productId: string): Promise<StorefrontProductView> {
+    const view = await this.cache.getOrLoad(
+      productDetailKey(productId),
+      this.config.CATALOG_PRODUCT_CACHE_TTL_SECONDS,
+      () => this.loadDetail(productId),
+    );
+    if (!view) throw productNotFound(productId);
+    return view;
+  }
+
+  /** Active products of a category and its subcategories, newest first, by cursor. */
+  async listByCategory(categoryId: string, cursor: string | undefined, limit = DEFAULT_PAGE) {
+    const categoryIds = await this.categories.subtreeIds(categoryId);
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const products = await this.db.read((em) => {
+      const query = em
+        .createQueryBuilder(Product, 'p')
+        .where('p.category_id IN (:...categoryIds)', { categoryIds })
+        .andWhere("p.status = 'active'")
+        .orderBy('p.created_at', 'DESC')
+        .addOrderBy('p.id', 'DESC')
+        .take(limit + 1);
+      if (after) {
+        query.andWhere('(p.created_at < :at OR (p.created_at = :at AND p.id < :id))', {
+          at: after.createdAt,
+          id: after.id,
+        });
+      }
+      return query.getMany();
+    });
+    const page = products.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((p) => ({
+        id: p.id,
+        name: p.name,
+        categoryId: p.categoryId,
+        farmId: p.farmId,
+        organic: p.organic,
+        minPriceFen: p.minPriceFen,
+        imageId: p.imageIds[0] ?? null,
+      })),
+      nextCursor: products.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /** Stock changes too often to cache with the detail; this is a small indexed read. */
+  async availability(productId: string, fulfillmentCenterId?: string) {
+    return this.db.read(async (em) => {
+      const skus = await em.find(Sku, { where: { productId, status: 'active' }, select: { id: true } });
+      if (skus.length === 0) return { productId, items: [] };
+      const rows = await em.find(SkuAvailability, {
+        where: { skuId: In(skus.map((s) => s.id)), ...(fulfillmentCenterId ? { fulfillmentCenterId } : {}) },
+        order: { skuId: 'ASC', fulfillmentCenterId: 'ASC' },
+      });
+      return {
+        productId,
+        items: rows.map((row) => ({
+          skuId: row.skuId,
+          fulfillmentCenterId: row.fulfillmentCenterId,
+          available: row.available,
+        })),
+      };
+    });
+  }
+
+  private async loadDetail(productId: string): Promise<StorefrontProductView | null> {
+    return this.db.transaction(async (em) => {
+      const product = await em.findOneBy(Product, { id: productId });
+      if (!product || product.status !== 'active') return null;
+      const [skus, farm, category] = await Promise.all([
+        em.find(Sku, { where: { productId }, order: { priceFen: 'ASC', id: 'ASC' } }),
+        em.findOneBy(Farm, { id: product.farmId }),
+        em.findOneBy(Category, { id: product.categoryId }),
+      ]);
+      return storefrontProductView(product, skus, farm?.name ?? null, category?.name ?? null);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Roles } from '@harvest/platform/http';
+import { SearchIndexSyncService } from './search-index-sync.service';
+import { SearchReindexService } from './search-reindex.service';
+
+@Controller('admin/search')
+@Roles('admin')
+export class AdminSearchController {
+  constructor(
+    private readonly reindex: SearchReindexService,
+    private readonly sync: SearchIndexSyncService,
+  ) {}
+
+  /** Starts a full rebuild with alias swap; poll GET /admin/search/reindex for progress. */
+  @Post('reindex')
+  @HttpCode(202)
+  start() {
+    return this.reindex.start();
+  }
+
+  @Get('reindex')
+  async status() {
+    return {
+      ...this.reindex.status(),
+      pendingCatchUp: this.sync.enabled ? await this.sync.pendingCount() : 0,
+    };
+  }
+}

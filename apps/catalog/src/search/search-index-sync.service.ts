@@ -1,0 +1,147 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Client } from '@elastic/elasticsearch';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { Database } from '@harvest/platform/database';
+import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
+import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { SearchSyncPending } from './entities/search-sync-pending.entity';
+import { loadProductDocuments, type ProductDocument } from './product-document';
+
+const CATCH_UP_BATCH = 200;
+
+/**
+ * Keeps the Elasticsearch alias in step with MySQL. Event consumers call `sync` inside their inbox
+ * transaction; when Elasticsearch refuses, the product is queued in search_sync_pending (same transaction)
+ * and a timer drains the queue once Elasticsearch answers again. Documents are always built from the
+ * current rows, so a late or repeated write can only bring a document up to date.
+ */
+@Injectable()
+export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SearchIndexSync');
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<number> | null = null;
+  private outage = false;
+
+  constructor(
+    private readonly db: Database,
+    @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client | null,
+    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return this.client !== null;
+  }
+
+  get alias(): string {
+    return this.config.CATALOG_SEARCH_ALIAS;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.client) return;
+    this.timer = setInterval(
+      () => void this.drainPending().catch(() => undefined),
+      this.config.CATALOG_SEARCH_CATCH_UP_MS,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Writes the products' documents now, or queues them when Elasticsearch is away. Never throws for ES. */
+  async sync(em: EntityManager, productIds: readonly string[]): Promise<void> {
+    if (!this.client || productIds.length === 0) return;
+    try {
+      await this.write(await loadProductDocuments(em, productIds));
+      this.recovered();
+    } catch (error) {
+      this.failed(error);
+      const now = new Date();
+      await em.upsert(
+        SearchSyncPending,
+        productIds.map((productId) => ({
+          productId,
+          queuedAt: now,
+          lastError: String((error as Error).message).slice(0, 500),
+        })),
+        ['productId'],
+      );
+    }
+  }
+
+  /** Drains the pending queue (one drain at a time); resolves the number of products written. */
+  drainPending(): Promise<number> {
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+    return this.draining;
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.db.repository(SearchSyncPending).count();
+  }
+
+  /** Index or delete by document (null = not searchable), through the alias. */
+  async write(documents: Map<string, ProductDocument | null>, index = this.alias): Promise<void> {
+    if (!this.client || documents.size === 0) return;
+    const operations = [...documents].flatMap(([id, doc]): object[] =>
+      doc ? [{ index: { _index: index, _id: id } }, doc] : [{ delete: { _index: index, _id: id } }],
+    );
+    const response = await this.client.bulk({ operations });
+    const refused = response.items.filter((item) => {
+      const result = item.index ?? item.delete;
+      return result?.error && !(item.delete && result.status === 404);
+    });
+    if (refused.length > 0) {
+      throw new Error(
+        `Elasticsearch refused ${refused.length} documents: ${JSON.stringify((refused[0]!.index ?? refused[0]!.delete)?.error)}`,
+      );
+    }
+  }
+
+  private async drain(): Promise<number> {
+    let written = 0;
+    for (;;) {
+      const batch = await this.db
+        .repository(SearchSyncPending)
+        .find({ order: { queuedAt: 'ASC' }, take: CATCH_UP_BATCH });
+      if (batch.length === 0) return written;
+      const ids = batch.map((row) => row.productId);
+      try {
+        await this.write(await this.db.read((em) => loadProductDocuments(em, ids)));
+        this.recovered();
+      } catch (error) {
+        this.failed(error);
+        return written;
+      }
+      // Only rows not queued again meanwhile: a newer queueing means a newer state to write next round.
+      await this.db.transaction((em) =>
+        em
+          .createQueryBuilder()
+          .delete()
+          .from(SearchSyncPending)
+          .where({ productId: In(ids) })
+          .andWhere('queued_at <= :at', { at: batch[batch.length - 1]!.queuedAt })
+          .execute(),
+      );
+      written += batch.length;
+    }
+  }
+
+  private failed(error: unknown): void {
+    if (!this.outage)
+      this.logger.warn(`Elasticsearch write failed, queueing for catch-up: ${(error as Error).message}`);
+    this.outage = true;
+  }
+
+  private recovered(): void {
+    if (this.outage) this.logger.log('Elasticsearch writes succeed again; draining the catch-up queue');
+    this.outage = false;
+  }
+}

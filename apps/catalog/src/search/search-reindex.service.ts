@@ -1,0 +1,165 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { MoreThan, MoreThanOrEqual } from 'typeorm';
+import { Database } from '@harvest/platform/database';
+import { ProblemException } from '@harvest/platform/http';
+import { SEARCH_INDEX_ADMIN, type SearchDocument, type SearchIndexAdmin } from '@harvest/platform/search';
+import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { Product } from '../products/entities/product.entity';
+import { loadProductDocuments, type ProductDocument } from './product-document';
+import { PRODUCT_INDEX } from './product-index.definition';
+import { SearchIndexSyncService } from './search-index-sync.service';
+
+export interface ReindexStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  startedAt: string | null;
+  finishedAt: string | null;
+  total: number;
+  indexed: number;
+  failed: number;
+  index: string | null;
+  error: string | null;
+}
+
+/**
+ * Rebuilds the products index from MySQL into a new versioned index, then swaps the alias: readers keep
+ * using the old index until the swap. Changes made while it runs are replayed into the new index after the
+ * swap (by search_changed_at), so nothing written meanwhile is lost. One reindex per process at a time.
+ */
+@Injectable()
+export class SearchReindexService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('SearchReindex');
+  private current: ReindexStatus = {
+    state: 'idle',
+    startedAt: null,
+    finishedAt: null,
+    total: 0,
+    indexed: 0,
+    failed: 0,
+    index: null,
+    error: null,
+  };
+  private running: Promise<ReindexStatus> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    @Inject(SEARCH_INDEX_ADMIN) private readonly admin: SearchIndexAdmin | null,
+    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly sync: SearchIndexSyncService,
+  ) {}
+
+  /** A fresh cluster (or a lost alias) gets a full build at start; an unreachable one is left to the catch-up. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.admin) return;
+    try {
+      if ((await this.admin.aliasTargets(this.config.CATALOG_SEARCH_ALIAS)).length === 0)
+        void this.start().catch(() => undefined);
+    } catch (error) {
+      this.logger.warn(
+        `Elasticsearch not reachable at start (${(error as Error).message}); search answers from MySQL until it is`,
+      );
+    }
+  }
+
+  status(): ReindexStatus {
+    return { ...this.current };
+  }
+
+  /** Starts a reindex in the background and returns its first status; 409 while one runs, 503 without Elasticsearch. */
+  start(): Promise<ReindexStatus> {
+    const admin = this.admin;
+    if (!admin)
+      throw new ProblemException(503, {
+        type: 'urn:harvest:problem:search-engine-disabled',
+        detail: 'SEARCH_DRIVER=sql: there is no index to rebuild.',
+      });
+    if (this.running)
+      throw new ProblemException(409, {
+        type: 'urn:harvest:problem:reindex-running',
+        detail: 'A reindex is already running.',
+      });
+    const startedAt = new Date();
+    this.current = {
+      state: 'running',
+      startedAt: startedAt.toISOString(),
+      finishedAt: null,
+      total: 0,
+      indexed: 0,
+      failed: 0,
+      index: null,
+      error: null,
+    };
+    this.running = this.run(admin, startedAt).finally(() => (this.running = null));
+    return Promise.resolve(this.status());
+  }
+
+  /** Resolves when the running reindex (if any) ends. */
+  async finished(): Promise<ReindexStatus> {
+    return this.running ? await this.running : this.status();
+  }
+
+  private async run(admin: SearchIndexAdmin, startedAt: Date): Promise<ReindexStatus> {
+    try {
+      this.current.total = await this.db.read((em) => em.countBy(Product, { status: 'active' }));
+      const result = await admin.reindex(this.config.CATALOG_SEARCH_ALIAS, PRODUCT_INDEX, this.documents(), {
+        batchSize: this.config.CATALOG_REINDEX_BATCH_SIZE,
+        onProgress: (progress) => {
+          this.current.indexed = progress.indexed;
+          this.current.failed = progress.failed;
+          this.logger.log(
+            `reindex: ${progress.indexed}/${this.current.total} indexed, ${progress.failed} failed`,
+          );
+        },
+      });
+      this.current.index = result.index;
+      await this.replayChangesSince(startedAt);
+      this.current = { ...this.current, state: 'done', finishedAt: new Date().toISOString() };
+      this.logger.log(
+        `reindex done: ${result.index} now behind ${this.config.CATALOG_SEARCH_ALIAS}, removed ${result.removed.join(', ') || 'nothing'}`,
+      );
+    } catch (error) {
+      this.current = {
+        ...this.current,
+        state: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: (error as Error).message,
+      };
+      this.logger.error(`reindex failed: ${(error as Error).message}`);
+    }
+    return this.status();
+  }
+
+  /** Active products in id order, in batches read from MySQL as the bulk requests go out. */
+  private async *documents(): AsyncGenerator<SearchDocument<ProductDocument>> {
+    let after = '';
+    for (;;) {
+      const batch = await this.db.read(async (em) => {
+        const ids = (
+          await em.find(Product, {
+            where: { status: 'active', id: MoreThan(after) },
+            select: { id: true },
+            order: { id: 'ASC' },
+            take: this.config.CATALOG_REINDEX_BATCH_SIZE,
+          })
+        ).map((p) => p.id);
+        return { ids, docs: await loadProductDocuments(em, ids) };
+      });
+      if (batch.ids.length === 0) return;
+      for (const id of batch.ids) {
+        const document = batch.docs.get(id);
+        if (document) yield { id, document };
+      }
+      after = batch.ids[batch.ids.length - 1]!;
+    }
+  }
+
+  /** Events handled during the build went to the old index; write their products again into the new one. */
+  private async replayChangesSince(startedAt: Date): Promise<void> {
+    const changed = await this.db.read((em) =>
+      em.find(Product, { where: { searchChangedAt: MoreThanOrEqual(startedAt) }, select: { id: true } }),
+    );
+    const ids = changed.map((p) => p.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.sync.write(await this.db.read((em) => loadProductDocuments(em, ids.slice(i, i + 500))));
+    }
+  }
+}
