@@ -1,14 +1,41 @@
+import type { Env } from '@harvest/platform/config';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
+import { SkuSnapshot } from './catalog-skus/entities/sku-snapshot.entity';
+import { OrdersConfigModule } from './config/orders-config.module';
+import { seedOrdersDemoData } from './demo-data/seed-demo-data';
+import { DeliverySlot } from './delivery-slots/entities/delivery-slot.entity';
+import { DeliveryZone } from './inventory/entities/delivery-zone.entity';
+import { FulfillmentCenter } from './inventory/entities/fulfillment-center.entity';
+import { StockLevel } from './inventory/entities/stock-level.entity';
 import { ordersMigrations } from './migrations';
+import { OrderLine } from './orders/entities/order-line.entity';
+import { OrderRefund } from './orders/entities/order-refund.entity';
+import { OrderTransition } from './orders/entities/order-transition.entity';
+import { Order } from './orders/entities/order.entity';
+import { OrdersModule } from './orders/orders.module';
+import { PAYMENT_CALLBACK_PATH } from './payments/payment-callback.controller';
+import { keepRawBody } from './payments/raw-body';
+
+/** The callback is small; anything bigger is not from the provider. */
+const PAYMENT_CALLBACK_LIMIT_BYTES = 16 * 1024;
 
 /**
- * The orders service as the runtime starts it: its schema and its domain modules. The platform
- * (database, outbox/inbox, events, cache, search, HTTP, health, metrics) comes from @harvest/platform/runtime;
- * the domain modules arrive with the orders issue.
+ * The orders service as the runtime starts it: its schema, its domain modules and its demo data. The
+ * platform (database, outbox/inbox, events, cache, search, HTTP, health, metrics) comes from the runtime.
+ * `environment` is where the service's own settings are read (tests pass their own).
  */
-export const ordersService: ServiceDefinition = {
-  name: 'orders',
-  port: 3002,
-  schema: { entities: [], migrations: ordersMigrations },
-  imports: [],
-};
+export function ordersServiceDefinition(environment: Env = process.env): ServiceDefinition {
+  return {
+    name: 'orders',
+    port: 3002,
+    schema: {
+      entities: [SkuSnapshot, FulfillmentCenter, DeliveryZone, StockLevel, DeliverySlot, Order, OrderLine, OrderTransition, OrderRefund],
+      migrations: ordersMigrations,
+    },
+    imports: [OrdersConfigModule.forRoot(environment), OrdersModule],
+    seedDemoData: seedOrdersDemoData,
+    configureServer: (server) => keepRawBody(server, [PAYMENT_CALLBACK_PATH], PAYMENT_CALLBACK_LIMIT_BYTES),
+  };
+}
+
+export const ordersService: ServiceDefinition = ordersServiceDefinition();

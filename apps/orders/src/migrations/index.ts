@@ -1,2 +1,4 @@
+import { OrdersSchema1764000000000 } from './1764000000000-orders-schema.migration';
+
 /** The orders schema's own migrations, in order (the outbox and inbox tables come from the events library). */
-export const ordersMigrations: Array<new () => object> = [];
+export const ordersMigrations: Array<new () => object> = [OrdersSchema1764000000000];

@@ -1,0 +1,173 @@
+import { orderPlacedV1 } from '@harvest/contracts/order-placed';
+import { Database } from '@harvest/platform/database';
+import { OutboxWriter } from '@harvest/platform/events';
+import { requestHash } from '@harvest/platform/idempotency';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
+import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
+import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
+import { DeliveryZone } from '../inventory/entities/delivery-zone.entity';
+import { FulfillmentCenter } from '../inventory/entities/fulfillment-center.entity';
+import { InventoryService } from '../inventory/inventory.service';
+import { ordersProblem } from '../problems';
+import type { Actor } from './actor';
+import type { CheckoutDto } from './dto/checkout.dto';
+import { priceLines } from './domain/pricing';
+import { OrderLine } from './entities/order-line.entity';
+import { Order } from './entities/order.entity';
+import { OrderLifecycleService } from './order-lifecycle.service';
+
+const ER_DUP_ENTRY = 1062;
+
+export interface CheckoutRequest {
+  customerId: string;
+  idempotencyKey: string;
+  body: CheckoutDto;
+  actor: Actor;
+  /** Set when an agent checks out on the customer's behalf. */
+  agentId: string | null;
+}
+
+/** Thrown inside the transaction when the (customer, key) order already exists; resolved outside it. */
+class DuplicateCheckout extends Error {}
+
+/**
+ * Places an order in one transaction: price from the SKU snapshot, pick the zone's center, reserve every
+ * line (all or none), take slot capacity, insert the order and its order.placed event. The unique
+ * (customer, Idempotency-Key) makes a replay return the first order, never a second one.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: OutboxWriter,
+    private readonly skus: SkuSnapshotsService,
+    private readonly inventory: InventoryService,
+    private readonly slots: DeliverySlotsService,
+    private readonly lifecycle: OrderLifecycleService,
+    @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
+  ) {}
+
+  /** The order id, and whether it was created now (false: a replay of the same request). */
+  async checkout(request: CheckoutRequest): Promise<{ orderId: string; created: boolean }> {
+    const requestHash = hashRequest(request.customerId, request.body);
+    const replay = await this.findReplay(request.customerId, request.idempotencyKey, requestHash);
+    if (replay) return { orderId: replay, created: false };
+    if (request.body.lines.length > this.config.ORDERS_MAX_LINES) {
+      throw ordersProblem(422, 'too-many-lines', `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`, { field: 'lines' });
+    }
+    try {
+      const orderId = await this.db.transaction((em) => this.place(em, request, requestHash));
+      return { orderId, created: true };
+    } catch (error) {
+      if (!(error instanceof DuplicateCheckout)) throw error;
+      // A concurrent request with the same key committed first.
+      const orderId = await this.findReplay(request.customerId, request.idempotencyKey, requestHash);
+      if (!orderId) throw error;
+      return { orderId, created: false };
+    }
+  }
+
+  /** The order this key already made, if the body is the same; a different body with the key is 422. */
+  private async findReplay(customerId: string, idempotencyKey: string, requestHash: string): Promise<string | null> {
+    const existing = await this.db.transaction((em) => em.getRepository(Order).findOneBy({ customerId, idempotencyKey }));
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) {
+      throw ordersProblem(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different checkout request', { field: 'Idempotency-Key' });
+    }
+    return existing.id;
+  }
+
+  private async place(em: EntityManager, request: CheckoutRequest, requestHash: string): Promise<string> {
+    const { body } = request;
+    const now = new Date();
+    const zone = await em.getRepository(DeliveryZone).findOneBy({ id: body.address.zoneId });
+    if (!zone) throw ordersProblem(422, 'unknown-zone', `we do not deliver to zone ${body.address.zoneId}`, { field: 'address.zoneId' });
+    const center = await em.getRepository(FulfillmentCenter).findOneByOrFail({ id: zone.fulfillmentCenterId });
+
+    const snapshots = await this.skus.findMany(em, body.lines.map((l) => l.skuId));
+    const { lines, problems } = priceLines(body.lines, snapshots);
+    if (problems.length > 0) {
+      throw ordersProblem(422, 'invalid-order-lines', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+    }
+    const unserved = [...new Set(lines.map((l) => l.temperatureClass))].filter((c) => !center.temperatureClasses.includes(c));
+    if (unserved.length > 0) {
+      throw ordersProblem(422, 'temperature-class-not-served', `${center.name} cannot deliver ${unserved.join(', ')} goods to this zone`, {
+        errors: lines.filter((l) => unserved.includes(l.temperatureClass)).map((l) => ({ field: `lines[${l.lineNo - 1}].skuId`, message: `${l.temperatureClass} not served` })),
+      });
+    }
+    const slot = await this.slots.requireBookable(em, body.slotId, zone.id, now);
+
+    const orderId = randomUUID();
+    const totalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
+    const paymentDueAt = new Date(now.getTime() + this.config.ORDERS_PAYMENT_TIMEOUT_SECONDS * 1000);
+    try {
+      // First write: a concurrent request with the same key waits on this unique key, then fails here.
+      await em.getRepository(Order).insert({
+        id: orderId,
+        customerId: request.customerId,
+        idempotencyKey: request.idempotencyKey,
+        requestHash,
+        status: 'pending_payment',
+        fulfillmentCenterId: center.id,
+        zoneId: zone.id,
+        slotId: slot.id,
+        address: body.address,
+        totalFen,
+        paidFen: 0,
+        refundedFen: 0,
+        paymentId: null,
+        paymentDueAt,
+        placedByAgentId: request.agentId,
+        callId: request.actor.callId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      const e = error as { errno?: number; driverError?: { errno?: number } };
+      if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw new DuplicateCheckout();
+      throw error;
+    }
+    await em.getRepository(OrderLine).insert(lines.map((l) => ({ ...l, orderId, pickedQuantity: null, shortPickReason: null, actualWeightGrams: null })));
+
+    const short = await this.inventory.reserve(em, center.id, lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })));
+    if (short.length > 0) {
+      throw ordersProblem(409, 'out-of-stock', `not enough stock at ${center.name} for ${short.join(', ')}`, {
+        errors: lines.filter((l) => short.includes(l.skuId)).map((l) => ({ field: `lines[${l.lineNo - 1}]`, message: `not enough stock of ${l.skuId}` })),
+      });
+    }
+    await this.slots.book(em, slot.id, now);
+    await this.lifecycle.record(em, orderId, null, 'pending_payment', request.actor, request.agentId ? 'checkout by agent' : 'checkout');
+    await this.outbox.append(em, orderPlacedV1, {
+      key: orderId,
+      payload: {
+        orderId,
+        customerId: request.customerId,
+        fulfillmentCenterId: center.id,
+        zoneId: zone.id,
+        slot: { slotId: slot.id, date: slot.deliveryDate, windowStart: slot.windowStart, windowEnd: slot.windowEnd },
+        lines: lines.map((l) => ({
+          skuId: l.skuId,
+          name: l.name,
+          soldBy: l.soldBy,
+          temperatureClass: l.temperatureClass,
+          quantity: l.quantity,
+          estimatedWeightGrams: l.estimatedWeightGrams,
+          unitPriceFen: l.unitPriceFen,
+          lineTotalFen: l.lineTotalFen,
+        })),
+        totalFen,
+        paymentDueAt: paymentDueAt.toISOString(),
+        placedByAgentId: request.agentId,
+      },
+    });
+    return orderId;
+  }
+}
+
+/** The request as it matters for "same body": field order does not change the hash. */
+export function hashRequest(customerId: string, body: CheckoutDto): string {
+  return requestHash(`checkout:${customerId}`, body);
+}

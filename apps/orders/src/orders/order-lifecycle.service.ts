@@ -1,0 +1,176 @@
+import { orderCancelledV1, type OrderCancelledV1 } from '@harvest/contracts/order-cancelled';
+import { orderPaidV1 } from '@harvest/contracts/order-paid';
+import { orderRefundedV1, type OrderRefundedV1 } from '@harvest/contracts/order-refunded';
+import { OutboxWriter } from '@harvest/platform/events';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
+import { InventoryService } from '../inventory/inventory.service';
+import { ordersProblem } from '../problems';
+import type { Actor } from './actor';
+import { isCancellable, IllegalTransitionError, transition, type OrderStatus } from './domain/order-state-machine';
+import type { LineRefund } from './domain/settlement';
+import { OrderLine } from './entities/order-line.entity';
+import { OrderRefund } from './entities/order-refund.entity';
+import { OrderTransition } from './entities/order-transition.entity';
+import { Order } from './entities/order.entity';
+
+const ER_DUP_ENTRY = 1062;
+
+export interface RefundRequest {
+  /** Unique per order: an agent's Idempotency-Key, or "<reason>:<eventId>" for the system's own refunds. */
+  sourceKey: string;
+  amountFen: number;
+  reason: OrderRefundedV1['reason'];
+  lines: LineRefund[];
+  note: string | null;
+}
+
+/**
+ * Every change of an order's state goes through here, inside the caller's transaction: the state machine
+ * decides, the transition is recorded with its actor and reason, and the event goes to the outbox.
+ */
+@Injectable()
+export class OrderLifecycleService {
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly inventory: InventoryService,
+    private readonly slots: DeliverySlotsService,
+  ) {}
+
+  /** The order row locked for this transaction, or null. */
+  lock(em: EntityManager, orderId: string): Promise<Order | null> {
+    return em.getRepository(Order).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lines(em: EntityManager, orderId: string): Promise<OrderLine[]> {
+    return em.getRepository(OrderLine).find({ where: { orderId }, order: { lineNo: 'ASC' } });
+  }
+
+  async record(em: EntityManager, orderId: string, from: OrderStatus | null, to: OrderStatus, actor: Actor, reason: string): Promise<void> {
+    await em.getRepository(OrderTransition).insert({ orderId, fromStatus: from, toStatus: to, actor: actor.name, reason, callId: actor.callId, at: new Date() });
+  }
+
+  /** Moves the order one step (409 when the state machine refuses) and records who and why. */
+  async move(em: EntityManager, order: Order, to: OrderStatus, actor: Actor, reason: string): Promise<void> {
+    const from = order.status;
+    try {
+      transition(from, to);
+    } catch (error) {
+      if (error instanceof IllegalTransitionError) throw ordersProblem(409, 'illegal-transition', error.message, { status: from });
+      throw error;
+    }
+    await em.getRepository(Order).update({ id: order.id }, { status: to });
+    order.status = to;
+    await this.record(em, order.id, from, to, actor, reason);
+  }
+
+  /** Payment confirmed: pending_payment → paid → allocated (the reservation becomes the center's allocation). */
+  async markPaid(em: EntityManager, order: Order, payment: { paymentId: string; amountFen: number }, actor: Actor): Promise<'paid' | 'already-paid'> {
+    if (order.paymentId === payment.paymentId) return 'already-paid';
+    if (order.status !== 'pending_payment') {
+      throw ordersProblem(409, 'not-awaiting-payment', `order ${order.id} is ${order.status}; the payment must be returned`, { status: order.status });
+    }
+    if (payment.amountFen !== order.totalFen) {
+      throw ordersProblem(409, 'amount-mismatch', `payment of ${payment.amountFen} fen does not match the order total of ${order.totalFen} fen`);
+    }
+    await em.getRepository(Order).update({ id: order.id }, { paymentId: payment.paymentId, paidFen: payment.amountFen });
+    Object.assign(order, { paymentId: payment.paymentId, paidFen: payment.amountFen });
+    await this.move(em, order, 'paid', actor, `payment ${payment.paymentId} confirmed`);
+    await this.move(em, order, 'allocated', { name: 'system', callId: null }, `stock reserved at ${order.fulfillmentCenterId} allocated`);
+    await this.outbox.append(em, orderPaidV1, {
+      key: order.id,
+      payload: {
+        orderId: order.id,
+        customerId: order.customerId,
+        fulfillmentCenterId: order.fulfillmentCenterId,
+        paymentId: payment.paymentId,
+        amountFen: payment.amountFen,
+        paidAt: new Date().toISOString(),
+      },
+    });
+    return 'paid';
+  }
+
+  /** Cancels before picking: stock and slot capacity go back, and a paid order is refunded in full. */
+  async cancel(em: EntityManager, order: Order, reason: OrderCancelledV1['reason'], actor: Actor, note: string | null): Promise<void> {
+    const previous = order.status;
+    if (!isCancellable(previous)) {
+      throw ordersProblem(409, 'illegal-transition', `An order in status ${previous} cannot be cancelled (picking has started)`, { status: previous });
+    }
+    const lines = await this.lines(em, order.id);
+    await this.inventory.release(em, order.fulfillmentCenterId, lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })));
+    await this.slots.release(em, order.slotId);
+    await this.move(em, order, 'cancelled', actor, note ? `${reason}: ${note}` : reason);
+    await this.outbox.append(em, orderCancelledV1, {
+      key: order.id,
+      payload: {
+        orderId: order.id,
+        customerId: order.customerId,
+        fulfillmentCenterId: order.fulfillmentCenterId,
+        previousStatus: previous,
+        reason,
+        note,
+        actor: actor.name,
+        cancelledAt: new Date().toISOString(),
+      },
+    });
+    const outstanding = order.paidFen - order.refundedFen;
+    if (outstanding > 0) {
+      await this.refund(em, order, { sourceKey: 'cancellation', amountFen: outstanding, reason: 'cancellation', lines: [], note }, actor);
+    }
+  }
+
+  /**
+   * Returns money on a paid order, at most what is still unrefunded (409 otherwise). The same source key
+   * twice gives the first refund back without paying again.
+   */
+  async refund(em: EntityManager, order: Order, request: RefundRequest, actor: Actor): Promise<OrderRefund> {
+    const existing = await em.getRepository(OrderRefund).findOneBy({ orderId: order.id, sourceKey: request.sourceKey });
+    if (existing) return existing;
+    if (!order.paymentId) throw ordersProblem(409, 'not-paid', `order ${order.id} has not been paid; nothing to refund`);
+    const refundable = order.paidFen - order.refundedFen;
+    if (request.amountFen > refundable) {
+      throw ordersProblem(409, 'refund-exceeds-payment', `at most ${refundable} fen can still be refunded on order ${order.id}`, { field: 'amountFen' });
+    }
+    const refund: OrderRefund = {
+      id: randomUUID(),
+      orderId: order.id,
+      sourceKey: request.sourceKey,
+      amountFen: request.amountFen,
+      reason: request.reason,
+      note: request.note,
+      lines: request.lines,
+      actor: actor.name,
+      callId: actor.callId,
+      createdAt: new Date(),
+    };
+    try {
+      await em.getRepository(OrderRefund).insert(refund);
+    } catch (error) {
+      const e = error as { errno?: number; driverError?: { errno?: number } };
+      if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw ordersProblem(409, 'refund-in-flight', 'this refund is being made by another request');
+      throw error;
+    }
+    order.refundedFen += request.amountFen;
+    await em.getRepository(Order).update({ id: order.id }, { refundedFen: order.refundedFen });
+    await this.outbox.append(em, orderRefundedV1, {
+      key: order.id,
+      payload: {
+        orderId: order.id,
+        customerId: order.customerId,
+        refundId: refund.id,
+        paymentId: order.paymentId,
+        amountFen: refund.amountFen,
+        reason: request.reason,
+        full: order.refundedFen === order.paidFen,
+        refundedTotalFen: order.refundedFen,
+        lines: request.lines,
+        actor: actor.name,
+        refundedAt: refund.createdAt.toISOString(),
+      },
+    });
+    return refund;
+  }
+}

@@ -1,0 +1,138 @@
+import { Database } from '@harvest/platform/database';
+import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { Idempotent } from '@harvest/platform/idempotency';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { notFound, ordersProblem } from '../problems';
+import { actorOf, type Actor } from './actor';
+import { CheckoutService } from './checkout.service';
+import { CheckoutDto } from './dto/checkout.dto';
+import { CancelOrderDto, ListOrdersQueryDto, RefundOrderDto } from './dto/order-actions.dto';
+import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderQueriesService } from './order-queries.service';
+import { customerOrderView, orderSummary, staffOrderView, type OrderDetails } from './order-views';
+
+/** As @Idempotent() accepts it; the order table's unique key holds it too. */
+const KEY_PATTERN = /^[\x21-\x7e]{1,191}$/;
+
+function requireIdempotencyKey(key: string | undefined): string {
+  if (!key || !KEY_PATTERN.test(key)) {
+    throw ordersProblem(400, 'idempotency-key-required', 'the Idempotency-Key header is required (1-191 printable ASCII characters)', {
+      field: 'Idempotency-Key',
+    });
+  }
+  return key;
+}
+
+/** Agents act only within a call, so every agent action carries the call id for the audit trail. */
+function auditedActor(principal: Principal, callId: string | undefined): Actor {
+  if (principal.role !== 'agent') return actorOf(principal, null);
+  if (!callId || callId.length > 128) throw ordersProblem(400, 'call-id-required', 'agents must send the X-Call-Id header of the call they act in', { field: 'X-Call-Id' });
+  return actorOf(principal, callId);
+}
+
+const view = (principal: Principal, details: OrderDetails) => (principal.role === 'customer' ? customerOrderView(details) : staffOrderView(details));
+
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly db: Database,
+    private readonly checkoutService: CheckoutService,
+    private readonly lifecycle: OrderLifecycleService,
+    private readonly queries: OrderQueriesService,
+  ) {}
+
+  /** Customers order for themselves; agents for a customer (customerId in the body), within a call. */
+  @Post()
+  @Idempotent()
+  @Roles('customer', 'agent')
+  async checkout(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CheckoutDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('x-call-id') callId: string | undefined,
+  ) {
+    const key = requireIdempotencyKey(idempotencyKey);
+    const actor = auditedActor(principal, callId);
+    let customerId = principal.subject;
+    if (principal.role === 'agent') {
+      if (!body.customerId) throw ordersProblem(400, 'customer-required', 'an agent must name the customer the order is for', { field: 'customerId' });
+      customerId = body.customerId;
+    } else if (body.customerId !== undefined && body.customerId !== principal.subject) {
+      throw ordersProblem(403, 'not-your-account', 'customers order for themselves only', { field: 'customerId' });
+    }
+    const { orderId } = await this.checkoutService.checkout({
+      customerId,
+      idempotencyKey: key,
+      body,
+      actor,
+      agentId: principal.role === 'agent' ? principal.subject : null,
+    });
+    return view(principal, (await this.queries.detailsFromWriter(orderId))!);
+  }
+
+  /** Admins and agents list and filter; a customer's list is always their own orders. */
+  @Get()
+  @Roles('customer', 'agent', 'admin')
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQueryDto) {
+    const filter = principal.role === 'customer' ? { ...query, customerId: principal.subject } : query;
+    const { orders, total } = await this.queries.list(filter);
+    return { total, orders: orders.map(orderSummary) };
+  }
+
+  /** Another customer's order is 404, exactly like one that does not exist. */
+  @Get(':id')
+  @Roles('customer', 'agent', 'admin')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return view(principal, await this.visible(principal, id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('customer', 'agent', 'admin')
+  async cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CancelOrderDto,
+    @Headers('x-call-id') callId: string | undefined,
+  ) {
+    const actor = auditedActor(principal, callId);
+    await this.visible(principal, id);
+    const reason = principal.role === 'customer' ? 'customer_request' : principal.role === 'agent' ? 'agent_request' : 'admin_request';
+    await this.db.transaction(async (em) => {
+      const order = (await this.lifecycle.lock(em, id))!;
+      await this.lifecycle.cancel(em, order, reason, actor, body.note ?? null);
+    });
+    return view(principal, (await this.queries.detailsFromWriter(id))!);
+  }
+
+  /** A goodwill or damage refund by staff; the Idempotency-Key makes a double-click refund once. */
+  @Post(':id/refunds')
+  @Idempotent()
+  @Roles('agent', 'admin')
+  async refund(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RefundOrderDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('x-call-id') callId: string | undefined,
+  ) {
+    const key = requireIdempotencyKey(idempotencyKey);
+    const actor = auditedActor(principal, callId);
+    const refund = await this.db.transaction(async (em) => {
+      const order = await this.lifecycle.lock(em, id);
+      if (!order) throw notFound(`order ${id}`);
+      const made = await this.lifecycle.refund(em, order, { sourceKey: `manual:${key}`, amountFen: body.amountFen, reason: body.reason, lines: [], note: body.note ?? null }, actor);
+      if (made.amountFen !== body.amountFen || made.reason !== body.reason) {
+        throw ordersProblem(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different refund', { field: 'Idempotency-Key' });
+      }
+      return made;
+    });
+    return { id: refund.id, orderId: id, amountFen: refund.amountFen, reason: refund.reason, createdAt: refund.createdAt.toISOString() };
+  }
+
+  private async visible(principal: Principal, id: string): Promise<OrderDetails> {
+    const details = await this.queries.detailsFromWriter(id);
+    if (!details || (principal.role === 'customer' && details.order.customerId !== principal.subject)) throw notFound(`order ${id}`);
+    return details;
+  }
+}

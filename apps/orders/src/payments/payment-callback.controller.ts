@@ -1,0 +1,58 @@
+import { Database } from '@harvest/platform/database';
+import { Public } from '@harvest/platform/http';
+import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
+import { OrderLifecycleService } from '../orders/order-lifecycle.service';
+import { notFound, ordersProblem } from '../problems';
+import { PaymentCallbackDto } from './dto/payment-callback.dto';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentCallback } from './payment-signature';
+import { rawBodyOf } from './raw-body';
+
+export const PAYMENT_CALLBACK_PATH = '/payments/callback';
+
+/**
+ * The payment provider's signed callback. No bearer token (the provider has none): the HMAC over the raw
+ * body is the authentication. Idempotent: the same payment again answers 200 without a second effect.
+ */
+@Controller('payments')
+export class PaymentCallbackController {
+  private readonly logger = new Logger('PaymentCallback');
+
+  constructor(
+    private readonly db: Database,
+    private readonly lifecycle: OrderLifecycleService,
+    @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
+  ) {}
+
+  @Post('callback')
+  @Public()
+  @HttpCode(200)
+  async callback(
+    @Req() request: FastifyRequest,
+    @Body() body: PaymentCallbackDto,
+    @Headers(TIMESTAMP_HEADER) timestamp: string | undefined,
+    @Headers(SIGNATURE_HEADER) signature: string | undefined,
+  ) {
+    const secret = this.config.PAYMENT_CALLBACK_SECRET;
+    if (!secret) throw ordersProblem(503, 'payments-not-configured', 'PAYMENT_CALLBACK_SECRET is not set; payment callbacks are refused');
+    const rawBody = rawBodyOf(request);
+    const check = rawBody
+      ? verifyPaymentCallback({ secret, timestamp, signature, rawBody, now: new Date(), maxSkewSeconds: this.config.PAYMENT_CALLBACK_MAX_SKEW_SECONDS })
+      : ({ ok: false, reason: 'missing' } as const);
+    if (!check.ok) {
+      this.logger.warn(`payment callback refused: ${check.reason}`);
+      throw ordersProblem(401, 'bad-signature', `the payment callback signature is ${check.reason === 'stale' ? 'too old or too new' : 'missing or wrong'}`);
+    }
+    if (body.status === 'failed') return { orderId: body.orderId, outcome: 'ignored' };
+    const outcome = await this.db.transaction(
+      async (em) => {
+        const order = await this.lifecycle.lock(em, body.orderId);
+        if (!order) throw notFound(`order ${body.orderId}`);
+        return this.lifecycle.markPaid(em, order, body, { name: `payment:${body.paymentId}`, callId: null });
+      },
+      { retry: 'idempotent' },
+    );
+    return { orderId: body.orderId, outcome };
+  }
+}

@@ -1,0 +1,1 @@
+export { fulfillmentDeliveredV1, fulfillmentDeliveredV1Schema, type FulfillmentDeliveredV1 } from './v1';

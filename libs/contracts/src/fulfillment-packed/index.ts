@@ -1,0 +1,1 @@
+export { fulfillmentPackedV1, fulfillmentPackedV1Schema, type FulfillmentPackedV1 } from './v1';

@@ -1,0 +1,1 @@
+export { fulfillmentShippedV1, fulfillmentShippedV1Schema, type FulfillmentShippedV1 } from './v1';

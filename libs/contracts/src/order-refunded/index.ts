@@ -1,0 +1,1 @@
+export { orderRefundedV1, orderRefundedV1Schema, REFUND_REASONS, type OrderRefundedV1 } from './v1';
