@@ -1,2 +1,4 @@
+import { FulfillmentSchema1764200000000 } from './1764200000000-fulfillment-schema.migration';
+
 /** The fulfillment schema's own migrations, in order (the outbox and inbox tables come from the events library). */
-export const fulfillmentMigrations: Array<new () => object> = [];
+export const fulfillmentMigrations: Array<new () => object> = [FulfillmentSchema1764200000000];
