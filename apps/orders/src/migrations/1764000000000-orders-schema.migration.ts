@@ -139,7 +139,7 @@ export class OrdersSchema1764000000000 implements MigrationInterface {
         amount_fen INT UNSIGNED NOT NULL,
         reason VARCHAR(32) NOT NULL,
         note VARCHAR(512) NULL,
-        lines TEXT NOT NULL,
+        refund_lines TEXT NOT NULL,
         actor VARCHAR(128) NOT NULL,
         call_id VARCHAR(128) NULL,
         created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),

@@ -16,7 +16,7 @@ export class OrderRefund {
   @Column({ name: 'amount_fen', type: 'int' }) amountFen!: number;
   @Column({ type: 'varchar' }) reason!: string;
   @Column({ type: 'varchar', nullable: true }) note!: string | null;
-  @Column({ type: 'text', transformer: jsonColumn }) lines!: RefundLine[];
+  @Column({ name: 'refund_lines', type: 'text', transformer: jsonColumn }) lines!: RefundLine[];
   @Column({ type: 'varchar' }) actor!: string;
   @Column({ name: 'call_id', type: 'varchar', nullable: true }) callId!: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;

@@ -1,0 +1,193 @@
+import { skuChangedV1, type SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
+import type { EventContract } from '@harvest/contracts';
+import type { Env } from '@harvest/platform/config';
+import { Database } from '@harvest/platform/database';
+import { InboxService, OutboxWriter } from '@harvest/platform/events';
+import { issueToken, type HttpApp, type Role } from '@harvest/platform/http';
+import { createService } from '@harvest/platform/runtime';
+import { connectAsRoot, dropDatabase } from '@harvest/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
+import { addDays, chinaDateOf } from '../delivery-slots/slot-rules';
+import { ordersServiceDefinition } from '../orders.service-definition';
+import { signPaymentCallback } from '../payments/payment-signature';
+
+const JWT_SECRET = 'orders-test-jwt-secret-0123456789abcdef';
+export const PAYMENT_SECRET = 'orders-test-payment-secret-0123456789';
+
+export interface OrdersTestApp {
+  app: NestFastifyApplication;
+  built: HttpApp;
+  db: Database;
+  /** Unique per run, so SKU ids, zones and Kafka consumer groups never collide with another run. */
+  runId: string;
+  token(role: Role, subject: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The whole orders service (real MariaDB, real transport), initialised but not listening, on its own schemas. */
+export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTestApp> {
+  // Fails with a line saying how to start the tier, instead of a bare ECONNREFUSED.
+  await (await connectAsRoot()).end();
+  const runId = randomBytes(4).toString('hex');
+  const prefix = `harvest_t_orders_${runId}_`;
+  const env: Env = {
+    JWT_SECRET,
+    HARVEST_DB_PREFIX: prefix,
+    DB_HOSTS: '127.0.0.1:3306',
+    DB_USER: 'root',
+    DB_PASSWORD: '',
+    DB_POOL_SIZE: '20',
+    EVENTS_RELAY_POLL_MS: '50',
+    EVENTS_EMBEDDED_POLL_MS: '50',
+    LOG_LEVEL: 'warn',
+    PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET,
+    ORDERS_EXPIRY_SWEEP_MS: '0',
+    ...extraEnv,
+  };
+  // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
+  const definition = { ...ordersServiceDefinition(env), name: `orders_t_${runId}` };
+  const built = await createService(definition, { DB_NAME: `${prefix}orders`, ...env });
+  const { app } = built;
+  return {
+    app,
+    built,
+    db: app.get(Database),
+    runId,
+    token: (role, subject) => issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
+    close: async () => {
+      await app.close();
+      await dropDatabase(`${prefix}orders`);
+      await dropDatabase(`${prefix}events`);
+    },
+  };
+}
+
+/** Publishes an event the way a producer does: appended to the outbox in a transaction, then relayed. */
+export async function publish<S extends z.ZodTypeAny>(t: OrdersTestApp, contract: EventContract<S>, key: string, payload: z.input<S>): Promise<string> {
+  const outbox = t.app.get(OutboxWriter);
+  const envelope = await t.db.transaction((em) => outbox.append(em, contract, { key, payload }));
+  return envelope.eventId;
+}
+
+export function skuState(skuId: string, over: Partial<SkuChangedV1> = {}): SkuChangedV1 {
+  return {
+    skuId,
+    productId: `product-of-${skuId}`,
+    name: `有机测试菜 ${skuId}`,
+    categoryId: 'leafy-greens',
+    status: 'active',
+    soldBy: 'piece',
+    priceFen: 1290,
+    temperatureClass: 'chilled',
+    shelfLifeDays: 5,
+    minShelfLifeDaysAtDelivery: 2,
+    version: 1,
+    ...over,
+  };
+}
+
+/** Applies SKU states through the consumer's own path (inbox + snapshot), without waiting for a transport. */
+export async function applySkus(t: OrdersTestApp, skus: SkuChangedV1[]): Promise<void> {
+  const inbox = t.app.get(InboxService);
+  const snapshots = t.app.get(SkuSnapshotsService);
+  for (const sku of skus) {
+    const event = skuChangedV1.create({ key: sku.skuId, payload: sku });
+    await inbox.handleOnce('orders.sku-snapshot', event, (em) => snapshots.apply(em, sku));
+  }
+}
+
+export interface Fixture {
+  zoneId: string;
+  centerId: string;
+  slotId: string;
+}
+
+/** A center serving chilled and ambient (not frozen), a zone it serves and tomorrow's slot with the capacity given. */
+export async function createFixture(t: OrdersTestApp, capacity = 1000): Promise<Fixture> {
+  const centerId = `fc-t-${t.runId}`;
+  const zoneId = `zone-${t.runId}`;
+  await t.db.transaction(async (em) => {
+    await em.query('INSERT INTO fulfillment_center (id, name, temperature_classes) VALUES (?, ?, ?)', [centerId, '测试仓', 'chilled,cool,ambient']);
+    await em.query('INSERT INTO delivery_zone (id, name, fulfillment_center_id) VALUES (?, ?, ?)', [zoneId, '测试区', centerId]);
+  });
+  const date = addDays(chinaDateOf(new Date()), 1);
+  const slot = await t.app.inject({
+    method: 'POST',
+    url: '/delivery-slots',
+    headers: { authorization: `Bearer ${await t.token('admin', 'ops-1')}` },
+    payload: { zoneId, date, windowStart: '14:00', windowEnd: '17:00', capacity, cutoffMinutesBefore: 60 },
+  });
+  if (slot.statusCode !== 201) throw new Error(`creating the slot failed: ${slot.body}`);
+  return { zoneId, centerId, slotId: slot.json().id };
+}
+
+export async function setStock(t: OrdersTestApp, centerId: string, skuId: string, onHand: number): Promise<void> {
+  const response = await t.app.inject({
+    method: 'PUT',
+    url: `/inventory/${centerId}/${skuId}`,
+    headers: { authorization: `Bearer ${await t.token('admin', 'ops-1')}` },
+    payload: { onHand },
+  });
+  if (response.statusCode !== 200) throw new Error(`setting stock failed: ${response.body}`);
+}
+
+export async function stockOf(t: OrdersTestApp, centerId: string, skuId: string): Promise<{ onHand: number; reserved: number }> {
+  const [row] = await t.db.transaction((em) => em.query('SELECT on_hand AS onHand, reserved FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ?', [skuId, centerId]));
+  return row;
+}
+
+export async function slotBooked(t: OrdersTestApp, slotId: string): Promise<number> {
+  const [row] = await t.db.transaction((em) => em.query('SELECT booked FROM delivery_slot WHERE id = ?', [slotId]));
+  return row.booked;
+}
+
+export const address = (zoneId: string) => ({ zoneId, recipient: '王小明', phone: '+86 138 0000 0000', city: '北京', street: '朝阳区建国路 1 号' });
+
+export async function checkout(
+  t: OrdersTestApp,
+  customer: string,
+  body: object,
+  key: string = randomUUID(),
+  role: Role = 'customer',
+  headers: Record<string, string> = {},
+) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/orders',
+    headers: { authorization: `Bearer ${await t.token(role, customer)}`, 'idempotency-key': key, ...headers },
+    payload: body,
+  });
+}
+
+/** Sends the provider's signed callback for the exact bytes given. */
+export async function payCallback(t: OrdersTestApp, body: object, options: { secret?: string; timestamp?: number } = {}) {
+  const raw = Buffer.from(JSON.stringify(body));
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  return t.app.inject({
+    method: 'POST',
+    url: '/payments/callback',
+    headers: {
+      'content-type': 'application/json',
+      'x-payment-timestamp': timestamp,
+      'x-payment-signature': signPaymentCallback(options.secret ?? PAYMENT_SECRET, timestamp, raw),
+    },
+    payload: raw,
+  });
+}
+
+/** Outbox rows of one event type for one key: what the service announced, counted. */
+export async function outboxCount(t: OrdersTestApp, type: string, key: string): Promise<number> {
+  const [row] = await t.db.transaction((em) => em.query('SELECT COUNT(*) AS n FROM outbox_event WHERE type = ? AND event_key = ?', [type, key]));
+  return Number(row.n);
+}
+
+export async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
