@@ -1,2 +1,4 @@
+import { ImagesSchema1764100000000 } from './1764100000000-images-schema.migration';
+
 /** The images schema's own migrations, in order (the outbox and inbox tables come from the events library). */
-export const imagesMigrations: Array<new () => object> = [];
+export const imagesMigrations: Array<new () => object> = [ImagesSchema1764100000000];

@@ -1,0 +1,54 @@
+import sharp from 'sharp';
+import { CONTENT_TYPE_OF, type ImageType } from './domain/image-type';
+import { VARIANT_PRESETS, allVariants, type VariantFormat, type VariantPreset } from './domain/variant-presets';
+
+// Decoded pixels are not kept between images: memory stays bounded by the image in hand.
+sharp.cache(false);
+
+export interface ImageHeader {
+  width: number;
+  height: number;
+}
+
+export interface RenderedVariant {
+  preset: VariantPreset;
+  format: VariantFormat;
+  bytes: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Reads width and height from the file's header only: nothing is decoded. */
+export async function readImageHeader(path: string): Promise<ImageHeader> {
+  const { width, height } = await sharp(path).metadata();
+  if (!width || !height) throw new Error('no dimensions in the header');
+  return { width, height };
+}
+
+/**
+ * The original, re-encoded with EXIF (and every other metadata block) removed, turned upright first
+ * (EXIF orientation), in its own format. sharp writes no metadata unless asked to.
+ */
+export async function renderOriginal(path: string, type: ImageType, maxPixels: number, outPath: string): Promise<number> {
+  const image = sharp(path, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
+  const encoded = type === 'jpeg' ? image.jpeg({ quality: 92 }) : type === 'png' ? image.png() : image.webp({ quality: 92 });
+  const info = await encoded.toFile(outPath);
+  return info.size;
+}
+
+/** Every preset in every format, never enlarged beyond the original; each variant is small enough to hold. */
+export async function renderVariants(path: string, maxPixels: number): Promise<RenderedVariant[]> {
+  const rendered: RenderedVariant[] = [];
+  for (const { preset, format } of allVariants()) {
+    const size = VARIANT_PRESETS[preset];
+    const resized = sharp(path, { limitInputPixels: maxPixels, failOn: 'error' })
+      .rotate()
+      .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true });
+    const encoded = format === 'webp' ? resized.webp({ quality: 80 }) : resized.jpeg({ quality: 82, progressive: true });
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    rendered.push({ preset, format, bytes: data, width: info.width, height: info.height });
+  }
+  return rendered;
+}
+
+export const VARIANT_CONTENT_TYPE: Record<VariantFormat, string> = { webp: CONTENT_TYPE_OF.webp, jpeg: CONTENT_TYPE_OF.jpeg };

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Env } from '@harvest/platform/config';
+import { ObjectStorage, createObjectStorage } from '@harvest/platform/object-storage';
+import { IMAGES_CONFIG, loadImagesConfig, type ImagesConfig } from '../images.config';
+import { ImageGcService } from './image-gc.service';
+import { ImageUrlsService } from './image-urls.service';
+import { ImagesController } from './images.controller';
+import { ImagesService } from './images.service';
+import { ProductImagesController } from './product-images.controller';
+
+@Module({})
+export class ImagesModule {
+  /** Reads IMAGES_* and the object storage settings from `env` when the app is built (a bad one is a ConfigError). */
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: ImagesModule,
+      controllers: [ImagesController, ProductImagesController],
+      providers: [
+        { provide: IMAGES_CONFIG, useFactory: () => loadImagesConfig(env) },
+        { provide: ObjectStorage, inject: [IMAGES_CONFIG], useFactory: (config: ImagesConfig) => createObjectStorage(config) },
+        ImagesService,
+        ImageUrlsService,
+        ImageGcService,
+      ],
+      exports: [ImagesService, ObjectStorage],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { Public } from '@harvest/platform/http';
+import { ProductParams } from './dto/image-params.dto';
+import { publicImageView } from './dto/image-views';
+import { ImageUrlsService } from './image-urls.service';
+import { ImagesService } from './images.service';
+
+@Controller('products')
+export class ProductImagesController {
+  constructor(
+    private readonly images: ImagesService,
+    private readonly urls: ImageUrlsService,
+  ) {}
+
+  /** A product's images, oldest link first, with signed variant URLs. */
+  @Get(':productId/images')
+  @Public()
+  async list(@Param() params: ProductParams) {
+    const records = await this.images.findByProduct(params.productId);
+    return { productId: params.productId, images: records.map((r) => publicImageView(r, this.urls)) };
+  }
+}
