@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
 import { skuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
+import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { ProblemException, ValidationFailedException, type FieldError } from '@harvest/platform/http';
@@ -14,6 +15,7 @@ import { Product } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
 import { minPriceFen, productChangedPayload, skuChangedPayload } from './product-events';
 import { pinyinForms } from './product-naming';
+import { productDetailKey } from './product-detail-key';
 import { assertCurrentVersion } from './product-version';
 
 export interface ProductWithSkus {
@@ -30,6 +32,7 @@ export class ProductsService {
   constructor(
     private readonly db: Database,
     private readonly outbox: OutboxWriter,
+    @Inject(CACHE_STORE) private readonly cache: CacheStore,
   ) {}
 
   async create(input: CreateProductDto): Promise<ProductWithSkus> {
@@ -64,7 +67,7 @@ export class ProductsService {
   }
 
   async update(id: string, expectedVersion: number, input: ProductInputDto): Promise<ProductWithSkus> {
-    return this.db.transaction(async (em) => {
+    return this.writeAndForget(id, async (em) => {
       const product = await this.lockProduct(em, id);
       assertCurrentVersion(expectedVersion, product.version);
       const existing = await em.find(Sku, {
@@ -106,7 +109,7 @@ export class ProductsService {
   }
 
   async archive(id: string, expectedVersion: number): Promise<ProductWithSkus> {
-    return this.db.transaction(async (em) => {
+    return this.writeAndForget(id, async (em) => {
       const product = await this.lockProduct(em, id);
       assertCurrentVersion(expectedVersion, product.version);
       const skus = await em.find(Sku, { where: { productId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -133,6 +136,16 @@ export class ProductsService {
       .repository(Sku)
       .find({ where: { productId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
     return { product, skus };
+  }
+
+  /**
+   * Drops the cached storefront detail right after the commit, so the writer's next read shows the change
+   * even before the product-changed consumer (which also drops it, for every instance) has run.
+   */
+  private async writeAndForget<T>(id: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work);
+    await this.cache.delete(productDetailKey(id));
+    return result;
   }
 
   private async lockProduct(em: EntityManager, id: string): Promise<Product> {

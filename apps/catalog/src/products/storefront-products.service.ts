@@ -10,11 +10,9 @@ import { Farm } from '../farms/entities/farm.entity';
 import { Product } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
 import { decodeCursor, encodeCursor } from './listing-cursor';
+import { productDetailKey } from './product-detail-key';
 import { productNotFound } from './products.service';
 import { storefrontProductView, type StorefrontProductView } from './storefront-product.view';
-
-/** Cache key of a product's storefront detail; the product-changed consumer deletes it. */
-export const productDetailKey = (productId: string): string => `product:${productId}`;
 
 const DEFAULT_PAGE = 20;
 

@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
 import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
 import { InboxService, RethrowEventErrorsFilter } from '@harvest/platform/events';
-import { productDetailKey } from '../products/storefront-products.service';
+import { productDetailKey } from '../products/product-detail-key';
 import { SearchIndexSyncService } from './search-index-sync.service';
 
 /**

@@ -1,0 +1,284 @@
+import { startCatalogTestApp, productBody, waitFor, type CatalogTestApp } from '../testing/catalog-test-app';
+import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
+import { Database } from '@harvest/platform/database';
+import { OutboxWriter } from '@harvest/platform/events';
+
+/** Admin writes, concurrency, validation, roles, events and the cached storefront detail (MariaDB, Redis, embedded events). */
+describe('catalog products (admin and storefront)', () => {
+  let t: CatalogTestApp;
+  let admin: { authorization: string };
+
+  beforeAll(async () => {
+    t = await startCatalogTestApp({
+      CACHE_DRIVER: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SEARCH_DRIVER: 'sql',
+    });
+    admin = await t.as('admin');
+    for (const category of [
+      { id: 'fruit', name: '水果', minShelfLifeDaysAtDelivery: 3 },
+      { id: 'fruit-pome', parentId: 'fruit', name: '苹果梨', minShelfLifeDaysAtDelivery: 5 },
+      { id: 'greens', name: '叶菜', minShelfLifeDaysAtDelivery: 2 },
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/admin/categories',
+        headers: admin,
+        payload: category,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Every product-changed event written so far has been handled by the consumer. */
+  const productEventsSettled = () =>
+    waitFor('product-changed events to be handled', async () => {
+      const [{ sent }] = await t.app
+        .get(Database)
+        .writer.query("SELECT COUNT(*) AS sent FROM outbox_event WHERE topic = 'catalog.product-changed'");
+      const [{ handled }] = await t.app
+        .get(Database)
+        .writer.query("SELECT COUNT(*) AS handled FROM inbox_event WHERE consumer = 'catalog.search-index'");
+      return Number(sent) === Number(handled);
+    });
+
+  const create = (body: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/admin/products', headers: admin, payload: body });
+
+  it('creates a product with pinyin and an ETag, and emits product-changed and sku-changed in the same transaction', async () => {
+    const res = await create(productBody({ id: 'p-apple', categoryId: 'fruit-pome' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.headers.etag).toBe('"1"');
+    const body = res.json();
+    expect(body).toMatchObject({
+      id: 'p-apple',
+      pinyin: 'hong fu shi ping guo',
+      initials: 'hfspg',
+      version: 1,
+      minPriceFen: 690,
+    });
+    const rows = await t.app
+      .get(Database)
+      .writer.query(
+        "SELECT topic, event_key FROM outbox_event WHERE event_key IN ('p-apple', ?) ORDER BY id",
+        [body.skus[0].id],
+      );
+    expect(rows).toEqual([
+      { topic: 'catalog.product-changed', event_key: 'p-apple' },
+      { topic: 'catalog.sku-changed', event_key: body.skus[0].id },
+    ]);
+    const [sku] = await t.app
+      .get(Database)
+      .writer.query(
+        "SELECT payload FROM outbox_event WHERE topic = 'catalog.sku-changed' AND event_key = ?",
+        [body.skus[0].id],
+      );
+    expect(JSON.parse(sku.payload).payload ?? JSON.parse(sku.payload)).toMatchObject({
+      minShelfLifeDaysAtDelivery: 5,
+      status: 'active',
+      priceFen: 690,
+    });
+  });
+
+  it('needs If-Match on update (428), refuses a stale one (412) and accepts the current one', async () => {
+    const body = productBody({ name: '红富士苹果 特级', categoryId: 'fruit-pome' });
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/admin/products/p-apple', headers: admin, payload: body }))
+        .statusCode,
+    ).toBe(428);
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/products/p-apple',
+      headers: { ...admin, 'if-match': '"1"' },
+      payload: body,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers.etag).toBe('"2"');
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/products/p-apple',
+      headers: { ...admin, 'if-match': '"1"' },
+      payload: body,
+    });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+    expect(stale.json()).toMatchObject({ status: 412, currentVersion: 2 });
+  });
+
+  it('lets only one of two concurrent updates with the same If-Match through', async () => {
+    const { etag } = (await t.app.inject({ method: 'GET', url: '/admin/products/p-apple', headers: admin }))
+      .headers;
+    const put = (name: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/admin/products/p-apple',
+        headers: { ...admin, 'if-match': String(etag) },
+        payload: productBody({ name, categoryId: 'fruit-pome' }),
+      });
+    const statuses = (await Promise.all([put('苹果甲'), put('苹果乙')])).map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([200, 412]);
+  });
+
+  it.each([
+    [
+      'a fractional price',
+      { skus: [{ name: 'x', soldBy: 'piece', priceFen: 12.5, temperatureClass: 'cool', shelfLifeDays: 3 }] },
+      'skus[0].priceFen',
+    ],
+    [
+      'a negative price',
+      { skus: [{ name: 'x', soldBy: 'piece', priceFen: -1, temperatureClass: 'cool', shelfLifeDays: 3 }] },
+      'skus[0].priceFen',
+    ],
+    [
+      'a negative shelf life',
+      { skus: [{ name: 'x', soldBy: 'piece', priceFen: 100, temperatureClass: 'cool', shelfLifeDays: -2 }] },
+      'skus[0].shelfLifeDays',
+    ],
+    ['an unknown category', { categoryId: 'no-such' }, 'categoryId'],
+    ['an oversized name', { name: '果'.repeat(101) }, 'name'],
+    ['an unknown field', { colour: 'red' }, 'colour'],
+    ['an organic product without certificate', { organic: true }, 'organicCertificateNo'],
+  ])('answers 400 naming the field for %s, and writes nothing', async (_label, override, field) => {
+    const before = await t.app.get(Database).writer.query('SELECT COUNT(*) AS n FROM product');
+    const res = await create(productBody(override));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await t.app.get(Database).writer.query('SELECT COUNT(*) AS n FROM product')).toEqual(before);
+  });
+
+  it('keeps admin routes from customers and agents, and anonymous callers', async () => {
+    for (const role of ['customer', 'agent'] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/admin/products',
+        headers: await t.as(role),
+        payload: productBody(),
+      });
+      expect(res.statusCode).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/admin/products/p-apple' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/products/p-apple' })).statusCode).toBe(200);
+  });
+
+  it('serves the detail from the cache with one database load per miss, and shows an update on the next read', async () => {
+    await create(
+      productBody({
+        id: 'p-spinach',
+        name: '菠菜',
+        categoryId: 'greens',
+        skus: [
+          { name: '300g', soldBy: 'piece', priceFen: 690, temperatureClass: 'chilled', shelfLifeDays: 4 },
+        ],
+      }),
+    );
+    // Let the creation event pass first, so its invalidation does not interfere with the counting below.
+    await productEventsSettled();
+    const writer = t.app.get(Database).writer;
+    const loads: string[] = [];
+    const original = writer.createQueryRunner.bind(writer);
+    const spy = jest.spyOn(writer, 'createQueryRunner').mockImplementation((...args) => {
+      const runner = original(...args);
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, ...rest: unknown[]) => {
+        if (/FROM `product`/.test(sql) && /p-spinach/.test(JSON.stringify(rest))) loads.push(sql);
+        return (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+      }) as typeof runner.query;
+      return runner;
+    });
+    try {
+      const reads = await Promise.all(
+        Array.from({ length: 20 }, () => t.app.inject({ method: 'GET', url: '/products/p-spinach' })),
+      );
+      expect(reads.every((r) => r.statusCode === 200 && r.json().name === '菠菜')).toBe(true);
+      expect(loads).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+
+    const etag = (await t.app.inject({ method: 'GET', url: '/admin/products/p-spinach', headers: admin }))
+      .headers.etag;
+    const update = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/products/p-spinach',
+      headers: { ...admin, 'if-match': String(etag) },
+      payload: productBody({
+        name: '有机菠菜',
+        categoryId: 'greens',
+        skus: [
+          { name: '300g', soldBy: 'piece', priceFen: 790, temperatureClass: 'chilled', shelfLifeDays: 4 },
+        ],
+      }),
+    });
+    expect(update.statusCode).toBe(200);
+    const next = await t.app.inject({ method: 'GET', url: '/products/p-spinach' });
+    expect(next.json()).toMatchObject({ name: '有机菠菜', skus: [{ priceFen: 790 }] });
+  });
+
+  it('drops the cached detail when a product-changed event arrives (how other instances learn of a change)', async () => {
+    await productEventsSettled();
+    expect((await t.app.inject({ method: 'GET', url: '/products/p-spinach' })).json().name).toBe('有机菠菜');
+    const db = t.app.get(Database);
+    // A change the cache cannot know about, announced only by the event.
+    await db.transaction(async (em) => {
+      await em.query("UPDATE product SET name = '崇明菠菜', version = version + 1 WHERE id = 'p-spinach'");
+      const [{ version }] = await em.query("SELECT version FROM product WHERE id = 'p-spinach'");
+      await t.app.get(OutboxWriter).append(em, productChangedV1, {
+        key: 'p-spinach',
+        payload: { productId: 'p-spinach', skuIds: [], changeKind: 'updated', version: Number(version) },
+      });
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/products/p-spinach' })).json().name).toBe('有机菠菜');
+    await waitFor(
+      'the event to drop the cached detail',
+      async () =>
+        (await t.app.inject({ method: 'GET', url: '/products/p-spinach' })).json().name === '崇明菠菜',
+      10_000,
+    );
+  });
+
+  it('archives with If-Match: the product leaves the storefront and its SKUs are announced archived', async () => {
+    const { etag } = (await t.app.inject({ method: 'GET', url: '/admin/products/p-spinach', headers: admin }))
+      .headers;
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: '/admin/products/p-spinach',
+      headers: { ...admin, 'if-match': String(etag) },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().skus.every((s: { status: string }) => s.status === 'archived')).toBe(true);
+    await waitFor(
+      'archived product gone from the storefront',
+      async () => (await t.app.inject({ method: 'GET', url: '/products/p-spinach' })).statusCode === 404,
+      10_000,
+    );
+  });
+
+  it('lists a category subtree newest first by cursor, without repeats or gaps', async () => {
+    for (let i = 0; i < 5; i++)
+      await create(productBody({ id: `p-pear-${i}`, name: `鸭梨${i}号`, categoryId: 'fruit-pome' }));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: {
+        statusCode: number;
+        json: () => { items: Array<{ id: string }>; nextCursor: string | null };
+      } = await t.app.inject({
+        method: 'GET',
+        url: `/categories/fruit/products?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      });
+      expect(res.statusCode).toBe(200);
+      seen.push(...res.json().items.map((p) => p.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['p-pear-4', 'p-pear-3', 'p-pear-2', 'p-pear-1', 'p-pear-0', 'p-apple']);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/categories/fruit/products?cursor=bogus' })).json().errors[0]
+        .field,
+    ).toBe('cursor');
+  });
+});
