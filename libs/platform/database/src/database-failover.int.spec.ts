@@ -1,7 +1,13 @@
 import type { Connection } from 'mysql2/promise';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { connectAsRoot, runHarness, testDatabaseConfig, uniqueDatabaseName } from '@harvest/testing';
+import { metricsRegistry } from '@harvest/platform/observability';
 import { Database } from './database.service';
+
+async function failoversCounted(): Promise<number> {
+  const metric = await metricsRegistry.getSingleMetric('harvest_db_failovers_total')?.get();
+  return metric?.values[0]?.value ?? 0;
+}
 
 // Two real MariaDB nodes from `harness up mariadb_pair`. The test plays MHA: it moves read_only=OFF from
 // one node to the other, or shuts the writer down, and the library must find the new primary by itself.
@@ -127,6 +133,7 @@ describe('Database failover between two real MariaDB nodes', () => {
     expect(await ids(a, name)).toEqual(['p1-before', 'p3-after-crash']);
     expect(seconds).toBeLessThan(10);
     expect(database.failovers).toBe(2);
+    expect(await failoversCounted()).toBe(2);
   });
 
   it('with retry "none", surfaces the failure instead of running the work again', async () => {

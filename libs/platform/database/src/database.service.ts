@@ -6,6 +6,7 @@ import { classifyDatabaseFailure, retryDelayMs } from './database-failure';
 import { ensureSchemaExists, openDataSource, type ConnectionSettings, type SchemaDefinition } from './data-source.factory';
 import { locatePrimary, nodeName } from './primary-locator';
 import { WriterDialer } from './writer-dialer';
+import { databaseFailovers, transactionRetries } from './database.metrics';
 
 /**
  * When a unit of work may be run again after a failure:
@@ -122,6 +123,7 @@ export class Database {
         const retriable = policy !== 'none' && kind !== 'fatal' && (!outcomeUnknown || policy === 'idempotent');
         if (!retriable || Date.now() >= deadline || this.closed) throw error;
         this.logger.warn(`transaction attempt ${attempt + 1} failed (${kind}): ${(error as Error).message}; retrying`);
+        transactionRetries.inc({ reason: kind });
         if (kind === 'lost-writer') await this.recoverWriter().catch((e) => this.logger.warn((e as Error).message));
         await sleep(retryDelayMs(attempt));
       } finally {
@@ -162,6 +164,7 @@ export class Database {
     this.logger.warn(`primary moved from ${this.primary} to ${nodeName(found)}`);
     this.dialer.retarget(found);
     this.failovers++;
+    databaseFailovers.inc();
   }
 
   private async verifyPrimary(): Promise<void> {

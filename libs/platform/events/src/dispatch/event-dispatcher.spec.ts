@@ -1,3 +1,4 @@
+import { eventsConsumed } from '../events.metrics';
 import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { EventEnvelope } from '@harvest/contracts';
 import { EventDispatcher } from './event-dispatcher';
@@ -31,6 +32,9 @@ describe('EventDispatcher', () => {
 
   it('dead-letters after maxAttempts with the last error, same eventId and key', async () => {
     const { dispatcher, deadLetters } = setup(2);
+    const consumed = async (outcome: string) =>
+      (await eventsConsumed.get()).values.find((v) => v.labels.topic === event.topic && v.labels.outcome === outcome)?.value ?? 0;
+    const [retriedBefore, deadBefore] = [await consumed('retried'), await consumed('dead_lettered')];
     const beforeRetry = jest.fn(async () => undefined);
     let calls = 0;
     const outcome = await dispatcher.dispatch(
@@ -42,6 +46,8 @@ describe('EventDispatcher', () => {
     );
     expect(outcome).toBe('dead-lettered');
     expect(calls).toBe(2);
+    expect(await consumed('retried')).toBe(retriedBefore + 2);
+    expect(await consumed('dead_lettered')).toBe(deadBefore + 1);
     expect(beforeRetry).toHaveBeenCalledTimes(1);
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0]).toMatchObject({

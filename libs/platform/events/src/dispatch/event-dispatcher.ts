@@ -3,6 +3,7 @@ import { runWithTraceContext } from '@harvest/platform/observability';
 import { Logger } from '@nestjs/common';
 import { backoffDelayMs } from '../backoff';
 import type { EventPublisher } from '../event-transport';
+import { eventsConsumed } from '../events.metrics';
 import { describeError, type IncomingEvent, toDeadLetter } from './dead-letter';
 
 export interface RetryPolicy {
@@ -42,13 +43,16 @@ export class EventDispatcher {
       }
       try {
         await runWithTraceContext(traceCarrier, handle);
+        eventsConsumed.inc({ topic: event.topic, outcome: 'handled' });
         return 'handled';
       } catch (error) {
         lastError = error;
+        eventsConsumed.inc({ topic: event.topic, outcome: 'retried' });
         this.logger.warn(`${event.topic} key=${event.key}: attempt ${attempt}/${this.policy.maxAttempts} failed: ${describeError(error)}`);
       }
     }
     await this.deadLetters.publish([toDeadLetter(event, lastError, this.policy.maxAttempts)]);
+    eventsConsumed.inc({ topic: event.topic, outcome: 'dead_lettered' });
     this.logger.error(`${event.topic} key=${event.key}: sent to dead-letter topic after ${this.policy.maxAttempts} attempts`);
     return 'dead-lettered';
   }

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nest
 import { backoffDelayMs, InterruptibleSleep } from '../backoff';
 import { describeError } from '../dispatch/dead-letter';
 import type { EventPublisher } from '../event-transport';
+import { outboxPublished, outboxRelayFailures } from '../events.metrics';
 import type { OutboxStore } from './outbox-store';
 
 /** Who may publish right now; MysqlAdvisoryLease in production. */
@@ -86,6 +87,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       if (batch.length === 0) return published;
       await this.publisher.publish(batch.map((row) => row.envelope));
       await this.store.markPublished(batch.map((row) => row.id));
+      outboxPublished.inc(batch.length);
       published += batch.length;
       if (batch.length < this.options.batchSize || this.stopping) return published;
     }
@@ -101,6 +103,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.failures = 0;
         this.lastError = undefined;
       } catch (error) {
+        outboxRelayFailures.inc();
         this.failures++;
         this.lastError = describeError(error);
         delay = backoffDelayMs(this.failures, this.options.pollMs, Math.max(this.options.backoffMaxMs, this.options.pollMs));
