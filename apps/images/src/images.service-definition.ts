@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { Env } from '@harvest/platform/config';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
+import { seedDemoImages } from './demo/seed-demo-images';
 import { Image } from './images/entities/image.entity';
 import { ImageProductLink } from './images/entities/image-product-link.entity';
 import { ImageVariant } from './images/entities/image-variant.entity';
@@ -18,6 +19,7 @@ export function imagesServiceDefinition(env: Env = process.env): ServiceDefiniti
     port: 3005,
     schema: { entities: [Image, ImageVariant, ImageProductLink, OrphanObject], migrations: imagesMigrations },
     imports: [ImagesModule.forRoot(env)],
+    seedDemoData: seedDemoImages,
     // Multipart bodies bypass the JSON body limit; each upload route sets its own file-size limit.
     configureServer: async (server) => {
       await server.register(multipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: 10 * 1024 * 1024 } });

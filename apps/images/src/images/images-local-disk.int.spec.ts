@@ -1,0 +1,73 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueToken, type HttpApp } from '@harvest/platform/http';
+import { createService } from '@harvest/platform/runtime';
+import { dropDatabase, uniqueDatabaseName } from '@harvest/testing';
+import { demoPicture } from '../demo/seed-demo-images';
+import { imagesServiceDefinition } from '../images.service-definition';
+import { multipartBody } from '../testing/image-fixtures';
+import { ImagesService } from './images.service';
+
+const JWT = { secret: 'images-local-secret-0123456789abcdef-xyz', issuer: 'harvest', audience: 'harvest-api' };
+
+/** The embedded default (`npm start`): images on local disk, demo images seeded, same routes. */
+describe('images service on the local-disk default', () => {
+  const prefix = `${uniqueDatabaseName('imgl')}_`;
+  let http: HttpApp;
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'harvest-images-local-'));
+    env = {
+      JWT_SECRET: JWT.secret,
+      LOG_LEVEL: 'warn',
+      HARVEST_DB_PREFIX: prefix,
+      SEED_DEMO_DATA: 'true',
+      OBJECT_STORAGE_LOCAL_DIR: join(dir, 'objects'),
+      IMAGES_TMP_DIR: join(dir, 'tmp'),
+      IMAGES_GC_INTERVAL_MS: '0',
+    };
+    http = await createService(imagesServiceDefinition(env), env);
+  });
+
+  afterAll(async () => {
+    await http?.app.close();
+    await rm(dir, { recursive: true, force: true });
+    await dropDatabase(`${prefix}images`);
+    await dropDatabase(`${prefix}events`);
+  });
+
+  it('seeds demo images for demo products, once, and serves their variants', async () => {
+    const listed = (await http.app.inject({ method: 'GET', url: '/products/demo-prod-0001/images' })).json();
+    expect(listed.images).toHaveLength(1);
+    const thumb = listed.images[0].variants.find((v: { name: string }) => v.name === 'thumb.webp');
+    const served = await http.app.inject({ method: 'GET', url: thumb.url });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/webp');
+
+    // A second start seeds nothing new.
+    const again = await createService(imagesServiceDefinition(env), env);
+    await again.app.close();
+    expect(await http.app.get(ImagesService).findByProduct('demo-prod-0001')).toHaveLength(1);
+  });
+
+  it('uploads, dedups and deletes on local disk, leaving no files and no temporary files behind', async () => {
+    const admin = await issueToken({ subject: 'staff-2', role: 'admin' }, JWT);
+    const bytes = await demoPicture('#6a1b9a', '#2e7d32');
+    const { payload, headers } = multipartBody([{ name: 'file', filename: 'grape.jpg', data: bytes }]);
+    const post = () => http.app.inject({ method: 'POST', url: '/images', payload, headers: { ...headers, authorization: `Bearer ${admin}` } });
+    const [first, second] = await Promise.all([post(), post()]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 201]);
+    const image = first.json();
+    expect(second.json().id).toBe(image.id);
+    expect(image.originalObjectId).toMatch(/^local\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{32}\.jpg$/);
+
+    const stored = async () => (await readdir(join(dir, 'objects'), { recursive: true })).filter((f) => f.includes('.')).length;
+    const before = await stored();
+    expect((await http.app.inject({ method: 'DELETE', url: `/images/${image.id}`, headers: { authorization: `Bearer ${admin}` } })).statusCode).toBe(204);
+    expect(await stored()).toBe(before - 7);
+    expect(await readdir(join(dir, 'tmp'))).toEqual([]);
+  });
+});
