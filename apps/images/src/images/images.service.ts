@@ -63,6 +63,7 @@ export class ImagesService {
       if (!sniffed.type) throw ImageProblems.unsupportedType(sniffed.looksLike, claimedExtension(file.filename));
       const id = received.sha256.slice(0, 24);
       const existing = await this.find(id);
+      if (existing && existing.image.sha256 !== received.sha256) throw new Error(`image id ${id} collides with another SHA-256`);
       if (existing) return { record: existing, created: false };
 
       const header = await this.checkedHeader(received.path);
