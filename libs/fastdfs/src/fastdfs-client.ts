@@ -64,9 +64,14 @@ export class FastdfsClient {
 
   async upload(source: UploadSource, extension: string): Promise<string> {
     return this.onStorage(
-      () => this.askTracker(frame(Command.trackerQueryStoreWithoutGroup), Command.trackerQueryStoreWithoutGroup, decodeStoreTarget),
+      () => this.queryStore(),
       (target) => this.uploadTo(target, source, extension),
     );
+  }
+
+  /** 101 on a tracker: the storage the next upload would go to. */
+  queryStore(): Promise<StoreTarget> {
+    return this.askTracker(frame(Command.trackerQueryStoreWithoutGroup), Command.trackerQueryStoreWithoutGroup, decodeStoreTarget);
   }
 
   async download(fileId: string, offset = 0, length = 0): Promise<Download> {

@@ -193,6 +193,9 @@ describe('images service on the FastDFS test server', () => {
     const before = await imageRows();
     await Promise.all(cluster.storages.map((s) => s.stop()));
     try {
+      const ready = await http.app.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(200); // degraded, still ready: metadata and links work
+      expect(ready.json().dependencies['object-storage']).toMatchObject({ status: 'down', critical: false, driver: 'fastdfs' });
       const response = await upload(await jpegWithExif(300, 300, 31));
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ type: 'urn:harvest:problem:image-storage-unavailable' });

@@ -7,9 +7,27 @@ export class FastdfsObjectStorage extends ObjectStorage {
   readonly driver = 'fastdfs' as const;
   private readonly client: FastdfsClient;
 
-  constructor(options: FastdfsClientOptions) {
+  constructor(private readonly options: FastdfsClientOptions) {
     super();
     this.client = new FastdfsClient(options);
+  }
+
+  /**
+   * Up when a tracker answers the active test (111) and the storage it names for the next upload (101)
+   * answers too; each tracker's state and that storage are listed.
+   */
+  async probe(): Promise<{ up: boolean; detail: Record<string, unknown> }> {
+    const trackers = await Promise.all(
+      this.options.trackers.map(async (t) => [`${t.host}:${t.port}`, (await this.client.activeTest(t)) ? 'up' : 'down'] as const),
+    );
+    const detail: Record<string, unknown> = { driver: this.driver, trackers: Object.fromEntries(trackers) };
+    try {
+      const target = await this.client.queryStore();
+      const up = await this.client.activeTest(target);
+      return { up, detail: { ...detail, uploadStorage: `${target.host}:${target.port} ${up ? 'up' : 'down'}` } };
+    } catch (error) {
+      return { up: false, detail: { ...detail, uploadStorage: (error as Error).message } };
+    }
   }
 
   put(source: ObjectSource, extension: string): Promise<string> {

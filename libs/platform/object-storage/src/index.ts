@@ -3,3 +3,4 @@ export { ObjectNotFoundError, ObjectStorageUnavailableError } from './object-sto
 export { LocalDiskObjectStorage } from './local-disk-object-storage.adapter';
 export { FastdfsObjectStorage } from './fastdfs-object-storage.adapter';
 export { createObjectStorage, objectStorageEnvShape, type ObjectStorageEnv } from './object-storage.config';
+export { ObjectStorageHealthIndicator } from './object-storage-health.indicator';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,6 +50,16 @@ export class LocalDiskObjectStorage extends ObjectStorage {
 
   async delete(id: string): Promise<void> {
     await rm(this.path(id), { force: true });
+  }
+
+  async probe(): Promise<{ up: boolean; detail: Record<string, unknown> }> {
+    try {
+      await mkdir(this.root, { recursive: true });
+      await access(this.root, constants.W_OK);
+      return { up: true, detail: { driver: this.driver, directory: this.root } };
+    } catch (error) {
+      return { up: false, detail: { driver: this.driver, directory: this.root, error: (error as Error).message } };
+    }
   }
 
   private path(id: string): string {

@@ -53,7 +53,25 @@ describe.each(['local', 'fastdfs'] as const)('ObjectStorage, %s driver', (driver
     await expect(storage.open(foreign)).rejects.toBeInstanceOf(ObjectNotFoundError);
   });
 
+  it('probes as up while storage answers', async () => {
+    expect(await storage.probe()).toMatchObject({ up: true, detail: { driver } });
+  });
+
   if (driver === 'fastdfs') {
+    it('probes each tracker: up while one answers, down when none does', async () => {
+      await cluster!.trackers[0].stop();
+      const one = await storage.probe();
+      expect(one.up).toBe(true);
+      expect(Object.values(one.detail.trackers as object).sort()).toEqual(['down', 'up']);
+      await cluster!.trackers[1].stop();
+      expect((await storage.probe()).up).toBe(false);
+    });
+
+    it('probes as down when the trackers know no storage that is up', async () => {
+      await Promise.all(cluster!.storages.map((s) => s.stop()));
+      expect(await storage.probe()).toMatchObject({ up: false, detail: { uploadStorage: expect.stringMatching(/status 28/) } });
+    });
+
     it('with every storage down, says the storage is unavailable', async () => {
       await Promise.all(cluster!.storages.map((s) => s.stop()));
       await expect(storage.put(bufferSource(Buffer.from('x')), 'jpg')).rejects.toBeInstanceOf(ObjectStorageUnavailableError);

@@ -28,6 +28,9 @@ export abstract class ObjectStorage {
   /** Removes an object; removing one that is already gone succeeds (deletion is retried by GC). */
   abstract delete(id: string): Promise<void>;
 
+  /** Whether storage answers now, with facts for operators (readiness). */
+  abstract probe(): Promise<{ up: boolean; detail: Record<string, unknown> }>;
+
   /** Lets go of connections. */
   close(): Promise<void> {
     return Promise.resolve();
