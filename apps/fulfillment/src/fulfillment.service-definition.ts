@@ -1,14 +1,67 @@
+import type { Env } from '@harvest/platform/config';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
+import { FulfillmentConfigModule } from './config/fulfillment-config.module';
+import { DemoDataModule } from './demo-data/demo-data.module';
+import { seedDemoData } from './demo-data/seed-demo-data';
+import { FulfillmentCenter } from './facilities/entities/fulfillment-center.entity';
+import { Location } from './facilities/entities/location.entity';
+import { Room } from './facilities/entities/room.entity';
+import { FacilitiesModule } from './facilities/facilities.module';
 import { fulfillmentMigrations } from './migrations';
+import { FulfillmentOrderLine } from './orders/entities/fulfillment-order-line.entity';
+import { FulfillmentOrder } from './orders/entities/fulfillment-order.entity';
+import { OrdersModule } from './orders/orders.module';
+import { Parcel } from './packing/entities/parcel.entity';
+import { PackingModule } from './packing/packing.module';
+import { PickTask } from './picking/entities/pick-task.entity';
+import { Wave } from './picking/entities/wave.entity';
+import { PickingModule } from './picking/picking.module';
+import { SkuSnapshot } from './skus/entities/sku-snapshot.entity';
+import { SkusModule } from './skus/skus.module';
+import { LotStock } from './stock/entities/lot-stock.entity';
+import { Lot } from './stock/entities/lot.entity';
+import { StockModule } from './stock/stock.module';
+import { Excursion } from './telemetry/entities/excursion.entity';
+import { TemperatureReading } from './telemetry/entities/temperature-reading.entity';
+import { TelemetryModule } from './telemetry/telemetry.module';
+
+export const fulfillmentEntities = [
+  FulfillmentCenter,
+  Room,
+  Location,
+  SkuSnapshot,
+  Lot,
+  LotStock,
+  FulfillmentOrder,
+  FulfillmentOrderLine,
+  Wave,
+  PickTask,
+  Parcel,
+  TemperatureReading,
+  Excursion,
+];
 
 /**
- * The fulfillment service as the runtime starts it: its schema and its domain modules. The platform
- * (database, outbox/inbox, events, cache, search, HTTP, health, metrics) comes from @harvest/platform/runtime;
- * the domain modules arrive with the fulfillment issue.
+ * The fulfillment service as the runtime starts it: cold rooms and bins, lots and put-away, FEFO allocation
+ * of paid orders into waves, the scanner API, packing and dispatch, and room telemetry. Its own settings
+ * are read from the same environment and validated at start.
  */
-export const fulfillmentService: ServiceDefinition = {
-  name: 'fulfillment',
-  port: 3003,
-  schema: { entities: [], migrations: fulfillmentMigrations },
-  imports: [],
-};
+export function fulfillmentService(environment: Env = process.env): ServiceDefinition {
+  return {
+    name: 'fulfillment',
+    port: 3003,
+    schema: { entities: fulfillmentEntities, migrations: fulfillmentMigrations },
+    imports: [
+      FulfillmentConfigModule.forRoot(environment),
+      DemoDataModule,
+      SkusModule,
+      FacilitiesModule,
+      StockModule,
+      OrdersModule,
+      PickingModule,
+      PackingModule,
+      TelemetryModule,
+    ],
+    seedDemoData,
+  };
+}

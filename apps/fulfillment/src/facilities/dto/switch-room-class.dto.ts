@@ -1,0 +1,7 @@
+import { TEMPERATURE_CLASSES, type TemperatureClass } from '@harvest/contracts/produce';
+import { IsIn, IsNumber, Max, Min } from 'class-validator';
+
+export class SwitchRoomClassDto {
+  @IsIn(TEMPERATURE_CLASSES) temperatureClass!: TemperatureClass;
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(-40) @Max(30) setpointCelsius!: number;
+}

@@ -1,0 +1,89 @@
+import { Database } from '@harvest/platform/database';
+import { Injectable } from '@nestjs/common';
+import { fulfillmentProblem, notFound } from '../problems';
+import type { SwitchRoomClassDto } from './dto/switch-room-class.dto';
+import { Location } from './entities/location.entity';
+import { Room } from './entities/room.entity';
+import { checkClassSwitch, ROOM_RANGES } from './storage-rules';
+import type { TemperatureClass } from '@harvest/contracts/produce';
+
+export interface RoomView {
+  id: string;
+  fulfillmentCenterId: string;
+  name: string;
+  temperatureClass: TemperatureClass;
+  setpointCelsius: number;
+  segmented: boolean;
+  rangeCelsius: { min: number; max: number };
+  locations: number;
+}
+
+function roomView(room: Room, locations: number): RoomView {
+  return {
+    id: room.id,
+    fulfillmentCenterId: room.fulfillmentCenterId,
+    name: room.name,
+    temperatureClass: room.temperatureClass,
+    setpointCelsius: room.setpointCelsius,
+    segmented: room.segmented,
+    rangeCelsius: ROOM_RANGES[room.temperatureClass],
+    locations,
+  };
+}
+
+/** Cold rooms and their bins: listing, and the class switch of a segmented room. */
+@Injectable()
+export class FacilitiesService {
+  constructor(private readonly db: Database) {}
+
+  async rooms(fulfillmentCenterId: string): Promise<RoomView[]> {
+    return this.db.read(async (em) => {
+      const rooms = await em.getRepository(Room).find({ where: { fulfillmentCenterId }, order: { id: 'ASC' } });
+      const counts: Array<{ room_id: string; n: string }> = await em.query(
+        'SELECT l.room_id, COUNT(*) AS n FROM location l JOIN room r ON r.id = l.room_id WHERE r.fulfillment_center_id = ? GROUP BY l.room_id',
+        [fulfillmentCenterId],
+      );
+      const byRoom = new Map(counts.map((c) => [c.room_id, Number(c.n)]));
+      return rooms.map((room) => roomView(room, byRoom.get(room.id) ?? 0));
+    });
+  }
+
+  /** Switches a segmented room's class; refused (409, naming the SKUs) while stock inside would not tolerate it. */
+  async switchClass(roomId: string, target: SwitchRoomClassDto): Promise<RoomView> {
+    return this.db.transaction(async (em) => {
+      const room = await em.getRepository(Room).findOne({ where: { id: roomId }, lock: { mode: 'pessimistic_write' } });
+      if (!room) throw notFound(`Room ${roomId}`);
+      // Locking the room's stock rows keeps a put-away from slipping in between the check and the switch.
+      const contents: Array<{ sku_id: string; temperature_class: TemperatureClass }> = await em.query(
+        `SELECT lot.sku_id, s.temperature_class FROM lot_stock ls
+           JOIN location loc ON loc.id = ls.location_id
+           JOIN lot ON lot.id = ls.lot_id
+           JOIN sku_snapshot s ON s.sku_id = lot.sku_id
+         WHERE loc.room_id = ? AND ls.on_hand > 0 FOR UPDATE`,
+        [roomId],
+      );
+      const verdict = checkClassSwitch(room, target, contents.map((c) => ({ skuId: c.sku_id, temperatureClass: c.temperature_class })));
+      if (!verdict.allowed) {
+        const details: Record<typeof verdict.reason, string> = {
+          not_segmented: `Room ${room.name} is not segmented; its class cannot change`,
+          not_switchable: `A segmented room switches only between chilled and frozen (room is ${room.temperatureClass}, asked ${target.temperatureClass})`,
+          setpoint_out_of_range: `Setpoint ${target.setpointCelsius} °C is outside the ${target.temperatureClass} range ${ROOM_RANGES[target.temperatureClass].min}..${ROOM_RANGES[target.temperatureClass].max} °C`,
+          incompatible_stock: `Room ${room.name} still holds stock that does not tolerate ${target.temperatureClass}; move it out first`,
+        };
+        const status = verdict.reason === 'setpoint_out_of_range' ? 422 : 409;
+        throw fulfillmentProblem(status, 'room-class-switch-refused', details[verdict.reason], {
+          reason: verdict.reason,
+          ...(verdict.reason === 'incompatible_stock' ? { skuIds: verdict.skuIds } : {}),
+        });
+      }
+      room.temperatureClass = target.temperatureClass;
+      room.setpointCelsius = target.setpointCelsius;
+      // The old class's range no longer applies: the telemetry run starts over.
+      room.outOfRangeSince = null;
+      room.openExcursionId = null;
+      await em.getRepository(Room).save(room);
+      const locations = await em.getRepository(Location).countBy({ roomId });
+      return roomView(room, locations);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { FulfillmentOrdersService } from './fulfillment-orders.service';
+
+@Controller('fulfillment-orders')
+export class FulfillmentOrdersController {
+  constructor(private readonly orders: FulfillmentOrdersService) {}
+
+  /** An order as the floor sees it: lines, pick tasks with lots and bins, parcels. */
+  @Get(':orderId')
+  @Roles('admin', 'service', 'scanner')
+  view(@Param('orderId') orderId: string, @CurrentPrincipal() principal: Principal) {
+    return this.orders.view(orderId, principal);
+  }
+}

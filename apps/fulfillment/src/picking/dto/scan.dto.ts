@@ -1,0 +1,17 @@
+import { SHORT_PICK_REASONS } from '@harvest/contracts/fulfillment-short-picked';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+export class ScanBarcodeDto {
+  @IsString() @MaxLength(64) barcode!: string;
+}
+
+export class ConfirmPickDto {
+  /** Pieces for a piece SKU, the scale's grams for a weighed SKU. */
+  @IsInt() @Min(1) quantity!: number;
+}
+
+export class ShortPickDto {
+  @IsIn(SHORT_PICK_REASONS) reason!: (typeof SHORT_PICK_REASONS)[number];
+  /** What could be picked of this task (fewer than asked); none by default. */
+  @IsOptional() @IsInt() @Min(0) pickedQuantity?: number;
+}

@@ -1,0 +1,89 @@
+import { fulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
+import { fulfillmentShortPickedV1, SHORT_PICK_REASONS } from '@harvest/contracts/fulfillment-short-picked';
+import { OutboxWriter } from '@harvest/platform/events';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { FulfillmentOrderLine } from '../orders/entities/fulfillment-order-line.entity';
+import { FulfillmentOrder } from '../orders/entities/fulfillment-order.entity';
+import { FINISHED } from './scan-steps';
+
+type ShortReason = (typeof SHORT_PICK_REASONS)[number];
+
+interface TaskRow {
+  sku_id: string;
+  lot_id: string | null;
+  wave_id: string;
+  status: string;
+  picked_quantity: number | null;
+  short_reason: ShortReason | null;
+}
+
+/**
+ * Ends picking of an order once every task is finished: fulfillment.picked when every line is complete,
+ * fulfillment.short-picked otherwise. Runs under the order's row lock and moves the order out of
+ * "allocated", so the event is written exactly once however many scanners finish tasks at the same time.
+ */
+@Injectable()
+export class PickCompletionService {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async completeIfDone(em: EntityManager, orderId: string, pickedBy: string): Promise<'picked' | 'short_picked' | null> {
+    const order = await em.getRepository(FulfillmentOrder).findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order || order.status !== 'allocated') return null;
+    const tasks: TaskRow[] = await em.query(
+      `SELECT t.sku_id, t.lot_id, t.wave_id, t.status, t.picked_quantity, t.short_reason
+         FROM pick_task t LEFT JOIN lot ON lot.id = t.lot_id
+       WHERE t.order_id = ? AND t.status <> 'withdrawn' ORDER BY lot.expiry_date, t.id`,
+      [orderId],
+    );
+    if (tasks.some((t) => !FINISHED.includes(t.status as never))) return null;
+    const lines = await em.getRepository(FulfillmentOrderLine).find({ where: { orderId }, order: { skuId: 'ASC' } });
+    const summary = lines.map((line) => {
+      const mine = tasks.filter((t) => t.sku_id === line.skuId);
+      const picked = mine.reduce((sum, t) => sum + Number(t.picked_quantity ?? 0), 0);
+      const reason = mine.find((t) => t.status === 'short')?.short_reason ?? null;
+      const lotIds = [...new Set(mine.filter((t) => t.lot_id && Number(t.picked_quantity ?? 0) > 0).map((t) => t.lot_id!))];
+      return { line, picked, reason, lotIds };
+    });
+    const pickedAt = new Date();
+    // A wave id for tracing: the first task's (an order's tasks span one wave per temperature zone).
+    const waveId = tasks[0]?.wave_id ?? null;
+    const short = summary.some((s) => s.reason !== null);
+    if (!short) {
+      await this.outbox.append(em, fulfillmentPickedV1, {
+        key: orderId,
+        payload: {
+          orderId,
+          fulfillmentCenterId: order.fulfillmentCenterId,
+          waveId,
+          // The ordered figure: a weighed line's real weight follows in fulfillment.packed.
+          lines: summary.map((s) => ({ skuId: s.line.skuId, quantity: s.line.orderedQuantity, lotIds: s.lotIds })),
+          pickedBy,
+          pickedAt: pickedAt.toISOString(),
+        },
+      });
+    } else {
+      await this.outbox.append(em, fulfillmentShortPickedV1, {
+        key: orderId,
+        payload: {
+          orderId,
+          fulfillmentCenterId: order.fulfillmentCenterId,
+          waveId,
+          lines: summary.map((s) => {
+            const ordered = s.line.orderedQuantity;
+            // A short line reports less than ordered even if a weighed pick of the same line came in heavy.
+            const pickedQuantity = s.reason ? Math.min(s.picked, ordered - 1) : ordered;
+            return { skuId: s.line.skuId, orderedQuantity: ordered, pickedQuantity, reason: s.reason, lotIds: s.lotIds };
+          }),
+          pickedBy,
+          pickedAt: pickedAt.toISOString(),
+        },
+      });
+    }
+    order.status = short ? 'short_picked' : 'picked';
+    order.pickedAt = pickedAt;
+    order.pickedBy = pickedBy;
+    await em.getRepository(FulfillmentOrder).save(order);
+    return order.status;
+  }
+}

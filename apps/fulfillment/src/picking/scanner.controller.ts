@@ -1,0 +1,51 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { Idempotent } from '@harvest/platform/idempotency';
+import { ConfirmPickDto, ScanBarcodeDto, ShortPickDto } from './dto/scan.dto';
+import { PickingService } from './picking.service';
+
+/**
+ * The handheld scanner: next task → scan location → scan lot → confirm (or short). Every request carries an
+ * Idempotency-Key (Wi-Fi in cold rooms drops answers), and the task's state machine also treats a repeat
+ * of the step just done as success, for a retry under a new key.
+ */
+@Controller('scanner/tasks')
+@Roles('scanner')
+export class ScannerController {
+  constructor(private readonly picking: PickingService) {}
+
+  @Post('next')
+  @HttpCode(200)
+  @Idempotent()
+  next(@CurrentPrincipal() principal: Principal) {
+    return this.picking.next(principal);
+  }
+
+  @Post(':taskId/scan-location')
+  @HttpCode(200)
+  @Idempotent()
+  scanLocation(@Param('taskId') taskId: string, @Body() body: ScanBarcodeDto, @CurrentPrincipal() principal: Principal) {
+    return this.picking.step(taskId, { kind: 'scan_location', barcode: body.barcode }, principal);
+  }
+
+  @Post(':taskId/scan-lot')
+  @HttpCode(200)
+  @Idempotent()
+  scanLot(@Param('taskId') taskId: string, @Body() body: ScanBarcodeDto, @CurrentPrincipal() principal: Principal) {
+    return this.picking.step(taskId, { kind: 'scan_lot', barcode: body.barcode }, principal);
+  }
+
+  @Post(':taskId/confirm')
+  @HttpCode(200)
+  @Idempotent()
+  confirm(@Param('taskId') taskId: string, @Body() body: ConfirmPickDto, @CurrentPrincipal() principal: Principal) {
+    return this.picking.step(taskId, { kind: 'confirm', quantity: body.quantity }, principal);
+  }
+
+  @Post(':taskId/short')
+  @HttpCode(200)
+  @Idempotent()
+  short(@Param('taskId') taskId: string, @Body() body: ShortPickDto, @CurrentPrincipal() principal: Principal) {
+    return this.picking.step(taskId, { kind: 'short', reason: body.reason, pickedQuantity: body.pickedQuantity ?? 0 }, principal);
+  }
+}
