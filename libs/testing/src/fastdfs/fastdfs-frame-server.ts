@@ -5,6 +5,8 @@ import { Command, FastdfsConnection, HEADER_LENGTH, decodeHeader, encodeHeader, 
 export interface Answer {
   status?: number;
   body?: Buffer;
+  /** The request could not be framed (its body was not read whole): answer, then close, as FastDFS does. */
+  close?: boolean;
 }
 
 export type CommandHandler = (header: Header, connection: FastdfsConnection) => Promise<Answer>;
@@ -67,6 +69,7 @@ export class FastdfsFrameServer {
         const answer = await handler(header, connection);
         const body = answer.body ?? Buffer.alloc(0);
         await connection.write(Buffer.concat([encodeHeader(body.length, Command.response, answer.status ?? 0), body]));
+        if (answer.close) break;
       }
     } catch {
       // The client went away or broke framing; nothing to answer.

@@ -75,7 +75,7 @@ export class FastdfsStorageTestServer {
     const fields = await connection.read(1 + 8 + EXTENSION_LENGTH);
     const size = Number(fields.readBigInt64BE(1));
     const extension = readFixedField(fields, 9, EXTENSION_LENGTH);
-    if (Number(header.bodyLength) !== fields.length + size) return { status: Status.invalid };
+    if (Number(header.bodyLength) !== fields.length + size) return { status: Status.invalid, close: true };
     const bytes = await connection.read(size);
     const remoteFilename = this.newFilename(size, extension);
     await this.store(remoteFilename, bytes);
