@@ -18,11 +18,14 @@ export interface RenderedVariant {
   height: number;
 }
 
-/** Reads width and height from the file's header only: nothing is decoded. */
+/**
+ * Reads width and height from the file's header only: nothing is decoded. Dimensions are as shown, after
+ * the EXIF orientation (5-8 turn the image a quarter), since the stored original is turned upright.
+ */
 export async function readImageHeader(path: string): Promise<ImageHeader> {
-  const { width, height } = await sharp(path).metadata();
+  const { width, height, orientation } = await sharp(path).metadata();
   if (!width || !height) throw new Error('no dimensions in the header');
-  return { width, height };
+  return (orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
 }
 
 /**

@@ -92,6 +92,24 @@ describe('images service on the FastDFS test server', () => {
     }
   });
 
+  it('accepts PNG and WebP by their bytes whatever the name says, and turns a rotated photo upright', async () => {
+    const png = await sharp(await jpegWithExif(300, 200, 61)).png().toBuffer();
+    const asPng = await upload(png, 'named-like-a.jpg');
+    expect(asPng.statusCode).toBe(201);
+    expect(asPng.json()).toMatchObject({ format: 'png', width: 300, height: 200 });
+    expect(asPng.json().originalObjectId).toMatch(/\.png$/);
+
+    const webp = await sharp(await jpegWithExif(300, 200, 62)).webp().toBuffer();
+    expect((await upload(webp, 'pear.png')).json()).toMatchObject({ format: 'webp', width: 300, height: 200 });
+
+    // A camera held sideways: pixels 400×200, EXIF orientation 6 (turn 90°) → shown 200×400.
+    const sideways = await sharp(await jpegWithExif(400, 200, 63)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const upright = (await upload(sideways, 'sideways.jpg')).json();
+    expect(upright).toMatchObject({ width: 200, height: 400 });
+    const stored = await sharp(await fastdfs.downloadBuffer(upright.originalObjectId)).metadata();
+    expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([200, 400, undefined, undefined]);
+  });
+
   it('the same bytes uploaded twice give one image', async () => {
     const photo = await jpegWithExif(800, 600, 7);
     const before = await imageRows();
