@@ -1,0 +1,240 @@
+import type { EventContract } from '@harvest/contracts';
+import { skuChangedV1, type SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
+import { orderPaidV1 } from '@harvest/contracts/order-paid';
+import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-placed';
+import { issueToken, type HttpApp } from '@harvest/platform/http';
+import { createService } from '@harvest/platform/runtime';
+import { connectAsRoot, dropDatabase, uniqueDatabaseName } from '@harvest/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Connection } from 'mysql2/promise';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fulfillmentService } from '../fulfillment.service-definition';
+import { addDays, chinaDate } from '../local-date';
+
+const BROKER = '127.0.0.1:9092';
+const SECRET = 'fulfillment-test-secret-0123456789abcdef';
+const JWT = { secret: SECRET, issuer: 'harvest', audience: 'harvest-api' };
+
+/** Topics the service consumes; a test group starts at their end, so other runs' events are not replayed. */
+const CONSUMED = ['order.placed', 'order.paid', 'order.cancelled', 'catalog.sku-changed', 'fulfillment.temperature-reading'];
+
+export const today = () => chinaDate();
+export const inDays = (days: number) => addDays(chinaDate(), days);
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function kafka(clientId: string): Kafka {
+  return new Kafka({ clientId, brokers: [BROKER], connectionTimeout: 3000, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+}
+
+/**
+ * The whole fulfillment service on real MariaDB and Kafka, with its own schema and consumer group, a
+ * producer to play orders and catalog, and root SQL for assertions.
+ */
+export class FulfillmentTestKit {
+  readonly suffix = randomBytes(4).toString('hex');
+  readonly dbName = uniqueDatabaseName('fulfillment');
+  readonly eventsDbName = uniqueDatabaseName('fulfillment_ev');
+  readonly group = `fulfillment-test-${this.suffix}`;
+  http!: HttpApp;
+  sql!: Connection;
+  private producer!: Producer;
+  adminToken!: string;
+  serviceToken!: string;
+
+  static async start(env: Record<string, string> = {}): Promise<FulfillmentTestKit> {
+    const kit = new FulfillmentTestKit();
+    await kit.boot(env);
+    return kit;
+  }
+
+  private async boot(extraEnv: Record<string, string>): Promise<void> {
+    this.sql = await connectAsRoot();
+    const admin = kafka(`fulfillment-test-admin-${this.suffix}`).admin();
+    try {
+      await admin.connect();
+    } catch (error) {
+      throw new Error(`Kafka is not reachable at ${BROKER} (start it: bash infra/local/harness up): ${(error as Error).message}`);
+    }
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: CONSUMED.map((topic) => ({ topic, numPartitions: 3 })) });
+      for (const topic of CONSUMED) await admin.resetOffsets({ groupId: this.group, topic, earliest: false });
+    } finally {
+      await admin.disconnect();
+    }
+    this.producer = kafka(`fulfillment-test-producer-${this.suffix}`).producer({ allowAutoTopicCreation: true });
+    await this.producer.connect();
+    const env = {
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      DB_NAME: this.dbName,
+      EVENTS_DB_NAME: this.eventsDbName,
+      EVENTS_TRANSPORT: 'kafka',
+      KAFKA_BROKERS: BROKER,
+      KAFKA_CLIENT_ID: `fulfillment-test-${this.suffix}`,
+      EVENTS_RELAY_POLL_MS: '50',
+      EVENTS_RETRY_BACKOFF_MS: '50',
+      EVENTS_RETRY_BACKOFF_MAX_MS: '200',
+      EVENTS_KAFKA_SESSION_TIMEOUT_MS: '6000',
+      ...extraEnv,
+    };
+    // Its own consumer group (the definition's name), so no other running fulfillment takes our events.
+    this.http = await createService({ ...fulfillmentService(env), name: this.group }, env);
+    this.adminToken = await issueToken({ subject: 'ops-1', role: 'admin' }, JWT);
+    this.serviceToken = await issueToken({ subject: 'gateway-1', role: 'service' }, JWT);
+  }
+
+  scannerToken(fulfillmentCenterId: string, subject = `scanner-${randomUUID().slice(0, 8)}`): Promise<string> {
+    return issueToken({ subject, role: 'scanner', fulfillmentCenterId }, JWT);
+  }
+
+  async close(): Promise<void> {
+    await this.http?.app.close();
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.sql?.end().catch(() => undefined);
+    await dropDatabase(this.dbName);
+    await dropDatabase(this.eventsDbName);
+  }
+
+  async publish<C extends EventContract>(contract: C, key: string, payload: Parameters<C['create']>[0]['payload']): Promise<void> {
+    const envelope = contract.create({ key, payload });
+    await this.producer.send({ topic: contract.topic, messages: [{ key, value: JSON.stringify(envelope) }] });
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const [rows] = await this.sql.query(sql.replaceAll('{db}', `\`${this.dbName}\``), params);
+    return rows as T[];
+  }
+
+  request(method: 'GET' | 'POST', url: string, token: string, payload?: object, idempotencyKey: string | null = randomUUID()) {
+    return this.http.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}`, ...(idempotencyKey && method === 'POST' ? { 'idempotency-key': idempotencyKey } : {}) },
+      ...(payload ? { payload } : {}),
+    });
+  }
+
+  /** A center with one room per class (frozen and chilled segmented) and two bins each, by SQL (set-up only). */
+  async createCenter(centerId: string): Promise<void> {
+    await this.query('INSERT INTO {db}.fulfillment_center (id, name) VALUES (?, ?)', [centerId, centerId]);
+    const rooms: Array<[string, string, number, number]> = [
+      ['frozen', 'FRZ', -20, 1],
+      ['chilled', 'CHL', 2, 1],
+      ['cool', 'COL', 10, 0],
+      ['ambient', 'AMB', 18, 0],
+    ];
+    for (const [zone, code, setpoint, segmented] of rooms) {
+      const roomId = `${centerId}-${code.toLowerCase()}`;
+      await this.query('INSERT INTO {db}.room (id, fulfillment_center_id, name, temperature_class, setpoint_celsius, segmented) VALUES (?, ?, ?, ?, ?, ?)', [
+        roomId,
+        centerId,
+        `${centerId} ${zone} room`,
+        zone,
+        setpoint,
+        segmented,
+      ]);
+      for (const bin of [1, 2]) {
+        await this.query('INSERT INTO {db}.location (id, room_id, barcode) VALUES (?, ?, ?)', [`${roomId}-${bin}`, roomId, `${centerId}-${code}-0${bin}`.toUpperCase()]);
+      }
+    }
+  }
+
+  /** Publishes a SKU as catalog would and waits until the service holds it. */
+  async publishSku(sku: Partial<SkuChangedV1> & { skuId: string }): Promise<SkuChangedV1> {
+    const full: SkuChangedV1 = {
+      productId: `p-${sku.skuId}`,
+      name: `菠菜 ${sku.skuId}`,
+      categoryId: 'leafy-greens',
+      status: 'active',
+      soldBy: 'piece',
+      priceFen: 990,
+      temperatureClass: 'chilled',
+      shelfLifeDays: 7,
+      minShelfLifeDaysAtDelivery: 2,
+      version: 1,
+      ...sku,
+    };
+    await this.publish(skuChangedV1, full.skuId, full);
+    await waitFor(`SKU ${full.skuId} snapshot`, async () => (await this.query('SELECT 1 FROM {db}.sku_snapshot WHERE sku_id = ? AND version >= ?', [full.skuId, full.version])).length > 0);
+    return full;
+  }
+
+  /** Receives a lot and puts all of it away into the bin, over HTTP as an admin. */
+  async stockLot(input: { skuId: string; centerId: string; quantity: number; expiryDate: string; bin: string; receiptDate?: string }): Promise<{ id: string; barcode: string }> {
+    const received = await this.request('POST', '/lots', this.adminToken, {
+      skuId: input.skuId,
+      fulfillmentCenterId: input.centerId,
+      quantity: input.quantity,
+      receiptDate: input.receiptDate ?? inDays(-1),
+      expiryDate: input.expiryDate,
+    });
+    if (received.statusCode !== 201) throw new Error(`receive failed: ${received.statusCode} ${received.body}`);
+    const lot = received.json() as { id: string; barcode: string };
+    const put = await this.request('POST', `/lots/${lot.id}/put-away`, this.adminToken, { locationBarcode: input.bin, quantity: input.quantity });
+    if (put.statusCode !== 201) throw new Error(`put-away failed: ${put.statusCode} ${put.body}`);
+    return lot;
+  }
+
+  /** Plays order.placed then order.paid and waits until the order is allocated (or already finished picking). */
+  async placeAndPay(order: { orderId: string; centerId: string; deliveryDate: string; lines: OrderPlacedV1['lines'] }): Promise<void> {
+    await this.publish(orderPlacedV1, order.orderId, {
+      orderId: order.orderId,
+      customerId: 'cust-1',
+      fulfillmentCenterId: order.centerId,
+      zoneId: 'zone-1',
+      slot: { slotId: `slot-${order.deliveryDate}`, date: order.deliveryDate, windowStart: '09:00', windowEnd: '12:00' },
+      lines: order.lines,
+      totalFen: order.lines.reduce((sum, l) => sum + l.lineTotalFen, 0),
+      paymentDueAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+      placedByAgentId: null,
+    });
+    await this.publish(orderPaidV1, order.orderId, {
+      orderId: order.orderId,
+      customerId: 'cust-1',
+      fulfillmentCenterId: order.centerId,
+      paymentId: `pay-${order.orderId}`,
+      amountFen: order.lines.reduce((sum, l) => sum + l.lineTotalFen, 0),
+      paidAt: new Date().toISOString(),
+    });
+    await waitFor(`order ${order.orderId} allocated`, async () => {
+      const [row] = await this.query<{ status: string }>('SELECT status FROM {db}.fulfillment_order WHERE order_id = ?', [order.orderId]);
+      return row && row.status !== 'awaiting';
+    });
+  }
+
+  async outbox(topic: string, key: string): Promise<Array<{ payload: Record<string, unknown> }>> {
+    const rows = await this.query<{ payload: string }>('SELECT payload FROM {db}.outbox_event WHERE topic = ? AND event_key = ? ORDER BY id', [topic, key]);
+    return rows.map((r) => ({ payload: JSON.parse(r.payload) as Record<string, unknown> }));
+  }
+}
+
+export const pieceLine = (skuId: string, quantity: number, temperatureClass: OrderPlacedV1['lines'][number]['temperatureClass'] = 'chilled') => ({
+  skuId,
+  name: `菠菜 ${skuId}`,
+  soldBy: 'piece' as const,
+  temperatureClass,
+  quantity,
+  estimatedWeightGrams: null,
+  unitPriceFen: 990,
+  lineTotalFen: 990 * quantity,
+});
+
+export const weighedLine = (skuId: string, grams: number, temperatureClass: OrderPlacedV1['lines'][number]['temperatureClass']) => ({
+  skuId,
+  name: `牛肉 ${skuId}`,
+  soldBy: 'weight' as const,
+  temperatureClass,
+  quantity: null,
+  estimatedWeightGrams: grams,
+  unitPriceFen: 4000,
+  lineTotalFen: Math.round((4000 * grams) / 500),
+});
