@@ -211,6 +211,31 @@ export class FulfillmentTestKit {
     });
   }
 
+  /** Collects what reaches a Kafka topic from now on (its own group, started at the topic's end). */
+  async watchTopic(topic: string): Promise<{ received: Array<{ key: string; payload: Record<string, unknown> }>; stop: () => Promise<void> }> {
+    const client = kafka(`fulfillment-test-watch-${this.suffix}`);
+    const groupId = `fulfillment-test-watch-${this.suffix}-${topic}`;
+    const admin = client.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+      await admin.resetOffsets({ groupId, topic, earliest: false });
+    } finally {
+      await admin.disconnect();
+    }
+    const consumer = client.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 600 });
+    const received: Array<{ key: string; payload: Record<string, unknown> }> = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const envelope = JSON.parse(message.value!.toString()) as { payload: Record<string, unknown> };
+        received.push({ key: message.key!.toString(), payload: envelope.payload });
+      },
+    });
+    return { received, stop: () => consumer.disconnect() };
+  }
+
   async outbox(topic: string, key: string): Promise<Array<{ payload: Record<string, unknown> }>> {
     const rows = await this.query<{ payload: string }>('SELECT payload FROM {db}.outbox_event WHERE topic = ? AND event_key = ? ORDER BY id', [topic, key]);
     return rows.map((r) => ({ payload: JSON.parse(r.payload) as Record<string, unknown> }));
