@@ -5,7 +5,7 @@ import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-plac
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { connectAsRoot, dropDatabase, uniqueDatabaseName } from '@harvest/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { Connection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fulfillmentService } from '../fulfillment.service-definition';
@@ -33,6 +33,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 
 function kafka(clientId: string): Kafka {
   return new Kafka({ clientId, brokers: [BROKER], connectionTimeout: 3000, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+}
+
+/**
+ * Commits the topic's current end as the group's position. (resetOffsets would commit -1, which a consumer
+ * subscribed fromBeginning reads as "no position" and starts from the oldest event.)
+ */
+async function startAtEnd(admin: Admin, groupId: string, topic: string): Promise<void> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
 }
 
 /**
@@ -66,7 +75,7 @@ export class FulfillmentTestKit {
     }
     try {
       await admin.createTopics({ waitForLeaders: true, topics: CONSUMED.map((topic) => ({ topic, numPartitions: 3 })) });
-      for (const topic of CONSUMED) await admin.resetOffsets({ groupId: this.group, topic, earliest: false });
+      for (const topic of CONSUMED) await startAtEnd(admin, this.group, topic);
     } finally {
       await admin.disconnect();
     }
@@ -219,7 +228,7 @@ export class FulfillmentTestKit {
     await admin.connect();
     try {
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
-      await admin.resetOffsets({ groupId, topic, earliest: false });
+      await startAtEnd(admin, groupId, topic);
     } finally {
       await admin.disconnect();
     }
