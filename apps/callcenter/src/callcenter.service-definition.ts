@@ -1,14 +1,58 @@
+import type { Env } from '@harvest/platform/config';
+import { keepRawBody } from '@harvest/platform/http';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
+import { AgentActionsModule } from './agent-actions/agent-actions.module';
+import { AgentAction } from './agent-actions/entities/agent-action.entity';
+import { CallRecord } from './calls/entities/call-record.entity';
+import { WebhookEvent } from './calls/entities/webhook-event.entity';
+import { CallsModule } from './calls/calls.module';
+import { ClickToCallModule } from './click-to-call/click-to-call.module';
+import { CallcenterConfigModule } from './config/callcenter-config.module';
+import { seedCallcenterDemoData } from './demo-data/seed-demo-data';
+import { DirectoryModule } from './directory/directory.module';
+import { CustomerContact } from './directory/entities/customer-contact.entity';
 import { callcenterMigrations } from './migrations';
+import { OrdersClientModule } from './orders-client/orders-client.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { ScreenPop } from './screen-pop/entities/screen-pop.entity';
+import { ScreenPopModule } from './screen-pop/screen-pop.module';
+import { Ticket } from './tickets/entities/ticket.entity';
+import { TicketsModule } from './tickets/tickets.module';
+import { VendorModule } from './vendor/vendor.module';
+import { WEBHOOK_PATH } from './webhooks/webhooks.controller';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+/** Vendor events are small; anything bigger is not a webhook. */
+const WEBHOOK_LIMIT_BYTES = 64 * 1024;
 
 /**
- * The callcenter service as the runtime starts it: its schema and its domain modules. The platform
- * (database, outbox/inbox, events, cache, search, HTTP, health, metrics) comes from @harvest/platform/runtime;
- * the domain modules arrive with the callcenter issue.
+ * The callcenter service as the runtime starts it: its schema, its domain modules and its demo data.
+ * `environment` is where the service's own settings are read (tests pass their own).
  */
-export const callcenterService: ServiceDefinition = {
-  name: 'callcenter',
-  port: 3004,
-  schema: { entities: [], migrations: callcenterMigrations },
-  imports: [],
-};
+export function callcenterServiceDefinition(environment: Env = process.env): ServiceDefinition {
+  return {
+    name: 'callcenter',
+    port: 3004,
+    schema: {
+      entities: [CustomerContact, CallRecord, WebhookEvent, ScreenPop, Ticket, AgentAction],
+      migrations: callcenterMigrations,
+    },
+    imports: [
+      CallcenterConfigModule.forRoot(environment),
+      VendorModule,
+      OrdersClientModule,
+      DirectoryModule,
+      CallsModule,
+      WebhooksModule,
+      ScreenPopModule,
+      ClickToCallModule,
+      ReconciliationModule,
+      TicketsModule,
+      AgentActionsModule,
+    ],
+    seedDemoData: seedCallcenterDemoData,
+    configureServer: (server) => keepRawBody(server, [WEBHOOK_PATH], WEBHOOK_LIMIT_BYTES),
+  };
+}
+
+export const callcenterService: ServiceDefinition = callcenterServiceDefinition();

@@ -1,2 +1,4 @@
+import { CallcenterSchema1764100000000 } from './1764100000000-callcenter-schema.migration';
+
 /** The callcenter schema's own migrations, in order (the outbox and inbox tables come from the events library). */
-export const callcenterMigrations: Array<new () => object> = [];
+export const callcenterMigrations: Array<new () => object> = [CallcenterSchema1764100000000];

@@ -26,3 +26,4 @@ export { ValidationFailedException } from './problem/validation-failed.exception
 export { ProblemDetailsFilter } from './problem/problem-details.filter';
 export { createValidationPipe } from './validation/validation.pipe';
 export { REQUEST_ID_HEADER } from './request-id';
+export { keepRawBody, rawBodyOf } from './raw-body/raw-body';

@@ -1,0 +1,44 @@
+import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { Idempotent } from '@harvest/platform/idempotency';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { AgentActionsService } from './agent-actions.service';
+import { CancelOrderForCustomerDto, ListAgentActionsQueryDto, PlaceOrderForCustomerDto, RefundOrderForCustomerDto } from './dto/agent-action.dto';
+
+/** What an agent does on a customer's behalf, through orders; @Idempotent() has already required the key. */
+@Controller('agent-actions')
+export class AgentActionsController {
+  constructor(private readonly actions: AgentActionsService) {}
+
+  @Post('orders')
+  @Idempotent()
+  @Roles('agent')
+  placeOrder(@CurrentPrincipal() agent: Principal, @Body() body: PlaceOrderForCustomerDto, @Headers('idempotency-key') key: string) {
+    return this.actions.placeOrder({ agentId: agent.subject, callId: body.callId }, body.customerId, key, body.checkout);
+  }
+
+  @Post('orders/:orderId/cancel')
+  @HttpCode(200)
+  @Idempotent()
+  @Roles('agent')
+  cancel(@CurrentPrincipal() agent: Principal, @Param('orderId', ParseUUIDPipe) orderId: string, @Body() body: CancelOrderForCustomerDto, @Headers('idempotency-key') key: string) {
+    return this.actions.cancelOrder({ agentId: agent.subject, callId: body.callId }, orderId, key, body.note);
+  }
+
+  @Post('orders/:orderId/refunds')
+  @Idempotent()
+  @Roles('agent')
+  refund(@CurrentPrincipal() agent: Principal, @Param('orderId', ParseUUIDPipe) orderId: string, @Body() body: RefundOrderForCustomerDto, @Headers('idempotency-key') key: string) {
+    const { callId, ...refund } = body;
+    return this.actions.refundOrder({ agentId: agent.subject, callId }, orderId, key, refund);
+  }
+
+  /** The audit trail, for supervisors (admin) and agents reviewing a call. */
+  @Get()
+  @Roles('agent', 'admin')
+  async list(@Query() query: ListAgentActionsQueryDto) {
+    const actions = await this.actions.list(query);
+    return {
+      actions: actions.map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown, createdAt: a.createdAt.toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CallsModule } from '../calls/calls.module';
+import { AgentActionsController } from './agent-actions.controller';
+import { AgentActionsService } from './agent-actions.service';
+
+@Module({ imports: [CallsModule], controllers: [AgentActionsController], providers: [AgentActionsService] })
+export class AgentActionsModule {}

@@ -1,0 +1,51 @@
+import { env, loadConfig, z, type Env } from '@harvest/platform/config';
+
+/** A comma-separated list; empty or unset means none. */
+const list = (minLength: number, message: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(minLength, message)));
+
+const optionalUrl = z.string().url().optional();
+
+/** The callcenter service's own settings, validated at start next to the platform's. */
+export const callcenterConfigShape = {
+  /** The vendor's API base URL; unset = no vendor configured (click-to-call and recordings answer 503). */
+  CALLCENTER_VENDOR_BASE_URL: optionalUrl,
+  CALLCENTER_VENDOR_API_KEY: z.string().min(1).optional(),
+  /** Active webhook secrets, newest first; during a rotation both old and new are listed. Empty = every webhook refused. */
+  CALLCENTER_WEBHOOK_SECRETS: list(16, 'each webhook secret must be at least 16 characters'),
+  CALLCENTER_WEBHOOK_MAX_SKEW_SECONDS: env.int(300, 1),
+  CALLCENTER_VENDOR_TIMEOUT_MS: env.int(3000, 1),
+  /** Extra attempts, for idempotent vendor calls only. */
+  CALLCENTER_VENDOR_RETRIES: env.int(2, 0),
+  CALLCENTER_VENDOR_RETRY_BACKOFF_MS: env.int(100, 0),
+  /** Consecutive failures that open the circuit, and how long it stays open before one trial call. */
+  CALLCENTER_BREAKER_FAILURE_THRESHOLD: env.int(5, 1),
+  CALLCENTER_BREAKER_OPEN_MS: env.int(30_000, 1),
+  /** How often the leader reconciles against the vendor's call-record list; 0 turns the job off. */
+  CALLCENTER_RECONCILE_INTERVAL_MS: env.int(60_000, 0),
+  CALLCENTER_RECONCILE_LOOKBACK_MINUTES: env.int(120, 1),
+  /** Our own services; unset orders = screen pops without orders, agent actions answer 503. */
+  ORDERS_BASE_URL: optionalUrl,
+  CATALOG_BASE_URL: optionalUrl,
+  ORDERS_TIMEOUT_MS: env.int(2000, 1),
+  /** HS256 key for the on-behalf-of tokens sent to orders; defaults to JWT_SECRET (same identity realm). */
+  SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
+  JWT_SECRET: z.string().min(32).optional(),
+  JWT_ISSUER: env.string('harvest'),
+  JWT_AUDIENCE: env.string('harvest-api'),
+  /** Ticket SLA: time to resolution per ticket kind. */
+  CALLCENTER_SLA_SECONDS_QUALITY_COMPLAINT: env.int(4 * 3600, 1),
+  CALLCENTER_SLA_SECONDS_OTHER: env.int(24 * 3600, 1),
+};
+
+export type CallcenterConfig = z.infer<z.ZodObject<typeof callcenterConfigShape>>;
+
+export const CALLCENTER_CONFIG = Symbol('CALLCENTER_CONFIG');
+
+export function loadCallcenterConfig(environment: Env): CallcenterConfig {
+  return loadConfig(callcenterConfigShape, environment);
+}

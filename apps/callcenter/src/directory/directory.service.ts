@@ -1,0 +1,37 @@
+import { Database } from '@harvest/platform/database';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CustomerContact } from './entities/customer-contact.entity';
+
+export type ContactUpsert = { outcome: 'saved'; contact: CustomerContact } | { outcome: 'phone-taken'; heldBy: string };
+
+@Injectable()
+export class DirectoryService {
+  constructor(private readonly db: Database) {}
+
+  byPhone(phoneE164: string, em?: EntityManager): Promise<CustomerContact | null> {
+    const run = (m: EntityManager) => m.findOne(CustomerContact, { where: { phoneE164 } });
+    return em ? run(em) : this.db.read(run);
+  }
+
+  byId(customerId: string): Promise<CustomerContact | null> {
+    return this.db.read((em) => em.findOne(CustomerContact, { where: { customerId } }));
+  }
+
+  list(limit: number, offset: number): Promise<[CustomerContact[], number]> {
+    return this.db.read((em) => em.findAndCount(CustomerContact, { order: { customerId: 'ASC' }, take: limit, skip: offset }));
+  }
+
+  /** One phone number belongs to one customer (unique key); the row lock makes concurrent upserts safe. */
+  upsert(customerId: string, name: string, phoneE164: string): Promise<ContactUpsert> {
+    return this.db.transaction(async (em) => {
+      const holder = await em.findOne(CustomerContact, { where: { phoneE164 }, lock: { mode: 'pessimistic_write' } });
+      if (holder && holder.customerId !== customerId) return { outcome: 'phone-taken', heldBy: holder.customerId };
+      await em.query(
+        'INSERT INTO customer_contact (customer_id, name, phone_e164) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), phone_e164 = VALUES(phone_e164)',
+        [customerId, name, phoneE164],
+      );
+      return { outcome: 'saved', contact: (await em.findOneOrFail(CustomerContact, { where: { customerId } })) };
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class PutCustomerContactDto {
+  @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  /** Any common spelling; stored as E.164 (a bare 11-digit mainland mobile gets +86). */
+  @IsString() @MaxLength(32) phone!: string;
+}
+
+export class ListContactsQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}

@@ -1,0 +1,33 @@
+/** An order as the screen pop shows it (orders' summary view). */
+export interface OrderSummary {
+  id: string;
+  status: string;
+  totalFen: number;
+  refundedFen: number;
+  createdAt: string;
+}
+
+/** The agent acting, and the call they act in: orders records both in its audit trail. */
+export interface AgentContext {
+  agentId: string;
+  callId: string;
+}
+
+/** Orders' answer, passed through: its status and body (an order view or a problem). */
+export interface OrdersAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The orders service as this service uses it. Agent actions carry an Idempotency-Key and the call id. */
+export interface OrdersClient {
+  recentOrders(customerId: string, limit: number): Promise<OrderSummary[]>;
+  placeOrder(agent: AgentContext, idempotencyKey: string, body: Record<string, unknown>): Promise<OrdersAnswer>;
+  cancelOrder(agent: AgentContext, orderId: string, note: string | undefined): Promise<OrdersAnswer>;
+  refundOrder(agent: AgentContext, orderId: string, idempotencyKey: string, body: Record<string, unknown>): Promise<OrdersAnswer>;
+}
+
+export const ORDERS_CLIENT = Symbol('ORDERS_CLIENT');
+
+/** Orders could not be reached, timed out or answered 5xx. */
+export class OrdersUnavailableError extends Error {}

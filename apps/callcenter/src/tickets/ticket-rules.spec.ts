@@ -1,0 +1,25 @@
+import { checkResolution, isOverdue, slaDueAt } from './ticket-rules';
+
+describe('ticket rules', () => {
+  const policy = { qualityComplaintSeconds: 4 * 3600, otherSeconds: 24 * 3600 };
+  const opened = new Date('2026-11-23T08:00:00Z');
+
+  it('gives quality complaints the short SLA', () => {
+    expect(slaDueAt('quality_complaint', opened, policy)).toEqual(new Date('2026-11-23T12:00:00Z'));
+    expect(slaDueAt('delivery', opened, policy)).toEqual(new Date('2026-11-24T08:00:00Z'));
+  });
+
+  it('an open ticket past its due time is overdue; a resolved one never is', () => {
+    const due = new Date('2026-11-23T12:00:00Z');
+    expect(isOverdue({ status: 'open', slaDueAt: due }, new Date('2026-11-23T12:00:01Z'))).toBe(true);
+    expect(isOverdue({ status: 'open', slaDueAt: due }, new Date('2026-11-23T11:59:59Z'))).toBe(false);
+    expect(isOverdue({ status: 'resolved', slaDueAt: due }, new Date('2026-11-24T00:00:00Z'))).toBe(false);
+  });
+
+  it('money resolutions need an amount, the others refuse one', () => {
+    expect(checkResolution('refund', 500)).toBeNull();
+    expect(checkResolution('store_credit', undefined)).toEqual({ field: 'amountFen', detail: 'a store_credit resolution needs amountFen' });
+    expect(checkResolution('reshipment', 100)).toEqual({ field: 'amountFen', detail: 'a reshipment resolution has no amount' });
+    expect(checkResolution('no_action', undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { Idempotent } from '@harvest/platform/idempotency';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { notFound } from '../problems';
+import { ListTicketsQueryDto, OpenTicketDto, ResolveTicketDto } from './dto/ticket.dto';
+import { ticketView } from './ticket-views';
+import { TicketsService } from './tickets.service';
+
+@Controller('tickets')
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Post()
+  @Idempotent()
+  @Roles('agent')
+  async open(@CurrentPrincipal() agent: Principal, @Body() body: OpenTicketDto) {
+    return ticketView(await this.tickets.open(agent.subject, body));
+  }
+
+  @Get()
+  @Roles('agent', 'admin')
+  async list(@Query() query: ListTicketsQueryDto) {
+    return { tickets: (await this.tickets.list(query)).map((t) => ticketView(t)) };
+  }
+
+  /** Declared before :id so "overdue" is not taken for a ticket id. */
+  @Get('overdue')
+  @Roles('agent', 'admin')
+  async overdue() {
+    const now = new Date();
+    return { tickets: (await this.tickets.overdue(now, 100)).map((t) => ticketView(t, now)) };
+  }
+
+  @Get(':id')
+  @Roles('agent', 'admin')
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    const ticket = await this.tickets.get(id);
+    if (!ticket) throw notFound(`ticket ${id}`);
+    return ticketView(ticket);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @Idempotent()
+  @Roles('agent')
+  async resolve(@CurrentPrincipal() agent: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveTicketDto) {
+    return ticketView(await this.tickets.resolve(agent.subject, id, body));
+  }
+}

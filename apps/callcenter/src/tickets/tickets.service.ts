@@ -1,0 +1,80 @@
+import { Database } from '@harvest/platform/database';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { LessThan } from 'typeorm';
+import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
+import { callcenterProblem, notFound } from '../problems';
+import type { OpenTicketDto, ResolveTicketDto } from './dto/ticket.dto';
+import { Ticket } from './entities/ticket.entity';
+import { checkResolution, slaDueAt, type TicketStatus } from './ticket-rules';
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly db: Database,
+    @Inject(CALLCENTER_CONFIG) private readonly config: CallcenterConfig,
+  ) {}
+
+  async open(agentId: string, dto: OpenTicketDto): Promise<Ticket> {
+    const openedAt = new Date();
+    const ticket = Object.assign(new Ticket(), {
+      id: randomUUID(),
+      customerId: dto.customerId,
+      callId: dto.callId ?? null,
+      orderId: dto.orderId ?? null,
+      kind: dto.kind,
+      description: dto.description,
+      imageIds: dto.imageIds ?? [],
+      status: 'open' as const,
+      resolution: null,
+      resolutionAmountFen: null,
+      resolutionNote: null,
+      openedBy: agentId,
+      openedAt,
+      slaDueAt: slaDueAt(dto.kind, openedAt, { qualityComplaintSeconds: this.config.CALLCENTER_SLA_SECONDS_QUALITY_COMPLAINT, otherSeconds: this.config.CALLCENTER_SLA_SECONDS_OTHER }),
+      resolvedBy: null,
+      resolvedAt: null,
+    });
+    await this.db.transaction((em) => em.insert(Ticket, ticket));
+    return ticket;
+  }
+
+  /** Resolving twice is refused (409) rather than overwriting the first resolution. */
+  async resolve(agentId: string, id: string, dto: ResolveTicketDto): Promise<Ticket> {
+    const problem = checkResolution(dto.resolution, dto.amountFen);
+    if (problem) throw callcenterProblem(400, 'invalid-resolution', problem.detail, { field: problem.field });
+    return this.db.transaction(async (em) => {
+      const ticket = await em.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!ticket) throw notFound(`ticket ${id}`);
+      if (ticket.status !== 'open') throw callcenterProblem(409, 'ticket-resolved', `ticket ${id} is already resolved`);
+      Object.assign(ticket, {
+        status: 'resolved',
+        resolution: dto.resolution,
+        resolutionAmountFen: dto.amountFen ?? null,
+        resolutionNote: dto.note ?? null,
+        resolvedBy: agentId,
+        resolvedAt: new Date(),
+      });
+      await em.save(ticket);
+      return ticket;
+    });
+  }
+
+  get(id: string): Promise<Ticket | null> {
+    return this.db.read((em) => em.findOne(Ticket, { where: { id } }));
+  }
+
+  list(filter: { customerId?: string; status?: TicketStatus; limit?: number }): Promise<Ticket[]> {
+    const where = { ...(filter.customerId ? { customerId: filter.customerId } : {}), ...(filter.status ? { status: filter.status } : {}) };
+    return this.db.read((em) => em.find(Ticket, { where, order: { openedAt: 'DESC' }, take: filter.limit ?? 20 }));
+  }
+
+  openFor(customerId: string): Promise<Ticket[]> {
+    return this.list({ customerId, status: 'open', limit: 10 });
+  }
+
+  /** Open tickets past their SLA, the most overdue first. */
+  overdue(now: Date, limit: number): Promise<Ticket[]> {
+    return this.db.read((em) => em.find(Ticket, { where: { status: 'open', slaDueAt: LessThan(now) }, order: { slaDueAt: 'ASC' }, take: limit }));
+  }
+}

@@ -1,0 +1,19 @@
+import { Public, rawBodyOf } from '@harvest/platform/http';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { WebhooksService } from './webhooks.service';
+
+export const WEBHOOK_PATH = '/webhooks/call-center';
+
+/** The vendor's webhooks: no bearer token, the HMAC signature over the raw body is the authentication. */
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Post('call-center')
+  @Public()
+  @HttpCode(200)
+  receive(@Req() request: FastifyRequest) {
+    return this.webhooks.receive(request.headers, rawBodyOf(request));
+  }
+}
