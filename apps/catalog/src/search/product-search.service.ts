@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Client } from '@elastic/elasticsearch';
+import { errors, type Client } from '@elastic/elasticsearch';
 import { Database } from '@harvest/platform/database';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
@@ -46,13 +46,32 @@ export class ProductSearchService {
 
   private async answer<T>(ask: (engine: ProductSearchEngine) => Promise<T>): Promise<Answered<T>> {
     if (this.primary) {
+      const primary = this.primary;
       try {
-        return { engine: this.primary.name, degraded: false, result: await ask(this.primary) };
+        return {
+          engine: primary.name,
+          degraded: false,
+          result: await retryOnceIfAnswered(() => ask(primary)),
+        };
       } catch (error) {
         this.logger.warn(`Elasticsearch query failed, answering from MySQL: ${(error as Error).message}`);
         return { engine: this.fallback.name, degraded: true, result: await ask(this.fallback) };
       }
     }
     return { engine: this.fallback.name, degraded: false, result: await ask(this.fallback) };
+  }
+}
+
+/**
+ * Elasticsearch answering with an error (rather than not answering) is usually momentary: a query that
+ * reached an index just removed by an alias swap fails its shards, and the same query again resolves the
+ * alias to the new index. So one immediate retry before falling back; an unreachable cluster is not retried.
+ */
+async function retryOnceIfAnswered<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (!(error instanceof errors.ResponseError)) throw error;
+    return query();
   }
 }

@@ -35,9 +35,13 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
     EVENTS_EMBEDDED_POLL_MS: '50',
     CATALOG_SEARCH_CATCH_UP_MS: '500',
     CACHE_KEY_PREFIX: `${run}:`,
+    DB_NAME: `${run}catalog`,
+    EVENTS_DB_NAME: `${run}events`,
     ...overrides,
   };
-  const { app } = await createService(defineCatalogService(env), env);
+  // Its own name is its own consumer group, so a concurrent run never takes this run's Kafka partitions.
+  const definition = { ...defineCatalogService(env), name: `${run}catalog` };
+  const { app } = await createService(definition, env);
   return {
     app,
     env,

@@ -12,7 +12,7 @@ const sku = (priceFen: number, temperatureClass: string, soldBy = 'piece') => ({
 });
 
 /** A small catalog whose facet counts are worked out by hand in the scenarios below. */
-export const FIXTURE_PRODUCTS = [
+export const FIXTURE_PRODUCTS: Array<Record<string, unknown>> = [
   productBody({
     id: 'f-apple',
     name: '红富士苹果',
