@@ -1,5 +1,10 @@
 import { skuChangedV1, type SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
 import type { EventContract } from '@harvest/contracts';
+import { fulfillmentDeliveredV1 } from '@harvest/contracts/fulfillment-delivered';
+import { fulfillmentPackedV1 } from '@harvest/contracts/fulfillment-packed';
+import { fulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
+import { fulfillmentShippedV1 } from '@harvest/contracts/fulfillment-shipped';
+import { fulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-picked';
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
@@ -7,6 +12,7 @@ import { issueToken, type HttpApp, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { connectAsRoot, dropDatabase } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
@@ -47,9 +53,20 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     ORDERS_EXPIRY_SWEEP_MS: '0',
     ...extraEnv,
   };
+  if (env.EVENTS_TRANSPORT === 'kafka') await ensureKafkaTopics(env.KAFKA_BROKERS ?? '127.0.0.1:9092', CONSUMED_TOPICS);
   // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
   const definition = { ...ordersServiceDefinition(env), name: `orders_t_${runId}` };
-  const built = await createService(definition, { DB_NAME: `${prefix}orders`, ...env });
+  const dropSchemas = async () => {
+    await dropDatabase(`${prefix}orders`);
+    await dropDatabase(`${prefix}events`);
+  };
+  let built: HttpApp;
+  try {
+    built = await createService(definition, { DB_NAME: `${prefix}orders`, ...env });
+  } catch (error) {
+    await dropSchemas().catch(() => undefined);
+    throw error;
+  }
   const { app } = built;
   return {
     app,
@@ -59,10 +76,34 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     token: (role, subject) => issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
     close: async () => {
       await app.close();
-      await dropDatabase(`${prefix}orders`);
-      await dropDatabase(`${prefix}events`);
+      await dropSchemas();
     },
   };
+}
+
+/** Every topic the service consumes: subscribing to a topic Kafka has not created yet fails. */
+const CONSUMED_TOPICS = [
+  skuChangedV1.topic,
+  fulfillmentPickedV1.topic,
+  fulfillmentShortPickedV1.topic,
+  fulfillmentPackedV1.topic,
+  fulfillmentShippedV1.topic,
+  fulfillmentDeliveredV1.topic,
+];
+
+/** Creates the shared topics if missing; fails with how to start Kafka when it is not there. */
+async function ensureKafkaTopics(brokers: string, topics: string[]): Promise<void> {
+  const admin = new Kafka({ clientId: 'orders-test', brokers: brokers.split(','), connectionTimeout: 3000, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  try {
+    await admin.connect();
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: 3 })) });
+  } catch (error) {
+    throw new Error(`Kafka at ${brokers} is not usable (start it: bash infra/local/harness up kafka): ${(error as Error).message}`);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
 
 /** Publishes an event the way a producer does: appended to the outbox in a transaction, then relayed. */
