@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# npm run infra:check — validates every deployment manifest with the real tool where one exists here.
+# Installs the Debian tools it needs when missing (needs root for that), starts no daemon (config tests
+# only), and ends with one line: "infra:check: ok (...)" or "infra:check: FAILED: <step>" and exit 1.
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+root=$PWD
+started=$(date +%s)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=()
+
+step() { printf '\n== %s\n' "$*"; }
+# run LABEL CMD...: runs a check, prints its output, records a failure without stopping the others.
+run() {
+  local label=$1
+  shift
+  if "$@"; then
+    echo "ok: $label"
+  else
+    echo "FAILED: $label"
+    failures+=("$label")
+  fi
+}
+
+ensure_tools() {
+  local missing=()
+  command -v haproxy >/dev/null || missing+=(haproxy)
+  command -v nginx >/dev/null || missing+=(nginx)
+  command -v keepalived >/dev/null || missing+=(keepalived)
+  command -v promtool >/dev/null || missing+=(prometheus)
+  command -v ansible-playbook >/dev/null || missing+=(ansible)
+  command -v ansible-lint >/dev/null || missing+=(ansible-lint)
+  command -v yamllint >/dev/null || missing+=(yamllint)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
+  command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
+  [ ${#missing[@]} -eq 0 ] && { echo "tools present"; return 0; }
+  echo "installing: ${missing[*]}"
+  [ "$(id -u)" = 0 ] || { echo "infra:check: FAILED: missing ${missing[*]} (run as root, or apt-get install them)" >&2; exit 1; }
+  # policy-rc.d exit 101 keeps the packages from starting nginx/haproxy/prometheus while installing;
+  # an existing policy (e.g. in a container image) is left as it is.
+  local policy=/usr/sbin/policy-rc.d own_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && own_policy=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$work/apt.log" 2>&1
+  local rc=$?
+  [ -n "$own_policy" ] && rm -f "$policy"
+  [ $rc -eq 0 ] || { tail -20 "$work/apt.log"; echo "infra:check: FAILED: apt-get install ${missing[*]}" >&2; exit 1; }
+}
+
+# keepalived 2.2.7 (Debian 12) kills itself with SIGTERM after a *successful* config test whenever a
+# script_user is configured (acassen/keepalived#2587, fixed in 2.2.8). A real error exits 1-6 with a
+# message, so 143 with no message is a pass.
+keepalived_test() {
+  local id=$1 out rc
+  out=$(keepalived -t -i "$id" -f infra/keepalived/keepalived.conf 2>&1)
+  rc=$?
+  [ -n "$out" ] && echo "$out"
+  [ $rc -eq 0 ] || { [ $rc -eq 143 ] && ! grep -qv '^Terminated$' <<<"$out"; }
+}
+
+nginx_test() {
+  # A private prefix, error log and temp paths: the system nginx and its pid are never touched.
+  local file=$1 prefix
+  prefix="$work/nginx-$(basename "$(dirname "$file")")"
+  mkdir -p "$prefix/logs"
+  nginx -q -t -p "$prefix/" -c "$root/$file" -g "error_log $prefix/logs/error.log;"
+}
+
+# Every tracked or new shell script outside node_modules and .cache.
+shell_scripts() {
+  find . \( -path ./node_modules -o -path ./.cache -o -path ./.git -o -path ./.nx -o -path ./dist \) -prune -o \
+    -type f -name '*.sh' -print | sort
+}
+
+step "tools"
+ensure_tools
+# The chart check runs TypeScript through @swc-node/register from node_modules.
+bash scripts/ensure-node-modules.sh || { echo "infra:check: FAILED: npm dependencies" >&2; exit 1; }
+
+step "haproxy"
+run "haproxy -c infra/haproxy/haproxy.cfg" haproxy -c -q -f infra/haproxy/haproxy.cfg
+
+step "nginx"
+run "nginx -t infra/nginx/nginx.conf" nginx_test infra/nginx/nginx.conf
+
+step "keepalived"
+run "keepalived -t (lb-1)" keepalived_test lb-1
+run "keepalived -t (lb-2)" keepalived_test lb-2
+
+step "prometheus"
+run "promtool check config" promtool check config infra/prometheus/prometheus.yml
+run "promtool check rules" promtool check rules infra/prometheus/rules/*.yml
+
+step "yamllint"
+run "yamllint" yamllint --strict -c .yamllint .
+
+step "shellcheck"
+mapfile -t scripts < <(shell_scripts)
+echo "${#scripts[@]} scripts"
+run "shellcheck" shellcheck -x "${scripts[@]}"
+
+step "ansible"
+# ansible.cfg in infra/ansible is read only when run from there.
+run "ansible-playbook --syntax-check" bash -c 'cd infra/ansible && ANSIBLE_CONFIG=ansible.cfg ansible-playbook --syntax-check site.yml'
+run "ansible-lint" bash -c 'cd infra/ansible && ANSIBLE_CONFIG=ansible.cfg ansible-lint --offline -q'
+
+step "dockerfiles and compose"
+run "dockerfile structure" node scripts/infra-check/dockerfile-structure.js docker
+
+step "helm chart structure (subset renderer, not helm)"
+run "chart structure" node -r @swc-node/register scripts/infra-check/chart-structure.ts charts/harvest
+
+elapsed=$(($(date +%s) - started))
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "infra:check: FAILED: ${failures[*]} (${elapsed}s)" >&2
+  exit 1
+fi
+echo "infra:check: ok (haproxy, nginx, keepalived, promtool, yamllint, shellcheck, ansible, dockerfiles, chart) in ${elapsed}s"
