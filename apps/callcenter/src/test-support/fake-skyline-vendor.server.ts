@@ -23,6 +23,8 @@ export class FakeSkylineVendor {
   readonly requests: FakeVendorRequest[] = [];
   readonly records = new Map<string, SkylineCallRecord>();
   mode: VendorMode = { kind: 'healthy' };
+  /** The next n API requests answer 503 (then the mode applies again): a transient vendor failure. */
+  failNext = 0;
   /** Records per page of the call-record list, to exercise paging. */
   pageSize = 2;
   private readonly callsByRequestId = new Map<string, string>();
@@ -76,6 +78,10 @@ export class FakeSkylineVendor {
       res.end(JSON.stringify(body));
     };
     if (this.mode.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, (this.mode as { delayMs: number }).delayMs));
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      return send(503, { error: 'temporarily unavailable' });
+    }
     if (this.mode.kind === 'failing') return send(this.mode.status, { error: 'internal' });
     if (req.headers.authorization !== `Bearer ${this.apiKey}`) return send(401, { error: 'unauthorized' });
 
