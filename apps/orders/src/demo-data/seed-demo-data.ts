@@ -28,8 +28,12 @@ const SLOT_DAYS = 7;
 const SLOT_CAPACITY = 50;
 const CUTOFF_MINUTES_BEFORE = 8 * 60;
 const DEMO_SKU_COUNT = 250;
-/** Pieces for a piece SKU; a weighed SKU counts grams, so a known weighed SKU gets 100 kg. */
-const DEMO_PIECES = 500;
+/**
+ * Stock counts pieces, or grams for a weighed SKU. Seeding usually runs before catalog's snapshots arrive,
+ * so an unknown SKU gets an amount that works either way (5,000 pieces, or 5 kg); a SKU already known to be
+ * weighed gets 100 kg.
+ */
+const DEMO_AMOUNT = 5_000;
 const DEMO_GRAMS = 100_000;
 
 export const demoSkuId = (n: number) => `demo-sku-${String(n).padStart(4, '0')}`;
@@ -78,7 +82,7 @@ export async function seedOrdersDemoData(app: INestApplicationContext): Promise<
     created += await db.transaction(async (em) => {
       const skuId = demoSkuId(n);
       const [snapshot] = await em.query('SELECT sold_by FROM sku_snapshot WHERE sku_id = ?', [skuId]);
-      const amount = snapshot?.sold_by === 'weight' ? DEMO_GRAMS : DEMO_PIECES;
+      const amount = snapshot?.sold_by === 'weight' ? DEMO_GRAMS : DEMO_AMOUNT;
       let made = 0;
       for (const c of DEMO_CENTERS) made += (await inventory.createIfMissing(em, skuId, c.id, amount)) ? 1 : 0;
       return made;
