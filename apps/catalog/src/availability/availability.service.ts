@@ -13,9 +13,13 @@ export class AvailabilityService {
   /**
    * Records a stock level unless an equal or newer one is already held (events of different keys may
    * arrive out of order after a rebalance). When "in stock" flips for a known SKU, its product's search
-   * document changes too. Returns whether the level was applied.
+   * document changes too. A SKU this catalog does not hold is ignored: orders learns SKUs from catalog,
+   * so such an event belongs to another catalog (a shared topic in tests) or to a SKU long gone.
+   * Returns whether the level was applied.
    */
   async apply(em: EntityManager, stock: StockChangedV1): Promise<boolean> {
+    const sku = await em.findOne(Sku, { where: { id: stock.skuId }, select: { id: true, productId: true } });
+    if (!sku) return false;
     const current = await em.findOne(SkuAvailability, {
       where: { skuId: stock.skuId, fulfillmentCenterId: stock.fulfillmentCenterId },
       lock: { mode: 'pessimistic_write' },
