@@ -28,21 +28,25 @@ export class FakeSkylineVendor {
   /** Records per page of the call-record list, to exercise paging. */
   pageSize = 2;
   private readonly callsByRequestId = new Map<string, string>();
-  private server!: Server;
+  private server: Server | null = null;
   baseUrl = '';
 
   constructor(readonly apiKey = 'fake-skyline-api-key') {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.server = server;
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   apiRequests(path: string): FakeVendorRequest[] {
