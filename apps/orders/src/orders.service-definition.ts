@@ -1,4 +1,5 @@
 import type { Env } from '@harvest/platform/config';
+import { keepRawBody } from '@harvest/platform/http';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { SkuSnapshot } from './catalog-skus/entities/sku-snapshot.entity';
 import { OrdersConfigModule } from './config/orders-config.module';
@@ -14,7 +15,6 @@ import { OrderTransition } from './orders/entities/order-transition.entity';
 import { Order } from './orders/entities/order.entity';
 import { OrdersModule } from './orders/orders.module';
 import { PAYMENT_CALLBACK_PATH } from './payments/payment-callback.controller';
-import { keepRawBody } from './payments/raw-body';
 
 /** The callback is small; anything bigger is not from the provider. */
 const PAYMENT_CALLBACK_LIMIT_BYTES = 16 * 1024;
@@ -29,7 +29,17 @@ export function ordersServiceDefinition(environment: Env = process.env): Service
     name: 'orders',
     port: 3002,
     schema: {
-      entities: [SkuSnapshot, FulfillmentCenter, DeliveryZone, StockLevel, DeliverySlot, Order, OrderLine, OrderTransition, OrderRefund],
+      entities: [
+        SkuSnapshot,
+        FulfillmentCenter,
+        DeliveryZone,
+        StockLevel,
+        DeliverySlot,
+        Order,
+        OrderLine,
+        OrderTransition,
+        OrderRefund,
+      ],
       migrations: ordersMigrations,
     },
     imports: [OrdersConfigModule.forRoot(environment), OrdersModule],

@@ -16,6 +16,8 @@ export class SkuEventsController {
   @EventPattern(skuChangedV1.topic)
   async onSkuChanged(@Payload() message: unknown): Promise<void> {
     const event = skuChangedV1.parse(message);
-    await this.inbox.handleOnce('orders.sku-snapshot', event, (em) => this.snapshots.apply(em, event.payload));
+    await this.inbox.handleOnce('orders.sku-snapshot', event, (em) =>
+      this.snapshots.apply(em, event.payload),
+    );
   }
 }

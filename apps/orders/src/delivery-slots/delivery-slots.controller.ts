@@ -29,7 +29,8 @@ export class DeliverySlotsController {
   @Get()
   async list(@Query() query: ListSlotsQueryDto) {
     const to = query.to ?? query.from;
-    if (to < query.from || to > addDays(query.from, 14)) throw ordersProblem(400, 'bad-date-range', 'to must be within 14 days after from', { field: 'to' });
+    if (to < query.from || to > addDays(query.from, 14))
+      throw ordersProblem(400, 'bad-date-range', 'to must be within 14 days after from', { field: 'to' });
     const now = new Date();
     const slots = await this.db.read((em) => this.slots.list(em, query.zoneId, query.from, to));
     return { slots: slots.map((s) => view(s, now)) };
@@ -38,12 +39,16 @@ export class DeliverySlotsController {
   @Post()
   @Roles('admin')
   async create(@Body() body: CreateSlotDto) {
-    if (body.windowEnd <= body.windowStart) throw ordersProblem(400, 'bad-window', 'windowEnd must be after windowStart', { field: 'windowEnd' });
+    if (body.windowEnd <= body.windowStart)
+      throw ordersProblem(400, 'bad-window', 'windowEnd must be after windowStart', { field: 'windowEnd' });
     const startsAt = chinaLocalToInstant(body.date, body.windowStart);
     const id = `${body.zoneId}-${body.date}-${body.windowStart.replace(':', '')}`;
     return this.db.transaction(async (em) => {
       const zone = await em.query('SELECT id FROM delivery_zone WHERE id = ?', [body.zoneId]);
-      if (zone.length === 0) throw ordersProblem(422, 'unknown-zone', `delivery zone ${body.zoneId} does not exist`, { field: 'zoneId' });
+      if (zone.length === 0)
+        throw ordersProblem(422, 'unknown-zone', `delivery zone ${body.zoneId} does not exist`, {
+          field: 'zoneId',
+        });
       await this.slots.upsert(em, {
         id,
         zoneId: body.zoneId,

@@ -18,7 +18,8 @@ export class DeliverySlotsService {
   /** Throws the problem a slot has for this zone now (422 wrong zone/past/cut-off, 409 full), else returns it. */
   async requireBookable(em: EntityManager, slotId: string, zoneId: string, now: Date): Promise<DeliverySlot> {
     const slot = await this.find(em, slotId);
-    if (!slot) throw ordersProblem(422, 'unknown-slot', `delivery slot ${slotId} does not exist`, { field: 'slotId' });
+    if (!slot)
+      throw ordersProblem(422, 'unknown-slot', `delivery slot ${slotId} does not exist`, { field: 'slotId' });
     const refusal = slotRefusal(slot, zoneId, now);
     if (refusal) throw ordersProblem(refusal.status, refusal.type, refusal.detail, { field: 'slotId' });
     return slot;
@@ -30,7 +31,10 @@ export class DeliverySlotsService {
       'UPDATE delivery_slot SET booked = booked + 1 WHERE id = ? AND booked < capacity AND cutoff_at > ?',
       [slotId, now],
     );
-    if (result.affectedRows !== 1) throw ordersProblem(409, 'slot-full', 'the delivery slot is full; choose another window', { field: 'slotId' });
+    if (result.affectedRows !== 1)
+      throw ordersProblem(409, 'slot-full', 'the delivery slot is full; choose another window', {
+        field: 'slotId',
+      });
   }
 
   async release(em: EntityManager, slotId: string): Promise<void> {
@@ -53,7 +57,16 @@ export class DeliverySlotsService {
       `INSERT INTO delivery_slot (id, zone_id, delivery_date, window_start, window_end, starts_at, cutoff_at, capacity, booked)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
        ON DUPLICATE KEY UPDATE capacity = GREATEST(VALUES(capacity), booked), window_end = VALUES(window_end), cutoff_at = VALUES(cutoff_at)`,
-      [slot.id, slot.zoneId, slot.deliveryDate, slot.windowStart, slot.windowEnd, slot.startsAt, slot.cutoffAt, slot.capacity],
+      [
+        slot.id,
+        slot.zoneId,
+        slot.deliveryDate,
+        slot.windowStart,
+        slot.windowEnd,
+        slot.startsAt,
+        slot.cutoffAt,
+        slot.capacity,
+      ],
     );
   }
 }

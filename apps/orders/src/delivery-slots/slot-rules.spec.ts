@@ -23,7 +23,13 @@ describe('slot rules', () => {
     const before = new Date('2026-11-23T10:00:00Z');
     expect(slotRefusal(slot, 'sh-pudong', before)?.type).toBe('slot-wrong-zone');
     expect(slotRefusal(slot, 'bj-chaoyang', new Date('2026-11-24T02:00:00Z'))?.type).toBe('slot-in-the-past');
-    expect(slotRefusal(slot, 'bj-chaoyang', new Date('2026-11-23T14:00:00Z'))).toMatchObject({ status: 422, type: 'slot-past-cutoff' });
-    expect(slotRefusal({ ...slot, booked: 2 }, 'bj-chaoyang', before)).toMatchObject({ status: 409, type: 'slot-full' });
+    expect(slotRefusal(slot, 'bj-chaoyang', new Date('2026-11-23T14:00:00Z'))).toMatchObject({
+      status: 422,
+      type: 'slot-past-cutoff',
+    });
+    expect(slotRefusal({ ...slot, booked: 2 }, 'bj-chaoyang', before)).toMatchObject({
+      status: 409,
+      type: 'slot-full',
+    });
   });
 });

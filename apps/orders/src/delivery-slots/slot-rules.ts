@@ -34,11 +34,22 @@ export type SlotRefusal =
 
 /** Why a slot cannot be booked for an address in `zoneId` at `now`, or null when it can. */
 export function slotRefusal(slot: SlotView, zoneId: string, now: Date): SlotRefusal | null {
-  if (slot.zoneId !== zoneId) return { status: 422, type: 'slot-wrong-zone', detail: `the delivery slot is for zone ${slot.zoneId}, the address is in ${zoneId}` };
-  if (slot.startsAt.getTime() <= now.getTime()) return { status: 422, type: 'slot-in-the-past', detail: 'the delivery slot has already started' };
+  if (slot.zoneId !== zoneId)
+    return {
+      status: 422,
+      type: 'slot-wrong-zone',
+      detail: `the delivery slot is for zone ${slot.zoneId}, the address is in ${zoneId}`,
+    };
+  if (slot.startsAt.getTime() <= now.getTime())
+    return { status: 422, type: 'slot-in-the-past', detail: 'the delivery slot has already started' };
   if (slot.cutoffAt.getTime() <= now.getTime()) {
-    return { status: 422, type: 'slot-past-cutoff', detail: `booking for this delivery slot closed at ${slot.cutoffAt.toISOString()}` };
+    return {
+      status: 422,
+      type: 'slot-past-cutoff',
+      detail: `booking for this delivery slot closed at ${slot.cutoffAt.toISOString()}`,
+    };
   }
-  if (slot.booked >= slot.capacity) return { status: 409, type: 'slot-full', detail: 'the delivery slot is full; choose another window' };
+  if (slot.booked >= slot.capacity)
+    return { status: 409, type: 'slot-full', detail: 'the delivery slot is full; choose another window' };
   return null;
 }

@@ -35,10 +35,16 @@ describe('orders demo data (real MariaDB)', () => {
       skus: 250,
       announced: 500,
     });
-    await t.db.transaction((em) => em.query("UPDATE stock_level SET reserved = 7 WHERE sku_id = 'demo-sku-0001'"));
+    await t.db.transaction((em) =>
+      em.query("UPDATE stock_level SET reserved = 7 WHERE sku_id = 'demo-sku-0001'"),
+    );
     await seedOrdersDemoData(t.app);
     expect(await counts()).toEqual(first);
-    const [kept] = await t.db.transaction((em) => em.query("SELECT reserved FROM stock_level WHERE sku_id = 'demo-sku-0001' AND fulfillment_center_id = 'fc-beijing-1'"));
+    const [kept] = await t.db.transaction((em) =>
+      em.query(
+        "SELECT reserved FROM stock_level WHERE sku_id = 'demo-sku-0001' AND fulfillment_center_id = 'fc-beijing-1'",
+      ),
+    );
     expect(kept.reserved).toBe(7);
   });
 });

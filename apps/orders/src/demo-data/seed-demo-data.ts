@@ -50,9 +50,17 @@ export async function seedOrdersDemoData(app: INestApplicationContext): Promise<
 
   await db.transaction(async (em) => {
     for (const c of DEMO_CENTERS) {
-      await em.query('INSERT IGNORE INTO fulfillment_center (id, name, temperature_classes) VALUES (?, ?, ?)', [c.id, c.name, c.classes.join(',')]);
+      await em.query(
+        'INSERT IGNORE INTO fulfillment_center (id, name, temperature_classes) VALUES (?, ?, ?)',
+        [c.id, c.name, c.classes.join(',')],
+      );
     }
-    for (const z of DEMO_ZONES) await em.query('INSERT IGNORE INTO delivery_zone (id, name, fulfillment_center_id) VALUES (?, ?, ?)', [z.id, z.name, z.fulfillmentCenterId]);
+    for (const z of DEMO_ZONES)
+      await em.query('INSERT IGNORE INTO delivery_zone (id, name, fulfillment_center_id) VALUES (?, ?, ?)', [
+        z.id,
+        z.name,
+        z.fulfillmentCenterId,
+      ]);
   });
 
   const today = chinaDateOf(new Date());
@@ -84,10 +92,13 @@ export async function seedOrdersDemoData(app: INestApplicationContext): Promise<
       const [snapshot] = await em.query('SELECT sold_by FROM sku_snapshot WHERE sku_id = ?', [skuId]);
       const amount = snapshot?.sold_by === 'weight' ? DEMO_GRAMS : DEMO_AMOUNT;
       let made = 0;
-      for (const c of DEMO_CENTERS) made += (await inventory.createIfMissing(em, skuId, c.id, amount)) ? 1 : 0;
+      for (const c of DEMO_CENTERS)
+        made += (await inventory.createIfMissing(em, skuId, c.id, amount)) ? 1 : 0;
       return made;
     });
     if (n % 50 === 0) logger.log(`demo stock: ${n}/${DEMO_SKU_COUNT} SKUs (${created} rows created)`);
   }
-  logger.log(`demo data ready: ${DEMO_CENTERS.length} centers, ${DEMO_ZONES.length} zones, ${SLOT_DAYS} days of slots, ${created} new stock rows`);
+  logger.log(
+    `demo data ready: ${DEMO_CENTERS.length} centers, ${DEMO_ZONES.length} zones, ${SLOT_DAYS} days of slots, ${created} new stock rows`,
+  );
 }

@@ -24,7 +24,9 @@ export class FulfillmentEventsController {
   @EventPattern(fulfillmentPickedV1.topic)
   async onPicked(@Payload() message: unknown): Promise<void> {
     const event = fulfillmentPickedV1.parse(message);
-    await this.inbox.handleOnce('orders.fulfillment-picked', event, (em) => this.progress.picked(em, event.payload, by(event.payload.pickedBy)));
+    await this.inbox.handleOnce('orders.fulfillment-picked', event, (em) =>
+      this.progress.picked(em, event.payload, by(event.payload.pickedBy)),
+    );
   }
 
   @EventPattern(fulfillmentShortPickedV1.topic)
@@ -38,7 +40,9 @@ export class FulfillmentEventsController {
   @EventPattern(fulfillmentPackedV1.topic)
   async onPacked(@Payload() message: unknown): Promise<void> {
     const event = fulfillmentPackedV1.parse(message);
-    await this.inbox.handleOnce('orders.fulfillment-packed', event, (em) => this.progress.packed(em, event.payload, event.eventId, by(event.payload.packedBy)));
+    await this.inbox.handleOnce('orders.fulfillment-packed', event, (em) =>
+      this.progress.packed(em, event.payload, event.eventId, by(event.payload.packedBy)),
+    );
   }
 
   @EventPattern(fulfillmentShippedV1.topic)
@@ -46,7 +50,14 @@ export class FulfillmentEventsController {
     const event = fulfillmentShippedV1.parse(message);
     const { orderId, carrier, trackingNumber } = event.payload;
     await this.inbox.handleOnce('orders.fulfillment-shipped', event, (em) =>
-      this.progress.advance(em, orderId, 'packed', 'shipped', SYSTEM_FULFILLMENT, `shipped with ${carrier} ${trackingNumber}`),
+      this.progress.advance(
+        em,
+        orderId,
+        'packed',
+        'shipped',
+        SYSTEM_FULFILLMENT,
+        `shipped with ${carrier} ${trackingNumber}`,
+      ),
     );
   }
 
@@ -54,7 +65,14 @@ export class FulfillmentEventsController {
   async onDelivered(@Payload() message: unknown): Promise<void> {
     const event = fulfillmentDeliveredV1.parse(message);
     await this.inbox.handleOnce('orders.fulfillment-delivered', event, (em) =>
-      this.progress.advance(em, event.payload.orderId, 'shipped', 'delivered', SYSTEM_FULFILLMENT, `delivered, received by ${event.payload.receivedBy}`),
+      this.progress.advance(
+        em,
+        event.payload.orderId,
+        'shipped',
+        'delivered',
+        SYSTEM_FULFILLMENT,
+        `delivered, received by ${event.payload.receivedBy}`,
+      ),
     );
   }
 }

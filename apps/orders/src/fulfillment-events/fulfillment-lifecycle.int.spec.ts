@@ -29,11 +29,19 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
   const now = () => new Date().toISOString();
 
   beforeAll(async () => {
-    t = await startOrdersTestApp({ EVENTS_TRANSPORT: 'kafka', KAFKA_BROKERS: '127.0.0.1:9092', EVENTS_MAX_ATTEMPTS: '20', EVENTS_RETRY_BACKOFF_MAX_MS: '1000' });
+    t = await startOrdersTestApp({
+      EVENTS_TRANSPORT: 'kafka',
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      EVENTS_MAX_ATTEMPTS: '20',
+      EVENTS_RETRY_BACKOFF_MAX_MS: '1000',
+    });
     f = await createFixture(t);
     apples = `sku-${t.runId}-apples`;
     pork = `sku-${t.runId}-pork`;
-    await applySkus(t, [skuState(apples, { priceFen: 1000 }), skuState(pork, { soldBy: 'weight', priceFen: 3000, name: '有机五花肉' })]);
+    await applySkus(t, [
+      skuState(apples, { priceFen: 1000 }),
+      skuState(pork, { soldBy: 'weight', priceFen: 3000, name: '有机五花肉' }),
+    ]);
     await setStock(t, f.centerId, apples, 100);
     await setStock(t, f.centerId, pork, 50_000);
   }, 120_000);
@@ -43,8 +51,10 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
   });
 
   const admin = async () => ({ authorization: `Bearer ${await t.token('admin', 'ops-1')}` });
-  const view = async (id: string) => (await t.app.inject({ method: 'GET', url: `/orders/${id}`, headers: await admin() })).json();
-  const reach = (id: string, status: string) => waitUntil(`order ${id} to be ${status}`, async () => (await view(id)).status === status, 60_000);
+  const view = async (id: string) =>
+    (await t.app.inject({ method: 'GET', url: `/orders/${id}`, headers: await admin() })).json();
+  const reach = (id: string, status: string) =>
+    waitUntil(`order ${id} to be ${status}`, async () => (await view(id)).status === status, 60_000);
 
   async function placePaid(customer: string): Promise<{ id: string; totalFen: number }> {
     const placed = await checkout(t, customer, {
@@ -58,7 +68,12 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
     expect(placed.statusCode).toBe(201);
     const order = placed.json();
     expect(order.totalFen).toBe(4 * 1000 + 6000);
-    const paid = await payCallback(t, { paymentId: `pay-${randomUUID()}`, orderId: order.id, amountFen: order.totalFen, status: 'succeeded' });
+    const paid = await payCallback(t, {
+      paymentId: `pay-${randomUUID()}`,
+      orderId: order.id,
+      amountFen: order.totalFen,
+      status: 'succeeded',
+    });
     expect(paid.json().outcome).toBe('paid');
     return order;
   }
@@ -81,15 +96,26 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
     await reach(order.id, 'picking');
     let current = await view(order.id);
     expect(current.refundedFen).toBe(1000);
-    expect(current.refunds).toEqual([expect.objectContaining({ amountFen: 1000, reason: 'short_pick', lines: [{ skuId: apples, amountFen: 1000 }] })]);
+    expect(current.refunds).toEqual([
+      expect.objectContaining({
+        amountFen: 1000,
+        reason: 'short_pick',
+        lines: [{ skuId: apples, amountFen: 1000 }],
+      }),
+    ]);
     // The reserved units left the shelf: the damaged one is written off with the three picked.
-    expect(await stockOf(t, f.centerId, apples)).toEqual({ onHand: stockBefore.onHand - 4, reserved: stockBefore.reserved - 4 });
+    expect(await stockOf(t, f.centerId, apples)).toEqual({
+      onHand: stockBefore.onHand - 4,
+      reserved: stockBefore.reserved - 4,
+    });
 
     await publish(t, fulfillmentPackedV1, order.id, {
       orderId: order.id,
       fulfillmentCenterId: f.centerId,
       weighedLines: [{ skuId: pork, actualWeightGrams: 900 }],
-      parcels: [{ parcelId: 'parcel-1', packaging: 'insulated_box', coolant: 'gel_pack', grossWeightGrams: 4200 }],
+      parcels: [
+        { parcelId: 'parcel-1', packaging: 'insulated_box', coolant: 'gel_pack', grossWeightGrams: 4200 },
+      ],
       packedBy: 'packer-1',
       packedAt: now(),
     });
@@ -98,9 +124,20 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
     expect(current.refundedFen).toBe(1000 + 600); // 1000 g estimated at 60.00, 900 g packed: 6.00 back
     expect(current.lines.find((l: { skuId: string }) => l.skuId === pork).actualWeightGrams).toBe(900);
 
-    await publish(t, fulfillmentShippedV1, order.id, { orderId: order.id, fulfillmentCenterId: f.centerId, carrier: 'SF', trackingNumber: 'SF123', shippedAt: now() });
+    await publish(t, fulfillmentShippedV1, order.id, {
+      orderId: order.id,
+      fulfillmentCenterId: f.centerId,
+      carrier: 'SF',
+      trackingNumber: 'SF123',
+      shippedAt: now(),
+    });
     await reach(order.id, 'shipped');
-    await publish(t, fulfillmentDeliveredV1, order.id, { orderId: order.id, fulfillmentCenterId: f.centerId, receivedBy: 'doorstep', deliveredAt: now() });
+    await publish(t, fulfillmentDeliveredV1, order.id, {
+      orderId: order.id,
+      fulfillmentCenterId: f.centerId,
+      receivedBy: 'doorstep',
+      deliveredAt: now(),
+    });
     await reach(order.id, 'delivered');
 
     current = await view(order.id);
@@ -131,7 +168,12 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
     });
     await reach(order.id, 'picking');
     expect((await view(order.id)).refundedFen).toBe(0);
-    const cancel = await t.app.inject({ method: 'POST', url: `/orders/${order.id}/cancel`, headers: await admin(), payload: {} });
+    const cancel = await t.app.inject({
+      method: 'POST',
+      url: `/orders/${order.id}/cancel`,
+      headers: await admin(),
+      payload: {},
+    });
     expect(cancel.statusCode).toBe(409);
     expect(cancel.json().type).toBe('urn:harvest:problem:illegal-transition');
   });

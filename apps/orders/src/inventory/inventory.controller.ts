@@ -24,7 +24,11 @@ export class InventoryController {
   @Get('fulfillment-centers')
   @Roles('admin', 'agent')
   async centers() {
-    return { fulfillmentCenters: await this.db.read((em) => em.getRepository(FulfillmentCenter).find({ order: { id: 'ASC' } })) };
+    return {
+      fulfillmentCenters: await this.db.read((em) =>
+        em.getRepository(FulfillmentCenter).find({ order: { id: 'ASC' } }),
+      ),
+    };
   }
 
   @Get('inventory/:fulfillmentCenterId/:skuId')
@@ -32,17 +36,30 @@ export class InventoryController {
   async stock(@Param('fulfillmentCenterId') fulfillmentCenterId: string, @Param('skuId') skuId: string) {
     const level = await this.db.transaction((em) => this.inventory.find(em, skuId, fulfillmentCenterId));
     if (!level) throw notFound(`stock of ${skuId} at ${fulfillmentCenterId}`);
-    return { skuId, fulfillmentCenterId, onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved };
+    return {
+      skuId,
+      fulfillmentCenterId,
+      onHand: level.onHand,
+      reserved: level.reserved,
+      available: level.onHand - level.reserved,
+    };
   }
 
   /** A receipt or stock-take sets the counted amount; it may not drop below what is reserved (409). */
   @Put('inventory/:fulfillmentCenterId/:skuId')
   @Roles('admin')
-  async setStock(@Param('fulfillmentCenterId') fulfillmentCenterId: string, @Param('skuId') skuId: string, @Body() body: SetStockDto) {
+  async setStock(
+    @Param('fulfillmentCenterId') fulfillmentCenterId: string,
+    @Param('skuId') skuId: string,
+    @Body() body: SetStockDto,
+  ) {
     await this.db.transaction(async (em) => {
-      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId }))) throw notFound(`fulfillment center ${fulfillmentCenterId}`);
+      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId })))
+        throw notFound(`fulfillment center ${fulfillmentCenterId}`);
       if (!(await this.inventory.setOnHand(em, skuId, fulfillmentCenterId, body.onHand))) {
-        throw ordersProblem(409, 'below-reserved', `on hand cannot drop below the reserved amount`, { field: 'onHand' });
+        throw ordersProblem(409, 'below-reserved', `on hand cannot drop below the reserved amount`, {
+          field: 'onHand',
+        });
       }
     });
     return this.stock(fulfillmentCenterId, skuId);

@@ -24,7 +24,11 @@ export class InventoryService {
   constructor(private readonly outbox: OutboxWriter) {}
 
   /** Reserves every quantity or none: returns the SKUs that lack stock (the caller rolls back), else []. */
-  async reserve(em: EntityManager, fulfillmentCenterId: string, quantities: StockQuantity[]): Promise<string[]> {
+  async reserve(
+    em: EntityManager,
+    fulfillmentCenterId: string,
+    quantities: StockQuantity[],
+  ): Promise<string[]> {
     const short: string[] = [];
     for (const { skuId, quantity } of bySku(quantities)) {
       const result: UpdateResult = await em.query(
@@ -67,11 +71,16 @@ export class InventoryService {
   }
 
   /** Sets the counted stock on hand (receipt or stock-take); refused (false) below what is reserved. */
-  async setOnHand(em: EntityManager, skuId: string, fulfillmentCenterId: string, onHand: number): Promise<boolean> {
-    await em.query('INSERT IGNORE INTO stock_level (sku_id, fulfillment_center_id, on_hand, reserved, version) VALUES (?, ?, 0, 0, 0)', [
-      skuId,
-      fulfillmentCenterId,
-    ]);
+  async setOnHand(
+    em: EntityManager,
+    skuId: string,
+    fulfillmentCenterId: string,
+    onHand: number,
+  ): Promise<boolean> {
+    await em.query(
+      'INSERT IGNORE INTO stock_level (sku_id, fulfillment_center_id, on_hand, reserved, version) VALUES (?, ?, 0, 0, 0)',
+      [skuId, fulfillmentCenterId],
+    );
     const result: UpdateResult = await em.query(
       'UPDATE stock_level SET on_hand = ?, version = version + 1 WHERE sku_id = ? AND fulfillment_center_id = ? AND reserved <= ?',
       [onHand, skuId, fulfillmentCenterId, onHand],
@@ -82,7 +91,12 @@ export class InventoryService {
   }
 
   /** Creates a stock row with this amount unless one exists (demo data, first receipt); true when created. */
-  async createIfMissing(em: EntityManager, skuId: string, fulfillmentCenterId: string, onHand: number): Promise<boolean> {
+  async createIfMissing(
+    em: EntityManager,
+    skuId: string,
+    fulfillmentCenterId: string,
+    onHand: number,
+  ): Promise<boolean> {
     const result: UpdateResult = await em.query(
       'INSERT IGNORE INTO stock_level (sku_id, fulfillment_center_id, on_hand, reserved, version) VALUES (?, ?, ?, 0, 0)',
       [skuId, fulfillmentCenterId, onHand],

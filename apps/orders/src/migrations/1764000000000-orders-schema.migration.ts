@@ -150,7 +150,17 @@ export class OrdersSchema1764000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['order_refund', 'order_transition', 'order_line', 'customer_order', 'delivery_slot', 'stock_level', 'delivery_zone', 'fulfillment_center', 'sku_snapshot']) {
+    for (const table of [
+      'order_refund',
+      'order_transition',
+      'order_line',
+      'customer_order',
+      'delivery_slot',
+      'stock_level',
+      'delivery_zone',
+      'fulfillment_center',
+      'sku_snapshot',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -20,7 +20,8 @@ describe('checkout (real MariaDB, embedded events)', () => {
   let t: OrdersTestApp;
   let f: Fixture;
   const sku = (name: string) => `sku-${t.runId}-${name}`;
-  const orderCount = async () => Number((await t.db.transaction((em) => em.query('SELECT COUNT(*) AS n FROM customer_order')))[0].n);
+  const orderCount = async () =>
+    Number((await t.db.transaction((em) => em.query('SELECT COUNT(*) AS n FROM customer_order')))[0].n);
 
   beforeAll(async () => {
     t = await startOrdersTestApp();
@@ -31,7 +32,8 @@ describe('checkout (real MariaDB, embedded events)', () => {
       skuState(sku('dumplings'), { temperatureClass: 'frozen' }),
       skuState(sku('draft'), { status: 'draft' }),
     ]);
-    for (const name of ['spinach', 'pork', 'dumplings', 'draft']) await setStock(t, f.centerId, sku(name), name === 'pork' ? 10_000 : 100);
+    for (const name of ['spinach', 'pork', 'dumplings', 'draft'])
+      await setStock(t, f.centerId, sku(name), name === 'pork' ? 10_000 : 100);
   });
 
   afterAll(async () => {
@@ -42,8 +44,25 @@ describe('checkout (real MariaDB, embedded events)', () => {
     const id = sku('from-events');
     await publish(t, skuChangedV1, id, skuState(id, { version: 3, priceFen: 500 }));
     await publish(t, skuChangedV1, id, skuState(id, { version: 2, priceFen: 999 }));
-    const snapshot = async () => (await t.db.transaction((em) => em.query('SELECT price_fen AS price, version FROM sku_snapshot WHERE sku_id = ?', [id])))[0];
-    await waitUntil('both events consumed', async () => Number((await t.db.transaction((em) => em.query("SELECT COUNT(*) AS n FROM inbox_event WHERE consumer = 'orders.sku-snapshot' AND topic = 'catalog.sku-changed'")))[0].n) >= 6);
+    const snapshot = async () =>
+      (
+        await t.db.transaction((em) =>
+          em.query('SELECT price_fen AS price, version FROM sku_snapshot WHERE sku_id = ?', [id]),
+        )
+      )[0];
+    await waitUntil(
+      'both events consumed',
+      async () =>
+        Number(
+          (
+            await t.db.transaction((em) =>
+              em.query(
+                "SELECT COUNT(*) AS n FROM inbox_event WHERE consumer = 'orders.sku-snapshot' AND topic = 'catalog.sku-changed'",
+              ),
+            )
+          )[0].n,
+        ) >= 6,
+    );
     expect(await snapshot()).toEqual({ price: 500, version: 3 });
   });
 
@@ -63,7 +82,11 @@ describe('checkout (real MariaDB, embedded events)', () => {
     expect(order.customerId).toBeUndefined(); // the customer view carries no staff fields
     expect(await stockOf(t, f.centerId, sku('pork'))).toEqual({ onHand: 10_000, reserved: 750 });
     expect(await slotBooked(t, f.slotId)).toBe(before + 1);
-    const [placed] = await t.db.transaction((em) => em.query("SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'order.placed' AND event_key = ?", [order.id]));
+    const [placed] = await t.db.transaction((em) =>
+      em.query("SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'order.placed' AND event_key = ?", [
+        order.id,
+      ]),
+    );
     expect(Number(placed.n)).toBe(1);
   });
 
@@ -82,14 +105,23 @@ describe('checkout (real MariaDB, embedded events)', () => {
       }
     })();
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => checkout(t, `crowd-${i}`, { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: id, quantity: 1 }] })),
+      Array.from({ length: 200 }, (_, i) =>
+        checkout(t, `crowd-${i}`, {
+          address: address(f.zoneId),
+          slotId: f.slotId,
+          lines: [{ skuId: id, quantity: 1 }],
+        }),
+      ),
     );
     sampling = false;
     await sampler;
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(50);
     expect(codes.filter((c) => c === 409)).toHaveLength(150);
-    expect(responses.find((r) => r.statusCode === 409)!.json()).toMatchObject({ type: 'urn:harvest:problem:out-of-stock', errors: [{ field: 'lines[0]' }] });
+    expect(responses.find((r) => r.statusCode === 409)!.json()).toMatchObject({
+      type: 'urn:harvest:problem:out-of-stock',
+      errors: [{ field: 'lines[0]' }],
+    });
     expect(await orderCount()).toBe(ordersBefore + 50);
     expect(await stockOf(t, f.centerId, id)).toEqual({ onHand: 50, reserved: 50 });
     expect(minAvailable).toBeGreaterThanOrEqual(0);
@@ -97,23 +129,41 @@ describe('checkout (real MariaDB, embedded events)', () => {
 
   it('a retried checkout with the same Idempotency-Key returns the same order; another body with that key gets 422', async () => {
     const key = randomUUID();
-    const body = { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku('spinach'), quantity: 1 }] };
+    const body = {
+      address: address(f.zoneId),
+      slotId: f.slotId,
+      lines: [{ skuId: sku('spinach'), quantity: 1 }],
+    };
     const first = await checkout(t, 'cust-retry', body, key);
-    const [again, concurrent] = await Promise.all([checkout(t, 'cust-retry', body, key), checkout(t, 'cust-retry', { ...body }, key)]);
+    const [again, concurrent] = await Promise.all([
+      checkout(t, 'cust-retry', body, key),
+      checkout(t, 'cust-retry', { ...body }, key),
+    ]);
     expect(first.statusCode).toBe(201);
     for (const replay of [again, concurrent]) {
       expect(replay.statusCode).toBe(201);
       expect(replay.json().id).toBe(first.json().id);
     }
-    const other = await checkout(t, 'cust-retry', { ...body, lines: [{ skuId: sku('spinach'), quantity: 2 }] }, key);
+    const other = await checkout(
+      t,
+      'cust-retry',
+      { ...body, lines: [{ skuId: sku('spinach'), quantity: 2 }] },
+      key,
+    );
     expect(other.statusCode).toBe(422);
-    const [row] = await t.db.transaction((em) => em.query("SELECT COUNT(*) AS n FROM customer_order WHERE customer_id = 'cust-retry'"));
+    const [row] = await t.db.transaction((em) =>
+      em.query("SELECT COUNT(*) AS n FROM customer_order WHERE customer_id = 'cust-retry'"),
+    );
     expect(Number(row.n)).toBe(1);
   });
 
   it('even past the HTTP idempotency record, the (customer, key) constraint returns the first order', async () => {
     const key = randomUUID();
-    const body = { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku('spinach'), quantity: 1 }] };
+    const body = {
+      address: address(f.zoneId),
+      slotId: f.slotId,
+      lines: [{ skuId: sku('spinach'), quantity: 1 }],
+    };
     const first = await checkout(t, 'cust-crash', body, key);
     // As if the process died after the order committed but before the response was recorded.
     await t.db.transaction((em) => em.query('DELETE FROM idempotency_key'));
@@ -121,27 +171,75 @@ describe('checkout (real MariaDB, embedded events)', () => {
     expect(replay.statusCode).toBe(201);
     expect(replay.json().id).toBe(first.json().id);
     await t.db.transaction((em) => em.query('DELETE FROM idempotency_key'));
-    expect((await checkout(t, 'cust-crash', { ...body, slotId: f.slotId, lines: [{ skuId: sku('spinach'), quantity: 3 }] }, key)).statusCode).toBe(422);
+    expect(
+      (
+        await checkout(
+          t,
+          'cust-crash',
+          { ...body, slotId: f.slotId, lines: [{ skuId: sku('spinach'), quantity: 3 }] },
+          key,
+        )
+      ).statusCode,
+    ).toBe(422);
   });
 
   describe('bad input gets a 4xx naming the problem, and nothing is written', () => {
     const cases: Array<[string, () => object, number, string]> = [
       ['unknown SKU', () => ({ lines: [{ skuId: sku('nope'), quantity: 1 }] }), 422, 'lines[0].skuId'],
       ['SKU not for sale', () => ({ lines: [{ skuId: sku('draft'), quantity: 1 }] }), 422, 'lines[0].skuId'],
-      ['zero quantity', () => ({ lines: [{ skuId: sku('spinach'), quantity: 0 }] }), 400, 'lines[0].quantity'],
-      ['negative quantity', () => ({ lines: [{ skuId: sku('spinach'), quantity: -2 }] }), 400, 'lines[0].quantity'],
-      ['weight on a by-piece SKU', () => ({ lines: [{ skuId: sku('spinach'), estimatedWeightGrams: 500 }] }), 422, 'lines[0].estimatedWeightGrams'],
-      ['too many lines', () => ({ lines: Array.from({ length: 51 }, (_, i) => ({ skuId: `${sku('x')}-${i}`, quantity: 1 })) }), 422, 'lines'],
+      [
+        'zero quantity',
+        () => ({ lines: [{ skuId: sku('spinach'), quantity: 0 }] }),
+        400,
+        'lines[0].quantity',
+      ],
+      [
+        'negative quantity',
+        () => ({ lines: [{ skuId: sku('spinach'), quantity: -2 }] }),
+        400,
+        'lines[0].quantity',
+      ],
+      [
+        'weight on a by-piece SKU',
+        () => ({ lines: [{ skuId: sku('spinach'), estimatedWeightGrams: 500 }] }),
+        422,
+        'lines[0].estimatedWeightGrams',
+      ],
+      [
+        'too many lines',
+        () => ({ lines: Array.from({ length: 51 }, (_, i) => ({ skuId: `${sku('x')}-${i}`, quantity: 1 })) }),
+        422,
+        'lines',
+      ],
       ['no lines', () => ({ lines: [] }), 400, 'lines'],
-      ['frozen goods from a center without a freezer', () => ({ lines: [{ skuId: sku('dumplings'), quantity: 1 }] }), 422, 'lines[0].skuId'],
-      ['a zone we do not serve', () => ({ address: address('nowhere'), lines: [{ skuId: sku('spinach'), quantity: 1 }] }), 422, 'address.zoneId'],
-      ['an unknown field', () => ({ lines: [{ skuId: sku('spinach'), quantity: 1, discount: 100 }] }), 400, 'lines[0].discount'],
+      [
+        'frozen goods from a center without a freezer',
+        () => ({ lines: [{ skuId: sku('dumplings'), quantity: 1 }] }),
+        422,
+        'lines[0].skuId',
+      ],
+      [
+        'a zone we do not serve',
+        () => ({ address: address('nowhere'), lines: [{ skuId: sku('spinach'), quantity: 1 }] }),
+        422,
+        'address.zoneId',
+      ],
+      [
+        'an unknown field',
+        () => ({ lines: [{ skuId: sku('spinach'), quantity: 1, discount: 100 }] }),
+        400,
+        'lines[0].discount',
+      ],
     ];
 
     it.each(cases)('%s', async (_name, make, status, field) => {
       const ordersBefore = await orderCount();
       const stockBefore = await stockOf(t, f.centerId, sku('spinach'));
-      const response = await checkout(t, 'cust-bad', { address: address(f.zoneId), slotId: f.slotId, ...make() });
+      const response = await checkout(t, 'cust-bad', {
+        address: address(f.zoneId),
+        slotId: f.slotId,
+        ...make(),
+      });
       expect(response.statusCode).toBe(status);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(JSON.stringify(response.json())).toContain(field);
@@ -154,21 +252,45 @@ describe('checkout (real MariaDB, embedded events)', () => {
       await t.db.transaction((em) =>
         em.query(
           'INSERT INTO delivery_slot (id, zone_id, delivery_date, window_start, window_end, starts_at, cutoff_at, capacity, booked) VALUES (?, ?, ?, ?, ?, ?, ?, 10, 0)',
-          [past, f.zoneId, '2020-01-01', '09:00', '12:00', new Date('2020-01-01T01:00:00Z'), new Date('2020-01-01T00:00:00Z')],
+          [
+            past,
+            f.zoneId,
+            '2020-01-01',
+            '09:00',
+            '12:00',
+            new Date('2020-01-01T01:00:00Z'),
+            new Date('2020-01-01T00:00:00Z'),
+          ],
         ),
       );
       const closing = `${f.zoneId}-closed`;
       await t.db.transaction((em) =>
         em.query(
           'INSERT INTO delivery_slot (id, zone_id, delivery_date, window_start, window_end, starts_at, cutoff_at, capacity, booked) VALUES (?, ?, ?, ?, ?, ?, ?, 10, 0)',
-          [closing, f.zoneId, '2099-01-01', '09:00', '12:00', new Date(Date.now() + 3600_000), new Date(Date.now() - 1000)],
+          [
+            closing,
+            f.zoneId,
+            '2099-01-01',
+            '09:00',
+            '12:00',
+            new Date(Date.now() + 3600_000),
+            new Date(Date.now() - 1000),
+          ],
         ),
       );
       const ordersBefore = await orderCount();
-      const inPast = await checkout(t, 'cust-bad', { address: address(f.zoneId), slotId: past, lines: [{ skuId: sku('spinach'), quantity: 1 }] });
+      const inPast = await checkout(t, 'cust-bad', {
+        address: address(f.zoneId),
+        slotId: past,
+        lines: [{ skuId: sku('spinach'), quantity: 1 }],
+      });
       expect(inPast.statusCode).toBe(422);
       expect(inPast.json()).toMatchObject({ type: 'urn:harvest:problem:slot-in-the-past', field: 'slotId' });
-      const closed = await checkout(t, 'cust-bad', { address: address(f.zoneId), slotId: closing, lines: [{ skuId: sku('spinach'), quantity: 1 }] });
+      const closed = await checkout(t, 'cust-bad', {
+        address: address(f.zoneId),
+        slotId: closing,
+        lines: [{ skuId: sku('spinach'), quantity: 1 }],
+      });
       expect(closed.json()).toMatchObject({ status: 422, type: 'urn:harvest:problem:slot-past-cutoff' });
       expect(await orderCount()).toBe(ordersBefore);
     });
@@ -178,14 +300,29 @@ describe('checkout (real MariaDB, embedded events)', () => {
       await t.db.transaction((em) =>
         em.query(
           'INSERT INTO delivery_slot (id, zone_id, delivery_date, window_start, window_end, starts_at, cutoff_at, capacity, booked) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0)',
-          [full, f.zoneId, '2099-01-02', '09:00', '12:00', new Date(Date.now() + 7200_000), new Date(Date.now() + 3600_000)],
+          [
+            full,
+            f.zoneId,
+            '2099-01-02',
+            '09:00',
+            '12:00',
+            new Date(Date.now() + 7200_000),
+            new Date(Date.now() + 3600_000),
+          ],
         ),
       );
-      const body = { address: address(f.zoneId), slotId: full, lines: [{ skuId: sku('spinach'), quantity: 1 }] };
+      const body = {
+        address: address(f.zoneId),
+        slotId: full,
+        lines: [{ skuId: sku('spinach'), quantity: 1 }],
+      };
       expect((await checkout(t, 'cust-slot-1', body)).statusCode).toBe(201);
       const second = await checkout(t, 'cust-slot-2', body);
       expect(second.statusCode).toBe(409);
-      expect(second.json()).toMatchObject({ type: 'urn:harvest:problem:slot-full', detail: expect.stringMatching(/full/) });
+      expect(second.json()).toMatchObject({
+        type: 'urn:harvest:problem:slot-full',
+        detail: expect.stringMatching(/full/),
+      });
       expect(await slotBooked(t, full)).toBe(1);
     });
 
@@ -194,7 +331,11 @@ describe('checkout (real MariaDB, embedded events)', () => {
         method: 'POST',
         url: '/orders',
         headers: { authorization: `Bearer ${await t.token('customer', 'cust-bad')}` },
-        payload: { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku('spinach'), quantity: 1 }] },
+        payload: {
+          address: address(f.zoneId),
+          slotId: f.slotId,
+          lines: [{ skuId: sku('spinach'), quantity: 1 }],
+        },
       });
       expect(response.statusCode).toBe(400);
       expect(response.body).toMatch(/Idempotency-Key/i);

@@ -56,7 +56,12 @@ export class CheckoutService {
     const replay = await this.findReplay(request.customerId, request.idempotencyKey, requestHash);
     if (replay) return { orderId: replay, created: false };
     if (request.body.lines.length > this.config.ORDERS_MAX_LINES) {
-      throw ordersProblem(422, 'too-many-lines', `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`, { field: 'lines' });
+      throw ordersProblem(
+        422,
+        'too-many-lines',
+        `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`,
+        { field: 'lines' },
+      );
     }
     try {
       const orderId = await this.db.transaction((em) => this.place(em, request, requestHash));
@@ -71,11 +76,22 @@ export class CheckoutService {
   }
 
   /** The order this key already made, if the body is the same; a different body with the key is 422. */
-  private async findReplay(customerId: string, idempotencyKey: string, requestHash: string): Promise<string | null> {
-    const existing = await this.db.transaction((em) => em.getRepository(Order).findOneBy({ customerId, idempotencyKey }));
+  private async findReplay(
+    customerId: string,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<string | null> {
+    const existing = await this.db.transaction((em) =>
+      em.getRepository(Order).findOneBy({ customerId, idempotencyKey }),
+    );
     if (!existing) return null;
     if (existing.requestHash !== requestHash) {
-      throw ordersProblem(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different checkout request', { field: 'Idempotency-Key' });
+      throw ordersProblem(
+        422,
+        'idempotency-key-reused',
+        'this Idempotency-Key was used for a different checkout request',
+        { field: 'Idempotency-Key' },
+      );
     }
     return existing.id;
   }
@@ -84,19 +100,44 @@ export class CheckoutService {
     const { body } = request;
     const now = new Date();
     const zone = await em.getRepository(DeliveryZone).findOneBy({ id: body.address.zoneId });
-    if (!zone) throw ordersProblem(422, 'unknown-zone', `we do not deliver to zone ${body.address.zoneId}`, { field: 'address.zoneId' });
-    const center = await em.getRepository(FulfillmentCenter).findOneByOrFail({ id: zone.fulfillmentCenterId });
+    if (!zone)
+      throw ordersProblem(422, 'unknown-zone', `we do not deliver to zone ${body.address.zoneId}`, {
+        field: 'address.zoneId',
+      });
+    const center = await em
+      .getRepository(FulfillmentCenter)
+      .findOneByOrFail({ id: zone.fulfillmentCenterId });
 
-    const snapshots = await this.skus.findMany(em, body.lines.map((l) => l.skuId));
+    const snapshots = await this.skus.findMany(
+      em,
+      body.lines.map((l) => l.skuId),
+    );
     const { lines, problems } = priceLines(body.lines, snapshots);
     if (problems.length > 0) {
-      throw ordersProblem(422, 'invalid-order-lines', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+      throw ordersProblem(
+        422,
+        'invalid-order-lines',
+        problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        { errors: problems },
+      );
     }
-    const unserved = [...new Set(lines.map((l) => l.temperatureClass))].filter((c) => !center.temperatureClasses.includes(c));
+    const unserved = [...new Set(lines.map((l) => l.temperatureClass))].filter(
+      (c) => !center.temperatureClasses.includes(c),
+    );
     if (unserved.length > 0) {
-      throw ordersProblem(422, 'temperature-class-not-served', `${center.name} cannot deliver ${unserved.join(', ')} goods to this zone`, {
-        errors: lines.filter((l) => unserved.includes(l.temperatureClass)).map((l) => ({ field: `lines[${l.lineNo - 1}].skuId`, message: `${l.temperatureClass} not served` })),
-      });
+      throw ordersProblem(
+        422,
+        'temperature-class-not-served',
+        `${center.name} cannot deliver ${unserved.join(', ')} goods to this zone`,
+        {
+          errors: lines
+            .filter((l) => unserved.includes(l.temperatureClass))
+            .map((l) => ({
+              field: `lines[${l.lineNo - 1}].skuId`,
+              message: `${l.temperatureClass} not served`,
+            })),
+        },
+      );
     }
     const slot = await this.slots.requireBookable(em, body.slotId, zone.id, now);
 
@@ -130,16 +171,39 @@ export class CheckoutService {
       if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw new DuplicateCheckout();
       throw error;
     }
-    await em.getRepository(OrderLine).insert(lines.map((l) => ({ ...l, orderId, pickedQuantity: null, shortPickReason: null, actualWeightGrams: null })));
+    await em
+      .getRepository(OrderLine)
+      .insert(
+        lines.map((l) => ({
+          ...l,
+          orderId,
+          pickedQuantity: null,
+          shortPickReason: null,
+          actualWeightGrams: null,
+        })),
+      );
 
-    const short = await this.inventory.reserve(em, center.id, lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })));
+    const short = await this.inventory.reserve(
+      em,
+      center.id,
+      lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })),
+    );
     if (short.length > 0) {
       throw ordersProblem(409, 'out-of-stock', `not enough stock at ${center.name} for ${short.join(', ')}`, {
-        errors: lines.filter((l) => short.includes(l.skuId)).map((l) => ({ field: `lines[${l.lineNo - 1}]`, message: `not enough stock of ${l.skuId}` })),
+        errors: lines
+          .filter((l) => short.includes(l.skuId))
+          .map((l) => ({ field: `lines[${l.lineNo - 1}]`, message: `not enough stock of ${l.skuId}` })),
       });
     }
     await this.slots.book(em, slot.id, now);
-    await this.lifecycle.record(em, orderId, null, 'pending_payment', request.actor, request.agentId ? 'checkout by agent' : 'checkout');
+    await this.lifecycle.record(
+      em,
+      orderId,
+      null,
+      'pending_payment',
+      request.actor,
+      request.agentId ? 'checkout by agent' : 'checkout',
+    );
     await this.outbox.append(em, orderPlacedV1, {
       key: orderId,
       payload: {
@@ -147,7 +211,12 @@ export class CheckoutService {
         customerId: request.customerId,
         fulfillmentCenterId: center.id,
         zoneId: zone.id,
-        slot: { slotId: slot.id, date: slot.deliveryDate, windowStart: slot.windowStart, windowEnd: slot.windowEnd },
+        slot: {
+          slotId: slot.id,
+          date: slot.deliveryDate,
+          windowStart: slot.windowStart,
+          windowEnd: slot.windowEnd,
+        },
         lines: lines.map((l) => ({
           skuId: l.skuId,
           name: l.name,

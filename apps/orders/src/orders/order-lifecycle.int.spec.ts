@@ -21,11 +21,19 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
   let skuId: string;
 
   const place = async (customer: string, quantity = 2) => {
-    const response = await checkout(t, customer, { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId, quantity }] });
+    const response = await checkout(t, customer, {
+      address: address(f.zoneId),
+      slotId: f.slotId,
+      lines: [{ skuId, quantity }],
+    });
     expect(response.statusCode).toBe(201);
     return response.json() as { id: string; totalFen: number };
   };
-  const as = async (role: 'customer' | 'agent' | 'admin', subject: string, headers: Record<string, string> = {}) => ({
+  const as = async (
+    role: 'customer' | 'agent' | 'admin',
+    subject: string,
+    headers: Record<string, string> = {},
+  ) => ({
     authorization: `Bearer ${await t.token(role, subject)}`,
     ...headers,
   });
@@ -44,24 +52,61 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
 
   it("a customer reading another customer's order gets 404; the owner, an agent and an admin see it", async () => {
     const order = await place('cust-owner');
-    const other = await t.app.inject({ method: 'GET', url: `/orders/${order.id}`, headers: await as('customer', 'cust-other') });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${order.id}`,
+      headers: await as('customer', 'cust-other'),
+    });
     expect(other.statusCode).toBe(404);
-    const missing = await t.app.inject({ method: 'GET', url: `/orders/${randomUUID()}`, headers: await as('customer', 'cust-other') });
-    expect(other.json().detail.replace(order.id, 'X')).toBe(missing.json().detail.replace(/[0-9a-f-]{36}/, 'X'));
-    const own = await t.app.inject({ method: 'GET', url: `/orders/${order.id}`, headers: await as('customer', 'cust-owner') });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${randomUUID()}`,
+      headers: await as('customer', 'cust-other'),
+    });
+    expect(other.json().detail.replace(order.id, 'X')).toBe(
+      missing.json().detail.replace(/[0-9a-f-]{36}/, 'X'),
+    );
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${order.id}`,
+      headers: await as('customer', 'cust-owner'),
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json().transitions).toBeUndefined();
-    const agent = await t.app.inject({ method: 'GET', url: `/orders/${order.id}`, headers: await as('agent', 'agent-7') });
-    expect(agent.json()).toMatchObject({ customerId: 'cust-owner', transitions: [{ from: null, to: 'pending_payment', actor: 'customer:cust-owner' }] });
-    const othersList = await t.app.inject({ method: 'GET', url: '/orders?customerId=cust-owner', headers: await as('customer', 'cust-other') });
+    const agent = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${order.id}`,
+      headers: await as('agent', 'agent-7'),
+    });
+    expect(agent.json()).toMatchObject({
+      customerId: 'cust-owner',
+      transitions: [{ from: null, to: 'pending_payment', actor: 'customer:cust-owner' }],
+    });
+    const othersList = await t.app.inject({
+      method: 'GET',
+      url: '/orders?customerId=cust-owner',
+      headers: await as('customer', 'cust-other'),
+    });
     expect(othersList.json().orders).toEqual([]);
-    const adminList = await t.app.inject({ method: 'GET', url: `/orders?customerId=cust-owner&status=pending_payment`, headers: await as('admin', 'ops-1') });
+    const adminList = await t.app.inject({
+      method: 'GET',
+      url: `/orders?customerId=cust-owner&status=pending_payment`,
+      headers: await as('admin', 'ops-1'),
+    });
     expect(adminList.json()).toMatchObject({ total: 1, orders: [{ id: order.id }] });
-    expect((await t.app.inject({ method: 'GET', url: '/orders?status=lost', headers: await as('admin', 'ops-1') })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/orders?status=lost', headers: await as('admin', 'ops-1') }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it("an agent checks out on a customer's behalf within a call, audited with agent and call id", async () => {
-    const body = { customerId: 'cust-phone', address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId, quantity: 1 }] };
+    const body = {
+      customerId: 'cust-phone',
+      address: address(f.zoneId),
+      slotId: f.slotId,
+      lines: [{ skuId, quantity: 1 }],
+    };
     expect((await checkout(t, 'agent-7', body, randomUUID(), 'agent')).statusCode).toBe(400); // no X-Call-Id
     const placed = await checkout(t, 'agent-7', body, randomUUID(), 'agent', { 'x-call-id': 'call-123' });
     expect(placed.statusCode).toBe(201);
@@ -69,9 +114,15 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
       customerId: 'cust-phone',
       placedByAgentId: 'agent-7',
       callId: 'call-123',
-      transitions: [{ to: 'pending_payment', actor: 'agent:agent-7', callId: 'call-123', reason: 'checkout by agent' }],
+      transitions: [
+        { to: 'pending_payment', actor: 'agent:agent-7', callId: 'call-123', reason: 'checkout by agent' },
+      ],
     });
-    const customerView = await t.app.inject({ method: 'GET', url: `/orders/${placed.json().id}`, headers: await as('customer', 'cust-phone') });
+    const customerView = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${placed.json().id}`,
+      headers: await as('customer', 'cust-phone'),
+    });
     expect(customerView.statusCode).toBe(200);
     expect(customerView.json().placedByAgentId).toBeUndefined();
   });
@@ -85,22 +136,41 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
 
     const headers = await as('customer', 'cust-cancel');
     const [first, second] = await Promise.all([
-      t.app.inject({ method: 'POST', url: `/orders/${order.id}/cancel`, headers, payload: { note: '买错了' } }),
+      t.app.inject({
+        method: 'POST',
+        url: `/orders/${order.id}/cancel`,
+        headers,
+        payload: { note: '买错了' },
+      }),
       t.app.inject({ method: 'POST', url: `/orders/${order.id}/cancel`, headers, payload: {} }),
     ]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
     expect(await stockOf(t, f.centerId, skuId)).toEqual(stockBefore);
     expect(await slotBooked(t, f.slotId)).toBe(bookedBefore);
     expect(await outboxCount(t, 'order.cancelled', order.id)).toBe(1);
-    const other = await t.app.inject({ method: 'POST', url: `/orders/${order.id}/cancel`, headers: await as('customer', 'cust-else'), payload: {} });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: `/orders/${order.id}/cancel`,
+      headers: await as('customer', 'cust-else'),
+      payload: {},
+    });
     expect(other.statusCode).toBe(404);
   });
 
   it('the signed payment callback marks the order paid once; bad or stale signatures are refused', async () => {
     const order = await place('cust-pay');
-    const body = { paymentId: `pay-${randomUUID()}`, orderId: order.id, amountFen: order.totalFen, status: 'succeeded' };
-    expect((await payCallback(t, body, { secret: 'not-the-secret-but-long-enough-0000000' })).statusCode).toBe(401);
-    expect((await payCallback(t, body, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).statusCode).toBe(401);
+    const body = {
+      paymentId: `pay-${randomUUID()}`,
+      orderId: order.id,
+      amountFen: order.totalFen,
+      status: 'succeeded',
+    };
+    expect(
+      (await payCallback(t, body, { secret: 'not-the-secret-but-long-enough-0000000' })).statusCode,
+    ).toBe(401);
+    expect((await payCallback(t, body, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).statusCode).toBe(
+      401,
+    );
     const unsigned = await t.app.inject({ method: 'POST', url: '/payments/callback', payload: body });
     expect(unsigned.statusCode).toBe(401);
     expect((await payCallback(t, { ...body, amountFen: 1 })).statusCode).toBe(409);
@@ -109,29 +179,62 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
     expect(paid.json()).toEqual({ orderId: order.id, outcome: 'paid' });
     expect(replay.json()).toEqual({ orderId: order.id, outcome: 'already-paid' });
     expect(await outboxCount(t, 'order.paid', order.id)).toBe(1);
-    const view = await t.app.inject({ method: 'GET', url: `/orders/${order.id}`, headers: await as('admin', 'ops-1') });
-    expect(view.json()).toMatchObject({ status: 'allocated', paidFen: order.totalFen, paymentId: body.paymentId });
-    expect(view.json().transitions.map((x: { to: string }) => x.to)).toEqual(['pending_payment', 'paid', 'allocated']);
+    const view = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${order.id}`,
+      headers: await as('admin', 'ops-1'),
+    });
+    expect(view.json()).toMatchObject({
+      status: 'allocated',
+      paidFen: order.totalFen,
+      paymentId: body.paymentId,
+    });
+    expect(view.json().transitions.map((x: { to: string }) => x.to)).toEqual([
+      'pending_payment',
+      'paid',
+      'allocated',
+    ]);
   });
 
   it('a paid order cancelled by an agent is refunded in full; a partial refund is capped at what is left', async () => {
     const order = await place('cust-refund', 4);
-    await payCallback(t, { paymentId: `pay-${randomUUID()}`, orderId: order.id, amountFen: order.totalFen, status: 'succeeded' });
+    await payCallback(t, {
+      paymentId: `pay-${randomUUID()}`,
+      orderId: order.id,
+      amountFen: order.totalFen,
+      status: 'succeeded',
+    });
     const agent = await as('agent', 'agent-9', { 'x-call-id': 'call-9' });
     const refund = (amountFen: number, key = randomUUID()) =>
-      t.app.inject({ method: 'POST', url: `/orders/${order.id}/refunds`, headers: { ...agent, 'idempotency-key': key }, payload: { amountFen, reason: 'goodwill' } });
+      t.app.inject({
+        method: 'POST',
+        url: `/orders/${order.id}/refunds`,
+        headers: { ...agent, 'idempotency-key': key },
+        payload: { amountFen, reason: 'goodwill' },
+      });
     const key = randomUUID();
     expect((await refund(500, key)).statusCode).toBe(201);
     expect((await refund(500, key)).statusCode).toBe(201); // replay: one refund
     expect((await refund(order.totalFen)).statusCode).toBe(409);
-    const cancelled = await t.app.inject({ method: 'POST', url: `/orders/${order.id}/cancel`, headers: agent, payload: { note: 'customer called' } });
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/orders/${order.id}/cancel`,
+      headers: agent,
+      payload: { note: 'customer called' },
+    });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', refundedFen: order.totalFen });
-    expect(cancelled.json().refunds.map((r: { amountFen: number; reason: string }) => [r.amountFen, r.reason])).toEqual([
+    expect(
+      cancelled.json().refunds.map((r: { amountFen: number; reason: string }) => [r.amountFen, r.reason]),
+    ).toEqual([
       [500, 'goodwill'],
       [order.totalFen - 500, 'cancellation'],
     ]);
     expect(await outboxCount(t, 'order.refunded', order.id)).toBe(2);
-    expect(cancelled.json().transitions.at(-1)).toMatchObject({ to: 'cancelled', actor: 'agent:agent-9', callId: 'call-9' });
+    expect(cancelled.json().transitions.at(-1)).toMatchObject({
+      to: 'cancelled',
+      actor: 'agent:agent-9',
+      callId: 'call-9',
+    });
   });
 });

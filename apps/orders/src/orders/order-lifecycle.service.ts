@@ -9,7 +9,12 @@ import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
-import { isCancellable, IllegalTransitionError, transition, type OrderStatus } from './domain/order-state-machine';
+import {
+  isCancellable,
+  IllegalTransitionError,
+  transition,
+  type OrderStatus,
+} from './domain/order-state-machine';
 import type { LineRefund } from './domain/settlement';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderRefund } from './entities/order-refund.entity';
@@ -48,8 +53,25 @@ export class OrderLifecycleService {
     return em.getRepository(OrderLine).find({ where: { orderId }, order: { lineNo: 'ASC' } });
   }
 
-  async record(em: EntityManager, orderId: string, from: OrderStatus | null, to: OrderStatus, actor: Actor, reason: string): Promise<void> {
-    await em.getRepository(OrderTransition).insert({ orderId, fromStatus: from, toStatus: to, actor: actor.name, reason, callId: actor.callId, at: new Date() });
+  async record(
+    em: EntityManager,
+    orderId: string,
+    from: OrderStatus | null,
+    to: OrderStatus,
+    actor: Actor,
+    reason: string,
+  ): Promise<void> {
+    await em
+      .getRepository(OrderTransition)
+      .insert({
+        orderId,
+        fromStatus: from,
+        toStatus: to,
+        actor: actor.name,
+        reason,
+        callId: actor.callId,
+        at: new Date(),
+      });
   }
 
   /** Moves the order one step (409 when the state machine refuses) and records who and why. */
@@ -58,7 +80,8 @@ export class OrderLifecycleService {
     try {
       transition(from, to);
     } catch (error) {
-      if (error instanceof IllegalTransitionError) throw ordersProblem(409, 'illegal-transition', error.message, { status: from });
+      if (error instanceof IllegalTransitionError)
+        throw ordersProblem(409, 'illegal-transition', error.message, { status: from });
       throw error;
     }
     await em.getRepository(Order).update({ id: order.id }, { status: to });
@@ -67,18 +90,40 @@ export class OrderLifecycleService {
   }
 
   /** Payment confirmed: pending_payment → paid → allocated (the reservation becomes the center's allocation). */
-  async markPaid(em: EntityManager, order: Order, payment: { paymentId: string; amountFen: number }, actor: Actor): Promise<'paid' | 'already-paid'> {
+  async markPaid(
+    em: EntityManager,
+    order: Order,
+    payment: { paymentId: string; amountFen: number },
+    actor: Actor,
+  ): Promise<'paid' | 'already-paid'> {
     if (order.paymentId === payment.paymentId) return 'already-paid';
     if (order.status !== 'pending_payment') {
-      throw ordersProblem(409, 'not-awaiting-payment', `order ${order.id} is ${order.status}; the payment must be returned`, { status: order.status });
+      throw ordersProblem(
+        409,
+        'not-awaiting-payment',
+        `order ${order.id} is ${order.status}; the payment must be returned`,
+        { status: order.status },
+      );
     }
     if (payment.amountFen !== order.totalFen) {
-      throw ordersProblem(409, 'amount-mismatch', `payment of ${payment.amountFen} fen does not match the order total of ${order.totalFen} fen`);
+      throw ordersProblem(
+        409,
+        'amount-mismatch',
+        `payment of ${payment.amountFen} fen does not match the order total of ${order.totalFen} fen`,
+      );
     }
-    await em.getRepository(Order).update({ id: order.id }, { paymentId: payment.paymentId, paidFen: payment.amountFen });
+    await em
+      .getRepository(Order)
+      .update({ id: order.id }, { paymentId: payment.paymentId, paidFen: payment.amountFen });
     Object.assign(order, { paymentId: payment.paymentId, paidFen: payment.amountFen });
     await this.move(em, order, 'paid', actor, `payment ${payment.paymentId} confirmed`);
-    await this.move(em, order, 'allocated', { name: 'system', callId: null }, `stock reserved at ${order.fulfillmentCenterId} allocated`);
+    await this.move(
+      em,
+      order,
+      'allocated',
+      { name: 'system', callId: null },
+      `stock reserved at ${order.fulfillmentCenterId} allocated`,
+    );
     await this.outbox.append(em, orderPaidV1, {
       key: order.id,
       payload: {
@@ -94,13 +139,28 @@ export class OrderLifecycleService {
   }
 
   /** Cancels before picking: stock and slot capacity go back, and a paid order is refunded in full. */
-  async cancel(em: EntityManager, order: Order, reason: OrderCancelledV1['reason'], actor: Actor, note: string | null): Promise<void> {
+  async cancel(
+    em: EntityManager,
+    order: Order,
+    reason: OrderCancelledV1['reason'],
+    actor: Actor,
+    note: string | null,
+  ): Promise<void> {
     const previous = order.status;
     if (!isCancellable(previous)) {
-      throw ordersProblem(409, 'illegal-transition', `An order in status ${previous} cannot be cancelled (picking has started)`, { status: previous });
+      throw ordersProblem(
+        409,
+        'illegal-transition',
+        `An order in status ${previous} cannot be cancelled (picking has started)`,
+        { status: previous },
+      );
     }
     const lines = await this.lines(em, order.id);
-    await this.inventory.release(em, order.fulfillmentCenterId, lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })));
+    await this.inventory.release(
+      em,
+      order.fulfillmentCenterId,
+      lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })),
+    );
     await this.slots.release(em, order.slotId);
     await this.move(em, order, 'cancelled', actor, note ? `${reason}: ${note}` : reason);
     await this.outbox.append(em, orderCancelledV1, {
@@ -118,7 +178,12 @@ export class OrderLifecycleService {
     });
     const outstanding = order.paidFen - order.refundedFen;
     if (outstanding > 0) {
-      await this.refund(em, order, { sourceKey: 'cancellation', amountFen: outstanding, reason: 'cancellation', lines: [], note }, actor);
+      await this.refund(
+        em,
+        order,
+        { sourceKey: 'cancellation', amountFen: outstanding, reason: 'cancellation', lines: [], note },
+        actor,
+      );
     }
   }
 
@@ -127,12 +192,20 @@ export class OrderLifecycleService {
    * twice gives the first refund back without paying again.
    */
   async refund(em: EntityManager, order: Order, request: RefundRequest, actor: Actor): Promise<OrderRefund> {
-    const existing = await em.getRepository(OrderRefund).findOneBy({ orderId: order.id, sourceKey: request.sourceKey });
+    const existing = await em
+      .getRepository(OrderRefund)
+      .findOneBy({ orderId: order.id, sourceKey: request.sourceKey });
     if (existing) return existing;
-    if (!order.paymentId) throw ordersProblem(409, 'not-paid', `order ${order.id} has not been paid; nothing to refund`);
+    if (!order.paymentId)
+      throw ordersProblem(409, 'not-paid', `order ${order.id} has not been paid; nothing to refund`);
     const refundable = order.paidFen - order.refundedFen;
     if (request.amountFen > refundable) {
-      throw ordersProblem(409, 'refund-exceeds-payment', `at most ${refundable} fen can still be refunded on order ${order.id}`, { field: 'amountFen' });
+      throw ordersProblem(
+        409,
+        'refund-exceeds-payment',
+        `at most ${refundable} fen can still be refunded on order ${order.id}`,
+        { field: 'amountFen' },
+      );
     }
     const refund: OrderRefund = {
       id: randomUUID(),
@@ -150,7 +223,8 @@ export class OrderLifecycleService {
       await em.getRepository(OrderRefund).insert(refund);
     } catch (error) {
       const e = error as { errno?: number; driverError?: { errno?: number } };
-      if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw ordersProblem(409, 'refund-in-flight', 'this refund is being made by another request');
+      if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY)
+        throw ordersProblem(409, 'refund-in-flight', 'this refund is being made by another request');
       throw error;
     }
     order.refundedFen += request.amountFen;

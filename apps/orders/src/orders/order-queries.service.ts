@@ -34,7 +34,8 @@ export class OrderQueriesService {
       const query = em.getRepository(Order).createQueryBuilder('o');
       if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
       if (filter.customerId) query.andWhere('o.customer_id = :customerId', { customerId: filter.customerId });
-      if (filter.fulfillmentCenterId) query.andWhere('o.fulfillment_center_id = :fc', { fc: filter.fulfillmentCenterId });
+      if (filter.fulfillmentCenterId)
+        query.andWhere('o.fulfillment_center_id = :fc', { fc: filter.fulfillmentCenterId });
       if (filter.createdFrom) query.andWhere('o.created_at >= :from', { from: new Date(filter.createdFrom) });
       if (filter.createdTo) query.andWhere('o.created_at < :to', { to: new Date(filter.createdTo) });
       const [orders, total] = await query

@@ -33,7 +33,12 @@ export function customerOrderView({ order, lines, refunds }: OrderDetails) {
       unitPriceFen: l.unitPriceFen,
       lineTotalFen: l.lineTotalFen,
     })),
-    refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amountFen, reason: r.reason, createdAt: r.createdAt.toISOString() })),
+    refunds: refunds.map((r) => ({
+      id: r.id,
+      amountFen: r.amountFen,
+      reason: r.reason,
+      createdAt: r.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -47,8 +52,24 @@ export function staffOrderView(details: OrderDetails) {
     paymentId: order.paymentId,
     placedByAgentId: order.placedByAgentId,
     callId: order.callId,
-    refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amountFen, reason: r.reason, note: r.note, lines: r.lines, actor: r.actor, callId: r.callId, createdAt: r.createdAt.toISOString() })),
-    transitions: transitions.map((t) => ({ from: t.fromStatus, to: t.toStatus, actor: t.actor, reason: t.reason, callId: t.callId, at: t.at.toISOString() })),
+    refunds: refunds.map((r) => ({
+      id: r.id,
+      amountFen: r.amountFen,
+      reason: r.reason,
+      note: r.note,
+      lines: r.lines,
+      actor: r.actor,
+      callId: r.callId,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    transitions: transitions.map((t) => ({
+      from: t.fromStatus,
+      to: t.toStatus,
+      actor: t.actor,
+      reason: t.reason,
+      callId: t.callId,
+      at: t.at.toISOString(),
+    })),
   };
 }
 

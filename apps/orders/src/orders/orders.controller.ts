@@ -16,9 +16,14 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,191}$/;
 
 function requireIdempotencyKey(key: string | undefined): string {
   if (!key || !KEY_PATTERN.test(key)) {
-    throw ordersProblem(400, 'idempotency-key-required', 'the Idempotency-Key header is required (1-191 printable ASCII characters)', {
-      field: 'Idempotency-Key',
-    });
+    throw ordersProblem(
+      400,
+      'idempotency-key-required',
+      'the Idempotency-Key header is required (1-191 printable ASCII characters)',
+      {
+        field: 'Idempotency-Key',
+      },
+    );
   }
   return key;
 }
@@ -26,11 +31,18 @@ function requireIdempotencyKey(key: string | undefined): string {
 /** Agents act only within a call, so every agent action carries the call id for the audit trail. */
 function auditedActor(principal: Principal, callId: string | undefined): Actor {
   if (principal.role !== 'agent') return actorOf(principal, null);
-  if (!callId || callId.length > 128) throw ordersProblem(400, 'call-id-required', 'agents must send the X-Call-Id header of the call they act in', { field: 'X-Call-Id' });
+  if (!callId || callId.length > 128)
+    throw ordersProblem(
+      400,
+      'call-id-required',
+      'agents must send the X-Call-Id header of the call they act in',
+      { field: 'X-Call-Id' },
+    );
   return actorOf(principal, callId);
 }
 
-const view = (principal: Principal, details: OrderDetails) => (principal.role === 'customer' ? customerOrderView(details) : staffOrderView(details));
+const view = (principal: Principal, details: OrderDetails) =>
+  principal.role === 'customer' ? customerOrderView(details) : staffOrderView(details);
 
 @Controller('orders')
 export class OrdersController {
@@ -55,10 +67,15 @@ export class OrdersController {
     const actor = auditedActor(principal, callId);
     let customerId = principal.subject;
     if (principal.role === 'agent') {
-      if (!body.customerId) throw ordersProblem(400, 'customer-required', 'an agent must name the customer the order is for', { field: 'customerId' });
+      if (!body.customerId)
+        throw ordersProblem(400, 'customer-required', 'an agent must name the customer the order is for', {
+          field: 'customerId',
+        });
       customerId = body.customerId;
     } else if (body.customerId !== undefined && body.customerId !== principal.subject) {
-      throw ordersProblem(403, 'not-your-account', 'customers order for themselves only', { field: 'customerId' });
+      throw ordersProblem(403, 'not-your-account', 'customers order for themselves only', {
+        field: 'customerId',
+      });
     }
     const { orderId } = await this.checkoutService.checkout({
       customerId,
@@ -97,7 +114,12 @@ export class OrdersController {
   ) {
     const actor = auditedActor(principal, callId);
     await this.visible(principal, id);
-    const reason = principal.role === 'customer' ? 'customer_request' : principal.role === 'agent' ? 'agent_request' : 'admin_request';
+    const reason =
+      principal.role === 'customer'
+        ? 'customer_request'
+        : principal.role === 'agent'
+          ? 'agent_request'
+          : 'admin_request';
     await this.db.transaction(async (em) => {
       const order = (await this.lifecycle.lock(em, id))!;
       await this.lifecycle.cancel(em, order, reason, actor, body.note ?? null);
@@ -121,18 +143,41 @@ export class OrdersController {
     const refund = await this.db.transaction(async (em) => {
       const order = await this.lifecycle.lock(em, id);
       if (!order) throw notFound(`order ${id}`);
-      const made = await this.lifecycle.refund(em, order, { sourceKey: `manual:${key}`, amountFen: body.amountFen, reason: body.reason, lines: [], note: body.note ?? null }, actor);
+      const made = await this.lifecycle.refund(
+        em,
+        order,
+        {
+          sourceKey: `manual:${key}`,
+          amountFen: body.amountFen,
+          reason: body.reason,
+          lines: [],
+          note: body.note ?? null,
+        },
+        actor,
+      );
       if (made.amountFen !== body.amountFen || made.reason !== body.reason) {
-        throw ordersProblem(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different refund', { field: 'Idempotency-Key' });
+        throw ordersProblem(
+          422,
+          'idempotency-key-reused',
+          'this Idempotency-Key was used for a different refund',
+          { field: 'Idempotency-Key' },
+        );
       }
       return made;
     });
-    return { id: refund.id, orderId: id, amountFen: refund.amountFen, reason: refund.reason, createdAt: refund.createdAt.toISOString() };
+    return {
+      id: refund.id,
+      orderId: id,
+      amountFen: refund.amountFen,
+      reason: refund.reason,
+      createdAt: refund.createdAt.toISOString(),
+    };
   }
 
   private async visible(principal: Principal, id: string): Promise<OrderDetails> {
     const details = await this.queries.detailsFromWriter(id);
-    if (!details || (principal.role === 'customer' && details.order.customerId !== principal.subject)) throw notFound(`order ${id}`);
+    if (!details || (principal.role === 'customer' && details.order.customerId !== principal.subject))
+      throw notFound(`order ${id}`);
     return details;
   }
 }

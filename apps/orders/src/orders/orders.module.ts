@@ -15,7 +15,13 @@ import { OrdersController } from './orders.controller';
 @Module({
   imports: [CatalogSkusModule, InventoryModule, DeliverySlotsModule],
   controllers: [OrdersController, PaymentCallbackController, FulfillmentEventsController],
-  providers: [CheckoutService, OrderLifecycleService, OrderQueriesService, FulfillmentProgressService, ReservationExpiryJob],
+  providers: [
+    CheckoutService,
+    OrderLifecycleService,
+    OrderQueriesService,
+    FulfillmentProgressService,
+    ReservationExpiryJob,
+  ],
   exports: [OrderLifecycleService, ReservationExpiryJob],
 })
 export class OrdersModule {}

@@ -1,5 +1,5 @@
 import { Database } from '@harvest/platform/database';
-import { Public } from '@harvest/platform/http';
+import { Public, rawBodyOf } from '@harvest/platform/http';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
@@ -7,7 +7,6 @@ import { OrderLifecycleService } from '../orders/order-lifecycle.service';
 import { notFound, ordersProblem } from '../problems';
 import { PaymentCallbackDto } from './dto/payment-callback.dto';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentCallback } from './payment-signature';
-import { rawBodyOf } from './raw-body';
 
 export const PAYMENT_CALLBACK_PATH = '/payments/callback';
 
@@ -35,14 +34,30 @@ export class PaymentCallbackController {
     @Headers(SIGNATURE_HEADER) signature: string | undefined,
   ) {
     const secret = this.config.PAYMENT_CALLBACK_SECRET;
-    if (!secret) throw ordersProblem(503, 'payments-not-configured', 'PAYMENT_CALLBACK_SECRET is not set; payment callbacks are refused');
+    if (!secret)
+      throw ordersProblem(
+        503,
+        'payments-not-configured',
+        'PAYMENT_CALLBACK_SECRET is not set; payment callbacks are refused',
+      );
     const rawBody = rawBodyOf(request);
     const check = rawBody
-      ? verifyPaymentCallback({ secret, timestamp, signature, rawBody, now: new Date(), maxSkewSeconds: this.config.PAYMENT_CALLBACK_MAX_SKEW_SECONDS })
+      ? verifyPaymentCallback({
+          secret,
+          timestamp,
+          signature,
+          rawBody,
+          now: new Date(),
+          maxSkewSeconds: this.config.PAYMENT_CALLBACK_MAX_SKEW_SECONDS,
+        })
       : ({ ok: false, reason: 'missing' } as const);
     if (!check.ok) {
       this.logger.warn(`payment callback refused: ${check.reason}`);
-      throw ordersProblem(401, 'bad-signature', `the payment callback signature is ${check.reason === 'stale' ? 'too old or too new' : 'missing or wrong'}`);
+      throw ordersProblem(
+        401,
+        'bad-signature',
+        `the payment callback signature is ${check.reason === 'stale' ? 'too old or too new' : 'missing or wrong'}`,
+      );
     }
     if (body.status === 'failed') return { orderId: body.orderId, outcome: 'ignored' };
     const outcome = await this.db.transaction(

@@ -24,10 +24,14 @@ export function verifyPaymentCallback(input: {
 }): SignatureCheck {
   const { timestamp, signature } = input;
   if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing' };
-  if (Math.abs(input.now.getTime() / 1000 - Number(timestamp)) > input.maxSkewSeconds) return { ok: false, reason: 'stale' };
+  if (Math.abs(input.now.getTime() / 1000 - Number(timestamp)) > input.maxSkewSeconds)
+    return { ok: false, reason: 'stale' };
   const expected = Buffer.from(signPaymentCallback(input.secret, timestamp, input.rawBody));
   const given = Buffer.from(signature);
   // timingSafeEqual needs equal lengths; comparing the expected value with itself keeps the time the same.
-  const equal = given.length === expected.length ? timingSafeEqual(given, expected) : !timingSafeEqual(expected, expected);
+  const equal =
+    given.length === expected.length
+      ? timingSafeEqual(given, expected)
+      : !timingSafeEqual(expected, expected);
   return equal ? { ok: true } : { ok: false, reason: 'mismatch' };
 }

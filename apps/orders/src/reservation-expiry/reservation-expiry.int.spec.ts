@@ -31,25 +31,53 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
     const skuId = `sku-${t.runId}-pears`;
     await applySkus(t, [skuState(skuId)]);
     await setStock(t, f.centerId, skuId, 10);
-    const body = (quantity: number) => ({ address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId, quantity }] });
+    const body = (quantity: number) => ({
+      address: address(f.zoneId),
+      slotId: f.slotId,
+      lines: [{ skuId, quantity }],
+    });
     const unpaid = (await checkout(t, 'cust-slow', body(4))).json();
     const paid = (await checkout(t, 'cust-quick', body(3))).json();
     expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 10, reserved: 7 });
     expect(await slotBooked(t, f.slotId)).toBe(2);
-    expect((await payCallback(t, { paymentId: `pay-${randomUUID()}`, orderId: paid.id, amountFen: paid.totalFen, status: 'succeeded' })).statusCode).toBe(200);
+    expect(
+      (
+        await payCallback(t, {
+          paymentId: `pay-${randomUUID()}`,
+          orderId: paid.id,
+          amountFen: paid.totalFen,
+          status: 'succeeded',
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const admin = { authorization: `Bearer ${await t.token('admin', 'ops-1')}` };
-    const statusOf = async (id: string) => (await t.app.inject({ method: 'GET', url: `/orders/${id}`, headers: admin })).json();
-    await waitUntil('the unpaid order to expire', async () => (await statusOf(unpaid.id)).status === 'cancelled', 15_000);
+    const statusOf = async (id: string) =>
+      (await t.app.inject({ method: 'GET', url: `/orders/${id}`, headers: admin })).json();
+    await waitUntil(
+      'the unpaid order to expire',
+      async () => (await statusOf(unpaid.id)).status === 'cancelled',
+      15_000,
+    );
 
     expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 10, reserved: 3 });
     expect(await slotBooked(t, f.slotId)).toBe(1);
-    expect((await statusOf(unpaid.id)).transitions.at(-1)).toMatchObject({ from: 'pending_payment', to: 'cancelled', actor: 'system', reason: 'payment_expired' });
+    expect((await statusOf(unpaid.id)).transitions.at(-1)).toMatchObject({
+      from: 'pending_payment',
+      to: 'cancelled',
+      actor: 'system',
+      reason: 'payment_expired',
+    });
     expect(await outboxCount(t, 'order.cancelled', unpaid.id)).toBe(1);
     expect((await statusOf(paid.id)).status).toBe('allocated');
 
     // A payment arriving after expiry is refused, so the provider returns the money.
-    const late = await payCallback(t, { paymentId: `pay-${randomUUID()}`, orderId: unpaid.id, amountFen: unpaid.totalFen, status: 'succeeded' });
+    const late = await payCallback(t, {
+      paymentId: `pay-${randomUUID()}`,
+      orderId: unpaid.id,
+      amountFen: unpaid.totalFen,
+      status: 'succeeded',
+    });
     expect(late.statusCode).toBe(409);
   });
 });

@@ -1,5 +1,11 @@
 import { Database } from '@harvest/platform/database';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
 import { SYSTEM } from '../orders/actor';
 import { Order } from '../orders/entities/order.entity';
@@ -27,7 +33,10 @@ export class ReservationExpiryJob implements OnApplicationBootstrap, OnApplicati
   onApplicationBootstrap(): void {
     const every = this.config.ORDERS_EXPIRY_SWEEP_MS;
     if (every === 0) return;
-    this.timer = setInterval(() => void this.sweep().catch((e) => this.logger.error(`sweep failed: ${(e as Error).message}`)), every);
+    this.timer = setInterval(
+      () => void this.sweep().catch((e) => this.logger.error(`sweep failed: ${(e as Error).message}`)),
+      every,
+    );
     this.timer.unref();
   }
 

@@ -53,7 +53,8 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     ORDERS_EXPIRY_SWEEP_MS: '0',
     ...extraEnv,
   };
-  if (env.EVENTS_TRANSPORT === 'kafka') await ensureKafkaTopics(env.KAFKA_BROKERS ?? '127.0.0.1:9092', CONSUMED_TOPICS);
+  if (env.EVENTS_TRANSPORT === 'kafka')
+    await ensureKafkaTopics(env.KAFKA_BROKERS ?? '127.0.0.1:9092', CONSUMED_TOPICS);
   // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
   const definition = { ...ordersServiceDefinition(env), name: `orders_t_${runId}` };
   const dropSchemas = async () => {
@@ -73,7 +74,8 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     built,
     db: app.get(Database),
     runId,
-    token: (role, subject) => issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
+    token: (role, subject) =>
+      issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
     close: async () => {
       await app.close();
       await dropSchemas();
@@ -93,21 +95,38 @@ const CONSUMED_TOPICS = [
 
 /** Creates the shared topics if missing; fails with how to start Kafka when it is not there. */
 async function ensureKafkaTopics(brokers: string, topics: string[]): Promise<void> {
-  const admin = new Kafka({ clientId: 'orders-test', brokers: brokers.split(','), connectionTimeout: 3000, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  const admin = new Kafka({
+    clientId: 'orders-test',
+    brokers: brokers.split(','),
+    connectionTimeout: 3000,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  }).admin();
   try {
     await admin.connect();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length > 0) await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: 3 })) });
+    if (missing.length > 0)
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: 3 })),
+      });
   } catch (error) {
-    throw new Error(`Kafka at ${brokers} is not usable (start it: bash infra/local/harness up kafka): ${(error as Error).message}`);
+    throw new Error(
+      `Kafka at ${brokers} is not usable (start it: bash infra/local/harness up kafka): ${(error as Error).message}`,
+    );
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
 }
 
 /** Publishes an event the way a producer does: appended to the outbox in a transaction, then relayed. */
-export async function publish<S extends z.ZodTypeAny>(t: OrdersTestApp, contract: EventContract<S>, key: string, payload: z.input<S>): Promise<string> {
+export async function publish<S extends z.ZodTypeAny>(
+  t: OrdersTestApp,
+  contract: EventContract<S>,
+  key: string,
+  payload: z.input<S>,
+): Promise<string> {
   const outbox = t.app.get(OutboxWriter);
   const envelope = await t.db.transaction((em) => outbox.append(em, contract, { key, payload }));
   return envelope.eventId;
@@ -151,8 +170,16 @@ export async function createFixture(t: OrdersTestApp, capacity = 1000): Promise<
   const centerId = `fc-t-${t.runId}`;
   const zoneId = `zone-${t.runId}`;
   await t.db.transaction(async (em) => {
-    await em.query('INSERT INTO fulfillment_center (id, name, temperature_classes) VALUES (?, ?, ?)', [centerId, '测试仓', 'chilled,cool,ambient']);
-    await em.query('INSERT INTO delivery_zone (id, name, fulfillment_center_id) VALUES (?, ?, ?)', [zoneId, '测试区', centerId]);
+    await em.query('INSERT INTO fulfillment_center (id, name, temperature_classes) VALUES (?, ?, ?)', [
+      centerId,
+      '测试仓',
+      'chilled,cool,ambient',
+    ]);
+    await em.query('INSERT INTO delivery_zone (id, name, fulfillment_center_id) VALUES (?, ?, ?)', [
+      zoneId,
+      '测试区',
+      centerId,
+    ]);
   });
   const date = addDays(chinaDateOf(new Date()), 1);
   const slot = await t.app.inject({
@@ -165,7 +192,12 @@ export async function createFixture(t: OrdersTestApp, capacity = 1000): Promise<
   return { zoneId, centerId, slotId: slot.json().id };
 }
 
-export async function setStock(t: OrdersTestApp, centerId: string, skuId: string, onHand: number): Promise<void> {
+export async function setStock(
+  t: OrdersTestApp,
+  centerId: string,
+  skuId: string,
+  onHand: number,
+): Promise<void> {
   const response = await t.app.inject({
     method: 'PUT',
     url: `/inventory/${centerId}/${skuId}`,
@@ -175,17 +207,34 @@ export async function setStock(t: OrdersTestApp, centerId: string, skuId: string
   if (response.statusCode !== 200) throw new Error(`setting stock failed: ${response.body}`);
 }
 
-export async function stockOf(t: OrdersTestApp, centerId: string, skuId: string): Promise<{ onHand: number; reserved: number }> {
-  const [row] = await t.db.transaction((em) => em.query('SELECT on_hand AS onHand, reserved FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ?', [skuId, centerId]));
+export async function stockOf(
+  t: OrdersTestApp,
+  centerId: string,
+  skuId: string,
+): Promise<{ onHand: number; reserved: number }> {
+  const [row] = await t.db.transaction((em) =>
+    em.query(
+      'SELECT on_hand AS onHand, reserved FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ?',
+      [skuId, centerId],
+    ),
+  );
   return row;
 }
 
 export async function slotBooked(t: OrdersTestApp, slotId: string): Promise<number> {
-  const [row] = await t.db.transaction((em) => em.query('SELECT booked FROM delivery_slot WHERE id = ?', [slotId]));
+  const [row] = await t.db.transaction((em) =>
+    em.query('SELECT booked FROM delivery_slot WHERE id = ?', [slotId]),
+  );
   return row.booked;
 }
 
-export const address = (zoneId: string) => ({ zoneId, recipient: '王小明', phone: '+86 138 0000 0000', city: '北京', street: '朝阳区建国路 1 号' });
+export const address = (zoneId: string) => ({
+  zoneId,
+  recipient: '王小明',
+  phone: '+86 138 0000 0000',
+  city: '北京',
+  street: '朝阳区建国路 1 号',
+});
 
 export async function checkout(
   t: OrdersTestApp,
@@ -204,7 +253,11 @@ export async function checkout(
 }
 
 /** Sends the provider's signed callback for the exact bytes given. */
-export async function payCallback(t: OrdersTestApp, body: object, options: { secret?: string; timestamp?: number } = {}) {
+export async function payCallback(
+  t: OrdersTestApp,
+  body: object,
+  options: { secret?: string; timestamp?: number } = {},
+) {
   const raw = Buffer.from(JSON.stringify(body));
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   return t.app.inject({
@@ -221,11 +274,17 @@ export async function payCallback(t: OrdersTestApp, body: object, options: { sec
 
 /** Outbox rows of one event type for one key: what the service announced, counted. */
 export async function outboxCount(t: OrdersTestApp, type: string, key: string): Promise<number> {
-  const [row] = await t.db.transaction((em) => em.query('SELECT COUNT(*) AS n FROM outbox_event WHERE type = ? AND event_key = ?', [type, key]));
+  const [row] = await t.db.transaction((em) =>
+    em.query('SELECT COUNT(*) AS n FROM outbox_event WHERE type = ? AND event_key = ?', [type, key]),
+  );
   return Number(row.n);
 }
 
-export async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  condition: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -11,14 +11,16 @@ export const fulfillmentPickedV1Schema = z.object({
    * weighed SKU; the real weight follows in fulfillment.packed. An order with any shortfall gets
    * fulfillment.short-picked instead.
    */
-  lines: z.array(
-    z.object({
-      skuId: z.string().min(1),
-      quantity: z.number().int().min(1),
-      /** Lots picked, earliest expiry first (FEFO). */
-      lotIds: z.array(z.string().min(1)),
-    }),
-  ).min(1),
+  lines: z
+    .array(
+      z.object({
+        skuId: z.string().min(1),
+        quantity: z.number().int().min(1),
+        /** Lots picked, earliest expiry first (FEFO). */
+        lotIds: z.array(z.string().min(1)),
+      }),
+    )
+    .min(1),
   pickedBy: z.string().min(1),
   pickedAt: z.string().datetime(),
 });

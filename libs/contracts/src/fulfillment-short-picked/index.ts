@@ -1,1 +1,6 @@
-export { fulfillmentShortPickedV1, fulfillmentShortPickedV1Schema, SHORT_PICK_REASONS, type FulfillmentShortPickedV1 } from './v1';
+export {
+  fulfillmentShortPickedV1,
+  fulfillmentShortPickedV1Schema,
+  SHORT_PICK_REASONS,
+  type FulfillmentShortPickedV1,
+} from './v1';

@@ -12,19 +12,27 @@ export const fulfillmentShortPickedV1Schema = z.object({
    * Every line of the order with what was picked: pieces for a piece SKU, grams for a weighed SKU.
    * A line with pickedQuantity < orderedQuantity carries the reason; pickedQuantity 0 means none at all.
    */
-  lines: z.array(
-    z
-      .object({
-        skuId: z.string().min(1),
-        orderedQuantity: z.number().int().min(1),
-        pickedQuantity: z.number().int().min(0),
-        /** Required when pickedQuantity < orderedQuantity, null otherwise. */
-        reason: z.enum(SHORT_PICK_REASONS).nullable(),
-        lotIds: z.array(z.string().min(1)),
-      })
-      .refine((line) => line.pickedQuantity <= line.orderedQuantity, 'pickedQuantity exceeds orderedQuantity')
-      .refine((line) => (line.pickedQuantity < line.orderedQuantity) === (line.reason !== null), 'reason is required exactly for a short line'),
-  ).min(1),
+  lines: z
+    .array(
+      z
+        .object({
+          skuId: z.string().min(1),
+          orderedQuantity: z.number().int().min(1),
+          pickedQuantity: z.number().int().min(0),
+          /** Required when pickedQuantity < orderedQuantity, null otherwise. */
+          reason: z.enum(SHORT_PICK_REASONS).nullable(),
+          lotIds: z.array(z.string().min(1)),
+        })
+        .refine(
+          (line) => line.pickedQuantity <= line.orderedQuantity,
+          'pickedQuantity exceeds orderedQuantity',
+        )
+        .refine(
+          (line) => line.pickedQuantity < line.orderedQuantity === (line.reason !== null),
+          'reason is required exactly for a short line',
+        ),
+    )
+    .min(1),
   pickedBy: z.string().min(1),
   pickedAt: z.string().datetime(),
 });

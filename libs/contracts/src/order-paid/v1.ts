@@ -16,6 +16,11 @@ export const orderPaidV1Schema = z.object({
  * The payment provider confirmed payment; the order's reservation is now an allocation at its fulfillment
  * center, ready for picking (fulfillment starts work on this event). Published by orders, keyed by orderId.
  */
-export const orderPaidV1 = defineEvent({ topic: 'order.paid', type: 'order.paid', version: 1, schema: orderPaidV1Schema });
+export const orderPaidV1 = defineEvent({
+  topic: 'order.paid',
+  type: 'order.paid',
+  version: 1,
+  schema: orderPaidV1Schema,
+});
 
 export type OrderPaidV1 = z.infer<typeof orderPaidV1Schema>;

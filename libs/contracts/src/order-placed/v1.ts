@@ -41,6 +41,11 @@ export const orderPlacedV1Schema = z.object({
  * An order was accepted: stock is reserved at fulfillment center and the slot's capacity is taken; it
  * awaits payment. Published by orders, keyed by orderId.
  */
-export const orderPlacedV1 = defineEvent({ topic: 'order.placed', type: 'order.placed', version: 1, schema: orderPlacedV1Schema });
+export const orderPlacedV1 = defineEvent({
+  topic: 'order.placed',
+  type: 'order.placed',
+  version: 1,
+  schema: orderPlacedV1Schema,
+});
 
 export type OrderPlacedV1 = z.infer<typeof orderPlacedV1Schema>;

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { defineEvent } from '../define-event';
 import { fenSchema } from '../produce';
 
-export const REFUND_REASONS = ['cancellation', 'short_pick', 'weight_settlement', 'goodwill', 'damaged_on_delivery', 'other'] as const;
+export const REFUND_REASONS = [
+  'cancellation',
+  'short_pick',
+  'weight_settlement',
+  'goodwill',
+  'damaged_on_delivery',
+  'other',
+] as const;
 
 export const orderRefundedV1Schema = z.object({
   orderId: z.string().min(1),

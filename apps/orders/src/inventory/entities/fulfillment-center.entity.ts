@@ -11,5 +11,6 @@ const classList = {
 export class FulfillmentCenter {
   @PrimaryColumn({ type: 'varchar' }) id!: string;
   @Column({ type: 'varchar' }) name!: string;
-  @Column({ name: 'temperature_classes', type: 'varchar', transformer: classList }) temperatureClasses!: TemperatureClass[];
+  @Column({ name: 'temperature_classes', type: 'varchar', transformer: classList })
+  temperatureClasses!: TemperatureClass[];
 }

@@ -1,10 +1,26 @@
-import { canTransition, IllegalTransitionError, isCancellable, ORDER_STATUSES, transition, type OrderStatus } from './order-state-machine';
+import {
+  canTransition,
+  IllegalTransitionError,
+  isCancellable,
+  ORDER_STATUSES,
+  transition,
+  type OrderStatus,
+} from './order-state-machine';
 
 describe('order state machine', () => {
-  const happyPath: OrderStatus[] = ['pending_payment', 'paid', 'allocated', 'picking', 'packed', 'shipped', 'delivered'];
+  const happyPath: OrderStatus[] = [
+    'pending_payment',
+    'paid',
+    'allocated',
+    'picking',
+    'packed',
+    'shipped',
+    'delivered',
+  ];
 
   it('walks the lifecycle forward one step at a time', () => {
-    for (let i = 1; i < happyPath.length; i++) expect(transition(happyPath[i - 1]!, happyPath[i]!)).toBe(happyPath[i]);
+    for (let i = 1; i < happyPath.length; i++)
+      expect(transition(happyPath[i - 1]!, happyPath[i]!)).toBe(happyPath[i]);
   });
 
   it('refuses skipping, going back and leaving a final state', () => {

@@ -1,4 +1,13 @@
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'allocated', 'picking', 'packed', 'shipped', 'delivered', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'allocated',
+  'picking',
+  'packed',
+  'shipped',
+  'delivered',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Statuses an order may be cancelled from: anything before picking starts. */

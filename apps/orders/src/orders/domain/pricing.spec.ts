@@ -20,7 +20,13 @@ describe('pricing', () => {
     expect(weightPriceFen(1999, 500)).toBe(1999);
     expect(weightPriceFen(1999, 250)).toBe(1000); // 999.5 rounds up
     expect(weightPriceFen(1000, 1)).toBe(2);
-    const { lines, problems } = priceLines([{ skuId: 's-piece', quantity: 3 }, { skuId: 's-weight', estimatedWeightGrams: 750 }], skus);
+    const { lines, problems } = priceLines(
+      [
+        { skuId: 's-piece', quantity: 3 },
+        { skuId: 's-weight', estimatedWeightGrams: 750 },
+      ],
+      skus,
+    );
     expect(problems).toEqual([]);
     expect(lines.map((l) => [l.lineNo, l.reservedQuantity, l.lineTotalFen])).toEqual([
       [1, 3, 3870],
@@ -40,7 +46,13 @@ describe('pricing', () => {
       skus,
     );
     expect(lines).toEqual([]);
-    expect(problems.map((p) => p.field)).toEqual(['lines[0].skuId', 'lines[1].skuId', 'lines[2].estimatedWeightGrams', 'lines[3].quantity', 'lines[4].skuId']);
+    expect(problems.map((p) => p.field)).toEqual([
+      'lines[0].skuId',
+      'lines[1].skuId',
+      'lines[2].estimatedWeightGrams',
+      'lines[3].quantity',
+      'lines[4].skuId',
+    ]);
     expect(problems[0]!.message).toBe('unknown SKU nope');
     expect(problems[1]!.message).toMatch(/not for sale \(draft\)/);
   });

@@ -44,32 +44,55 @@ export function weightPriceFen(pricePer500gFen: number, grams: number): number {
  * Prices the requested lines from the local SKU snapshot. Returns every problem found (naming each line),
  * so a customer fixes the basket in one go; nothing is priced unless all lines are good.
  */
-export function priceLines(requested: RequestedLine[], skus: ReadonlyMap<string, PricedSku>): { lines: PricedLine[]; problems: LineProblem[] } {
+export function priceLines(
+  requested: RequestedLine[],
+  skus: ReadonlyMap<string, PricedSku>,
+): { lines: PricedLine[]; problems: LineProblem[] } {
   const problems: LineProblem[] = [];
   const lines: PricedLine[] = [];
   const seen = new Set<string>();
   requested.forEach((line, index) => {
     const at = `lines[${index}]`;
     if (seen.has(line.skuId)) {
-      problems.push({ field: `${at}.skuId`, message: `SKU ${line.skuId} appears on more than one line; put the whole amount on one line` });
+      problems.push({
+        field: `${at}.skuId`,
+        message: `SKU ${line.skuId} appears on more than one line; put the whole amount on one line`,
+      });
       return;
     }
     seen.add(line.skuId);
     const sku = skus.get(line.skuId);
     if (!sku) return void problems.push({ field: `${at}.skuId`, message: `unknown SKU ${line.skuId}` });
-    if (sku.status !== 'active') return void problems.push({ field: `${at}.skuId`, message: `SKU ${line.skuId} is not for sale (${sku.status})` });
+    if (sku.status !== 'active')
+      return void problems.push({
+        field: `${at}.skuId`,
+        message: `SKU ${line.skuId} is not for sale (${sku.status})`,
+      });
     if (sku.soldBy === 'piece') {
       if (line.estimatedWeightGrams !== undefined) {
-        return void problems.push({ field: `${at}.estimatedWeightGrams`, message: `SKU ${line.skuId} is sold by the piece; give a quantity, not a weight` });
+        return void problems.push({
+          field: `${at}.estimatedWeightGrams`,
+          message: `SKU ${line.skuId} is sold by the piece; give a quantity, not a weight`,
+        });
       }
-      if (line.quantity === undefined) return void problems.push({ field: `${at}.quantity`, message: `SKU ${line.skuId} is sold by the piece; quantity is required` });
+      if (line.quantity === undefined)
+        return void problems.push({
+          field: `${at}.quantity`,
+          message: `SKU ${line.skuId} is sold by the piece; quantity is required`,
+        });
       lines.push(priced(index, sku, line.quantity, null, line.quantity, sku.priceFen * line.quantity));
     } else {
       if (line.quantity !== undefined) {
-        return void problems.push({ field: `${at}.quantity`, message: `SKU ${line.skuId} is sold by weight; give estimatedWeightGrams, not a quantity` });
+        return void problems.push({
+          field: `${at}.quantity`,
+          message: `SKU ${line.skuId} is sold by weight; give estimatedWeightGrams, not a quantity`,
+        });
       }
       if (line.estimatedWeightGrams === undefined) {
-        return void problems.push({ field: `${at}.estimatedWeightGrams`, message: `SKU ${line.skuId} is sold by weight; estimatedWeightGrams is required` });
+        return void problems.push({
+          field: `${at}.estimatedWeightGrams`,
+          message: `SKU ${line.skuId} is sold by weight; estimatedWeightGrams is required`,
+        });
       }
       const grams = line.estimatedWeightGrams;
       lines.push(priced(index, sku, null, grams, grams, weightPriceFen(sku.priceFen, grams)));
@@ -78,7 +101,14 @@ export function priceLines(requested: RequestedLine[], skus: ReadonlyMap<string,
   return problems.length > 0 ? { lines: [], problems } : { lines, problems };
 }
 
-function priced(index: number, sku: PricedSku, quantity: number | null, grams: number | null, reserved: number, total: number): PricedLine {
+function priced(
+  index: number,
+  sku: PricedSku,
+  quantity: number | null,
+  grams: number | null,
+  reserved: number,
+  total: number,
+): PricedLine {
   return {
     lineNo: index + 1,
     skuId: sku.skuId,

@@ -24,7 +24,8 @@ export function shortPickRefunds(lines: SettlementLine[], picked: ReadonlyMap<st
     const got = picked.get(line.skuId) ?? line.reservedQuantity;
     const missing = Math.max(0, line.reservedQuantity - got);
     if (missing === 0) continue;
-    const amount = line.soldBy === 'piece' ? line.unitPriceFen * missing : weightPriceFen(line.unitPriceFen, missing);
+    const amount =
+      line.soldBy === 'piece' ? line.unitPriceFen * missing : weightPriceFen(line.unitPriceFen, missing);
     refunds.push({ skuId: line.skuId, amountFen: Math.min(amount, line.lineTotalFen) });
   }
   return refunds;
@@ -43,7 +44,8 @@ export function weightSettlementRefunds(
   for (const line of lines) {
     const actual = actualGrams.get(line.skuId);
     if (line.soldBy !== 'weight' || actual === undefined || actual >= line.billableGrams) continue;
-    const amount = weightPriceFen(line.unitPriceFen, line.billableGrams) - weightPriceFen(line.unitPriceFen, actual);
+    const amount =
+      weightPriceFen(line.unitPriceFen, line.billableGrams) - weightPriceFen(line.unitPriceFen, actual);
     if (amount > 0) refunds.push({ skuId: line.skuId, amountFen: amount });
   }
   return refunds;

@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class CheckoutLineDto {
   @IsString() @MaxLength(64) skuId!: string;
@@ -23,5 +35,10 @@ export class CheckoutDto {
   @ValidateNested() @Type(() => DeliveryAddressDto) address!: DeliveryAddressDto;
   @IsString() @MaxLength(64) slotId!: string;
   /** The hard limit; ORDERS_MAX_LINES may be lower. */
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CheckoutLineDto) lines!: CheckoutLineDto[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CheckoutLineDto)
+  lines!: CheckoutLineDto[];
 }

@@ -18,8 +18,12 @@ export class ListOrdersQueryDto {
   @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;
   @IsOptional() @IsString() @MaxLength(64) customerId?: string;
   @IsOptional() @IsString() @MaxLength(64) fulfillmentCenterId?: string;
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}/, { message: 'createdFrom must be an ISO date' }) createdFrom?: string;
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}/, { message: 'createdTo must be an ISO date' }) createdTo?: string;
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}/, { message: 'createdFrom must be an ISO date' })
+  createdFrom?: string;
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}/, { message: 'createdTo must be an ISO date' })
+  createdTo?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

@@ -11,7 +11,8 @@ export class OrderLine {
   @Column({ name: 'sold_by', type: 'varchar' }) soldBy!: SoldBy;
   @Column({ name: 'temperature_class', type: 'varchar' }) temperatureClass!: TemperatureClass;
   @Column({ type: 'int', nullable: true }) quantity!: number | null;
-  @Column({ name: 'estimated_weight_grams', type: 'int', nullable: true }) estimatedWeightGrams!: number | null;
+  @Column({ name: 'estimated_weight_grams', type: 'int', nullable: true }) estimatedWeightGrams!:
+    number | null;
   /** Stock units held: pieces, or grams for a weighed SKU. */
   @Column({ name: 'reserved_quantity', type: 'int' }) reservedQuantity!: number;
   @Column({ name: 'unit_price_fen', type: 'int' }) unitPriceFen!: number;

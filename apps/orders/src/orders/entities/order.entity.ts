@@ -9,7 +9,10 @@ export interface DeliveryAddress {
   street: string;
 }
 
-const json = { to: (value: unknown) => JSON.stringify(value), from: (stored: string) => JSON.parse(stored) as unknown };
+const json = {
+  to: (value: unknown) => JSON.stringify(value),
+  from: (stored: string) => JSON.parse(stored) as unknown,
+};
 
 /** An order (table customer_order: ORDER is reserved). One per (customer, Idempotency-Key). */
 @Entity('customer_order')
