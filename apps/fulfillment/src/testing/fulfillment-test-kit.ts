@@ -5,7 +5,7 @@ import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-plac
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { connectAsRoot, dropDatabase, uniqueDatabaseName } from '@harvest/testing';
-import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fulfillmentService } from '../fulfillment.service-definition';
@@ -36,12 +36,33 @@ function kafka(clientId: string): Kafka {
 }
 
 /**
- * Commits the topic's current end as the group's position. (resetOffsets would commit -1, which a consumer
- * subscribed fromBeginning reads as "no position" and starts from the oldest event.)
+ * Commits the topics' current ends as the group's position, so a consumer of the group starts there and
+ * not at the oldest event (the service subscribes fromBeginning). One member joins once for all topics:
+ * admin.setOffsets joins the group once per topic, which costs a rebalance delay each time.
  */
-async function startAtEnd(admin: Admin, groupId: string, topic: string): Promise<void> {
-  const ends = await admin.fetchTopicOffsets(topic);
-  await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+async function startGroupAtEnd(client: Kafka, groupId: string, topics: string[]): Promise<void> {
+  const admin = client.admin();
+  await admin.connect();
+  const ends: Array<{ topic: string; partition: number; offset: string }> = [];
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
+    for (const topic of topics) {
+      for (const p of await admin.fetchTopicOffsets(topic)) ends.push({ topic, partition: p.partition, offset: p.high });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  const consumer = client.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 600 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: false });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+    await joined;
+    await consumer.commitOffsets(ends);
+  } finally {
+    await consumer.disconnect();
+  }
 }
 
 /**
@@ -67,17 +88,10 @@ export class FulfillmentTestKit {
 
   private async boot(extraEnv: Record<string, string>): Promise<void> {
     this.sql = await connectAsRoot();
-    const admin = kafka(`fulfillment-test-admin-${this.suffix}`).admin();
     try {
-      await admin.connect();
+      await startGroupAtEnd(kafka(`fulfillment-test-admin-${this.suffix}`), this.group, CONSUMED);
     } catch (error) {
-      throw new Error(`Kafka is not reachable at ${BROKER} (start it: bash infra/local/harness up): ${(error as Error).message}`);
-    }
-    try {
-      await admin.createTopics({ waitForLeaders: true, topics: CONSUMED.map((topic) => ({ topic, numPartitions: 3 })) });
-      for (const topic of CONSUMED) await startAtEnd(admin, this.group, topic);
-    } finally {
-      await admin.disconnect();
+      throw new Error(`Kafka at ${BROKER} did not let the test group start (start it: bash infra/local/harness up): ${(error as Error).message}`);
     }
     this.producer = kafka(`fulfillment-test-producer-${this.suffix}`).producer({ allowAutoTopicCreation: true });
     await this.producer.connect();
@@ -224,14 +238,7 @@ export class FulfillmentTestKit {
   async watchTopic(topic: string): Promise<{ received: Array<{ key: string; payload: Record<string, unknown> }>; stop: () => Promise<void> }> {
     const client = kafka(`fulfillment-test-watch-${this.suffix}`);
     const groupId = `fulfillment-test-watch-${this.suffix}-${topic}`;
-    const admin = client.admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
-      await startAtEnd(admin, groupId, topic);
-    } finally {
-      await admin.disconnect();
-    }
+    await startGroupAtEnd(client, groupId, [topic]);
     const consumer = client.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 600 });
     const received: Array<{ key: string; payload: Record<string, unknown> }> = [];
     await consumer.connect();

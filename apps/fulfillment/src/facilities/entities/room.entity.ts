@@ -1,7 +1,6 @@
 import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-const decimal = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+import { decimalTransformer } from '../../decimal-transformer';
 
 /** A cold room of a center: its class decides what may be stored in it; a segmented one can switch class. */
 @Entity('room')
@@ -10,7 +9,7 @@ export class Room {
   @Column({ name: 'fulfillment_center_id', type: 'varchar' }) fulfillmentCenterId!: string;
   @Column({ type: 'varchar' }) name!: string;
   @Column({ name: 'temperature_class', type: 'varchar' }) temperatureClass!: TemperatureClass;
-  @Column({ name: 'setpoint_celsius', type: 'decimal', precision: 5, scale: 2, transformer: decimal }) setpointCelsius!: number;
+  @Column({ name: 'setpoint_celsius', type: 'decimal', precision: 5, scale: 2, transformer: decimalTransformer }) setpointCelsius!: number;
   @Column({ type: 'boolean' }) segmented!: boolean;
   /** Telemetry state: first reading of the current out-of-range run. */
   @Column({ name: 'out_of_range_since', type: 'datetime', precision: 3, nullable: true }) outOfRangeSince!: Date | null;

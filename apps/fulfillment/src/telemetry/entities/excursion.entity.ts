@@ -1,5 +1,6 @@
 import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { decimalTransformer } from '../../decimal-transformer';
 
 /** A room out of range for longer than the configured duration; ended when a reading is back in range. */
 @Entity('excursion')
@@ -11,6 +12,6 @@ export class Excursion {
   @Column({ name: 'out_of_range_since', type: 'datetime', precision: 3 }) outOfRangeSince!: Date;
   @Column({ name: 'detected_at', type: 'datetime', precision: 3 }) detectedAt!: Date;
   @Column({ name: 'ended_at', type: 'datetime', precision: 3, nullable: true }) endedAt!: Date | null;
-  @Column({ name: 'last_celsius', type: 'decimal', precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) lastCelsius!: number;
+  @Column({ name: 'last_celsius', type: 'decimal', precision: 5, scale: 2, transformer: decimalTransformer }) lastCelsius!: number;
   @Column({ name: 'lots_held', type: 'int' }) lotsHeld!: number;
 }
