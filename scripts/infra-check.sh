@@ -58,7 +58,7 @@ keepalived_test() {
   out=$(keepalived -t -i "$id" -f infra/keepalived/keepalived.conf 2>&1)
   rc=$?
   [ -n "$out" ] && echo "$out"
-  [ $rc -eq 0 ] || { [ $rc -eq 143 ] && ! grep -qv '^Terminated$' <<<"$out"; }
+  [ $rc -eq 0 ] || { [ $rc -eq 143 ] && { [ -z "$out" ] || ! grep -qv '^Terminated$' <<<"$out"; }; }
 }
 
 nginx_test() {
