@@ -22,8 +22,21 @@ export class DirectoryService {
     return this.db.read((em) => em.findAndCount(CustomerContact, { order: { customerId: 'ASC' }, take: limit, skip: offset }));
   }
 
-  /** One phone number belongs to one customer (unique key); the row lock makes concurrent upserts safe. */
-  upsert(customerId: string, name: string, phoneE164: string): Promise<ContactUpsert> {
+  /**
+   * One phone number belongs to one customer (unique key). Two admins saving the same number at once: the
+   * loser's duplicate-key error is answered as phone-taken (its message, which holds the number, is not logged).
+   */
+  async upsert(customerId: string, name: string, phoneE164: string): Promise<ContactUpsert> {
+    try {
+      return await this.save(customerId, name, phoneE164);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ER_DUP_ENTRY' && (error as { driverError?: { code?: string } }).driverError?.code !== 'ER_DUP_ENTRY') throw error;
+      const holder = await this.byPhone(phoneE164);
+      return { outcome: 'phone-taken', heldBy: holder?.customerId ?? 'another customer' };
+    }
+  }
+
+  private save(customerId: string, name: string, phoneE164: string): Promise<ContactUpsert> {
     return this.db.transaction(async (em) => {
       const holder = await em.findOne(CustomerContact, { where: { phoneE164 }, lock: { mode: 'pessimistic_write' } });
       if (holder && holder.customerId !== customerId) return { outcome: 'phone-taken', heldBy: holder.customerId };
