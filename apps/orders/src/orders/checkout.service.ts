@@ -171,17 +171,15 @@ export class CheckoutService {
       if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw new DuplicateCheckout();
       throw error;
     }
-    await em
-      .getRepository(OrderLine)
-      .insert(
-        lines.map((l) => ({
-          ...l,
-          orderId,
-          pickedQuantity: null,
-          shortPickReason: null,
-          actualWeightGrams: null,
-        })),
-      );
+    await em.getRepository(OrderLine).insert(
+      lines.map((l) => ({
+        ...l,
+        orderId,
+        pickedQuantity: null,
+        shortPickReason: null,
+        actualWeightGrams: null,
+      })),
+    );
 
     const short = await this.inventory.reserve(
       em,

@@ -61,17 +61,15 @@ export class OrderLifecycleService {
     actor: Actor,
     reason: string,
   ): Promise<void> {
-    await em
-      .getRepository(OrderTransition)
-      .insert({
-        orderId,
-        fromStatus: from,
-        toStatus: to,
-        actor: actor.name,
-        reason,
-        callId: actor.callId,
-        at: new Date(),
-      });
+    await em.getRepository(OrderTransition).insert({
+      orderId,
+      fromStatus: from,
+      toStatus: to,
+      actor: actor.name,
+      reason,
+      callId: actor.callId,
+      at: new Date(),
+    });
   }
 
   /** Moves the order one step (409 when the state machine refuses) and records who and why. */

@@ -80,4 +80,53 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
     });
     expect(late.statusCode).toBe(409);
   });
+
+  it('with two instances sweeping the same schema, each overdue order is expired exactly once', async () => {
+    const second = await startOrdersTestApp({
+      ...t.schemas,
+      ORDERS_PAYMENT_TIMEOUT_SECONDS: '2',
+      ORDERS_EXPIRY_SWEEP_MS: '100',
+    });
+    try {
+      const f = await createFixture(t, 100);
+      const skuId = `sku-${t.runId}-plums`;
+      await applySkus(t, [skuState(skuId)]);
+      await setStock(t, f.centerId, skuId, 100);
+      const ids: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const placed = await checkout(i % 2 ? t : second, `cust-${i}`, {
+          address: address(f.zoneId),
+          slotId: f.slotId,
+          lines: [{ skuId, quantity: 2 }],
+        });
+        expect(placed.statusCode).toBe(201);
+        ids.push(placed.json().id);
+      }
+      expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 100, reserved: 40 });
+      const cancelledCount = async () =>
+        Number(
+          (
+            await t.db.transaction((em) =>
+              em.query(
+                "SELECT COUNT(*) AS n FROM customer_order WHERE status = 'cancelled' AND slot_id = ?",
+                [f.slotId],
+              ),
+            )
+          )[0].n,
+        );
+      await waitUntil('all 20 orders to expire', async () => (await cancelledCount()) === 20, 20_000);
+      expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 100, reserved: 0 });
+      expect(await slotBooked(t, f.slotId)).toBe(0);
+      for (const id of ids) expect(await outboxCount(t, 'order.cancelled', id)).toBe(1);
+      const [transitions] = await t.db.transaction((em) =>
+        em.query(
+          `SELECT COUNT(*) AS n FROM order_transition WHERE to_status = 'cancelled' AND order_id IN (${ids.map(() => '?').join(',')})`,
+          ids,
+        ),
+      );
+      expect(Number(transitions.n)).toBe(20);
+    } finally {
+      await second.app.close();
+    }
+  });
 });

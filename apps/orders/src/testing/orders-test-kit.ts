@@ -29,6 +29,8 @@ export interface OrdersTestApp {
   db: Database;
   /** Unique per run, so SKU ids, zones and Kafka consumer groups never collide with another run. */
   runId: string;
+  /** This run's schemas; pass them to a second instance (DB_NAME, EVENTS_DB_NAME) to share its data. */
+  schemas: { DB_NAME: string; EVENTS_DB_NAME: string };
   token(role: Role, subject: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     built,
     db: app.get(Database),
     runId,
+    schemas: { DB_NAME: `${prefix}orders`, EVENTS_DB_NAME: `${prefix}events` },
     token: (role, subject) =>
       issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
     close: async () => {
@@ -167,8 +170,9 @@ export interface Fixture {
 
 /** A center serving chilled and ambient (not frozen), a zone it serves and tomorrow's slot with the capacity given. */
 export async function createFixture(t: OrdersTestApp, capacity = 1000): Promise<Fixture> {
-  const centerId = `fc-t-${t.runId}`;
-  const zoneId = `zone-${t.runId}`;
+  const tag = `${t.runId}-${randomBytes(2).toString('hex')}`;
+  const centerId = `fc-t-${tag}`;
+  const zoneId = `zone-${tag}`;
   await t.db.transaction(async (em) => {
     await em.query('INSERT INTO fulfillment_center (id, name, temperature_classes) VALUES (?, ?, ?)', [
       centerId,
