@@ -39,7 +39,7 @@ export const WEIGHT_TOLERANCE = 0.2;
 
 function finishedReject(task: TaskView): StepOutcome {
   return task.status === 'withdrawn'
-    ? { kind: 'reject', status: 409, type: 'task-withdrawn', detail: 'The order was cancelled; this task is withdrawn' }
+    ? { kind: 'reject', status: 409, type: 'task-withdrawn', detail: 'This task was withdrawn (order cancelled, or its lot put on QA hold); ask for the next task' }
     : { kind: 'reject', status: 409, type: 'task-finished', detail: `This task is already ${task.status}` };
 }
 

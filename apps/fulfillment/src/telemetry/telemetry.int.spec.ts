@@ -40,6 +40,9 @@ describe('temperature telemetry and excursions (MariaDB + Kafka)', () => {
 
   it('raises exactly one excursion for a run longer than the window, holds the room’s lots, and stops allocating them', async () => {
     const [lot] = await kit.query<{ id: string; sku_id: string }>('SELECT id, sku_id FROM {db}.lot');
+    const allocatedBefore = `ord-before-hold-${kit.suffix}`;
+    await kit.placeAndPay({ orderId: allocatedBefore, centerId: center, deliveryDate: inDays(1), lines: [pieceLine(lot!.sku_id, 2)] });
+    expect(await kit.query('SELECT lot_id, status FROM {db}.pick_task WHERE order_id = ?', [allocatedBefore])).toEqual([{ lot_id: lot!.id, status: 'open' }]);
     const first = await post([reading(chiller, 20, 8.5), reading(chiller, 35, 9)]);
     expect(first.json().excursionIds).toEqual([]);
     const crossing = await post([reading(chiller, 51, 9.5), reading(chiller, 60, 10), reading(chiller, 75, 9)]);
@@ -48,6 +51,13 @@ describe('temperature telemetry and excursions (MariaDB + Kafka)', () => {
     expect((await post([reading(chiller, 60, 10)])).json()).toEqual({ stored: 0, excursionIds: [] });
 
     expect(await heldLots()).toEqual([{ id: lot!.id }]);
+    // The unstarted task on the held lot is withdrawn; with no other eligible lot the line is short.
+    expect(await kit.query('SELECT lot_id, status FROM {db}.pick_task WHERE order_id = ? ORDER BY status', [allocatedBefore])).toEqual([
+      { lot_id: null, status: 'short' },
+      { lot_id: lot!.id, status: 'withdrawn' },
+    ]);
+    expect(await kit.query('SELECT allocated FROM {db}.lot_stock WHERE lot_id = ?', [lot!.id])).toEqual([{ allocated: 0 }]);
+    expect(await kit.outbox('fulfillment.short-picked', allocatedBefore)).toHaveLength(1);
     const events = await kit.outbox('fulfillment.excursion-raised', chiller);
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ roomId: chiller, outOfRangeSince: at(20), detectedAt: at(51), heldLotIds: [lot!.id] });

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AllocationModule } from '../allocation/allocation.module';
 import { ReadingEventsController } from './reading-events.controller';
 import { TelemetryController } from './telemetry.controller';
 import { TelemetryService } from './telemetry.service';
 
-@Module({ controllers: [TelemetryController, ReadingEventsController], providers: [TelemetryService] })
+@Module({ imports: [AllocationModule], controllers: [TelemetryController, ReadingEventsController], providers: [TelemetryService] })
 export class TelemetryModule {}

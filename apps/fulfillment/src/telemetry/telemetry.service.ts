@@ -5,6 +5,7 @@ import { OutboxWriter } from '@harvest/platform/events';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { AllocationService } from '../allocation/allocation.service';
 import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
 import { Room } from '../facilities/entities/room.entity';
 import { isWithinRange } from '../facilities/storage-rules';
@@ -21,13 +22,15 @@ export interface RecordOutcome {
 /**
  * Stores room readings as a time series and watches each room's run out of range: the reading that makes
  * the run longer than FULFILLMENT_EXCURSION_SECONDS raises one excursion, holds the room's lots and emits
- * fulfillment.excursion-raised, all in the reading's transaction under the room's row lock.
+ * fulfillment.excursion-raised, all in the reading's transaction under the room's row lock. Pick tasks on the
+ * held lots that nobody has started are allocated again from other lots.
  */
 @Injectable()
 export class TelemetryService {
   constructor(
     private readonly db: Database,
     private readonly outbox: OutboxWriter,
+    private readonly allocation: AllocationService,
     @Inject(FULFILLMENT_CONFIG) private readonly config: FulfillmentConfig,
   ) {}
 
@@ -89,6 +92,7 @@ export class TelemetryService {
     const lotIds = lots.map((l) => l.id);
     if (lotIds.length > 0) {
       await em.query(`UPDATE lot SET qa_hold = 1, hold_reason = ? WHERE id IN (${lotIds.map(() => '?').join(', ')})`, [`excursion ${id} in ${room.name}`, ...lotIds]);
+      await this.allocation.reallocateFromHeldLots(em, lotIds);
     }
     await em.getRepository(Excursion).insert({
       id,
