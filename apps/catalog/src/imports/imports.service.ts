@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Database } from '@harvest/platform/database';
 import { ProblemException, ValidationFailedException } from '@harvest/platform/http';
 import { ProductsService } from '../products/products.service';
@@ -16,7 +16,7 @@ const PROGRESS_EVERY = 25;
  * a refused row is recorded with the column and reason, and the job row carries processed/total.
  */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('ProductImport');
   private readonly running = new Set<Promise<void>>();
 
@@ -71,6 +71,11 @@ export class ImportsService {
   /** For shutdown and tests: resolves when every running import has finished. */
   async idle(): Promise<void> {
     await Promise.all([...this.running]);
+  }
+
+  /** An import still running finishes before the database closes (it is bounded by MAX_ROWS). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.idle();
   }
 
   private async run(job: ImportJob, rows: Record<string, string>[]): Promise<void> {
