@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PickCompletionService } from './pick-completion.service';
 import { PickingService } from './picking.service';
 import { ScannerController } from './scanner.controller';
+import { WavesController } from './waves.controller';
+import { WavesService } from './waves.service';
 
-@Module({ controllers: [ScannerController], providers: [PickingService, PickCompletionService], exports: [PickCompletionService] })
+@Module({ controllers: [ScannerController, WavesController], providers: [PickingService, PickCompletionService, WavesService], exports: [PickCompletionService] })
 export class PickingModule {}

@@ -34,6 +34,12 @@ describe('scanner flow, packing and dispatch (MariaDB + Kafka)', () => {
     const orderId = `ord-scan-${kit.suffix}`;
     await kit.placeAndPay({ orderId, centerId: center, deliveryDate: inDays(1), lines: [weighedLine(beef.skuId, 1000, 'frozen'), pieceLine(spinach.skuId, 2, 'chilled')] });
 
+    const waves = await kit.request('GET', `/waves?fulfillmentCenterId=${center}&date=${inDays(1)}`, kit.adminToken);
+    expect(waves.json().map((w: { temperatureZone: string; tasks: { open: number } }) => [w.temperatureZone, w.tasks.open])).toEqual([
+      ['chilled', 1],
+      ['frozen', 1],
+    ]);
+
     // 1. next task: chilled first, frozen picked last.
     const next = await kit.request('POST', '/scanner/tasks/next', scanner);
     expect(next.statusCode).toBe(200);
