@@ -21,7 +21,7 @@ export const DEMO_CATEGORIES: CreateCategoryDto[] = [
   { id: 'grains', name: '米面粮油', minShelfLifeDaysAtDelivery: 60 },
 ];
 
-interface DemoItem {
+export interface DemoItem {
   name: string;
   categoryId: string;
   skuName: string;
@@ -50,7 +50,7 @@ const item = (
   shelfLifeDays,
 });
 
-const ITEMS: DemoItem[] = [
+export const DEMO_ITEMS: DemoItem[] = [
   item('红富士苹果', 'fruit-pome', '约500g', 'weight', 690, 'cool', 30),
   item('黄元帅苹果', 'fruit-pome', '约500g', 'weight', 590, 'cool', 25),
   item('鸭梨', 'fruit-pome', '约500g', 'weight', 450, 'cool', 20),
@@ -93,7 +93,7 @@ const ITEMS: DemoItem[] = [
   item('小米', 'grains', '1kg', 'piece', 2290, 'ambient', 365),
 ];
 
-const FARMS = [
+export const DEMO_FARMS = [
   { id: 'farm-beijing', prefix: '北京', priceFactor: 1.1, organic: true },
   { id: 'farm-hebei', prefix: '河北', priceFactor: 0.9, organic: false },
   { id: 'farm-shanghai', prefix: '崇明', priceFactor: 1.2, organic: true },
@@ -111,8 +111,8 @@ export const demoSkuId = (n: number): string => `demo-sku-${String(n).padStart(4
 export function demoProducts(): CreateProductDto[] {
   const products: CreateProductDto[] = [];
   for (const variant of VARIANTS) {
-    for (const farm of FARMS) {
-      for (const base of ITEMS) {
+    for (const farm of DEMO_FARMS) {
+      for (const base of DEMO_ITEMS) {
         const n = products.length + 1;
         const organic = farm.organic || n % 2 === 0;
         products.push({
