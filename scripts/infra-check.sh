@@ -106,6 +106,12 @@ step "ansible"
 # ansible.cfg in infra/ansible is read only when run from there.
 run "ansible-playbook --syntax-check" bash -c 'cd infra/ansible && ANSIBLE_CONFIG=ansible.cfg ansible-playbook --syntax-check site.yml'
 run "ansible-lint" bash -c 'cd infra/ansible && ANSIBLE_CONFIG=ansible.cfg ansible-lint --offline -q'
+# Per-host templates rendered with the production inventory and throwaway secrets (nothing is contacted).
+secret=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+run "ansible templates render for every host" bash -c "cd infra/ansible && ANSIBLE_CONFIG=ansible.cfg \
+  ansible-playbook --forks 25 render-check.yml -e render_dir='$work/rendered' -e vault_mha_mysql_password=$secret \
+  -e vault_mysql_replication_password=$secret -e vault_mysql_exporter_password=$secret >'$work/render.log' \
+  || { tail -30 '$work/render.log'; exit 1; }"
 
 step "dockerfiles and compose"
 run "dockerfile structure" node scripts/infra-check/dockerfile-structure.js docker

@@ -38,7 +38,7 @@ sql() { # host port statement
 notify_services() {
   [ -r "$NOTIFY_URLS" ] || return 0
   while read -r url; do
-    [ -n "$url" ] && [ "${url:0:1}" != "#" ] || continue
+    case "$url" in '' | '#'*) continue ;; esac
     code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$url") || code=unreachable
     log "notify $url -> $code"
   done <"$NOTIFY_URLS"
