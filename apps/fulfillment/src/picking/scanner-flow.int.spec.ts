@@ -149,4 +149,28 @@ describe('scanner flow, packing and dispatch (MariaDB + Kafka)', () => {
     expect(shortPicked.received.filter((m) => m.key === orderId)).toHaveLength(1);
     expect(fulfillmentShortPickedV1.schema.safeParse(shortPicked.received.find((m) => m.key === orderId)!.payload).success).toBe(true);
   });
+
+  it('gives concurrent duplicates of a confirm one effect, under the same key or different keys', async () => {
+    const kale = await kit.publishSku({ skuId: `sku-kale-${kit.suffix}`, temperatureClass: 'chilled', minShelfLifeDaysAtDelivery: 1 });
+    const lot = await kit.stockLot({ skuId: kale.skuId, centerId: center, quantity: 10, expiryDate: inDays(9), bin: bin('CHL-01') });
+    const orderId = `ord-dup-${kit.suffix}`;
+    await kit.placeAndPay({ orderId, centerId: center, deliveryDate: inDays(2), lines: [pieceLine(kale.skuId, 4)] });
+    const task = (await kit.request('POST', '/scanner/tasks/next', scanner)).json().task;
+    expect(task).toMatchObject({ orderId });
+    await step(task.taskId, 'scan-location', { barcode: bin('CHL-01') });
+    await step(task.taskId, 'scan-lot', { barcode: lot.barcode });
+
+    const key = randomUUID();
+    const answers = await Promise.all([
+      step(task.taskId, 'confirm', { quantity: 4 }, key),
+      step(task.taskId, 'confirm', { quantity: 4 }, key),
+      step(task.taskId, 'confirm', { quantity: 4 }),
+      step(task.taskId, 'confirm', { quantity: 4 }),
+    ]);
+    // The same key while the first is in flight may get 409; everything else is a success.
+    expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThanOrEqual(3);
+    expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 409)).toBe(true);
+    expect(await kit.query('SELECT on_hand, allocated FROM {db}.lot_stock WHERE lot_id = ?', [lot.id])).toEqual([{ on_hand: 6, allocated: 0 }]);
+    expect(await kit.outbox('fulfillment.picked', orderId)).toHaveLength(1);
+  });
 });
