@@ -142,6 +142,8 @@ describe('agent actions through the real orders service, and screen pops over SS
       // The same pop is there for polling, and only for the agent it rang for.
       const polled = await t.app.inject({ method: 'GET', url: `/screen-pops?after=${Number(pop.id) - 1}`, headers: await agentHeaders() });
       expect(polled.json().pops.map((p: { callId: string }) => p.callId)).toEqual(['call-aa-2']);
+      const latest = await t.app.inject({ method: 'GET', url: '/screen-pops', headers: await agentHeaders() });
+      expect(latest.json().pops.map((p: { callId: string }) => p.callId)).toEqual(['call-aa-1', 'call-aa-2']);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(otherAgent.messages.filter((m) => m.event === 'screen-pop')).toEqual([]);
     } finally {

@@ -100,11 +100,15 @@ describe('click-to-call against a fake Skyline (timeout, retries, circuit breake
     expect(whileOpen.body.type).toBe('urn:harvest:problem:vendor-circuit-open');
     expect(whileOpen.ms).toBeLessThan(100);
     expect(vendor.requests.length).toBe(seen);
+    const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200); // the vendor is not critical: still ready, degraded
+    expect(ready.json()).toMatchObject({ degraded: true, degradedDependencies: ['call-center-vendor'], dependencies: { 'call-center-vendor': { status: 'down', circuit: 'open' } } });
 
     vendor.mode = { kind: 'healthy' };
     await new Promise((resolve) => setTimeout(resolve, OPEN_MS + 100));
     expect((await click()).status).toBe(201); // the half-open trial succeeds and closes the circuit
     expect((await click()).status).toBe(201);
+    expect((await t.app.inject({ method: 'GET', url: '/health/ready' })).json().dependencies['call-center-vendor']).toMatchObject({ status: 'up', circuit: 'closed' });
   });
 
   it('refuses an unknown customer with 404 and a missing Idempotency-Key with 400, without calling the vendor', async () => {

@@ -17,11 +17,11 @@ export class ScreenPopController {
     private readonly hub: ScreenPopHub,
   ) {}
 
-  /** Polling: the agent's pops after the given pop id (all recent ones from 0). */
+  /** Polling: the agent's pops after the given pop id; without one, their latest pops. */
   @Get()
   @Roles('agent')
   async list(@CurrentPrincipal() agent: Principal, @Query() query: ScreenPopQueryDto) {
-    return { pops: await this.pops.after(agent.subject, query.after ?? '0') };
+    return { pops: query.after ? await this.pops.after(agent.subject, query.after) : await this.pops.latest(agent.subject) };
   }
 
   /**

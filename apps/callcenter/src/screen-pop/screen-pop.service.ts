@@ -77,7 +77,13 @@ export class ScreenPopService {
   /** The agent's pops after the cursor, oldest first. From the writer, so a fresh pop is never missed. */
   async after(agentId: string, afterId: string, limit = 20): Promise<ScreenPopPayload[]> {
     const rows = await this.db.transaction((em) => em.find(ScreenPop, { where: { agentId, id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit }));
-    return rows.map((row) => ({ popId: String(row.id), ...(JSON.parse(row.payload) as Omit<ScreenPopPayload, 'popId'>) }));
+    return rows.map(toPayload);
+  }
+
+  /** The agent's latest pops, oldest first: what a console shows when it starts polling. */
+  async latest(agentId: string, limit = 20): Promise<ScreenPopPayload[]> {
+    const rows = await this.db.read((em) => em.find(ScreenPop, { where: { agentId }, order: { id: 'DESC' }, take: limit }));
+    return rows.reverse().map(toPayload);
   }
 
   /** The newest pop id of the agent ("0" when none): a fresh subscription starts after it. */
@@ -85,4 +91,8 @@ export class ScreenPopService {
     const row = await this.db.transaction((em) => em.findOne(ScreenPop, { where: { agentId }, order: { id: 'DESC' } }));
     return row ? String(row.id) : '0';
   }
+}
+
+function toPayload(row: ScreenPop): ScreenPopPayload {
+  return { popId: String(row.id), ...(JSON.parse(row.payload) as Omit<ScreenPopPayload, 'popId'>) };
 }
