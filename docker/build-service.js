@@ -49,4 +49,4 @@ for (const file of files) {
   writeFileSync(out, `${code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
   writeFileSync(`${out}.map`, map);
 }
-console.log(`build-service: ${service}: ${files.length} files compiled to dist/`);
+process.stdout.write(`build-service: ${service}: ${files.length} files compiled to dist/\n`);

@@ -10,11 +10,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChartRenderer, mergeValues } from './chart-render';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML of any shape, checked field by field below
 type Doc = Record<string, any>;
 
 const SECRET_NAME = /SECRET|PASSWORD|TOKEN|API_KEY|PRIVATE/i;
 
-function parseYaml(text: string, label: string): any[] {
+function parseYaml(text: string, label: string): Doc[] {
   const script = 'import sys, json, yaml; print(json.dumps([d for d in yaml.safe_load_all(sys.stdin) if d is not None]))';
   try {
     return JSON.parse(execFileSync('python3', ['-c', script], { input: text, encoding: 'utf8' }));
