@@ -12,6 +12,11 @@ export const catalogConfigShape = {
   /** How often the search catch-up job looks for documents Elasticsearch missed. */
   CATALOG_SEARCH_CATCH_UP_MS: env.int(5_000, 100),
   CATALOG_REINDEX_BATCH_SIZE: env.int(500, 1),
+  /**
+   * `standard`: the service creates indices with its portable mappings (any Elasticsearch, the test cluster).
+   * `template`: the cluster's index template (infra/elasticsearch, IK + pinyin) supplies mappings and analyzers.
+   */
+  CATALOG_SEARCH_ANALYSIS: env.oneOf(['standard', 'template'], 'standard'),
 };
 
 export type CatalogConfig = z.infer<z.ZodObject<typeof catalogConfigShape>>;

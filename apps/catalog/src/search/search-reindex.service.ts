@@ -100,7 +100,9 @@ export class SearchReindexService implements OnApplicationBootstrap {
   private async run(admin: SearchIndexAdmin, startedAt: Date): Promise<ReindexStatus> {
     try {
       this.current.total = await this.db.read((em) => em.countBy(Product, { status: 'active' }));
-      const result = await admin.reindex(this.config.CATALOG_SEARCH_ALIAS, PRODUCT_INDEX, this.documents(), {
+      const definition =
+        this.config.CATALOG_SEARCH_ANALYSIS === 'template' ? { mappings: {} } : PRODUCT_INDEX;
+      const result = await admin.reindex(this.config.CATALOG_SEARCH_ALIAS, definition, this.documents(), {
         batchSize: this.config.CATALOG_REINDEX_BATCH_SIZE,
         onProgress: (progress) => {
           this.current.indexed = progress.indexed;
