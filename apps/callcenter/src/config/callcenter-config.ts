@@ -10,6 +10,14 @@ const list = (minLength: number, message: string) =>
 
 const optionalUrl = z.string().url().optional();
 
+/** A URL with a default; set to the empty string to mean "none". */
+const urlOrNone = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => (value.trim() === '' ? undefined : value.trim()))
+    .pipe(z.string().url().optional());
+
 /** The callcenter service's own settings, validated at start next to the platform's. */
 export const callcenterConfigShape = {
   /** The vendor's API base URL; unset = no vendor configured (click-to-call and recordings answer 503). */
@@ -28,8 +36,11 @@ export const callcenterConfigShape = {
   /** How often the leader reconciles against the vendor's call-record list; 0 turns the job off. */
   CALLCENTER_RECONCILE_INTERVAL_MS: env.int(60_000, 0),
   CALLCENTER_RECONCILE_LOOKBACK_MINUTES: env.int(120, 1),
-  /** Our own services; unset orders = screen pops without orders, agent actions answer 503. */
-  ORDERS_BASE_URL: optionalUrl,
+  /**
+   * Our own services; the default is where `npm start` runs orders. Empty = none: screen pops without
+   * orders, agent actions answer 503.
+   */
+  ORDERS_BASE_URL: urlOrNone('http://127.0.0.1:3002'),
   CATALOG_BASE_URL: optionalUrl,
   ORDERS_TIMEOUT_MS: env.int(2000, 1),
   /** HS256 key for the on-behalf-of tokens sent to orders; defaults to JWT_SECRET (same identity realm). */

@@ -43,6 +43,8 @@ export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<Callce
     LOG_LEVEL: 'info',
     CALLCENTER_WEBHOOK_SECRETS: `${WEBHOOK_SECRET},${OLD_WEBHOOK_SECRET}`,
     CALLCENTER_RECONCILE_INTERVAL_MS: '0',
+    // No orders unless a test starts one (never whatever happens to listen on the default port).
+    ORDERS_BASE_URL: '',
     ...extraEnv,
   };
   const definition = { ...callcenterServiceDefinition(env), name: `callcenter_t_${runId}` };
