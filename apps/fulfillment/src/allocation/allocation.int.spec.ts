@@ -32,6 +32,8 @@ describe('stock and allocation (MariaDB + Kafka)', () => {
     const right = await kit.request('POST', `/lots/${lot.id}/put-away`, kit.adminToken, { locationBarcode: `${center}-FRZ-01`.toUpperCase(), quantity: 10 });
     expect(right.statusCode).toBe(201);
     expect(right.json()).toMatchObject({ unplacedQuantity: 0, stock: [{ locationBarcode: `${center}-FRZ-01`.toUpperCase(), onHand: 10, allocated: 0 }] });
+    const counted = await kit.outbox('fulfillment.stock-counted', `${sku.skuId}@${center}`);
+    expect(counted.map((c) => c.payload)).toEqual([expect.objectContaining({ onHand: 10, sellable: 10, held: 0, version: 1 })]);
   });
 
   it('names the field of bad input and writes nothing', async () => {

@@ -42,6 +42,7 @@ describe('demo data (MariaDB)', () => {
     expect(first).toEqual({ centers: 2, rooms: 8, locations: 160, lots: 12, onHand: 2 * 3 * 80 + 2 * 3 * 40_000 });
     await seedDemoData(kit.http.app);
     expect(await counts()).toEqual(first);
+    expect(await kit.query("SELECT COUNT(*) AS n FROM {db}.outbox_event WHERE topic = 'fulfillment.stock-counted'")).toEqual([{ n: 4 }]);
 
     const misplaced = await kit.query(
       `SELECT lot.id FROM {db}.lot JOIN {db}.sku_snapshot s ON s.sku_id = lot.sku_id JOIN {db}.lot_stock ls ON ls.lot_id = lot.id

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
 import { addDays, chinaDate } from '../local-date';
 import { SkuSnapshot } from '../skus/entities/sku-snapshot.entity';
+import { StockCountsService } from '../stock-counts/stock-counts.service';
 import { DEMO_BINS_PER_ROOM, DEMO_CENTERS, DEMO_ROOMS, demoBinBarcode, demoLots, demoRoomId, demoSkuNumber } from './demo-layout';
 
 /**
@@ -11,7 +12,10 @@ import { DEMO_BINS_PER_ROOM, DEMO_CENTERS, DEMO_ROOMS, demoBinBarcode, demoLots,
  */
 @Injectable()
 export class DemoStockService {
-  constructor(@Inject(FULFILLMENT_CONFIG) private readonly config: FulfillmentConfig) {}
+  constructor(
+    @Inject(FULFILLMENT_CONFIG) private readonly config: FulfillmentConfig,
+    private readonly counts: StockCountsService,
+  ) {}
 
   async seedFloor(em: EntityManager): Promise<void> {
     for (const center of DEMO_CENTERS) {
@@ -59,6 +63,7 @@ export class DemoStockService {
       const [bin]: Array<{ id: string; temperature_class: string }> = await em.query('SELECT loc.id, r.temperature_class FROM location loc JOIN room r ON r.id = loc.room_id WHERE loc.barcode = ?', [barcode]);
       // A segmented demo room switched to another class since: leave this SKU unstocked rather than misplace it.
       if (!bin || bin.temperature_class !== room.zone) continue;
+      let stocked = false;
       for (const lot of demoLots(number, sku.shelfLifeDays, sku.soldBy === 'weight')) {
         const lotId = `demo-lot-${center.code.toLowerCase()}-${String(number).padStart(4, '0')}-${lot.n + 1}`;
         const receiptDate = addDays(today, -lot.ageDays);
@@ -67,8 +72,12 @@ export class DemoStockService {
            VALUES (?, ?, ?, ?, ?, 0, ?, ?, 'demo')`,
           [lotId, lotId.toUpperCase(), sku.skuId, center.id, lot.quantity, receiptDate, addDays(receiptDate, sku.shelfLifeDays)],
         );
-        if (inserted.affectedRows === 1) await em.query('INSERT INTO lot_stock (lot_id, location_id, on_hand) VALUES (?, ?, ?)', [lotId, bin.id, lot.quantity]);
+        if (inserted.affectedRows === 1) {
+          await em.query('INSERT INTO lot_stock (lot_id, location_id, on_hand) VALUES (?, ?, ?)', [lotId, bin.id, lot.quantity]);
+          stocked = true;
+        }
       }
+      if (stocked) await this.counts.announce(em, sku.skuId, center.id);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { FulfillmentSchema1764200000000 } from './1764200000000-fulfillment-schema.migration';
+import { StockCountVersion1764200000001 } from './1764200000001-stock-count-version.migration';
 
 /** The fulfillment schema's own migrations, in order (the outbox and inbox tables come from the events library). */
-export const fulfillmentMigrations: Array<new () => object> = [FulfillmentSchema1764200000000];
+export const fulfillmentMigrations: Array<new () => object> = [FulfillmentSchema1764200000000, StockCountVersion1764200000001];

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { boundCenter } from '../center-access';
 import { fulfillmentProblem, notFound } from '../problems';
+import { StockCountsService } from '../stock-counts/stock-counts.service';
 import { PickCompletionService } from './pick-completion.service';
 import { applyScan, type ScanAction, type TaskStatus } from './scan-steps';
 
@@ -87,6 +88,7 @@ export class PickingService {
   constructor(
     private readonly db: Database,
     private readonly completion: PickCompletionService,
+    private readonly counts: StockCountsService,
   ) {}
 
   /**
@@ -143,6 +145,7 @@ export class PickingService {
       ]);
       if (updated.status !== 'picked' && updated.status !== 'short') return view(updated);
       await this.takeFromBin(em, updated);
+      if (Number(updated.picked_quantity ?? 0) > 0) await this.counts.announce(em, updated.sku_id, center);
       const finished = await this.completion.completeIfDone(em, row.order_id, `scanner:${principal.subject}`);
       return { ...view(updated), ...(finished ? { orderPicking: finished } : {}) };
     });

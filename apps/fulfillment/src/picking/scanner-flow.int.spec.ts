@@ -79,6 +79,11 @@ describe('scanner flow, packing and dispatch (MariaDB + Kafka)', () => {
     expect((await step(chilled.taskId, 'confirm', { quantity: 2 })).statusCode).toBe(200);
     const [spinachStock] = await kit.query('SELECT on_hand, allocated FROM {db}.lot_stock WHERE lot_id = ?', [spinachLot.id]);
     expect(spinachStock).toEqual({ on_hand: 8, allocated: 0 });
+    const counts = await kit.outbox('fulfillment.stock-counted', `${spinach.skuId}@${center}`);
+    expect(counts.map((c) => [c.payload.version, c.payload.onHand])).toEqual([
+      [1, 10],
+      [2, 8],
+    ]);
 
     // Then the frozen task, weighed on the scale.
     const frozen = (await kit.request('POST', '/scanner/tasks/next', scanner)).json().task;

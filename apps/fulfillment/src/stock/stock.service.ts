@@ -10,6 +10,7 @@ import { skuFitsRoom } from '../facilities/storage-rules';
 import { addDays } from '../local-date';
 import { fulfillmentProblem, notFound } from '../problems';
 import { SkuSnapshotsService } from '../skus/sku-snapshots.service';
+import { StockCountsService } from '../stock-counts/stock-counts.service';
 import type { PutAwayDto } from './dto/put-away.dto';
 import type { ReceiveLotDto } from './dto/receive-lot.dto';
 import { Lot } from './entities/lot.entity';
@@ -21,6 +22,7 @@ export class StockService {
   constructor(
     private readonly db: Database,
     private readonly skus: SkuSnapshotsService,
+    private readonly counts: StockCountsService,
   ) {}
 
   async receive(input: ReceiveLotDto, principal: Principal): Promise<LotView> {
@@ -89,6 +91,7 @@ export class StockService {
         bin.id,
         input.quantity,
       ]);
+      await this.counts.announce(em, lot.skuId, lot.fulfillmentCenterId);
       return this.view(em, lot.id);
     });
   }
@@ -98,6 +101,7 @@ export class StockService {
     return this.db.transaction(async (em) => {
       const result = await em.getRepository(Lot).update({ id: lotId }, { qaHold: false, holdReason: null });
       if (!result.affected) throw notFound(`Lot ${lotId}`);
+      await this.counts.announceLots(em, [lotId]);
       return this.view(em, lotId);
     });
   }

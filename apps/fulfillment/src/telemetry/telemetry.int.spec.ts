@@ -51,6 +51,8 @@ describe('temperature telemetry and excursions (MariaDB + Kafka)', () => {
     expect((await post([reading(chiller, 60, 10)])).json()).toEqual({ stored: 0, excursionIds: [] });
 
     expect(await heldLots()).toEqual([{ id: lot!.id }]);
+    const counts = await kit.outbox('fulfillment.stock-counted', `${lot!.sku_id}@${center}`);
+    expect(counts.at(-1)!.payload).toMatchObject({ onHand: 10, sellable: 0, held: 10 });
     // The unstarted task on the held lot is withdrawn; with no other eligible lot the line is short.
     expect(await kit.query('SELECT lot_id, status FROM {db}.pick_task WHERE order_id = ? ORDER BY status', [allocatedBefore])).toEqual([
       { lot_id: null, status: 'short' },

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AllocationModule } from '../allocation/allocation.module';
+import { StockCountsModule } from '../stock-counts/stock-counts.module';
 import { ReadingEventsController } from './reading-events.controller';
 import { TelemetryController } from './telemetry.controller';
 import { TelemetryService } from './telemetry.service';
 
-@Module({ imports: [AllocationModule], controllers: [TelemetryController, ReadingEventsController], providers: [TelemetryService] })
+@Module({ imports: [AllocationModule, StockCountsModule], controllers: [TelemetryController, ReadingEventsController], providers: [TelemetryService] })
 export class TelemetryModule {}

@@ -10,6 +10,7 @@ import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillmen
 import { Room } from '../facilities/entities/room.entity';
 import { isWithinRange } from '../facilities/storage-rules';
 import { fulfillmentProblem } from '../problems';
+import { StockCountsService } from '../stock-counts/stock-counts.service';
 import type { ExcursionQueryDto } from './dto/readings.dto';
 import { Excursion } from './entities/excursion.entity';
 import { assessReading } from './excursion-detector';
@@ -31,6 +32,7 @@ export class TelemetryService {
     private readonly db: Database,
     private readonly outbox: OutboxWriter,
     private readonly allocation: AllocationService,
+    private readonly counts: StockCountsService,
     @Inject(FULFILLMENT_CONFIG) private readonly config: FulfillmentConfig,
   ) {}
 
@@ -93,6 +95,7 @@ export class TelemetryService {
     if (lotIds.length > 0) {
       await em.query(`UPDATE lot SET qa_hold = 1, hold_reason = ? WHERE id IN (${lotIds.map(() => '?').join(', ')})`, [`excursion ${id} in ${room.name}`, ...lotIds]);
       await this.allocation.reallocateFromHeldLots(em, lotIds);
+      await this.counts.announceLots(em, lotIds);
     }
     await em.getRepository(Excursion).insert({
       id,
