@@ -33,6 +33,8 @@ ensure_tools() {
   command -v ansible-lint >/dev/null || missing+=(ansible-lint)
   command -v yamllint >/dev/null || missing+=(yamllint)
   command -v shellcheck >/dev/null || missing+=(shellcheck)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v mariadbd >/dev/null || missing+=(mariadb-server)
   command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
   [ ${#missing[@]} -eq 0 ] && { echo "tools present"; return 0; }
   echo "installing: ${missing[*]}"
@@ -59,6 +61,25 @@ keepalived_test() {
   rc=$?
   [ -n "$out" ] && echo "$out"
   [ $rc -eq 0 ] || { [ $rc -eq 143 ] && { [ -z "$out" ] || ! grep -qv '^Terminated$' <<<"$out"; }; }
+}
+
+# Redis has no config-test flag, but with --port 0 it loads the whole file, then says "not listen anywhere"
+# and exits: a bad directive stops it earlier with FATAL CONFIG FILE ERROR. Nothing listens meanwhile.
+redis_test() {
+  local file=$1 copy
+  copy="$work/redis-$(basename "$1")"
+  shift
+  cp "$file" "$copy" # Sentinel insists on a writable config file
+  timeout 10 redis-server "$copy" "$@" --port 0 --bind 127.0.0.1 --logfile "" --daemonize no >"$copy.out" 2>&1
+  grep -q 'Configured to not listen anywhere' "$copy.out" || { cat "$copy.out"; return 1; }
+}
+
+# mariadbd --help --verbose reads the option files and rejects unknown or malformed variables (exit 7)
+# without opening a data directory. The shared file and one rendered per-host file are read together.
+mariadb_test() {
+  cat infra/mysql/harvest.cnf "$work/rendered/mysql-1/61-harvest-host.cnf" >"$work/mariadb.cnf"
+  mariadbd --defaults-file="$work/mariadb.cnf" --help --verbose >/dev/null 2>"$work/mariadb.err" ||
+    { grep -v '\[Note\]\|\[Warning\]' "$work/mariadb.err"; return 1; }
 }
 
 nginx_test() {
@@ -113,6 +134,11 @@ run "ansible templates render for every host" bash -c "cd infra/ansible && ANSIB
   -e vault_mysql_replication_password=$secret -e vault_mysql_exporter_password=$secret >'$work/render.log' \
   || { tail -30 '$work/render.log'; exit 1; }"
 
+step "redis and mariadb (option files read by the real servers, nothing listening)"
+run "redis-server reads infra/redis/redis.conf" redis_test infra/redis/redis.conf
+run "redis-server --sentinel reads infra/redis/sentinel.conf" redis_test infra/redis/sentinel.conf --sentinel
+run "mariadbd reads infra/mysql/harvest.cnf + per-host cnf" mariadb_test
+
 step "dockerfiles and compose"
 run "dockerfile structure" node scripts/infra-check/dockerfile-structure.js docker
 
@@ -124,4 +150,4 @@ if [ ${#failures[@]} -gt 0 ]; then
   echo "infra:check: FAILED: ${failures[*]} (${elapsed}s)" >&2
   exit 1
 fi
-echo "infra:check: ok (haproxy, nginx, keepalived, promtool, yamllint, shellcheck, ansible, dockerfiles, chart) in ${elapsed}s"
+echo "infra:check: ok (haproxy, nginx, keepalived, promtool, yamllint, shellcheck, ansible, redis, mariadb, dockerfiles, chart) in ${elapsed}s"
