@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Public, Roles } from '@harvest/platform/http';
+import { Idempotent } from '@harvest/platform/idempotency';
 import { CategoriesService } from './categories.service';
 import { CreateCategoryDto } from './dto/create-category.dto';
 
@@ -25,6 +26,7 @@ export class CategoriesController {
   @Roles('admin')
   @Post('admin/categories')
   @HttpCode(201)
+  @Idempotent()
   async create(@Body() body: CreateCategoryDto) {
     const { id, parentId, name, path, minShelfLifeDaysAtDelivery } = await this.categories.create(body);
     return { id, parentId, name, path, minShelfLifeDaysAtDelivery };

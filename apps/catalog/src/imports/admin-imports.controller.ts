@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { Idempotent } from '@harvest/platform/idempotency';
 import { StartImportDto } from './dto/start-import.dto';
 import type { ImportJob } from './entities/import-job.entity';
 import { ImportsService } from './imports.service';
@@ -12,6 +13,7 @@ export class AdminImportsController {
   /** 202 with the job; poll GET /admin/imports/:id for processed/total and the per-row errors. */
   @Post('products')
   @HttpCode(202)
+  @Idempotent()
   async start(@Body() body: StartImportDto, @CurrentPrincipal() principal: Principal) {
     return importView(await this.imports.start(body.csv, principal.subject));
   }

@@ -1,6 +1,6 @@
 import { Database } from '@harvest/platform/database';
 import { ImportsService } from './imports.service';
-import { startCatalogTestApp, type CatalogTestApp } from '../testing/catalog-test-app';
+import { keyed, startCatalogTestApp, type CatalogTestApp } from '../testing/catalog-test-app';
 
 const HEADER =
   'id,name,category_id,farm_id,organic,organic_certificate_no,sku_id,sku_name,sold_by,price_fen,temperature_class,shelf_life_days';
@@ -15,7 +15,7 @@ describe('CSV product import', () => {
     await t.app.inject({
       method: 'POST',
       url: '/admin/categories',
-      headers: admin,
+      headers: keyed(admin),
       payload: { id: 'fruit', name: '水果', minShelfLifeDaysAtDelivery: 3 },
     });
   });
@@ -41,7 +41,7 @@ describe('CSV product import', () => {
     const started = await t.app.inject({
       method: 'POST',
       url: '/admin/imports/products',
-      headers: admin,
+      headers: keyed(admin),
       payload: { csv },
     });
     expect(started.statusCode).toBe(202);
@@ -69,7 +69,7 @@ describe('CSV product import', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/admin/imports/products',
-      headers: admin,
+      headers: keyed(admin),
       payload: { csv: 'name,category_id\n苹果,fruit' },
     });
     expect(res.statusCode).toBe(400);
@@ -82,7 +82,7 @@ describe('CSV product import', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/admin/imports/products',
-      headers: await t.as('customer'),
+      headers: keyed(await t.as('customer')),
       payload: { csv: HEADER },
     });
     expect(res.statusCode).toBe(403);

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@harvest/platform/http';
+import { Idempotent } from '@harvest/platform/idempotency';
 import { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
 import { adminProductView } from './product.view';
 import { etagOf, versionFromIfMatch } from './product-version';
@@ -14,6 +15,7 @@ export class AdminProductsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   async create(@Body() body: CreateProductDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.products.create(body));
   }
@@ -24,6 +26,7 @@ export class AdminProductsController {
   }
 
   @Put(':id')
+  @Idempotent()
   async update(
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,4 +1,10 @@
-import { startCatalogTestApp, productBody, waitFor, type CatalogTestApp } from '../testing/catalog-test-app';
+import {
+  keyed,
+  startCatalogTestApp,
+  productBody,
+  waitFor,
+  type CatalogTestApp,
+} from '../testing/catalog-test-app';
 import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
@@ -23,7 +29,7 @@ describe('catalog products (admin and storefront)', () => {
       const res = await t.app.inject({
         method: 'POST',
         url: '/admin/categories',
-        headers: admin,
+        headers: keyed(admin),
         payload: category,
       });
       expect(res.statusCode).toBe(201);
@@ -47,7 +53,7 @@ describe('catalog products (admin and storefront)', () => {
     });
 
   const create = (body: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/admin/products', headers: admin, payload: body });
+    t.app.inject({ method: 'POST', url: '/admin/products', headers: keyed(admin), payload: body });
 
   it('creates a product with pinyin and an ETag, and emits product-changed and sku-changed in the same transaction', async () => {
     const res = await create(productBody({ id: 'p-apple', categoryId: 'fruit-pome' }));
@@ -84,16 +90,44 @@ describe('catalog products (admin and storefront)', () => {
     });
   });
 
+  it('creates once for a retried request with the same Idempotency-Key, and needs the key', async () => {
+    const headers = keyed(admin);
+    const body = productBody({ name: '香梨', categoryId: 'greens' }); // no id: only the key stops a duplicate
+    const first = await t.app.inject({ method: 'POST', url: '/admin/products', headers, payload: body });
+    const retry = await t.app.inject({ method: 'POST', url: '/admin/products', headers, payload: body });
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(first.json().id);
+    const [{ n }] = await t.app
+      .get(Database)
+      .writer.query("SELECT COUNT(*) AS n FROM product WHERE name = '香梨'");
+    expect(Number(n)).toBe(1);
+    const keyless = await t.app.inject({
+      method: 'POST',
+      url: '/admin/products',
+      headers: admin,
+      payload: body,
+    });
+    expect(keyless.statusCode).toBe(400);
+  });
+
   it('needs If-Match on update (428), refuses a stale one (412) and accepts the current one', async () => {
     const body = productBody({ name: '红富士苹果 特级', categoryId: 'fruit-pome' });
     expect(
-      (await t.app.inject({ method: 'PUT', url: '/admin/products/p-apple', headers: admin, payload: body }))
-        .statusCode,
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/admin/products/p-apple',
+          headers: keyed(admin),
+          payload: body,
+        })
+      ).statusCode,
     ).toBe(428);
     const ok = await t.app.inject({
       method: 'PUT',
       url: '/admin/products/p-apple',
-      headers: { ...admin, 'if-match': '"1"' },
+      headers: { ...keyed(admin), 'if-match': '"1"' },
       payload: body,
     });
     expect(ok.statusCode).toBe(200);
@@ -101,7 +135,7 @@ describe('catalog products (admin and storefront)', () => {
     const stale = await t.app.inject({
       method: 'PUT',
       url: '/admin/products/p-apple',
-      headers: { ...admin, 'if-match': '"1"' },
+      headers: { ...keyed(admin), 'if-match': '"1"' },
       payload: body,
     });
     expect(stale.statusCode).toBe(412);
@@ -116,7 +150,7 @@ describe('catalog products (admin and storefront)', () => {
       t.app.inject({
         method: 'PUT',
         url: '/admin/products/p-apple',
-        headers: { ...admin, 'if-match': String(etag) },
+        headers: { ...keyed(admin), 'if-match': String(etag) },
         payload: productBody({ name, categoryId: 'fruit-pome' }),
       });
     const statuses = (await Promise.all([put('苹果甲'), put('苹果乙')])).map((r) => r.statusCode).sort();
@@ -156,7 +190,7 @@ describe('catalog products (admin and storefront)', () => {
       const res = await t.app.inject({
         method: 'POST',
         url: '/admin/products',
-        headers: await t.as(role),
+        headers: keyed(await t.as(role)),
         payload: productBody(),
       });
       expect(res.statusCode).toBe(403);
@@ -205,7 +239,7 @@ describe('catalog products (admin and storefront)', () => {
     const update = await t.app.inject({
       method: 'PUT',
       url: '/admin/products/p-spinach',
-      headers: { ...admin, 'if-match': String(etag) },
+      headers: { ...keyed(admin), 'if-match': String(etag) },
       payload: productBody({
         name: '有机菠菜',
         categoryId: 'greens',
@@ -250,7 +284,7 @@ describe('catalog products (admin and storefront)', () => {
     const res = await t.app.inject({
       method: 'DELETE',
       url: '/admin/products/p-spinach',
-      headers: { ...admin, 'if-match': String(etag) },
+      headers: { ...keyed(admin), 'if-match': String(etag) },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().skus.every((s: { status: string }) => s.status === 'archived')).toBe(true);

@@ -3,7 +3,13 @@ import { runHarness } from '@harvest/testing';
 import { SearchReindexService } from './search-reindex.service';
 import { SearchIndexSyncService } from './search-index-sync.service';
 import { ensureCatalogTopics } from '../testing/catalog-kafka-topics';
-import { productBody, startCatalogTestApp, waitFor, type CatalogTestApp } from '../testing/catalog-test-app';
+import {
+  keyed,
+  productBody,
+  startCatalogTestApp,
+  waitFor,
+  type CatalogTestApp,
+} from '../testing/catalog-test-app';
 import { defineSearchScenarios, loadSearchFixture, searchOf } from '../testing/search-fixture';
 
 const ES_URL = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
@@ -74,7 +80,7 @@ describe('search on Elasticsearch, kept in sync through Kafka', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/admin/products',
-      headers: await t.as('admin'),
+      headers: keyed(await t.as('admin')),
       payload: productBody({ id: 'k-melon', name: '哈密瓜', categoryId: 'fruit' }),
     });
     expect(res.statusCode).toBe(201);
@@ -148,7 +154,7 @@ describe('search on Elasticsearch, kept in sync through Kafka', () => {
       const res = await t.app.inject({
         method: 'POST',
         url: '/admin/products',
-        headers: await t.as('admin'),
+        headers: keyed(await t.as('admin')),
         payload: productBody({ id: 'k-peach', name: '水蜜桃', categoryId: 'fruit' }),
       });
       expect(res.statusCode).toBe(201);

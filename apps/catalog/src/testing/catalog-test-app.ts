@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Env } from '@harvest/platform/config';
 import { issueToken, type Role } from '@harvest/platform/http';
@@ -79,6 +79,11 @@ export async function waitFor<T>(
       );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Headers with a fresh Idempotency-Key, as a client sends on every write it may retry. */
+export function keyed(headers: Record<string, string>): Record<string, string> {
+  return { ...headers, 'idempotency-key': randomUUID() };
 }
 
 /** A small product body; override what a test cares about. */

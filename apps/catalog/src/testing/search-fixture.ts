@@ -1,7 +1,7 @@
 import { stockChangedV1 } from '@harvest/contracts/inventory-stock-changed';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
-import { productBody, waitFor, type CatalogTestApp } from './catalog-test-app';
+import { keyed, productBody, waitFor, type CatalogTestApp } from './catalog-test-app';
 
 const sku = (priceFen: number, temperatureClass: string, soldBy = 'piece') => ({
   name: '标准装',
@@ -106,11 +106,21 @@ const STOCK = [
 export async function loadSearchFixture(t: CatalogTestApp): Promise<void> {
   const admin = await t.as('admin');
   for (const payload of CATEGORIES) {
-    const res = await t.app.inject({ method: 'POST', url: '/admin/categories', headers: admin, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/categories',
+      headers: keyed(admin),
+      payload,
+    });
     if (res.statusCode !== 201) throw new Error(`category ${payload.id}: ${res.body}`);
   }
   for (const payload of FIXTURE_PRODUCTS) {
-    const res = await t.app.inject({ method: 'POST', url: '/admin/products', headers: admin, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/products',
+      headers: keyed(admin),
+      payload,
+    });
     if (res.statusCode !== 201) throw new Error(`product ${String(payload.id)}: ${res.body}`);
   }
   const db = t.app.get(Database);
