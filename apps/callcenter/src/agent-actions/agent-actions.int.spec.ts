@@ -4,6 +4,7 @@ import {
   address,
   applySkus,
   createFixture,
+  payCallback,
   setStock,
   skuState,
   startOrdersTestApp,
@@ -110,6 +111,31 @@ describe('agent actions through the real orders service, and screen pops over SS
     expect(await t.count("SELECT COUNT(*) AS n FROM agent_action WHERE action = 'cancel_order' AND order_id = ?", [placed.id])).toBe(1);
   });
 
+  it('resolves a quality complaint with a refund paid through orders, once, audited with agent and call', async () => {
+    const placed = (await placeOrder('call-aa-1', randomUUID(), 3)).json();
+    const paid = await payCallback(orders, { paymentId: `pay-${randomUUID()}`, orderId: placed.id, amountFen: placed.totalFen, status: 'succeeded' });
+    expect(paid.statusCode).toBe(200);
+    const ticket = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/tickets',
+        headers: await agentHeaders(randomUUID()),
+        payload: { customerId: CUSTOMER, kind: 'quality_complaint', description: '一棵小白菜烂了', orderId: placed.id, callId: 'call-aa-1' },
+      })
+    ).json();
+    const key = randomUUID();
+    const resolve = async () =>
+      t.app.inject({ method: 'POST', url: `/tickets/${ticket.id}/resolve`, headers: await agentHeaders(key), payload: { resolution: 'refund', amountFen: 990, callId: 'call-aa-1' } });
+    const resolved = await resolve();
+    expect(resolved.statusCode).toBe(200);
+    expect(resolved.json()).toMatchObject({ status: 'resolved', resolution: 'refund', resolutionAmountFen: 990 });
+    expect((await resolve()).json()).toEqual(resolved.json()); // a double click replays, pays nothing more
+
+    const refunds = await orders.db.transaction((em) => em.query('SELECT amount_fen AS amountFen, reason, actor, call_id AS callId FROM order_refund WHERE order_id = ?', [placed.id]));
+    expect(refunds).toEqual([{ amountFen: 990, reason: 'damaged_on_delivery', actor: `agent:${AGENT}`, callId: 'call-aa-1' }]);
+    expect(await t.count("SELECT COUNT(*) AS n FROM agent_action WHERE action = 'refund_order' AND order_id = ?", [placed.id])).toBe(1);
+  });
+
   it("pushes a ringing call to the subscribed agent's stream with the customer, their recent orders and open tickets", async () => {
     const ticket = await t.app.inject({
       method: 'POST',
@@ -134,9 +160,10 @@ describe('agent actions through the real orders service, and screen pops over SS
         ordersUnavailable: false,
         openTickets: [expect.objectContaining({ id: ticket.json().id, kind: 'quality_complaint', imageIds: ['img-abc123'] })],
       });
-      const recent = (pop.data as { recentOrders: Array<{ id: string; status: string }> }).recentOrders;
-      expect(recent.length).toBeGreaterThanOrEqual(2);
+      const recent = (pop.data as { recentOrders: Array<{ id: string; status: string; refundedFen: number }> }).recentOrders;
+      expect(recent.length).toBeGreaterThanOrEqual(3);
       expect(recent.map((o) => o.status)).toEqual(expect.arrayContaining(['pending_payment', 'cancelled']));
+      expect(recent.some((o) => o.refundedFen === 990)).toBe(true);
       expect(pop.id).toBe((pop.data as { popId: string }).popId);
 
       // The same pop is there for polling, and only for the agent it rang for.

@@ -3,5 +3,5 @@ import { CallsModule } from '../calls/calls.module';
 import { AgentActionsController } from './agent-actions.controller';
 import { AgentActionsService } from './agent-actions.service';
 
-@Module({ imports: [CallsModule], controllers: [AgentActionsController], providers: [AgentActionsService] })
+@Module({ imports: [CallsModule], controllers: [AgentActionsController], providers: [AgentActionsService], exports: [AgentActionsService] })
 export class AgentActionsModule {}

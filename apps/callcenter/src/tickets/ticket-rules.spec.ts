@@ -1,4 +1,4 @@
-import { checkResolution, isOverdue, slaDueAt } from './ticket-rules';
+import { checkResolution, isOverdue, refundReasonOf, slaDueAt } from './ticket-rules';
 
 describe('ticket rules', () => {
   const policy = { qualityComplaintSeconds: 4 * 3600, otherSeconds: 24 * 3600 };
@@ -17,9 +17,18 @@ describe('ticket rules', () => {
   });
 
   it('money resolutions need an amount, the others refuse one', () => {
-    expect(checkResolution('refund', 500)).toBeNull();
-    expect(checkResolution('store_credit', undefined)).toEqual({ field: 'amountFen', detail: 'a store_credit resolution needs amountFen' });
-    expect(checkResolution('reshipment', 100)).toEqual({ field: 'amountFen', detail: 'a reshipment resolution has no amount' });
-    expect(checkResolution('no_action', undefined)).toBeNull();
+    const about = { orderId: null };
+    expect(checkResolution({ resolution: 'store_credit', amountFen: 500 }, about)).toBeNull();
+    expect(checkResolution({ resolution: 'store_credit' }, about)).toEqual({ field: 'amountFen', detail: 'a store_credit resolution needs amountFen' });
+    expect(checkResolution({ resolution: 'reshipment', amountFen: 100 }, about)).toEqual({ field: 'amountFen', detail: 'a reshipment resolution has no amount' });
+    expect(checkResolution({ resolution: 'no_action' }, about)).toBeNull();
+  });
+
+  it("a refund needs the ticket's order and the call it is made in", () => {
+    expect(checkResolution({ resolution: 'refund', amountFen: 500, callId: 'c1' }, { orderId: 'o1' })).toBeNull();
+    expect(checkResolution({ resolution: 'refund', amountFen: 500, callId: 'c1' }, { orderId: null })?.field).toBe('resolution');
+    expect(checkResolution({ resolution: 'refund', amountFen: 500 }, { orderId: 'o1' })?.field).toBe('callId');
+    expect(refundReasonOf('quality_complaint')).toBe('damaged_on_delivery');
+    expect(refundReasonOf('delivery')).toBe('goodwill');
   });
 });

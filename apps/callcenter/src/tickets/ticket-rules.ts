@@ -22,10 +22,27 @@ export function isOverdue(ticket: { status: TicketStatus; slaDueAt: Date }, now:
 
 export type ResolutionProblem = { field: string; detail: string } | null;
 
-/** Money resolutions name an amount in fen; reshipment and no action do not. */
-export function checkResolution(resolution: TicketResolution, amountFen: number | undefined): ResolutionProblem {
+export interface ResolutionRequest {
+  resolution: TicketResolution;
+  amountFen?: number;
+  callId?: string;
+}
+
+/**
+ * Money resolutions name an amount in fen; reshipment and no action do not. A refund is paid back on the
+ * ticket's order through orders, by an agent within a call, so it needs both.
+ */
+export function checkResolution(request: ResolutionRequest, ticket: { orderId: string | null }): ResolutionProblem {
+  const { resolution, amountFen } = request;
   const needsAmount = resolution === 'refund' || resolution === 'store_credit';
   if (needsAmount && amountFen === undefined) return { field: 'amountFen', detail: `a ${resolution} resolution needs amountFen` };
   if (!needsAmount && amountFen !== undefined) return { field: 'amountFen', detail: `a ${resolution} resolution has no amount` };
+  if (resolution === 'refund' && !ticket.orderId) return { field: 'resolution', detail: 'a refund needs a ticket about an order (orderId)' };
+  if (resolution === 'refund' && !request.callId) return { field: 'callId', detail: 'a refund is made within a call: send the callId' };
   return null;
+}
+
+/** Orders' refund reason for a ticket: a quality complaint is damage, anything else goodwill. */
+export function refundReasonOf(kind: TicketKind): 'damaged_on_delivery' | 'goodwill' {
+  return kind === 'quality_complaint' ? 'damaged_on_delivery' : 'goodwill';
 }

@@ -1,6 +1,6 @@
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { notFound } from '../problems';
 import { ListTicketsQueryDto, OpenTicketDto, ResolveTicketDto } from './dto/ticket.dto';
 import { ticketView } from './ticket-views';
@@ -43,7 +43,12 @@ export class TicketsController {
   @HttpCode(200)
   @Idempotent()
   @Roles('agent')
-  async resolve(@CurrentPrincipal() agent: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveTicketDto) {
-    return ticketView(await this.tickets.resolve(agent.subject, id, body));
+  async resolve(
+    @CurrentPrincipal() agent: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ResolveTicketDto,
+    @Headers('idempotency-key') idempotencyKey: string,
+  ) {
+    return ticketView(await this.tickets.resolve(agent.subject, id, body, idempotencyKey));
   }
 }

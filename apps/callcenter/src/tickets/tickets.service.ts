@@ -2,17 +2,19 @@ import { Database } from '@harvest/platform/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LessThan } from 'typeorm';
+import { AgentActionsService } from '../agent-actions/agent-actions.service';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
 import { callcenterProblem, notFound } from '../problems';
 import type { OpenTicketDto, ResolveTicketDto } from './dto/ticket.dto';
 import { Ticket } from './entities/ticket.entity';
-import { checkResolution, slaDueAt, type TicketStatus } from './ticket-rules';
+import { checkResolution, refundReasonOf, slaDueAt, type TicketStatus } from './ticket-rules';
 
 @Injectable()
 export class TicketsService {
   constructor(
     private readonly db: Database,
     @Inject(CALLCENTER_CONFIG) private readonly config: CallcenterConfig,
+    private readonly agentActions: AgentActionsService,
   ) {}
 
   async open(agentId: string, dto: OpenTicketDto): Promise<Ticket> {
@@ -39,10 +41,24 @@ export class TicketsService {
     return ticket;
   }
 
-  /** Resolving twice is refused (409) rather than overwriting the first resolution. */
-  async resolve(agentId: string, id: string, dto: ResolveTicketDto): Promise<Ticket> {
-    const problem = checkResolution(dto.resolution, dto.amountFen);
+  /**
+   * Resolving twice is refused (409) rather than overwriting the first resolution. A refund is paid through
+   * orders first (an audited agent action under the same Idempotency-Key, so a retry pays once), then the
+   * ticket is closed.
+   */
+  async resolve(agentId: string, id: string, dto: ResolveTicketDto, idempotencyKey: string): Promise<Ticket> {
+    const current = await this.db.transaction((em) => em.findOne(Ticket, { where: { id } }));
+    if (!current) throw notFound(`ticket ${id}`);
+    if (current.status !== 'open') throw callcenterProblem(409, 'ticket-resolved', `ticket ${id} is already resolved`);
+    const problem = checkResolution(dto, current);
     if (problem) throw callcenterProblem(400, 'invalid-resolution', problem.detail, { field: problem.field });
+    if (dto.resolution === 'refund') {
+      await this.agentActions.refundOrder({ agentId, callId: dto.callId! }, current.orderId!, idempotencyKey, {
+        amountFen: dto.amountFen!,
+        reason: refundReasonOf(current.kind),
+        note: dto.note ?? `ticket ${id}`,
+      });
+    }
     return this.db.transaction(async (em) => {
       const ticket = await em.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!ticket) throw notFound(`ticket ${id}`);

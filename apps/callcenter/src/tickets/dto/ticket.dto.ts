@@ -14,6 +14,8 @@ export class OpenTicketDto {
 
 export class ResolveTicketDto {
   @IsIn(TICKET_RESOLUTIONS) resolution!: TicketResolution;
+  /** A refund is paid through orders within a call: the call the agent is handling now. */
+  @IsOptional() @IsString() @MaxLength(128) callId?: string;
   @IsOptional() @IsInt() @Min(1) @Max(100_000_000) amountFen?: number;
   @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
