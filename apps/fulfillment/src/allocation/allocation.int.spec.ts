@@ -36,6 +36,25 @@ describe('stock and allocation (MariaDB + Kafka)', () => {
     expect(counted.map((c) => c.payload)).toEqual([expect.objectContaining({ onHand: 10, sellable: 10, held: 0, version: 1 })]);
   });
 
+  it('sets up rooms and bins over the admin API, refusing a setpoint outside the class and a taken barcode', async () => {
+    const badRoom = await kit.request('POST', `/fulfillment-centers/${center}/rooms`, kit.adminToken, { id: 'x-room', name: 'x', temperatureClass: 'frozen', setpointCelsius: 2, segmented: false });
+    expect(badRoom.statusCode).toBe(422);
+    expect(badRoom.json()).toMatchObject({ field: 'setpointCelsius' });
+    const taken = await kit.request('POST', `/rooms/${center}-amb/locations`, kit.adminToken, { barcodes: ['NEW-BIN-1', `${center}-AMB-01`.toUpperCase()] });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().detail).toContain(`${center}-AMB-01`.toUpperCase());
+    expect(await kit.query("SELECT id FROM {db}.location WHERE barcode = 'NEW-BIN-1'")).toEqual([]);
+    const rooms = await kit.request('GET', `/fulfillment-centers/${center}/rooms`, kit.adminToken);
+    expect(rooms.json().map((r: { temperatureClass: string; locations: number }) => [r.temperatureClass, r.locations])).toEqual([
+      ['ambient', 2],
+      ['chilled', 2],
+      ['cool', 2],
+      ['frozen', 2],
+    ]);
+    const scanner = await kit.scannerToken(center);
+    expect((await kit.request('GET', `/fulfillment-centers/${center}/rooms`, scanner)).statusCode).toBe(403);
+  });
+
   it('names the field of bad input and writes nothing', async () => {
     const res = await kit.request('POST', '/lots', kit.adminToken, { skuId: 'x', fulfillmentCenterId: center, quantity: -1, receiptDate: 'yesterday', colour: 'red' });
     expect(res.statusCode).toBe(400);

@@ -1,10 +1,12 @@
 import { Database } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import { fulfillmentProblem, notFound } from '../problems';
+import type { CreateCenterDto, CreateLocationsDto, CreateRoomDto } from './dto/create-facility.dto';
 import type { SwitchRoomClassDto } from './dto/switch-room-class.dto';
+import { FulfillmentCenter } from './entities/fulfillment-center.entity';
 import { Location } from './entities/location.entity';
 import { Room } from './entities/room.entity';
-import { checkClassSwitch, ROOM_RANGES } from './storage-rules';
+import { checkClassSwitch, isWithinRange, ROOM_RANGES } from './storage-rules';
 import type { TemperatureClass } from '@harvest/contracts/produce';
 
 export interface RoomView {
@@ -35,6 +37,45 @@ function roomView(room: Room, locations: number): RoomView {
 @Injectable()
 export class FacilitiesService {
   constructor(private readonly db: Database) {}
+
+  async createCenter(input: CreateCenterDto): Promise<{ id: string; name: string }> {
+    return this.db.transaction(async (em) => {
+      const inserted: { affectedRows: number } = await em.query('INSERT IGNORE INTO fulfillment_center (id, name) VALUES (?, ?)', [input.id, input.name]);
+      if (inserted.affectedRows === 0) throw fulfillmentProblem(409, 'center-exists', `Fulfillment center ${input.id} already exists`, { field: 'id' });
+      return { id: input.id, name: input.name };
+    });
+  }
+
+  async createRoom(fulfillmentCenterId: string, input: CreateRoomDto): Promise<RoomView> {
+    if (!isWithinRange(input.temperatureClass, input.setpointCelsius)) {
+      const range = ROOM_RANGES[input.temperatureClass];
+      throw fulfillmentProblem(422, 'setpoint-out-of-range', `A ${input.temperatureClass} room's setpoint must be within ${range.min}..${range.max} °C`, { field: 'setpointCelsius' });
+    }
+    return this.db.transaction(async (em) => {
+      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId }))) throw notFound(`Fulfillment center ${fulfillmentCenterId}`);
+      const inserted: { affectedRows: number } = await em.query(
+        'INSERT IGNORE INTO room (id, fulfillment_center_id, name, temperature_class, setpoint_celsius, segmented) VALUES (?, ?, ?, ?, ?, ?)',
+        [input.id, fulfillmentCenterId, input.name, input.temperatureClass, input.setpointCelsius, input.segmented],
+      );
+      if (inserted.affectedRows === 0) throw fulfillmentProblem(409, 'room-exists', `Room ${input.id} already exists`, { field: 'id' });
+      return roomView(await em.getRepository(Room).findOneByOrFail({ id: input.id }), 0);
+    });
+  }
+
+  /** Labels bins in a room; a barcode already used anywhere is refused (409 naming it) and nothing is written. */
+  async createLocations(roomId: string, input: CreateLocationsDto): Promise<{ roomId: string; locations: Array<{ id: string; barcode: string }> }> {
+    const barcodes = [...new Set(input.barcodes)];
+    return this.db.transaction(async (em) => {
+      if (!(await em.getRepository(Room).existsBy({ id: roomId }))) throw notFound(`Room ${roomId}`);
+      const taken = await em.getRepository(Location).find({ where: barcodes.map((barcode) => ({ barcode })) });
+      if (taken.length > 0) {
+        throw fulfillmentProblem(409, 'barcode-taken', `Barcodes already in use: ${taken.map((l) => l.barcode).sort().join(', ')}`, { field: 'barcodes' });
+      }
+      const locations = barcodes.map((barcode) => ({ id: `${roomId}-${barcode.toLowerCase()}`, roomId, barcode }));
+      await em.getRepository(Location).insert(locations);
+      return { roomId, locations: locations.map(({ id, barcode }) => ({ id, barcode })) };
+    });
+  }
 
   async rooms(fulfillmentCenterId: string): Promise<RoomView[]> {
     return this.db.read(async (em) => {

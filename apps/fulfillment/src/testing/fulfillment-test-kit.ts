@@ -146,9 +146,12 @@ export class FulfillmentTestKit {
     });
   }
 
-  /** A center with one room per class (frozen and chilled segmented) and two bins each, by SQL (set-up only). */
+  /** A center with one room per class (frozen and chilled segmented) and two bins each, over the admin API. */
   async createCenter(centerId: string): Promise<void> {
-    await this.query('INSERT INTO {db}.fulfillment_center (id, name) VALUES (?, ?)', [centerId, centerId]);
+    const created = async (res: { statusCode: number; body: string }) => {
+      if (res.statusCode !== 201) throw new Error(`set-up failed: ${res.statusCode} ${res.body}`);
+    };
+    await created(await this.request('POST', '/fulfillment-centers', this.adminToken, { id: centerId, name: centerId }));
     const rooms: Array<[string, string, number, number]> = [
       ['frozen', 'FRZ', -20, 1],
       ['chilled', 'CHL', 2, 1],
@@ -157,17 +160,10 @@ export class FulfillmentTestKit {
     ];
     for (const [zone, code, setpoint, segmented] of rooms) {
       const roomId = `${centerId}-${code.toLowerCase()}`;
-      await this.query('INSERT INTO {db}.room (id, fulfillment_center_id, name, temperature_class, setpoint_celsius, segmented) VALUES (?, ?, ?, ?, ?, ?)', [
-        roomId,
-        centerId,
-        `${centerId} ${zone} room`,
-        zone,
-        setpoint,
-        segmented,
-      ]);
-      for (const bin of [1, 2]) {
-        await this.query('INSERT INTO {db}.location (id, room_id, barcode) VALUES (?, ?, ?)', [`${roomId}-${bin}`, roomId, `${centerId}-${code}-0${bin}`.toUpperCase()]);
-      }
+      const room = { id: roomId, name: `${centerId} ${zone} room`, temperatureClass: zone, setpointCelsius: setpoint, segmented: segmented === 1 };
+      await created(await this.request('POST', `/fulfillment-centers/${centerId}/rooms`, this.adminToken, room));
+      const barcodes = [1, 2].map((bin) => `${centerId}-${code}-0${bin}`.toUpperCase());
+      await created(await this.request('POST', `/rooms/${roomId}/locations`, this.adminToken, { barcodes }));
     }
   }
 
