@@ -1,3 +1,4 @@
+import type { EventContract } from '@harvest/contracts';
 import { fulfillmentDeliveredV1 } from '@harvest/contracts/fulfillment-delivered';
 import { fulfillmentPackedV1 } from '@harvest/contracts/fulfillment-packed';
 import { fulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
@@ -6,11 +7,8 @@ import { fulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-p
 import { InboxService, RethrowEventErrorsFilter } from '@harvest/platform/events';
 import { Controller, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '../orders/actor';
+import type { z } from 'zod';
 import { FulfillmentProgressService } from './fulfillment-progress.service';
-
-const by = (who: string): Actor => ({ name: `fulfillment:${who}`, callId: null });
-const SYSTEM_FULFILLMENT: Actor = { name: 'fulfillment', callId: null };
 
 /** Fulfillment's progress drives the order from allocated to delivered (each event takes effect once). */
 @Controller()
@@ -22,57 +20,35 @@ export class FulfillmentEventsController {
   ) {}
 
   @EventPattern(fulfillmentPickedV1.topic)
-  async onPicked(@Payload() message: unknown): Promise<void> {
-    const event = fulfillmentPickedV1.parse(message);
-    await this.inbox.handleOnce('orders.fulfillment-picked', event, (em) =>
-      this.progress.picked(em, event.payload, by(event.payload.pickedBy)),
-    );
+  onPicked(@Payload() message: unknown): Promise<void> {
+    return this.handle(fulfillmentPickedV1, message);
   }
 
   @EventPattern(fulfillmentShortPickedV1.topic)
-  async onShortPicked(@Payload() message: unknown): Promise<void> {
-    const event = fulfillmentShortPickedV1.parse(message);
-    await this.inbox.handleOnce('orders.fulfillment-short-picked', event, (em) =>
-      this.progress.shortPicked(em, event.payload, event.eventId, by(event.payload.pickedBy)),
-    );
+  onShortPicked(@Payload() message: unknown): Promise<void> {
+    return this.handle(fulfillmentShortPickedV1, message);
   }
 
   @EventPattern(fulfillmentPackedV1.topic)
-  async onPacked(@Payload() message: unknown): Promise<void> {
-    const event = fulfillmentPackedV1.parse(message);
-    await this.inbox.handleOnce('orders.fulfillment-packed', event, (em) =>
-      this.progress.packed(em, event.payload, event.eventId, by(event.payload.packedBy)),
-    );
+  onPacked(@Payload() message: unknown): Promise<void> {
+    return this.handle(fulfillmentPackedV1, message);
   }
 
   @EventPattern(fulfillmentShippedV1.topic)
-  async onShipped(@Payload() message: unknown): Promise<void> {
-    const event = fulfillmentShippedV1.parse(message);
-    const { orderId, carrier, trackingNumber } = event.payload;
-    await this.inbox.handleOnce('orders.fulfillment-shipped', event, (em) =>
-      this.progress.advance(
-        em,
-        orderId,
-        'packed',
-        'shipped',
-        SYSTEM_FULFILLMENT,
-        `shipped with ${carrier} ${trackingNumber}`,
-      ),
-    );
+  onShipped(@Payload() message: unknown): Promise<void> {
+    return this.handle(fulfillmentShippedV1, message);
   }
 
   @EventPattern(fulfillmentDeliveredV1.topic)
-  async onDelivered(@Payload() message: unknown): Promise<void> {
-    const event = fulfillmentDeliveredV1.parse(message);
-    await this.inbox.handleOnce('orders.fulfillment-delivered', event, (em) =>
-      this.progress.advance(
-        em,
-        event.payload.orderId,
-        'shipped',
-        'delivered',
-        SYSTEM_FULFILLMENT,
-        `delivered, received by ${event.payload.receivedBy}`,
-      ),
-    );
+  onDelivered(@Payload() message: unknown): Promise<void> {
+    return this.handle(fulfillmentDeliveredV1, message);
+  }
+
+  private async handle<S extends z.ZodType<{ orderId: string }>>(
+    contract: EventContract<S>,
+    message: unknown,
+  ): Promise<void> {
+    const event = contract.parse(message);
+    await this.inbox.handleOnce(`orders.${contract.type}`, event, (em) => this.progress.apply(em, event));
   }
 }

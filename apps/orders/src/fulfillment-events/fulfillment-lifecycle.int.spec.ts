@@ -177,4 +177,49 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
     expect(cancel.statusCode).toBe(409);
     expect(cancel.json().type).toBe('urn:harvest:problem:illegal-transition');
   });
+
+  it('a step that arrives before the one it follows (another topic) waits for it, and a duplicate takes effect once', async () => {
+    const order = await placePaid('cust-kafka-3');
+    const packed = {
+      orderId: order.id,
+      fulfillmentCenterId: f.centerId,
+      weighedLines: [{ skuId: pork, actualWeightGrams: 1000 }],
+      parcels: [
+        {
+          parcelId: 'parcel-3',
+          packaging: 'insulated_box' as const,
+          coolant: 'gel_pack' as const,
+          grossWeightGrams: 5000,
+        },
+      ],
+      packedBy: 'packer-3',
+      packedAt: now(),
+    };
+    await publish(t, fulfillmentPackedV1, order.id, packed);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await view(order.id)).status).toBe('allocated');
+    const picked = {
+      orderId: order.id,
+      fulfillmentCenterId: f.centerId,
+      waveId: null,
+      lines: [
+        { skuId: apples, quantity: 4, lotIds: ['lot-a'] },
+        { skuId: pork, quantity: 1000, lotIds: ['lot-p'] },
+      ],
+      pickedBy: 'picker-3',
+      pickedAt: now(),
+    };
+    await publish(t, fulfillmentPickedV1, order.id, picked);
+    await publish(t, fulfillmentPickedV1, order.id, picked); // fulfillment sent it twice
+    await reach(order.id, 'packed');
+    const current = await view(order.id);
+    expect(current.transitions.map((x: { to: string }) => x.to)).toEqual([
+      'pending_payment',
+      'paid',
+      'allocated',
+      'picking',
+      'packed',
+    ]);
+    expect(current.refundedFen).toBe(0);
+  });
 });

@@ -1,6 +1,12 @@
-import type { FulfillmentPackedV1 } from '@harvest/contracts/fulfillment-packed';
-import type { FulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
-import type { FulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-picked';
+import type { EventEnvelope } from '@harvest/contracts';
+import { fulfillmentDeliveredV1 } from '@harvest/contracts/fulfillment-delivered';
+import { fulfillmentPackedV1, type FulfillmentPackedV1 } from '@harvest/contracts/fulfillment-packed';
+import { fulfillmentPickedV1, type FulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
+import { fulfillmentShippedV1 } from '@harvest/contracts/fulfillment-shipped';
+import {
+  fulfillmentShortPickedV1,
+  type FulfillmentShortPickedV1,
+} from '@harvest/contracts/fulfillment-short-picked';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InventoryService } from '../inventory/inventory.service';
@@ -11,12 +17,26 @@ import { OrderLine } from '../orders/entities/order-line.entity';
 import type { Order } from '../orders/entities/order.entity';
 import { OrderLifecycleService } from '../orders/order-lifecycle.service';
 
-/** An event that arrived before the order reached the state it follows (topics are not ordered with each other). */
-export class NotYetApplicableError extends Error {}
-
 const rank = (status: OrderStatus) => ORDER_STATUSES.indexOf(status);
 
-/** Advances orders from fulfillment's events; each method runs inside the inbox transaction of one event. */
+/** The status each fulfillment event moves an order on from. */
+const FROM: Record<string, OrderStatus> = {
+  [fulfillmentPickedV1.type]: 'allocated',
+  [fulfillmentShortPickedV1.type]: 'allocated',
+  [fulfillmentPackedV1.type]: 'picking',
+  [fulfillmentShippedV1.type]: 'packed',
+  [fulfillmentDeliveredV1.type]: 'shipped',
+};
+
+const by = (who: string): Actor => ({ name: `fulfillment:${who}`, callId: null });
+const FULFILLMENT: Actor = { name: 'fulfillment', callId: null };
+
+/**
+ * Advances orders from fulfillment's events, inside the inbox transaction of one event. Each step has its own
+ * topic and topics are not ordered with each other, so an event that arrives before the step it follows is
+ * parked (deferred_fulfillment_event) and applied as soon as the order catches up; blocking the consumer
+ * with retries would hold up the very event it waits for.
+ */
 @Injectable()
 export class FulfillmentProgressService {
   private readonly logger = new Logger('FulfillmentProgress');
@@ -26,35 +46,99 @@ export class FulfillmentProgressService {
     private readonly inventory: InventoryService,
   ) {}
 
-  /**
-   * The locked order if the event moves it from `from` now. An order already past that step (a duplicate) or
-   * cancelled, or unknown here, is skipped with a warning; one not there yet is retried (and dead-lettered if
-   * it never gets there).
-   */
-  private async orderAt(
+  /** Applies the event now, parks it until its turn, or skips it (duplicate step, cancelled or unknown order). */
+  async apply(
     em: EntityManager,
-    orderId: string,
-    from: OrderStatus,
-    what: string,
-  ): Promise<Order | null> {
+    envelope: EventEnvelope<{ orderId: string }>,
+  ): Promise<'applied' | 'deferred' | 'skipped'> {
+    const from = FROM[envelope.type];
+    if (!from) throw new Error(`not a fulfillment event orders handles: ${envelope.type}`);
+    const orderId = envelope.payload.orderId;
     const order = await this.lifecycle.lock(em, orderId);
     if (!order) {
-      this.logger.warn(`${what} for unknown order ${orderId}: skipped`);
-      return null;
+      this.logger.warn(`${envelope.type} for unknown order ${orderId}: skipped`);
+      return 'skipped';
     }
-    if (order.status === from) return order;
+    if (order.status === from) {
+      await this.perform(em, order, envelope);
+      await this.applyDeferred(em, order);
+      return 'applied';
+    }
     if (order.status === 'cancelled' || rank(order.status) > rank(from)) {
-      this.logger.warn(`${what} for order ${orderId} in status ${order.status}: skipped`);
-      return null;
+      this.logger.warn(`${envelope.type} for order ${orderId} in status ${order.status}: skipped`);
+      return 'skipped';
     }
-    throw new NotYetApplicableError(
-      `${what} for order ${orderId} in status ${order.status}, expected ${from}: retry later`,
+    await em.query(
+      'INSERT IGNORE INTO deferred_fulfillment_event (event_id, order_id, envelope) VALUES (?, ?, ?)',
+      [envelope.eventId, orderId, JSON.stringify(envelope)],
     );
+    this.logger.log(
+      `${envelope.type} for order ${orderId} in status ${order.status} parked until it is ${from}`,
+    );
+    return 'deferred';
   }
 
-  async picked(em: EntityManager, event: FulfillmentPickedV1, actor: Actor): Promise<void> {
-    const order = await this.orderAt(em, event.orderId, 'allocated', 'fulfillment.picked');
-    if (!order) return;
+  /** Applies parked events whose turn has come, in arrival order, until none fits. */
+  private async applyDeferred(em: EntityManager, order: Order): Promise<void> {
+    for (;;) {
+      const rows: Array<{ id: string; envelope: string }> = await em.query(
+        'SELECT id, envelope FROM deferred_fulfillment_event WHERE order_id = ? ORDER BY id',
+        [order.id],
+      );
+      const parked = rows.map((row) => ({
+        id: row.id,
+        envelope: JSON.parse(row.envelope) as EventEnvelope<{ orderId: string }>,
+      }));
+      const next = parked.find((p) => FROM[p.envelope.type] === order.status);
+      if (!next) return;
+      await em.query('DELETE FROM deferred_fulfillment_event WHERE id = ?', [next.id]);
+      await this.perform(em, order, next.envelope);
+    }
+  }
+
+  private async perform(em: EntityManager, order: Order, envelope: EventEnvelope): Promise<void> {
+    switch (envelope.type) {
+      case fulfillmentPickedV1.type: {
+        const event = fulfillmentPickedV1.parse(envelope).payload;
+        return this.picked(em, order, event, by(event.pickedBy));
+      }
+      case fulfillmentShortPickedV1.type: {
+        const event = fulfillmentShortPickedV1.parse(envelope).payload;
+        return this.shortPicked(em, order, event, envelope.eventId, by(event.pickedBy));
+      }
+      case fulfillmentPackedV1.type: {
+        const event = fulfillmentPackedV1.parse(envelope).payload;
+        return this.packed(em, order, event, envelope.eventId, by(event.packedBy));
+      }
+      case fulfillmentShippedV1.type: {
+        const { carrier, trackingNumber } = fulfillmentShippedV1.parse(envelope).payload;
+        return this.lifecycle.move(
+          em,
+          order,
+          'shipped',
+          FULFILLMENT,
+          `shipped with ${carrier} ${trackingNumber}`,
+        );
+      }
+      case fulfillmentDeliveredV1.type: {
+        const { receivedBy } = fulfillmentDeliveredV1.parse(envelope).payload;
+        return this.lifecycle.move(
+          em,
+          order,
+          'delivered',
+          FULFILLMENT,
+          `delivered, received by ${receivedBy}`,
+        );
+      }
+    }
+  }
+
+  private async picked(
+    em: EntityManager,
+    order: Order,
+    _event: FulfillmentPickedV1,
+    actor: Actor,
+  ): Promise<void> {
     const lines = await this.lifecycle.lines(em, order.id);
     await this.inventory.consume(
       em,
@@ -69,14 +153,13 @@ export class FulfillmentProgressService {
   }
 
   /** Picked with shortfalls: what is missing is refunded at once, in the same transaction. */
-  async shortPicked(
+  private async shortPicked(
     em: EntityManager,
+    order: Order,
     event: FulfillmentShortPickedV1,
     eventId: string,
     actor: Actor,
   ): Promise<void> {
-    const order = await this.orderAt(em, event.orderId, 'allocated', 'fulfillment.short-picked');
-    if (!order) return;
     const lines = await this.lifecycle.lines(em, order.id);
     const reported = new Map(event.lines.map((l) => [l.skuId, l]));
     const picked = new Map<string, number>();
@@ -119,9 +202,13 @@ export class FulfillmentProgressService {
   }
 
   /** Packed: weighed lines settle from their real weight; a lighter line's difference is refunded. */
-  async packed(em: EntityManager, event: FulfillmentPackedV1, eventId: string, actor: Actor): Promise<void> {
-    const order = await this.orderAt(em, event.orderId, 'picking', 'fulfillment.packed');
-    if (!order) return;
+  private async packed(
+    em: EntityManager,
+    order: Order,
+    event: FulfillmentPackedV1,
+    eventId: string,
+    actor: Actor,
+  ): Promise<void> {
     const lines = await this.lifecycle.lines(em, order.id);
     const actual = new Map(event.weighedLines.map((l) => [l.skuId, l.actualWeightGrams]));
     for (const line of lines) {
@@ -152,17 +239,5 @@ export class FulfillmentProgressService {
         actor,
       );
     }
-  }
-
-  async advance(
-    em: EntityManager,
-    orderId: string,
-    from: OrderStatus,
-    to: OrderStatus,
-    actor: Actor,
-    reason: string,
-  ): Promise<void> {
-    const order = await this.orderAt(em, orderId, from, `fulfillment ${to}`);
-    if (order) await this.lifecycle.move(em, order, to, actor, reason);
   }
 }

@@ -1,4 +1,8 @@
 import { OrdersSchema1764000000000 } from './1764000000000-orders-schema.migration';
+import { DeferredFulfillmentEvent1764000000001 } from './1764000000001-deferred-fulfillment-event.migration';
 
 /** The orders schema's own migrations, in order (the outbox and inbox tables come from the events library). */
-export const ordersMigrations: Array<new () => object> = [OrdersSchema1764000000000];
+export const ordersMigrations: Array<new () => object> = [
+  OrdersSchema1764000000000,
+  DeferredFulfillmentEvent1764000000001,
+];

@@ -19,7 +19,7 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
   let t: OrdersTestApp;
 
   beforeAll(async () => {
-    t = await startOrdersTestApp({ ORDERS_PAYMENT_TIMEOUT_SECONDS: '2', ORDERS_EXPIRY_SWEEP_MS: '250' });
+    t = await startOrdersTestApp({ ORDERS_PAYMENT_TIMEOUT_SECONDS: '4', ORDERS_EXPIRY_SWEEP_MS: '250' });
   });
 
   afterAll(async () => {
@@ -84,7 +84,7 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
   it('with two instances sweeping the same schema, each overdue order is expired exactly once', async () => {
     const second = await startOrdersTestApp({
       ...t.schemas,
-      ORDERS_PAYMENT_TIMEOUT_SECONDS: '2',
+      ORDERS_PAYMENT_TIMEOUT_SECONDS: '4',
       ORDERS_EXPIRY_SWEEP_MS: '100',
     });
     try {
@@ -102,7 +102,7 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
         expect(placed.statusCode).toBe(201);
         ids.push(placed.json().id);
       }
-      // Some may already have expired while the rest were placed (2 s timeout), so only a bound holds here.
+      // Some may already have expired while the rest were placed (4 s timeout), so only a bound holds here.
       expect((await stockOf(t, f.centerId, skuId)).reserved).toBeLessThanOrEqual(40);
       const cancelledCount = async () =>
         Number(
