@@ -1,3 +1,4 @@
+import { vendorFailures } from '../callcenter.metrics';
 import { CircuitBreaker } from './circuit-breaker';
 import { VendorRejectedError, VendorUnavailableError } from './vendor-errors';
 
@@ -38,6 +39,7 @@ export class VendorHttpClient {
       try {
         return await this.once<T>(request);
       } catch (error) {
+        if (error instanceof VendorUnavailableError) vendorFailures.inc({ reason: error.reason });
         if (!(error instanceof VendorUnavailableError) || error.reason === 'circuit_open') throw error;
         lastError = error;
       }

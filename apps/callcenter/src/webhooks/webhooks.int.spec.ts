@@ -112,6 +112,13 @@ describe('vendor webhooks (real MariaDB, Skyline adapter)', () => {
     expect(customer.statusCode).toBe(403);
   });
 
+  it('counts webhooks by outcome in /metrics', async () => {
+    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    for (const outcome of ['applied', 'duplicate', 'signature', 'timestamp', 'malformed']) {
+      expect(metrics).toMatch(new RegExp(`harvest_callcenter_webhooks_total\\{vendor="skyline",outcome="${outcome}"\\} [1-9]`));
+    }
+  });
+
   it('never writes a full phone number to the log', async () => {
     const joined = logs.join('\n');
     expect(joined).toContain('call call-ok-1 ringing (caller +86138****8001');

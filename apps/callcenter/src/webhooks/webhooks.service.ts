@@ -1,6 +1,7 @@
 import { Database } from '@harvest/platform/database';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { factsOfEvent } from '../calls/call-state';
+import { webhookOutcomes } from '../callcenter.metrics';
 import { CallsService } from '../calls/calls.service';
 import { maskPhone } from '../privacy/phone';
 import { callcenterProblem } from '../problems';
@@ -28,6 +29,7 @@ export class WebhooksService {
     const verdict = this.vendor.verifyWebhook(headers, rawBody ?? Buffer.alloc(0), new Date());
     if (!verdict.ok) {
       this.logger.warn(`webhook refused (${verdict.reason})`);
+      webhookOutcomes.inc({ vendor: this.vendor.name, outcome: verdict.reason });
       if (verdict.reason === 'malformed') throw callcenterProblem(400, 'webhook-malformed', 'the signed webhook body is not a known event');
       throw callcenterProblem(401, 'webhook-unauthenticated', 'the webhook signature or timestamp is not valid');
     }
@@ -39,8 +41,10 @@ export class WebhooksService {
     });
     if (!call) {
       this.logger.log(`webhook ${event.eventId} is a duplicate, ignored`);
+      webhookOutcomes.inc({ vendor: this.vendor.name, outcome: 'duplicate' });
       return { applied: false, duplicate: true, eventId: event.eventId };
     }
+    webhookOutcomes.inc({ vendor: this.vendor.name, outcome: 'applied' });
     this.logger.log(`call ${call.callId} ${event.type} (caller ${maskPhone(call.customerNumber)}, agent ${call.agentId ?? '-'})`);
     // The agent who picks up may not be the one it rang for first: pop for whoever the call is with now.
     if (event.type === 'ringing' || event.type === 'answered') {
