@@ -13,12 +13,12 @@ failures=()
 step() { printf '\n== %s\n' "$*"; }
 # run LABEL CMD...: runs a check, prints its output, records a failure without stopping the others.
 run() {
-  local label=$1
+  local label=$1 begin=$SECONDS
   shift
   if "$@"; then
-    echo "ok: $label"
+    echo "ok: $label ($((SECONDS - begin))s)"
   else
-    echo "FAILED: $label"
+    echo "FAILED: $label ($((SECONDS - begin))s)"
     failures+=("$label")
   fi
 }
