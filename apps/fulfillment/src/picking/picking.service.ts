@@ -145,21 +145,24 @@ export class PickingService {
       ]);
       if (updated.status !== 'picked' && updated.status !== 'short') return view(updated);
       await this.takeFromBin(em, updated);
-      if (Number(updated.picked_quantity ?? 0) > 0) await this.counts.announce(em, updated.sku_id, center);
+      await this.counts.announce(em, updated.sku_id, center);
       const finished = await this.completion.completeIfDone(em, row.order_id, `scanner:${principal.subject}`);
       return { ...view(updated), ...(finished ? { orderPicking: finished } : {}) };
     });
   }
 
-  /** The picked units leave the bin and the task's allocation is released (a short pick releases the rest). */
+  /**
+   * The picked units leave the bin and the task's allocation is released. A short pick also writes off the
+   * units the picker could not take (not there, damaged or expired), so they are not allocated again.
+   */
   private async takeFromBin(em: EntityManager, task: TaskRow): Promise<void> {
-    const picked = Number(task.picked_quantity ?? 0);
-    // MySQL applies SET left to right: on_hand is compared with the already reduced allocation, and a heavy
-    // weighed pick can never take the bin below what other tasks still hold.
+    const removed = task.status === 'short' ? Number(task.quantity) : Number(task.picked_quantity ?? 0);
+    // MySQL applies SET left to right: on_hand is compared with the already reduced allocation, so neither a
+    // heavy weighed pick nor a write-off can take the bin below what other tasks still hold.
     await em.query(
       `UPDATE lot_stock SET allocated = allocated - ?, on_hand = GREATEST(CAST(on_hand AS SIGNED) - ?, allocated)
         WHERE lot_id = ? AND location_id = ?`,
-      [Number(task.quantity), picked, task.lot_id, task.location_id],
+      [Number(task.quantity), removed, task.lot_id, task.location_id],
     );
   }
 }

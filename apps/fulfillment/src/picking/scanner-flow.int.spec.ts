@@ -132,7 +132,7 @@ describe('scanner flow, packing and dispatch (MariaDB + Kafka)', () => {
 
   it('records a short pick with its reason and emits fulfillment.short-picked once, on Kafka too', async () => {
     const eggs = await kit.publishSku({ skuId: `sku-eggs-${kit.suffix}`, temperatureClass: 'chilled', minShelfLifeDaysAtDelivery: 3 });
-    await kit.stockLot({ skuId: eggs.skuId, centerId: center, quantity: 6, expiryDate: inDays(20), bin: bin('CHL-02') });
+    const eggLot = await kit.stockLot({ skuId: eggs.skuId, centerId: center, quantity: 6, expiryDate: inDays(20), bin: bin('CHL-02') });
     const orderId = `ord-short-${kit.suffix}`;
     await kit.placeAndPay({ orderId, centerId: center, deliveryDate: inDays(1), lines: [pieceLine(eggs.skuId, 3)] });
     const task = (await kit.request('POST', '/scanner/tasks/next', scanner)).json().task;
@@ -145,6 +145,8 @@ describe('scanner flow, packing and dispatch (MariaDB + Kafka)', () => {
     // The scanner retries under a new key (the answer was lost): same outcome, no second event.
     expect((await step(task.taskId, 'short', { reason: 'damaged', pickedQuantity: 1 })).statusCode).toBe(200);
     expect((await step(task.taskId, 'short', { reason: 'not_found' })).statusCode).toBe(409);
+    // One egg left in the tote, the two damaged ones written off: 3 of 6 stay in the bin.
+    expect(await kit.query('SELECT on_hand, allocated FROM {db}.lot_stock WHERE lot_id = ?', [eggLot.id])).toEqual([{ on_hand: 3, allocated: 0 }]);
 
     const events = await kit.outbox(fulfillmentShortPickedV1.topic, orderId);
     expect(events).toHaveLength(1);
