@@ -1,13 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { Like } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { In, Like, Not } from 'typeorm';
+import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
 import { Database } from '@harvest/platform/database';
+import { OutboxWriter } from '@harvest/platform/events';
 import { ProblemException, ValidationFailedException } from '@harvest/platform/http';
+import { Product } from '../products/entities/product.entity';
+import { Sku } from '../products/entities/sku.entity';
+import { productDetailKey } from '../products/product-detail-key';
+import { appendSkuChanges } from '../products/product-events';
+import { assertCurrentVersion } from '../products/product-version';
 import type { CreateCategoryDto } from './dto/create-category.dto';
+import type { UpdateCategoryDto } from './dto/update-category.dto';
 import { Category } from './entities/category.entity';
 
 @Injectable()
 export class CategoriesService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: OutboxWriter,
+    @Inject(CACHE_STORE) private readonly cache: CacheStore,
+  ) {}
 
   async create(input: CreateCategoryDto): Promise<Category> {
     return this.db.transaction(async (em) => {
@@ -36,6 +48,44 @@ export class CategoriesService {
     });
   }
 
+  /**
+   * Renames a category or changes its minimum shelf life at delivery. Every live SKU directly in it is
+   * announced again (catalog.sku-changed carries that minimum, which orders and fulfillment rely on), in
+   * the same transaction; the products' cached details (which show the category name) are dropped after.
+   */
+  async update(id: string, expectedVersion: number, input: UpdateCategoryDto): Promise<Category> {
+    const { category, productIds } = await this.db.transaction(async (em) => {
+      const category = await em.findOne(Category, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!category) throw categoryNotFound(id);
+      assertCurrentVersion(expectedVersion, category.version);
+      Object.assign(category, input, { version: category.version + 1 });
+      await em.save(Category, category);
+      const products = await em.find(Product, { where: { categoryId: id } });
+      const skus =
+        products.length > 0
+          ? await em.find(Sku, {
+              where: { productId: In(products.map((p) => p.id)), status: Not('archived' as const) },
+            })
+          : [];
+      for (const sku of skus) sku.version += 1;
+      await em.save(Sku, skus);
+      for (const product of products) {
+        const own = skus.filter((sku) => sku.productId === product.id);
+        if (own.length > 0 && product.status !== 'archived')
+          await appendSkuChanges(em, this.outbox, product, own, category);
+      }
+      return { category, productIds: products.map((p) => p.id) };
+    });
+    if (productIds.length > 0) await this.cache.delete(productIds.map(productDetailKey));
+    return category;
+  }
+
+  async find(id: string): Promise<Category> {
+    const category = await this.db.repository(Category).findOneBy({ id });
+    if (!category) throw categoryNotFound(id);
+    return category;
+  }
+
   list(): Promise<Category[]> {
     return this.db.read((em) => em.find(Category, { order: { path: 'ASC' } }));
   }
@@ -53,4 +103,11 @@ export class CategoriesService {
       return all.map((category) => category.id);
     });
   }
+}
+
+function categoryNotFound(id: string): ProblemException {
+  return new ProblemException(404, {
+    type: 'urn:harvest:problem:category-not-found',
+    detail: `No category ${id}.`,
+  });
 }

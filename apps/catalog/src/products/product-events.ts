@@ -1,5 +1,7 @@
+import type { EntityManager } from 'typeorm';
 import type { ProductChangedV1 } from '@harvest/contracts/catalog-product-changed';
-import type { SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
+import { skuChangedV1, type SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
+import type { OutboxWriter } from '@harvest/platform/events';
 import type { Category } from '../categories/entities/category.entity';
 import type { Product } from './entities/product.entity';
 import type { Sku } from './entities/sku.entity';
@@ -42,4 +44,20 @@ export function productChangedPayload(
 export function minPriceFen(skus: readonly Pick<Sku, 'status' | 'priceFen'>[]): number | null {
   const prices = skus.filter((sku) => sku.status === 'active').map((sku) => sku.priceFen);
   return prices.length > 0 ? Math.min(...prices) : null;
+}
+
+/** One catalog.sku-changed per SKU, in the caller's transaction; the SKUs' versions must already be bumped. */
+export async function appendSkuChanges(
+  em: EntityManager,
+  outbox: OutboxWriter,
+  product: Product,
+  skus: readonly Sku[],
+  category: Category,
+): Promise<void> {
+  for (const sku of skus) {
+    await outbox.append(em, skuChangedV1, {
+      key: sku.id,
+      payload: skuChangedPayload(product, sku, category),
+    });
+  }
 }

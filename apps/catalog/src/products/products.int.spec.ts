@@ -318,4 +318,36 @@ describe('catalog products (admin and storefront)', () => {
         .field,
     ).toBe('cursor');
   });
+  it('re-announces every live SKU of a category whose minimum shelf life changes, under If-Match', async () => {
+    const db = t.app.get(Database);
+    const { etag } = (
+      await t.app.inject({ method: 'GET', url: '/admin/categories/fruit-pome', headers: admin })
+    ).headers;
+    const payload = { name: '苹果梨', minShelfLifeDaysAtDelivery: 7 };
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/categories/fruit-pome',
+      headers: { ...keyed(admin), 'if-match': String(etag) },
+      payload,
+    });
+    expect(res.statusCode).toBe(200);
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/categories/fruit-pome',
+      headers: { ...keyed(admin), 'if-match': String(etag) },
+      payload,
+    });
+    expect(stale.statusCode).toBe(412);
+    const live: Array<{ id: string }> = await db.writer.query(
+      "SELECT s.id FROM sku s JOIN product p ON p.id = s.product_id WHERE p.category_id = 'fruit-pome' AND s.status = 'active'",
+    );
+    const announced: Array<{ event_key: string; payload: string }> = await db.writer.query(
+      "SELECT event_key, payload FROM outbox_event WHERE topic = 'catalog.sku-changed' ORDER BY id",
+    );
+    for (const { id } of live) {
+      const last = announced.filter((row) => row.event_key === id).at(-1)!;
+      expect(last.payload).toMatch(/"minShelfLifeDaysAtDelivery":7[,}]/);
+    }
+    expect(live.length).toBeGreaterThanOrEqual(6);
+  });
 });

@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
-import { skuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
 import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
@@ -13,7 +12,7 @@ import { Farm } from '../farms/entities/farm.entity';
 import type { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
 import { Product } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
-import { minPriceFen, productChangedPayload, skuChangedPayload } from './product-events';
+import { appendSkuChanges, minPriceFen, productChangedPayload } from './product-events';
 import { pinyinForms } from './product-naming';
 import { productDetailKey } from './product-detail-key';
 import { assertCurrentVersion } from './product-version';
@@ -199,12 +198,7 @@ export class ProductsService {
       key: product.id,
       payload: productChangedPayload(product, skus, changeKind),
     });
-    for (const sku of skus) {
-      await this.outbox.append(em, skuChangedV1, {
-        key: sku.id,
-        payload: skuChangedPayload(product, sku, category),
-      });
-    }
+    await appendSkuChanges(em, this.outbox, product, skus, category);
   }
 }
 

@@ -1,0 +1,14 @@
+import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+/** What an admin may change on a category; moving it in the tree is not offered (paths of products would move). */
+export class UpdateCategoryDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  minShelfLifeDaysAtDelivery!: number;
+}
