@@ -179,6 +179,9 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
     expect(paid.json()).toEqual({ orderId: order.id, outcome: 'paid' });
     expect(replay.json()).toEqual({ orderId: order.id, outcome: 'already-paid' });
     expect(await outboxCount(t, 'order.paid', order.id)).toBe(1);
+    const another = await place('cust-pay');
+    const reused = await payCallback(t, { ...body, orderId: another.id, amountFen: another.totalFen });
+    expect(reused.json()).toMatchObject({ status: 409, type: 'urn:harvest:problem:payment-already-used' });
     const view = await t.app.inject({
       method: 'GET',
       url: `/orders/${order.id}`,

@@ -103,6 +103,13 @@ export class OrderLifecycleService {
         { status: order.status },
       );
     }
+    if (await em.getRepository(Order).existsBy({ paymentId: payment.paymentId })) {
+      throw ordersProblem(
+        409,
+        'payment-already-used',
+        `payment ${payment.paymentId} already paid another order`,
+      );
+    }
     if (payment.amountFen !== order.totalFen) {
       throw ordersProblem(
         409,
