@@ -4,7 +4,7 @@ import { toE164 } from '../privacy/phone';
 import { callcenterProblem, notFound } from '../problems';
 import { maskedContactView } from './contact-views';
 import { DirectoryService } from './directory.service';
-import { ListContactsQueryDto, PutCustomerContactDto } from './dto/customer-contact.dto';
+import { ListContactsQueryDto, LookupContactQueryDto, PutCustomerContactDto } from './dto/customer-contact.dto';
 
 const CUSTOMER_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -29,6 +29,20 @@ export class DirectoryController {
   async list(@Query() query: ListContactsQueryDto) {
     const [contacts, total] = await this.directory.list(query.limit ?? 20, query.offset ?? 0);
     return { total, contacts: contacts.map(maskedContactView) };
+  }
+
+  /**
+   * An agent types the number a customer gives them. The number travels in the query string, which the
+   * access log never records (routes are logged by pattern); the answer is masked like every directory read.
+   */
+  @Get('lookup')
+  @Roles('admin', 'agent')
+  async lookup(@Query() query: LookupContactQueryDto) {
+    const phone = toE164(query.phone);
+    if (!phone) throw callcenterProblem(400, 'invalid-phone', 'phone must be a phone number (E.164, or an 11-digit mainland mobile)', { field: 'phone' });
+    const contact = await this.directory.byPhone(phone);
+    if (!contact) throw notFound('customer with this phone number');
+    return maskedContactView(contact);
   }
 
   @Get(':customerId')

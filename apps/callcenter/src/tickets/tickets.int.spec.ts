@@ -73,6 +73,11 @@ describe('tickets with SLA timers, directory admin, and the embedded default wit
     expect((await t.app.inject({ method: 'PUT', url: '/customer-contacts/cust-d-4', headers: await as('agent'), payload: { name: 'x', phone: '13800138010' } })).statusCode).toBe(403);
     const list = (await t.app.inject({ method: 'GET', url: '/customer-contacts', headers: await as('admin') })).json();
     expect(JSON.stringify(list)).not.toContain('13800138009');
+
+    const lookup = async (phone: string) => t.app.inject({ method: 'GET', url: `/customer-contacts/lookup?phone=${encodeURIComponent(phone)}`, headers: await as('agent') });
+    expect((await lookup('+86 138-0013-8009')).json()).toEqual({ customerId: 'cust-d-1', name: '客户', phone: '+86138****8009' });
+    expect((await lookup('13900000000')).statusCode).toBe(404);
+    expect((await lookup('nope')).json()).toMatchObject({ field: 'phone' });
   });
 
   it('answers click-to-call and recordings with a clear 503 when no vendor is configured', async () => {

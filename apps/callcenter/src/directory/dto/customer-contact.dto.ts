@@ -11,3 +11,8 @@ export class ListContactsQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
+
+export class LookupContactQueryDto {
+  /** Any common spelling of the number; normalised to E.164 before the lookup. */
+  @IsString() @MaxLength(32) phone!: string;
+}
