@@ -173,6 +173,14 @@ describe('agent actions through the real orders service, and screen pops over SS
       expect(latest.json().pops.map((p: { callId: string }) => p.callId)).toEqual(['call-aa-1', 'call-aa-2']);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(otherAgent.messages.filter((m) => m.event === 'screen-pop')).toEqual([]);
+
+      // A console that lost its connection resumes after the last pop it saw (EventSource's Last-Event-ID).
+      const resumed = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, { ...(await agentHeaders()), 'last-event-id': String(Number(pop.id) - 1) });
+      try {
+        expect((await resumed.next((m) => m.event === 'screen-pop')).id).toBe(pop.id);
+      } finally {
+        await resumed.close();
+      }
     } finally {
       await stream.close();
       await otherAgent.close();
