@@ -98,6 +98,7 @@ describe('vendor webhooks (real MariaDB, Skyline adapter)', () => {
       em.query('SELECT status, duration_seconds AS duration, has_recording AS rec, started_at AS startedAt FROM call_record WHERE call_id = ?', ['call-ooo']),
     );
     expect(row).toEqual({ status: 'ended', duration: 40, rec: 1, startedAt: start });
+    expect((await sideEffects('call-ooo')).pops).toBe(0); // the late ringing and answered popped nothing
   });
 
   it('shows the full number only to the agent on the call; other agents and admins see it masked', async () => {

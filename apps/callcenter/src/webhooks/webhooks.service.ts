@@ -47,7 +47,8 @@ export class WebhooksService {
     webhookOutcomes.inc({ vendor: this.vendor.name, outcome: 'applied' });
     this.logger.log(`call ${call.callId} ${event.type} (caller ${maskPhone(call.customerNumber)}, agent ${call.agentId ?? '-'})`);
     // The agent who picks up may not be the one it rang for first: pop for whoever the call is with now.
-    if (event.type === 'ringing' || event.type === 'answered') {
+    // A ringing that arrives late, after the call ended, pops nothing: nobody is on that call any more.
+    if ((event.type === 'ringing' || event.type === 'answered') && call.status !== 'ended') {
       await this.screenPops.popFor(call).catch((error: Error) => this.logger.error(`screen pop for call ${call.callId} failed: ${error.message}`));
     }
     return { applied: true, eventId: event.eventId };
