@@ -56,6 +56,19 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
   const reach = (id: string, status: string) =>
     waitUntil(`order ${id} to be ${status}`, async () => (await view(id)).status === status, 60_000);
 
+  /** Every line of a placePaid order picked in full. */
+  const fullPick = (orderId: string, pickedBy: string) => ({
+    orderId,
+    fulfillmentCenterId: f.centerId,
+    waveId: null,
+    lines: [
+      { skuId: apples, quantity: 4, lotIds: ['lot-a'] },
+      { skuId: pork, quantity: 1000, lotIds: ['lot-p'] },
+    ],
+    pickedBy,
+    pickedAt: now(),
+  });
+
   async function placePaid(customer: string): Promise<{ id: string; totalFen: number }> {
     const placed = await checkout(t, customer, {
       address: address(f.zoneId),
@@ -155,17 +168,7 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
 
   it('a full pick moves the order to picking without a refund, and a cancel after picking is 409', async () => {
     const order = await placePaid('cust-kafka-2');
-    await publish(t, fulfillmentPickedV1, order.id, {
-      orderId: order.id,
-      fulfillmentCenterId: f.centerId,
-      waveId: null,
-      lines: [
-        { skuId: apples, quantity: 4, lotIds: ['lot-a'] },
-        { skuId: pork, quantity: 1000, lotIds: ['lot-p'] },
-      ],
-      pickedBy: 'picker-2',
-      pickedAt: now(),
-    });
+    await publish(t, fulfillmentPickedV1, order.id, fullPick(order.id, 'picker-2'));
     await reach(order.id, 'picking');
     expect((await view(order.id)).refundedFen).toBe(0);
     const cancel = await t.app.inject({
@@ -198,17 +201,7 @@ describe('lifecycle driven by fulfillment events through Kafka', () => {
     await publish(t, fulfillmentPackedV1, order.id, packed);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await view(order.id)).status).toBe('allocated');
-    const picked = {
-      orderId: order.id,
-      fulfillmentCenterId: f.centerId,
-      waveId: null,
-      lines: [
-        { skuId: apples, quantity: 4, lotIds: ['lot-a'] },
-        { skuId: pork, quantity: 1000, lotIds: ['lot-p'] },
-      ],
-      pickedBy: 'picker-3',
-      pickedAt: now(),
-    };
+    const picked = fullPick(order.id, 'picker-3');
     await publish(t, fulfillmentPickedV1, order.id, picked);
     await publish(t, fulfillmentPickedV1, order.id, picked); // fulfillment sent it twice
     await reach(order.id, 'packed');

@@ -5,6 +5,7 @@ import {
   applySkus,
   checkout,
   createFixture,
+  insertSlot,
   publish,
   setStock,
   skuState,
@@ -249,35 +250,23 @@ describe('checkout (real MariaDB, embedded events)', () => {
 
     it('a slot in the past or past its cut-off', async () => {
       const past = `${f.zoneId}-past`;
-      await t.db.transaction((em) =>
-        em.query(
-          'INSERT INTO delivery_slot (id, zone_id, delivery_date, window_start, window_end, starts_at, cutoff_at, capacity, booked) VALUES (?, ?, ?, ?, ?, ?, ?, 10, 0)',
-          [
-            past,
-            f.zoneId,
-            '2020-01-01',
-            '09:00',
-            '12:00',
-            new Date('2020-01-01T01:00:00Z'),
-            new Date('2020-01-01T00:00:00Z'),
-          ],
-        ),
-      );
+      await insertSlot(t, {
+        id: past,
+        zoneId: f.zoneId,
+        date: '2020-01-01',
+        startsAt: new Date('2020-01-01T01:00:00Z'),
+        cutoffAt: new Date('2020-01-01T00:00:00Z'),
+        capacity: 10,
+      });
       const closing = `${f.zoneId}-closed`;
-      await t.db.transaction((em) =>
-        em.query(
-          'INSERT INTO delivery_slot (id, zone_id, delivery_date, window_start, window_end, starts_at, cutoff_at, capacity, booked) VALUES (?, ?, ?, ?, ?, ?, ?, 10, 0)',
-          [
-            closing,
-            f.zoneId,
-            '2099-01-01',
-            '09:00',
-            '12:00',
-            new Date(Date.now() + 3600_000),
-            new Date(Date.now() - 1000),
-          ],
-        ),
-      );
+      await insertSlot(t, {
+        id: closing,
+        zoneId: f.zoneId,
+        date: '2099-01-01',
+        startsAt: new Date(Date.now() + 3600_000),
+        cutoffAt: new Date(Date.now() - 1000),
+        capacity: 10,
+      });
       const ordersBefore = await orderCount();
       const inPast = await checkout(t, 'cust-bad', {
         address: address(f.zoneId),
@@ -297,20 +286,14 @@ describe('checkout (real MariaDB, embedded events)', () => {
 
     it('a full slot is a clear 409', async () => {
       const full = `${f.zoneId}-full`;
-      await t.db.transaction((em) =>
-        em.query(
-          'INSERT INTO delivery_slot (id, zone_id, delivery_date, window_start, window_end, starts_at, cutoff_at, capacity, booked) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0)',
-          [
-            full,
-            f.zoneId,
-            '2099-01-02',
-            '09:00',
-            '12:00',
-            new Date(Date.now() + 7200_000),
-            new Date(Date.now() + 3600_000),
-          ],
-        ),
-      );
+      await insertSlot(t, {
+        id: full,
+        zoneId: f.zoneId,
+        date: '2099-01-02',
+        startsAt: new Date(Date.now() + 7200_000),
+        cutoffAt: new Date(Date.now() + 3600_000),
+        capacity: 1,
+      });
       const body = {
         address: address(f.zoneId),
         slotId: full,

@@ -16,6 +16,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
+import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { addDays, chinaDateOf } from '../delivery-slots/slot-rules';
 import { ordersServiceDefinition } from '../orders.service-definition';
 import { signPaymentCallback } from '../payments/payment-signature';
@@ -194,6 +195,17 @@ export async function createFixture(t: OrdersTestApp, capacity = 1000): Promise<
   });
   if (slot.statusCode !== 201) throw new Error(`creating the slot failed: ${slot.body}`);
   return { zoneId, centerId, slotId: slot.json().id };
+}
+
+/** A 09:00-12:00 slot with explicit instants, e.g. one already started or past its cut-off. */
+export async function insertSlot(
+  t: OrdersTestApp,
+  slot: { id: string; zoneId: string; date: string; startsAt: Date; cutoffAt: Date; capacity: number },
+): Promise<void> {
+  const slots = t.app.get(DeliverySlotsService);
+  await t.db.transaction((em) =>
+    slots.upsert(em, { ...slot, deliveryDate: slot.date, windowStart: '09:00', windowEnd: '12:00' }),
+  );
 }
 
 export async function setStock(
