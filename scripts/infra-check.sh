@@ -35,6 +35,8 @@ ensure_tools() {
   command -v shellcheck >/dev/null || missing+=(shellcheck)
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v mariadbd >/dev/null || missing+=(mariadb-server)
+  command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+  command -v mvn >/dev/null || [ -n "$(find .cache/kafka -name .complete 2>/dev/null)" ] || missing+=(maven)
   command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
   [ ${#missing[@]} -eq 0 ] && { echo "tools present"; return 0; }
   echo "installing: ${missing[*]}"
@@ -80,6 +82,32 @@ mariadb_test() {
   cat infra/mysql/harvest.cnf "$work/rendered/mysql-1/61-harvest-host.cnf" >"$work/mariadb.cnf"
   mariadbd --defaults-file="$work/mariadb.cnf" --help --verbose >/dev/null 2>"$work/mariadb.err" ||
     { grep -v '\[Note\]\|\[Warning\]' "$work/mariadb.err"; return 1; }
+}
+
+# Kafka's own config parser (KafkaConfig, via StorageTool info) on each rendered broker file: an unknown
+# type, a bad quorum or listener set throws. "info" then only reports that /var/lib/kafka/data does not
+# exist here, which is expected. Jars: the harness's Maven cache, fetched with its pom when absent.
+kafka_test() {
+  local lib out file
+  lib=$(find .cache/kafka -mindepth 2 -maxdepth 2 -name lib -type d 2>/dev/null | sort | tail -1)
+  if [ -z "$lib" ] || [ ! -f "$lib/.complete" ]; then
+    lib=.cache/kafka/infra-check/lib
+    if [ ! -f "$lib/.complete" ]; then
+      echo "kafka: fetching broker jars with infra/local/kafka/pom.xml (first run only)"
+      mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$root/.cache/m2" -f infra/local/kafka/pom.xml \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$root/$lib" >"$work/mvn.log" 2>&1 || { tail -20 "$work/mvn.log"; return 1; }
+      touch "$lib/.complete"
+    fi
+  fi
+  for file in "$work"/rendered/kafka-*/kafka.properties; do
+    out=$(timeout 60 java -Xmx128m -cp "$lib/*" kafka.tools.StorageTool info -c "$file" 2>&1)
+    if grep -q 'Exception' <<<"$out"; then
+      echo "$file:"
+      grep -v '^\s*at \|log4j' <<<"$out" | head -5
+      return 1
+    fi
+  done
 }
 
 nginx_test() {
@@ -139,6 +167,9 @@ run "redis-server reads infra/redis/redis.conf" redis_test infra/redis/redis.con
 run "redis-server --sentinel reads infra/redis/sentinel.conf" redis_test infra/redis/sentinel.conf --sentinel
 run "mariadbd reads infra/mysql/harvest.cnf + per-host cnf" mariadb_test
 
+step "kafka (KafkaConfig parses each rendered broker config)"
+run "kafka config of kafka-1..3" kafka_test
+
 step "dockerfiles and compose"
 run "dockerfile structure" node scripts/infra-check/dockerfile-structure.js docker
 
@@ -150,4 +181,4 @@ if [ ${#failures[@]} -gt 0 ]; then
   echo "infra:check: FAILED: ${failures[*]} (${elapsed}s)" >&2
   exit 1
 fi
-echo "infra:check: ok (haproxy, nginx, keepalived, promtool, yamllint, shellcheck, ansible, redis, mariadb, dockerfiles, chart) in ${elapsed}s"
+echo "infra:check: ok (haproxy, nginx, keepalived, promtool, yamllint, shellcheck, ansible, redis, mariadb, kafka, dockerfiles, chart) in ${elapsed}s"
