@@ -79,6 +79,18 @@ describe('click-to-call against a fake Skyline (timeout, retries, circuit breake
     expect(vendor.requests.length).toBe(before + 1);
   });
 
+  it('a vendor that is down (connection refused) is a clear unavailability, not a crash', async () => {
+    const down = new FakeSkylineVendor();
+    await down.start();
+    const url = down.baseUrl;
+    await down.stop();
+    const client = new VendorHttpClient({ baseUrl: url, timeoutMs: TIMEOUT_MS, retries: 1, retryBackoffMs: 0, breaker: new CircuitBreaker({ failureThreshold: 10, openMs: 1000 }) });
+    await expect(client.request({ method: 'GET', path: '/v1/call-records?start=0&end=1', idempotent: true })).rejects.toMatchObject({
+      reason: 'failed',
+      message: 'the call-center vendor could not be reached',
+    });
+  });
+
   it('answers a slow vendor with a 503 after the timeout instead of hanging', async () => {
     vendor.mode = { kind: 'slow', delayMs: 3000 };
     const response = await click();
