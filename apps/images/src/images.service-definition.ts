@@ -22,7 +22,9 @@ export function imagesServiceDefinition(env: Env = process.env): ServiceDefiniti
     seedDemoData: seedDemoImages,
     // Multipart bodies bypass the JSON body limit; each upload route sets its own file-size limit.
     configureServer: async (server) => {
-      await server.register(multipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: 10 * 1024 * 1024 } });
+      await server.register(multipart, {
+        limits: { files: 1, fields: 0, parts: 1, fileSize: 10 * 1024 * 1024 },
+      });
     },
   };
 }

@@ -34,7 +34,14 @@ export async function seedDemoImages(app: INestApplicationContext): Promise<void
   for (const picture of DEMO_PICTURES) {
     if ((await images.findByProduct(picture.productId)).length > 0) continue;
     const bytes = await demoPicture(picture.fruit, picture.leaf);
-    const { record } = await images.upload({ stream: Readable.from([bytes]), filename: `${picture.productId}.jpg`, truncated: () => false }, 'demo-seed');
+    const { record } = await images.upload(
+      {
+        stream: Readable.from([bytes]),
+        filename: `${picture.productId}.jpg`,
+        truncated: () => false,
+      },
+      'demo-seed',
+    );
     await images.link(record.image.id, picture.productId);
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { ObjectStorage } from '@harvest/platform/object-storage';
@@ -28,7 +34,10 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (this.config.IMAGES_GC_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => void this.collect().catch((e: Error) => this.logger.warn(`GC run failed: ${e.message}`)), this.config.IMAGES_GC_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.collect().catch((e: Error) => this.logger.warn(`GC run failed: ${e.message}`)),
+      this.config.IMAGES_GC_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 
@@ -39,7 +48,13 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
 
   async queue(em: EntityManager, objectIds: string[]): Promise<void> {
     if (objectIds.length === 0) return;
-    await em.createQueryBuilder().insert().into(OrphanObject).values(objectIds.map((objectId) => ({ objectId }))).orIgnore().execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(OrphanObject)
+      .values(objectIds.map((objectId) => ({ objectId })))
+      .orIgnore()
+      .execute();
   }
 
   /** Deletes queued files (these ids only, or a batch of the oldest); each success removes its queue row. */
@@ -59,11 +74,16 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
         result.failed++;
         const message = (error as Error).message.slice(0, 500);
         await this.db
-          .transaction((em) => em.increment(OrphanObject, { objectId: orphan.objectId }, 'attempts', 1).then(() => em.update(OrphanObject, { objectId: orphan.objectId }, { lastError: message })))
+          .transaction((em) =>
+            em
+              .increment(OrphanObject, { objectId: orphan.objectId }, 'attempts', 1)
+              .then(() => em.update(OrphanObject, { objectId: orphan.objectId }, { lastError: message })),
+          )
           .catch(() => undefined);
       }
     }
-    if (result.deleted + result.failed > 0) this.logger.log(`GC: ${result.deleted} file(s) deleted, ${result.failed} left for the next run`);
+    if (result.deleted + result.failed > 0)
+      this.logger.log(`GC: ${result.deleted} file(s) deleted, ${result.failed} left for the next run`);
     return result;
   }
 
@@ -75,7 +95,11 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
     const left: string[] = [];
     for (const id of objectIds) await this.storage.delete(id).catch(() => left.push(id));
     if (left.length === 0) return;
-    await this.db.transaction((em) => this.queue(em, left)).catch((e: Error) => this.logger.error(`could not queue orphaned files ${left.join(', ')}: ${e.message}`));
+    await this.db
+      .transaction((em) => this.queue(em, left))
+      .catch((e: Error) =>
+        this.logger.error(`could not queue orphaned files ${left.join(', ')}: ${e.message}`),
+      );
   }
 
   pending(): Promise<number> {

@@ -5,11 +5,27 @@ const problem = (status: number, slug: string, detail: string, extra: Record<str
   new ProblemException(status, { type: `urn:harvest:problem:${slug}`, detail, ...extra });
 
 export const ImageProblems = {
-  notMultipart: () => problem(415, 'not-multipart', 'Send the image as multipart/form-data with one part named "file"', { field: 'file' }),
-  missingFile: () => problem(400, 'validation-failed', 'The multipart body has no part named "file"', { errors: [{ field: 'file', message: 'required' }] }),
+  notMultipart: () =>
+    problem(415, 'not-multipart', 'Send the image as multipart/form-data with one part named "file"', {
+      field: 'file',
+    }),
+  missingFile: () =>
+    problem(400, 'validation-failed', 'The multipart body has no part named "file"', {
+      errors: [{ field: 'file', message: 'required' }],
+    }),
   unexpectedPart: (name: string) =>
-    problem(400, 'validation-failed', `Unexpected multipart part "${name}": only "file" is accepted`, { errors: [{ field: name, message: 'is not allowed' }] }),
-  tooLarge: (limit: number) => problem(413, 'image-too-large', `The file is larger than ${limit} bytes`, { field: 'file', limitBytes: limit }),
+    problem(400, 'validation-failed', `Unexpected multipart part "${name}": only "file" is accepted`, {
+      errors: [{ field: name, message: 'is not allowed' }],
+    }),
+  malformedUpload: (reason: string) =>
+    problem(400, 'malformed-upload', `The multipart body could not be read to its end: ${reason}`, {
+      field: 'file',
+    }),
+  tooLarge: (limit: number) =>
+    problem(413, 'image-too-large', `The file is larger than ${limit} bytes`, {
+      field: 'file',
+      limitBytes: limit,
+    }),
   unsupportedType: (looksLike: string, claimed: string | null) =>
     problem(
       415,
@@ -18,7 +34,8 @@ export const ImageProblems = {
         (claimed ? ` although its name ends in .${claimed}` : ''),
       { field: 'file', detected: looksLike },
     ),
-  undecodable: (reason: string) => problem(422, 'undecodable-image', `The image could not be read: ${reason}`, { field: 'file' }),
+  undecodable: (reason: string) =>
+    problem(422, 'undecodable-image', `The image could not be read: ${reason}`, { field: 'file' }),
   tooManyPixels: (width: number, height: number, limit: number) =>
     problem(
       422,
@@ -27,8 +44,14 @@ export const ImageProblems = {
       { field: 'file', width, height, limitPixels: limit },
     ),
   storageUnavailable: (reason: string) =>
-    problem(503, 'image-storage-unavailable', `Image storage is unavailable, nothing was saved; try again shortly (${reason})`),
+    problem(
+      503,
+      'image-storage-unavailable',
+      `Image storage is unavailable, nothing was saved; try again shortly (${reason})`,
+    ),
   notFound: (what: string) => problem(404, 'not-found', `No ${what}`),
-  signatureInvalid: () => problem(403, 'signed-url-invalid', 'The URL is not signed, or its signature does not match'),
-  signatureExpired: () => problem(403, 'signed-url-expired', 'The signed URL has expired; ask for a fresh one'),
+  signatureInvalid: () =>
+    problem(403, 'signed-url-invalid', 'The URL is not signed, or its signature does not match'),
+  signatureExpired: () =>
+    problem(403, 'signed-url-expired', 'The signed URL has expired; ask for a fresh one'),
 };

@@ -1,6 +1,11 @@
 import sharp from 'sharp';
 import { CONTENT_TYPE_OF, type ImageType } from './domain/image-type';
-import { VARIANT_PRESETS, allVariants, type VariantFormat, type VariantPreset } from './domain/variant-presets';
+import {
+  VARIANT_PRESETS,
+  allVariants,
+  type VariantFormat,
+  type VariantPreset,
+} from './domain/variant-presets';
 
 // Decoded pixels are not kept between images: memory stays bounded by the image in hand.
 sharp.cache(false);
@@ -32,9 +37,19 @@ export async function readImageHeader(path: string): Promise<ImageHeader> {
  * The original, re-encoded with EXIF (and every other metadata block) removed, turned upright first
  * (EXIF orientation), in its own format. sharp writes no metadata unless asked to.
  */
-export async function renderOriginal(path: string, type: ImageType, maxPixels: number, outPath: string): Promise<number> {
+export async function renderOriginal(
+  path: string,
+  type: ImageType,
+  maxPixels: number,
+  outPath: string,
+): Promise<number> {
   const image = sharp(path, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-  const encoded = type === 'jpeg' ? image.jpeg({ quality: 92 }) : type === 'png' ? image.png() : image.webp({ quality: 92 });
+  const encoded =
+    type === 'jpeg'
+      ? image.jpeg({ quality: 92 })
+      : type === 'png'
+        ? image.png()
+        : image.webp({ quality: 92 });
   const info = await encoded.toFile(outPath);
   return info.size;
 }
@@ -47,11 +62,15 @@ export async function renderVariants(path: string, maxPixels: number): Promise<R
     const resized = sharp(path, { limitInputPixels: maxPixels, failOn: 'error' })
       .rotate()
       .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true });
-    const encoded = format === 'webp' ? resized.webp({ quality: 80 }) : resized.jpeg({ quality: 82, progressive: true });
+    const encoded =
+      format === 'webp' ? resized.webp({ quality: 80 }) : resized.jpeg({ quality: 82, progressive: true });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     rendered.push({ preset, format, bytes: data, width: info.width, height: info.height });
   }
   return rendered;
 }
 
-export const VARIANT_CONTENT_TYPE: Record<VariantFormat, string> = { webp: CONTENT_TYPE_OF.webp, jpeg: CONTENT_TYPE_OF.jpeg };
+export const VARIANT_CONTENT_TYPE: Record<VariantFormat, string> = {
+  webp: CONTENT_TYPE_OF.webp,
+  jpeg: CONTENT_TYPE_OF.jpeg,
+};

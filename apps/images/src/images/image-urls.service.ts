@@ -27,6 +27,12 @@ export class ImageUrlsService {
   }
 
   check(variant: ImageVariant, params: { ts?: string; token?: string }): TokenCheck {
-    return checkAntiStealToken(withoutGroup(variant.objectId), this.config.IMAGES_SIGNING_SECRET, params, this.ttlSeconds, this.now());
+    return checkAntiStealToken(
+      withoutGroup(variant.objectId),
+      this.config.IMAGES_SIGNING_SECRET,
+      params,
+      this.ttlSeconds,
+      this.now(),
+    );
   }
 }

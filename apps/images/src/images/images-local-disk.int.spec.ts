@@ -9,7 +9,11 @@ import { imagesServiceDefinition } from '../images.service-definition';
 import { multipartBody } from '../testing/image-fixtures';
 import { ImagesService } from './images.service';
 
-const JWT = { secret: 'images-local-secret-0123456789abcdef-xyz', issuer: 'harvest', audience: 'harvest-api' };
+const JWT = {
+  secret: 'images-local-secret-0123456789abcdef-xyz',
+  issuer: 'harvest',
+  audience: 'harvest-api',
+};
 
 /** The embedded default (`npm start`): images on local disk, demo images seeded, same routes. */
 describe('images service on the local-disk default', () => {
@@ -57,16 +61,31 @@ describe('images service on the local-disk default', () => {
     const admin = await issueToken({ subject: 'staff-2', role: 'admin' }, JWT);
     const bytes = await demoPicture('#6a1b9a', '#2e7d32');
     const { payload, headers } = multipartBody([{ name: 'file', filename: 'grape.jpg', data: bytes }]);
-    const post = () => http.app.inject({ method: 'POST', url: '/images', payload, headers: { ...headers, authorization: `Bearer ${admin}` } });
+    const post = () =>
+      http.app.inject({
+        method: 'POST',
+        url: '/images',
+        payload,
+        headers: { ...headers, authorization: `Bearer ${admin}` },
+      });
     const [first, second] = await Promise.all([post(), post()]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 201]);
     const image = first.json();
     expect(second.json().id).toBe(image.id);
     expect(image.originalObjectId).toMatch(/^local\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{32}\.jpg$/);
 
-    const stored = async () => (await readdir(join(dir, 'objects'), { recursive: true })).filter((f) => f.includes('.')).length;
+    const stored = async () =>
+      (await readdir(join(dir, 'objects'), { recursive: true })).filter((f) => f.includes('.')).length;
     const before = await stored();
-    expect((await http.app.inject({ method: 'DELETE', url: `/images/${image.id}`, headers: { authorization: `Bearer ${admin}` } })).statusCode).toBe(204);
+    expect(
+      (
+        await http.app.inject({
+          method: 'DELETE',
+          url: `/images/${image.id}`,
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect(await stored()).toBe(before - 7);
     expect(await readdir(join(dir, 'tmp'))).toEqual([]);
   });

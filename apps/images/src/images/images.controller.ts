@@ -26,7 +26,11 @@ export class ImagesController {
   /** Staff upload: multipart/form-data with one part `file`. 201 for a new image, 200 when the same bytes exist. */
   @Post()
   @Roles('admin')
-  async upload(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal) {
+  async upload(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const part = await this.filePart(request);
     const { record, created } = await this.images.upload(
       { stream: part.file, filename: part.filename, truncated: () => part.file.truncated },
@@ -81,9 +85,16 @@ export class ImagesController {
   /** A variant's bytes, streamed from storage, for a URL signed by this service (FastDFS anti-steal token). */
   @Get(':id/:variant')
   @Public()
-  async serve(@Param() params: ImageVariantParams, @Query() query: SignedUrlQuery, @Res() reply: FastifyReply): Promise<void> {
+  async serve(
+    @Param() params: ImageVariantParams,
+    @Query() query: SignedUrlQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const name = parseVariantName(params.variant);
-    if (!name) throw ImageProblems.notFound(`variant ${params.variant}: the sizes are thumb, list and detail, as .webp or .jpg`);
+    if (!name)
+      throw ImageProblems.notFound(
+        `variant ${params.variant}: the sizes are thumb, list and detail, as .webp or .jpg`,
+      );
     const variant = await this.images.variant(params.id, name);
     if (!variant) throw ImageProblems.notFound(`image ${params.id}`);
     const check = this.urls.check(variant, query);
@@ -106,7 +117,11 @@ export class ImagesController {
 
   private async filePart(request: FastifyRequest): Promise<MultipartFile> {
     if (!request.isMultipart()) throw ImageProblems.notMultipart();
-    const part = await request.file({ limits: { fileSize: this.config.IMAGES_MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 } });
+    const part = await request
+      .file({ limits: { fileSize: this.config.IMAGES_MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 } })
+      .catch((error: Error) => {
+        throw ImageProblems.malformedUpload(error.message);
+      });
     if (!part) throw ImageProblems.missingFile();
     if (part.fieldname !== 'file') {
       part.file.resume();

@@ -5,7 +5,13 @@ import sharp from 'sharp';
 import { FastdfsClient } from '@harvest/fastdfs';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase, startFastdfsTestCluster, uniqueDatabaseName, type FastdfsTestCluster } from '@harvest/testing';
+import {
+  connectAsRoot,
+  dropDatabase,
+  startFastdfsTestCluster,
+  uniqueDatabaseName,
+  type FastdfsTestCluster,
+} from '@harvest/testing';
 import { imagesServiceDefinition } from '../images.service-definition';
 import { jpegWithExif, multipartBody, pngBomb } from '../testing/image-fixtures';
 import { ImageUrlsService } from './image-urls.service';
@@ -23,7 +29,12 @@ describe('images service on the FastDFS test server', () => {
 
   const upload = (data: Buffer, filename = 'photo.jpg', token = admin) => {
     const { payload, headers } = multipartBody([{ name: 'file', filename, contentType: 'image/jpeg', data }]);
-    return http.app.inject({ method: 'POST', url: '/images', payload, headers: { ...headers, authorization: `Bearer ${token}` } });
+    return http.app.inject({
+      method: 'POST',
+      url: '/images',
+      payload,
+      headers: { ...headers, authorization: `Bearer ${token}` },
+    });
   };
   const imageRows = async () => {
     const root = await connectAsRoot();
@@ -71,7 +82,13 @@ describe('images service on the FastDFS test server', () => {
     const response = await upload(photo);
     expect(response.statusCode).toBe(201);
     const image = response.json();
-    expect(image).toMatchObject({ width: 1600, height: 1200, format: 'jpeg', uploadBytes: photo.length, uploadedBy: 'staff-1' });
+    expect(image).toMatchObject({
+      width: 1600,
+      height: 1200,
+      format: 'jpeg',
+      uploadBytes: photo.length,
+      uploadedBy: 'staff-1',
+    });
     expect(image.id).toHaveLength(24);
     expect(image.originalObjectId).toMatch(/^group1\/M00\/[0-9A-F]{2}\/[0-9A-F]{2}\/[\w-]{27}\.jpg$/);
 
@@ -80,34 +97,59 @@ describe('images service on the FastDFS test server', () => {
     expect(originalMeta.exif).toBeUndefined();
     expect([originalMeta.width, originalMeta.height]).toEqual([1600, 1200]);
 
-    expect(image.variants.map((v: { name: string }) => v.name)).toEqual(['thumb.webp', 'thumb.jpg', 'list.webp', 'list.jpg', 'detail.webp', 'detail.jpg']);
+    expect(image.variants.map((v: { name: string }) => v.name)).toEqual([
+      'thumb.webp',
+      'thumb.jpg',
+      'list.webp',
+      'list.jpg',
+      'detail.webp',
+      'detail.jpg',
+    ]);
     for (const variant of image.variants) {
       const served = await http.app.inject({ method: 'GET', url: variant.url });
       expect(served.statusCode).toBe(200);
       expect(served.headers['content-type']).toBe(variant.format === 'webp' ? 'image/webp' : 'image/jpeg');
       expect(served.rawPayload.equals(await fastdfs.downloadBuffer(variant.objectId))).toBe(true);
       const meta = await sharp(served.rawPayload).metadata();
-      expect(Math.max(meta.width!, meta.height!)).toBe({ thumb: 160, list: 480, detail: 1080 }[variant.preset as string]);
+      expect(Math.max(meta.width!, meta.height!)).toBe(
+        { thumb: 160, list: 480, detail: 1080 }[variant.preset as string],
+      );
       expect(meta.exif).toBeUndefined();
     }
   });
 
   it('accepts PNG and WebP by their bytes whatever the name says, and turns a rotated photo upright', async () => {
-    const png = await sharp(await jpegWithExif(300, 200, 61)).png().toBuffer();
+    const png = await sharp(await jpegWithExif(300, 200, 61))
+      .png()
+      .toBuffer();
     const asPng = await upload(png, 'named-like-a.jpg');
     expect(asPng.statusCode).toBe(201);
     expect(asPng.json()).toMatchObject({ format: 'png', width: 300, height: 200 });
     expect(asPng.json().originalObjectId).toMatch(/\.png$/);
 
-    const webp = await sharp(await jpegWithExif(300, 200, 62)).webp().toBuffer();
-    expect((await upload(webp, 'pear.png')).json()).toMatchObject({ format: 'webp', width: 300, height: 200 });
+    const webp = await sharp(await jpegWithExif(300, 200, 62))
+      .webp()
+      .toBuffer();
+    expect((await upload(webp, 'pear.png')).json()).toMatchObject({
+      format: 'webp',
+      width: 300,
+      height: 200,
+    });
 
     // A camera held sideways: pixels 400×200, EXIF orientation 6 (turn 90°) → shown 200×400.
-    const sideways = await sharp(await jpegWithExif(400, 200, 63)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const sideways = await sharp(await jpegWithExif(400, 200, 63))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
     const upright = (await upload(sideways, 'sideways.jpg')).json();
     expect(upright).toMatchObject({ width: 200, height: 400 });
     const stored = await sharp(await fastdfs.downloadBuffer(upright.originalObjectId)).metadata();
-    expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([200, 400, undefined, undefined]);
+    expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([
+      200,
+      400,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('the same bytes uploaded twice give one image', async () => {
@@ -121,20 +163,33 @@ describe('images service on the FastDFS test server', () => {
   });
 
   it('rejects an HTML file with a JPEG name, SVG, and a fake extension, naming what the bytes are', async () => {
-    const html = await upload(Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'), 'photo.jpg');
+    const html = await upload(
+      Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'),
+      'photo.jpg',
+    );
     expect(html.statusCode).toBe(415);
     expect(html.headers['content-type']).toContain('application/problem+json');
-    expect(html.json()).toMatchObject({ type: 'urn:harvest:problem:unsupported-image-type', field: 'file', detected: 'HTML or XML' });
+    expect(html.json()).toMatchObject({
+      type: 'urn:harvest:problem:unsupported-image-type',
+      field: 'file',
+      detected: 'HTML or XML',
+    });
     expect(html.json().detail).toContain('although its name ends in .jpg');
 
-    const svg = await upload(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'), 'logo.png');
+    const svg = await upload(
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'),
+      'logo.png',
+    );
     expect(svg.json()).toMatchObject({ status: 415, detected: 'SVG' });
 
     const gif = await upload(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'pear.webp');
     expect(gif.json()).toMatchObject({ status: 415, detected: 'GIF' });
 
     const truncatedJpeg = await upload(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 1, 2, 3]), 'broken.jpg');
-    expect(truncatedJpeg.json()).toMatchObject({ status: 422, type: 'urn:harvest:problem:undecodable-image' });
+    expect(truncatedJpeg.json()).toMatchObject({
+      status: 422,
+      type: 'urn:harvest:problem:undecodable-image',
+    });
   });
 
   it('a 50-megapixel bomb is rejected from its header, without memory growing past a bound', async () => {
@@ -147,7 +202,11 @@ describe('images service on the FastDFS test server', () => {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ type: 'urn:harvest:problem:image-pixel-limit', width: 10_000, height: 5_000 });
+    expect(response.json()).toMatchObject({
+      type: 'urn:harvest:problem:image-pixel-limit',
+      width: 10_000,
+      height: 5_000,
+    });
     // Decoding would need 150 MB (10000 × 5000 × 3); the header check needs next to nothing.
     const growthMb = (peak - before) / 1024 / 1024;
     console.log(`bomb upload: RSS grew by ${growthMb.toFixed(1)} MB`);
@@ -155,33 +214,63 @@ describe('images service on the FastDFS test server', () => {
   });
 
   it('a file over 10 MB is 413', async () => {
-    const response = await upload(Buffer.concat([await jpegWithExif(200, 200), Buffer.alloc(10 * 1024 * 1024)]), 'big.jpg');
+    const response = await upload(
+      Buffer.concat([await jpegWithExif(200, 200), Buffer.alloc(10 * 1024 * 1024)]),
+      'big.jpg',
+    );
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ type: 'urn:harvest:problem:image-too-large', field: 'file' });
   });
 
   it('a request without a file part, or not multipart, is a 4xx naming the field', async () => {
     const other = multipartBody([{ name: 'picture', filename: 'x.jpg', data: await jpegWithExif(100, 100) }]);
-    const wrongPart = await http.app.inject({ method: 'POST', url: '/images', payload: other.payload, headers: { ...other.headers, authorization: `Bearer ${admin}` } });
+    const wrongPart = await http.app.inject({
+      method: 'POST',
+      url: '/images',
+      payload: other.payload,
+      headers: { ...other.headers, authorization: `Bearer ${admin}` },
+    });
     expect(wrongPart.statusCode).toBe(400);
     expect(wrongPart.json().errors).toEqual([{ field: 'picture', message: 'is not allowed' }]);
-    const json = await http.app.inject({ method: 'POST', url: '/images', payload: { file: 'x' }, headers: { authorization: `Bearer ${admin}` } });
+    const cut = multipartBody([{ name: 'file', filename: 'x.jpg', data: await jpegWithExif(100, 100) }]);
+    const truncated = await http.app.inject({
+      method: 'POST',
+      url: '/images',
+      payload: cut.payload.subarray(0, cut.payload.length - 60),
+      headers: { ...cut.headers, authorization: `Bearer ${admin}` },
+    });
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.json()).toMatchObject({ type: 'urn:harvest:problem:malformed-upload', field: 'file' });
+    const json = await http.app.inject({
+      method: 'POST',
+      url: '/images',
+      payload: { file: 'x' },
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(json.statusCode).toBe(415);
     expect(json.json().field).toBe('file');
   });
 
   it('only staff upload; customers read through signed URLs', async () => {
     expect((await upload(await jpegWithExif(100, 100, 3), 'x.jpg', customer)).statusCode).toBe(403);
-    const anonymous = multipartBody([{ name: 'file', filename: 'x.jpg', data: await jpegWithExif(100, 100, 3) }]);
+    const anonymous = multipartBody([
+      { name: 'file', filename: 'x.jpg', data: await jpegWithExif(100, 100, 3) },
+    ]);
     expect((await http.app.inject({ method: 'POST', url: '/images', ...anonymous })).statusCode).toBe(401);
   });
 
   it('a size not on the list is 404; an unsigned, tampered or expired URL is 403', async () => {
     const image = (await upload(await jpegWithExif(640, 480, 11))).json();
     const urls = http.app.get(ImageUrlsService);
-    expect((await http.app.inject({ method: 'GET', url: `/images/${image.id}/huge.webp` })).statusCode).toBe(404);
-    expect((await http.app.inject({ method: 'GET', url: `/images/${image.id}/thumb.gif` })).statusCode).toBe(404);
-    expect((await http.app.inject({ method: 'GET', url: `/images/${image.id}/thumb.webp` })).json().type).toBe('urn:harvest:problem:signed-url-invalid');
+    expect((await http.app.inject({ method: 'GET', url: `/images/${image.id}/huge.webp` })).statusCode).toBe(
+      404,
+    );
+    expect((await http.app.inject({ method: 'GET', url: `/images/${image.id}/thumb.gif` })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await http.app.inject({ method: 'GET', url: `/images/${image.id}/thumb.webp` })).json().type,
+    ).toBe('urn:harvest:problem:signed-url-invalid');
     const signed = image.variants[0].url as string;
     const tampered = signed.replace(/token=./, (m) => (m.endsWith('0') ? 'token=1' : 'token=0'));
     expect((await http.app.inject({ method: 'GET', url: tampered })).statusCode).toBe(403);
@@ -201,7 +290,9 @@ describe('images service on the FastDFS test server', () => {
     try {
       const response = await upload(await jpegWithExif(300, 300, 21));
       expect(response.statusCode).toBe(201);
-      expect((await http.app.inject({ method: 'GET', url: response.json().variants[1].url })).statusCode).toBe(200);
+      expect(
+        (await http.app.inject({ method: 'GET', url: response.json().variants[1].url })).statusCode,
+      ).toBe(200);
     } finally {
       await cluster.trackers[0].start();
     }
@@ -213,7 +304,11 @@ describe('images service on the FastDFS test server', () => {
     try {
       const ready = await http.app.inject({ method: 'GET', url: '/health/ready' });
       expect(ready.statusCode).toBe(200); // degraded, still ready: metadata and links work
-      expect(ready.json().dependencies['object-storage']).toMatchObject({ status: 'down', critical: false, driver: 'fastdfs' });
+      expect(ready.json().dependencies['object-storage']).toMatchObject({
+        status: 'down',
+        critical: false,
+        driver: 'fastdfs',
+      });
       const response = await upload(await jpegWithExif(300, 300, 31));
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ type: 'urn:harvest:problem:image-storage-unavailable' });
@@ -235,20 +330,44 @@ describe('images service on the FastDFS test server', () => {
   it('product links list a product’s images; deleting an image removes its stored files', async () => {
     const image = (await upload(await jpegWithExif(500, 400, 41))).json();
     const auth = { authorization: `Bearer ${admin}` };
-    expect((await http.app.inject({ method: 'PUT', url: `/images/${image.id}/products/prod-strawberry-500g`, headers: auth })).statusCode).toBe(204);
-    const listed = (await http.app.inject({ method: 'GET', url: '/products/prod-strawberry-500g/images' })).json();
+    expect(
+      (
+        await http.app.inject({
+          method: 'PUT',
+          url: `/images/${image.id}/products/prod-strawberry-500g`,
+          headers: auth,
+        })
+      ).statusCode,
+    ).toBe(204);
+    const listed = (
+      await http.app.inject({ method: 'GET', url: '/products/prod-strawberry-500g/images' })
+    ).json();
     expect(listed.images.map((i: { id: string }) => i.id)).toEqual([image.id]);
-    const badProduct = await http.app.inject({ method: 'PUT', url: `/images/${image.id}/products/bad%20id`, headers: auth });
+    const badProduct = await http.app.inject({
+      method: 'PUT',
+      url: `/images/${image.id}/products/bad%20id`,
+      headers: auth,
+    });
     expect(badProduct.statusCode).toBe(400);
 
     const files = [image.originalObjectId, ...image.variants.map((v: { objectId: string }) => v.objectId)];
-    expect(await Promise.all(files.map((f) => cluster.storages[0].has(f.slice('group1/'.length))))).toEqual(files.map(() => true));
-    expect((await http.app.inject({ method: 'DELETE', url: `/images/${image.id}`, headers: auth })).statusCode).toBe(204);
+    expect(await Promise.all(files.map((f) => cluster.storages[0].has(f.slice('group1/'.length))))).toEqual(
+      files.map(() => true),
+    );
+    expect(
+      (await http.app.inject({ method: 'DELETE', url: `/images/${image.id}`, headers: auth })).statusCode,
+    ).toBe(204);
     for (const storage of cluster.storages) {
-      expect(await Promise.all(files.map((f) => storage.has(f.slice('group1/'.length))))).toEqual(files.map(() => false));
+      expect(await Promise.all(files.map((f) => storage.has(f.slice('group1/'.length))))).toEqual(
+        files.map(() => false),
+      );
     }
-    expect((await http.app.inject({ method: 'GET', url: `/images/${image.id}`, headers: auth })).statusCode).toBe(404);
-    expect((await http.app.inject({ method: 'GET', url: '/products/prod-strawberry-500g/images' })).json().images).toEqual([]);
+    expect(
+      (await http.app.inject({ method: 'GET', url: `/images/${image.id}`, headers: auth })).statusCode,
+    ).toBe(404);
+    expect(
+      (await http.app.inject({ method: 'GET', url: '/products/prod-strawberry-500g/images' })).json().images,
+    ).toEqual([]);
   });
 
   it('a deletion during a storage outage is finished by the GC job', async () => {
@@ -256,7 +375,9 @@ describe('images service on the FastDFS test server', () => {
     const auth = { authorization: `Bearer ${admin}` };
     await Promise.all(cluster.storages.map((s) => s.stop({ silently: true })));
     try {
-      expect((await http.app.inject({ method: 'DELETE', url: `/images/${image.id}`, headers: auth })).statusCode).toBe(204);
+      expect(
+        (await http.app.inject({ method: 'DELETE', url: `/images/${image.id}`, headers: auth })).statusCode,
+      ).toBe(204);
     } finally {
       await Promise.all(cluster.storages.map((s) => s.start()));
     }

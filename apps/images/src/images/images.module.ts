@@ -1,7 +1,11 @@
 import { Module, Optional, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import type { Env } from '@harvest/platform/config';
 import { HealthRegistry } from '@harvest/platform/health';
-import { ObjectStorage, ObjectStorageHealthIndicator, createObjectStorage } from '@harvest/platform/object-storage';
+import {
+  ObjectStorage,
+  ObjectStorageHealthIndicator,
+  createObjectStorage,
+} from '@harvest/platform/object-storage';
 import { IMAGES_CONFIG, loadImagesConfig, type ImagesConfig } from '../images.config';
 import { ImageGcService } from './image-gc.service';
 import { ImageUrlsService } from './image-urls.service';
@@ -28,7 +32,11 @@ export class ImagesModule implements OnModuleInit {
       controllers: [ImagesController, ProductImagesController],
       providers: [
         { provide: IMAGES_CONFIG, useFactory: () => loadImagesConfig(env) },
-        { provide: ObjectStorage, inject: [IMAGES_CONFIG], useFactory: (config: ImagesConfig) => createObjectStorage(config) },
+        {
+          provide: ObjectStorage,
+          inject: [IMAGES_CONFIG],
+          useFactory: (config: ImagesConfig) => createObjectStorage(config),
+        },
         ImagesService,
         ImageUrlsService,
         ImageGcService,

@@ -36,7 +36,10 @@ export interface ImageRecord {
   productIds: string[];
 }
 
-const fileSource = (path: string, size: number): ObjectSource => ({ size, open: () => createReadStream(path) });
+const fileSource = (path: string, size: number): ObjectSource => ({
+  size,
+  open: () => createReadStream(path),
+});
 
 /**
  * Upload (type from the bytes, pixel limit from the header, EXIF stripped, SHA-256 dedup, variants rendered
@@ -55,15 +58,22 @@ export class ImagesService {
   ) {}
 
   async upload(file: IncomingFile, uploadedBy: string): Promise<{ record: ImageRecord; created: boolean }> {
-    const received = await receiveUpload(file.stream, this.config.IMAGES_TMP_DIR);
+    const watch = { idleTimeoutMs: this.config.IMAGES_UPLOAD_IDLE_TIMEOUT_MS };
+    const received = await receiveUpload(file.stream, this.config.IMAGES_TMP_DIR, watch).catch(
+      (error: Error) => {
+        throw ImageProblems.malformedUpload(error.message);
+      },
+    );
     const originalPath = `${received.path}.original`;
     try {
       if (file.truncated()) throw ImageProblems.tooLarge(this.config.IMAGES_MAX_UPLOAD_BYTES);
       const sniffed = sniffImageType(received.head);
-      if (!sniffed.type) throw ImageProblems.unsupportedType(sniffed.looksLike, claimedExtension(file.filename));
+      if (!sniffed.type)
+        throw ImageProblems.unsupportedType(sniffed.looksLike, claimedExtension(file.filename));
       const id = received.sha256.slice(0, 24);
       const existing = await this.find(id);
-      if (existing && existing.image.sha256 !== received.sha256) throw new Error(`image id ${id} collides with another SHA-256`);
+      if (existing && existing.image.sha256 !== received.sha256)
+        throw new Error(`image id ${id} collides with another SHA-256`);
       if (existing) return { record: existing, created: false };
 
       const header = await this.checkedHeader(received.path);
@@ -75,13 +85,26 @@ export class ImagesService {
 
       const stored: string[] = [];
       try {
-        const originalObjectId = await this.storage.put(fileSource(originalPath, originalBytes), EXTENSION_OF[type]);
+        const originalObjectId = await this.storage.put(
+          fileSource(originalPath, originalBytes),
+          EXTENSION_OF[type],
+        );
         stored.push(originalObjectId);
         const variantRows: ImageVariant[] = [];
         for (const v of variants) {
           const objectId = await this.storage.put(bufferSource(v.bytes), variantExtension(v.format));
           stored.push(objectId);
-          variantRows.push(Object.assign(new ImageVariant(), { imageId: id, preset: v.preset, format: v.format, objectId, width: v.width, height: v.height, bytes: v.bytes.length }));
+          variantRows.push(
+            Object.assign(new ImageVariant(), {
+              imageId: id,
+              preset: v.preset,
+              format: v.format,
+              objectId,
+              width: v.width,
+              height: v.height,
+              bytes: v.bytes.length,
+            }),
+          );
         }
         const image = Object.assign(new Image(), {
           id,
@@ -101,7 +124,8 @@ export class ImagesService {
         return { record: (await this.find(id, { fresh: true }))!, created: true };
       } catch (error) {
         await this.gc.discard(stored);
-        if (error instanceof ObjectStorageUnavailableError) throw ImageProblems.storageUnavailable(error.message);
+        if (error instanceof ObjectStorageUnavailableError)
+          throw ImageProblems.storageUnavailable(error.message);
         // The same bytes uploaded at the same moment: the other upload's row stands.
         const winner = isDuplicateKey(error) ? await this.find(id, { fresh: true }) : null;
         if (winner) return { record: winner, created: false };
@@ -115,7 +139,8 @@ export class ImagesService {
 
   /** `fresh`: read from the writer (right after a write), not from a replica that may lag. */
   async find(id: string, options: { fresh?: boolean } = {}): Promise<ImageRecord | null> {
-    const run = <T>(work: (em: EntityManager) => Promise<T>) => (options.fresh ? this.db.transaction(work) : this.db.read(work));
+    const run = <T>(work: (em: EntityManager) => Promise<T>) =>
+      options.fresh ? this.db.transaction(work) : this.db.read(work);
     return run(async (em) => {
       const image = await em.findOne(Image, { where: { id } });
       if (!image) return null;
@@ -125,7 +150,10 @@ export class ImagesService {
 
   async findByProduct(productId: string): Promise<ImageRecord[]> {
     return this.db.read(async (em) => {
-      const links = await em.find(ImageProductLink, { where: { productId }, order: { createdAt: 'ASC', imageId: 'ASC' } });
+      const links = await em.find(ImageProductLink, {
+        where: { productId },
+        order: { createdAt: 'ASC', imageId: 'ASC' },
+      });
       if (links.length === 0) return [];
       const ids = links.map((l) => l.imageId);
       const images = await em.createQueryBuilder(Image, 'i').where('i.id IN (:...ids)', { ids }).getMany();
@@ -139,14 +167,22 @@ export class ImagesService {
 
   async link(imageId: string, productId: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      if (!(await em.findOne(Image, { where: { id: imageId }, lock: { mode: 'pessimistic_write' } }))) throw ImageProblems.notFound(`image ${imageId}`);
-      await em.createQueryBuilder().insert().into(ImageProductLink).values({ imageId, productId }).orIgnore().execute();
+      if (!(await em.findOne(Image, { where: { id: imageId }, lock: { mode: 'pessimistic_write' } })))
+        throw ImageProblems.notFound(`image ${imageId}`);
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(ImageProductLink)
+        .values({ imageId, productId })
+        .orIgnore()
+        .execute();
     });
   }
 
   async unlink(imageId: string, productId: string): Promise<void> {
     const result = await this.db.transaction((em) => em.delete(ImageProductLink, { imageId, productId }));
-    if (!result.affected) throw ImageProblems.notFound(`link between image ${imageId} and product ${productId}`);
+    if (!result.affected)
+      throw ImageProblems.notFound(`link between image ${imageId} and product ${productId}`);
   }
 
   /** Deletes the image and its rows; its files are queued for GC in the same transaction, then deleted now. */
@@ -164,14 +200,17 @@ export class ImagesService {
   }
 
   async variant(imageId: string, name: VariantName): Promise<ImageVariant | null> {
-    return this.db.read((em) => em.findOne(ImageVariant, { where: { imageId, preset: name.preset, format: name.format } }));
+    return this.db.read((em) =>
+      em.findOne(ImageVariant, { where: { imageId, preset: name.preset, format: name.format } }),
+    );
   }
 
   async openStored(objectId: string): Promise<StoredObjectRead> {
     try {
       return await this.storage.open(objectId);
     } catch (error) {
-      if (error instanceof ObjectStorageUnavailableError) throw ImageProblems.storageUnavailable(error.message);
+      if (error instanceof ObjectStorageUnavailableError)
+        throw ImageProblems.storageUnavailable(error.message);
       if (error instanceof ObjectNotFoundError) {
         this.logger.error(`stored file ${objectId} is missing although a row refers to it`);
         throw ImageProblems.notFound('stored file for this image');
@@ -197,21 +236,34 @@ export class ImagesService {
   }
 
   private async details(em: EntityManager, ids: string[]): Promise<Map<string, Omit<ImageRecord, 'image'>>> {
-    const variants = await em.createQueryBuilder(ImageVariant, 'v').where('v.imageId IN (:...ids)', { ids }).getMany();
-    const links = await em.createQueryBuilder(ImageProductLink, 'l').where('l.imageId IN (:...ids)', { ids }).orderBy('l.productId').getMany();
+    const variants = await em
+      .createQueryBuilder(ImageVariant, 'v')
+      .where('v.imageId IN (:...ids)', { ids })
+      .getMany();
+    const links = await em
+      .createQueryBuilder(ImageProductLink, 'l')
+      .where('l.imageId IN (:...ids)', { ids })
+      .orderBy('l.productId')
+      .getMany();
     return new Map(
       ids.map((id) => [
         id,
-        { variants: variants.filter((v) => v.imageId === id).sort(byVariantOrder), productIds: links.filter((l) => l.imageId === id).map((l) => l.productId) },
+        {
+          variants: variants.filter((v) => v.imageId === id).sort(byVariantOrder),
+          productIds: links.filter((l) => l.imageId === id).map((l) => l.productId),
+        },
       ]),
     );
   }
 }
 
 const VARIANT_ORDER = allVariants().map(variantFileName);
-const byVariantOrder = (a: ImageVariant, b: ImageVariant) => VARIANT_ORDER.indexOf(variantFileName(a)) - VARIANT_ORDER.indexOf(variantFileName(b));
+const byVariantOrder = (a: ImageVariant, b: ImageVariant) =>
+  VARIANT_ORDER.indexOf(variantFileName(a)) - VARIANT_ORDER.indexOf(variantFileName(b));
 
 function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: string; driverError?: { code?: string } })?.driverError?.code === 'ER_DUP_ENTRY' || (error as { code?: string })?.code === 'ER_DUP_ENTRY';
+  return (
+    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code === 'ER_DUP_ENTRY' ||
+    (error as { code?: string })?.code === 'ER_DUP_ENTRY'
+  );
 }
-

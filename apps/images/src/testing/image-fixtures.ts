@@ -3,7 +3,15 @@ import { crc32, createDeflate } from 'node:zlib';
 
 /** A photo-like JPEG with EXIF (a copyright and a camera make) that the service must strip. */
 export async function jpegWithExif(width = 1600, height = 1200, seed = 0): Promise<Buffer> {
-  const noise = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120 + seed, sigma: 40 } } })
+  const noise = await sharp({
+    create: {
+      width: 64,
+      height: 48,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 120 + seed, sigma: 40 },
+    },
+  })
     .png()
     .toBuffer();
   return sharp(noise)
@@ -14,16 +22,25 @@ export async function jpegWithExif(width = 1600, height = 1200, seed = 0): Promi
 }
 
 /** A multipart/form-data body with the given parts, as a browser would send it. */
-export function multipartBody(parts: Array<{ name: string; filename?: string; contentType?: string; data: Buffer | string }>) {
+export function multipartBody(
+  parts: Array<{ name: string; filename?: string; contentType?: string; data: Buffer | string }>,
+) {
   const boundary = `----harvest${Date.now().toString(16)}`;
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.filename ? `; filename="${part.filename}"` : ''}`;
     const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`), Buffer.from(part.data), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
+      Buffer.from(part.data),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /**
@@ -48,9 +65,15 @@ export async function pngBomb(width = 10_000, height = 5_000): Promise<Buffer> {
   deflate.on('data', (c: Buffer) => compressed.push(c));
   const done = new Promise((resolve) => deflate.on('end', resolve));
   const row = Buffer.alloc(1 + width * 3); // filter byte 0, then black pixels
-  for (let y = 0; y < height; y++) if (!deflate.write(row)) await new Promise((r) => deflate.once('drain', r));
+  for (let y = 0; y < height; y++)
+    if (!deflate.write(row)) await new Promise((r) => deflate.once('drain', r));
   deflate.end();
   await done;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(compressed)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.concat(compressed)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

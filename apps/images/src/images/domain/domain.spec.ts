@@ -41,7 +41,14 @@ describe('variant presets', () => {
   });
 
   it('six variants, named as they are served', () => {
-    expect(allVariants().map(variantFileName)).toEqual(['thumb.webp', 'thumb.jpg', 'list.webp', 'list.jpg', 'detail.webp', 'detail.jpg']);
+    expect(allVariants().map(variantFileName)).toEqual([
+      'thumb.webp',
+      'thumb.jpg',
+      'list.webp',
+      'list.jpg',
+      'detail.webp',
+      'detail.jpg',
+    ]);
   });
 });
 
@@ -64,6 +71,8 @@ describe('anti-steal token (FastDFS style)', () => {
     expect(checkAntiStealToken(id, 'other', { ts: '1000', token }, 900, 1000)).toBe('invalid');
     expect(checkAntiStealToken(id, secret, { ts: '1000' }, 900, 1000)).toBe('invalid');
     expect(checkAntiStealToken(id, secret, { ts: '1e3', token }, 900, 1000)).toBe('invalid');
-    expect(checkAntiStealToken(id, secret, { ts: '5000', token: antiStealToken(id, secret, 5000) }, 900, 1000)).toBe('invalid');
+    expect(
+      checkAntiStealToken(id, secret, { ts: '5000', token: antiStealToken(id, secret, 5000) }, 900, 1000),
+    ).toBe('invalid');
   });
 });

@@ -12,11 +12,16 @@ export interface SniffResult {
 /** Reads the signature at the start of a file. */
 export function sniffImageType(head: Buffer): SniffResult {
   const ascii = (from: number, to: number) => head.subarray(from, to).toString('latin1');
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { type: 'jpeg', looksLike: 'JPEG' };
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff)
+    return { type: 'jpeg', looksLike: 'JPEG' };
+  if (
+    head.length >= 8 &&
+    head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  ) {
     return { type: 'png', looksLike: 'PNG' };
   }
-  if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return { type: 'webp', looksLike: 'WebP' };
+  if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP')
+    return { type: 'webp', looksLike: 'WebP' };
   return { type: null, looksLike: describeOther(head) };
 }
 
@@ -24,7 +29,8 @@ function describeOther(head: Buffer): string {
   if (head.length === 0) return 'an empty file';
   const text = head.toString('latin1').trimStart().toLowerCase();
   if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('svg'))) return 'SVG';
-  if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<')) return 'HTML or XML';
+  if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<'))
+    return 'HTML or XML';
   if (text.startsWith('gif8')) return 'GIF';
   if (text.startsWith('%pdf')) return 'PDF';
   if (text.startsWith('riff')) return 'a RIFF file that is not WebP';
@@ -38,4 +44,8 @@ export function claimedExtension(filename: string | undefined): string | null {
 }
 
 export const EXTENSION_OF: Record<ImageType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
-export const CONTENT_TYPE_OF: Record<ImageType, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+export const CONTENT_TYPE_OF: Record<ImageType, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+};

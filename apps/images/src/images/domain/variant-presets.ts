@@ -13,7 +13,9 @@ export interface VariantName {
 const FILE_EXTENSION: Record<VariantFormat, string> = { webp: 'webp', jpeg: 'jpg' };
 
 export function allVariants(): VariantName[] {
-  return (Object.keys(VARIANT_PRESETS) as VariantPreset[]).flatMap((preset) => VARIANT_FORMATS.map((format) => ({ preset, format })));
+  return (Object.keys(VARIANT_PRESETS) as VariantPreset[]).flatMap((preset) =>
+    VARIANT_FORMATS.map((format) => ({ preset, format })),
+  );
 }
 
 /** `thumb.webp`, `detail.jpg` (or `.jpeg`) → a preset on the list, or null. */

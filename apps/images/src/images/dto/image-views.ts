@@ -32,6 +32,10 @@ export function adminImageView(record: ImageRecord, urls: ImageUrlsService) {
     uploadedBy: record.image.uploadedBy,
     createdAt: record.image.createdAt,
     productIds: record.productIds,
-    variants: view.variants.map((v, i) => ({ ...v, bytes: record.variants[i]!.bytes, objectId: record.variants[i]!.objectId })),
+    variants: view.variants.map((v, i) => ({
+      ...v,
+      bytes: record.variants[i]!.bytes,
+      objectId: record.variants[i]!.objectId,
+    })),
   };
 }
