@@ -96,8 +96,8 @@ export class ElasticsearchProductSearch implements ProductSearchEngine {
           prefix: prefix.toLowerCase(),
           completion: {
             field: 'suggest',
-            size,
-            skip_duplicates: true,
+            // Not skip_duplicates: it merges different products with the same input ("mei" of 草莓 and 蓝莓).
+            size: size * 3,
             fuzzy: { fuzziness: prefix.length > 3 ? 1 : 0 },
           },
         },
@@ -108,6 +108,7 @@ export class ElasticsearchProductSearch implements ProductSearchEngine {
     const seen = new Set<string>();
     return options
       .filter((option) => option._id && !seen.has(option._id) && seen.add(option._id))
+      .slice(0, size)
       .map((option) => ({ id: option._id!, name: option._source?.name ?? option.text }));
   }
 }

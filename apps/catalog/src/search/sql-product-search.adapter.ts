@@ -97,19 +97,22 @@ export class SqlProductSearch implements ProductSearchEngine {
     });
   }
 
+  /** Names containing the typed characters, pinyin or initials; those starting with them first. */
   suggest(prefix: string, size: number): Promise<ProductSuggestion[]> {
-    const pattern = `${likeEscape(prefix.toLowerCase())}%`;
+    const typed = likeEscape(prefix.toLowerCase().replace(/\s+/g, ''));
     return this.db.read(async (em) =>
       (
         await em
           .createQueryBuilder(Product, 'p')
           .select(['p.id', 'p.name'])
+          .addSelect('(p.name LIKE :starts OR p.name_pinyin_compact LIKE :starts)', 'starts_with')
           .where("p.status = 'active'")
           .andWhere(
-            '(p.name LIKE :pattern OR p.name_pinyin_compact LIKE :pattern OR p.name_initials LIKE :pattern)',
-            { pattern },
+            '(p.name LIKE :contains OR p.name_pinyin_compact LIKE :contains OR p.name_initials LIKE :contains)',
           )
-          .orderBy('p.name', 'ASC')
+          .setParameters({ starts: `${typed}%`, contains: `%${typed}%` })
+          .orderBy('starts_with', 'DESC')
+          .addOrderBy('p.name', 'ASC')
           .take(size)
           .getMany()
       ).map(({ id, name }) => ({ id, name })),

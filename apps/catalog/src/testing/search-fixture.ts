@@ -259,6 +259,14 @@ export function defineSearchScenarios(t: () => CatalogTestApp, engine: 'sql' | '
       degraded: false,
       items: [{ id: 'f-apple', name: '红富士苹果' }],
     });
+    // From the middle of a name: the second syllable.
+    const inside = await t().app.inject({ method: 'GET', url: '/search/suggest?q=mei' });
+    expect(
+      inside
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual(['f-blue', 'f-straw']);
   });
 
   it('answers 400 naming the field for bad search input', async () => {
