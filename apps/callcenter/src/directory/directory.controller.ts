@@ -1,5 +1,5 @@
 import { Roles } from '@harvest/platform/http';
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { toE164 } from '../privacy/phone';
 import { callcenterProblem, notFound } from '../problems';
 import { maskedContactView } from './contact-views';
@@ -22,6 +22,13 @@ export class DirectoryController {
     const result = await this.directory.upsert(customerId, body.name, phone);
     if (result.outcome === 'phone-taken') throw callcenterProblem(409, 'phone-taken', 'this phone number belongs to another customer', { field: 'phone', customerId: result.heldBy });
     return maskedContactView(result.contact);
+  }
+
+  @Delete(':customerId')
+  @HttpCode(204)
+  @Roles('admin')
+  async remove(@Param('customerId') customerId: string): Promise<void> {
+    if (!(await this.directory.remove(customerId))) throw notFound(`customer ${customerId}`);
   }
 
   @Get()

@@ -22,6 +22,12 @@ export class DirectoryService {
     return this.db.read((em) => em.findAndCount(CustomerContact, { order: { customerId: 'ASC' }, take: limit, skip: offset }));
   }
 
+  /** Removes a customer's contact (their number stops identifying them); true when there was one. */
+  async remove(customerId: string): Promise<boolean> {
+    const result = await this.db.transaction((em) => em.delete(CustomerContact, { customerId }));
+    return (result.affected ?? 0) > 0;
+  }
+
   /**
    * One phone number belongs to one customer (unique key). Two admins saving the same number at once: the
    * loser's duplicate-key error is answered as phone-taken (its message, which holds the number, is not logged).

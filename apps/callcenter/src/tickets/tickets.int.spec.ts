@@ -78,6 +78,11 @@ describe('tickets with SLA timers, directory admin, and the embedded default wit
     expect((await lookup('+86 138-0013-8009')).json()).toEqual({ customerId: 'cust-d-1', name: '客户', phone: '+86138****8009' });
     expect((await lookup('13900000000')).statusCode).toBe(404);
     expect((await lookup('nope')).json()).toMatchObject({ field: 'phone' });
+
+    const remove = async () => t.app.inject({ method: 'DELETE', url: '/customer-contacts/cust-d-1', headers: await as('admin') });
+    expect((await remove()).statusCode).toBe(204);
+    expect((await lookup('13800138009')).statusCode).toBe(404);
+    expect((await remove()).statusCode).toBe(404);
   });
 
   it('answers click-to-call and recordings with a clear 503 when no vendor is configured', async () => {
