@@ -23,6 +23,8 @@ export class FastdfsFrameServer {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   port = 0;
+  /** Connections accepted since creation, so tests can see whether a client reuses its connections. */
+  accepted = 0;
 
   constructor(
     private readonly name: string,
@@ -53,6 +55,7 @@ export class FastdfsFrameServer {
   }
 
   private async serve(socket: Socket): Promise<void> {
+    this.accepted++;
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
     const connection = FastdfsConnection.accept(socket, SERVER_TIMEOUTS);
