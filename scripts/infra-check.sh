@@ -175,6 +175,8 @@ run "dockerfile structure" node scripts/infra-check/dockerfile-structure.js dock
 
 step "helm chart structure (subset renderer, not helm)"
 run "chart structure" node -r @swc-node/register scripts/infra-check/chart-structure.ts charts/harvest
+run "chart env accepted by each service's config validation" \
+  node -r @swc-node/register scripts/infra-check/chart-env.ts charts/harvest
 
 elapsed=$(($(date +%s) - started))
 if [ ${#failures[@]} -gt 0 ]; then
