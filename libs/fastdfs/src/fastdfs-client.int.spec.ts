@@ -17,7 +17,11 @@ describe('FastdfsClient against the FastDFS test server', () => {
 
   beforeEach(async () => {
     cluster = await startFastdfsTestCluster();
-    client = new FastdfsClient({ trackers: cluster.trackerEndpoints, connectTimeoutMs: 500, networkTimeoutMs: 2000 });
+    client = new FastdfsClient({
+      trackers: cluster.trackerEndpoints,
+      connectTimeoutMs: 500,
+      networkTimeoutMs: 2000,
+    });
   });
 
   afterEach(async () => {
@@ -43,14 +47,18 @@ describe('FastdfsClient against the FastDFS test server', () => {
     expect(info.sourceIp).toBe('127.0.0.1');
 
     await client.delete(fileId);
-    await expect(client.downloadBuffer(fileId)).rejects.toMatchObject({ name: 'FastdfsStatusError', status: 2 });
+    await expect(client.downloadBuffer(fileId)).rejects.toMatchObject({
+      name: 'FastdfsStatusError',
+      status: 2,
+    });
     await expect(client.delete(fileId)).rejects.toBeInstanceOf(FastdfsStatusError);
   });
 
   it('reuses pooled connections between calls', async () => {
     const fileId = await client.upload(bytesSource(Buffer.from('pooled')), 'txt');
     for (let i = 0; i < 10; i++) expect((await client.downloadBuffer(fileId)).toString()).toBe('pooled');
-    const accepted = (servers: Array<{ frames: { accepted: number } }>) => servers.reduce((n, s) => n + s.frames.accepted, 0);
+    const accepted = (servers: Array<{ frames: { accepted: number } }>) =>
+      servers.reduce((n, s) => n + s.frames.accepted, 0);
     // 11 tracker queries and 11 storage calls, one after another: one connection per server at most.
     expect(accepted(cluster.trackers)).toBeLessThanOrEqual(2);
     expect(accepted(cluster.storages)).toBeLessThanOrEqual(2);
@@ -92,12 +100,16 @@ describe('FastdfsClient against the FastDFS test server', () => {
     await expect(client.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toMatchObject({ status: 28 });
     await Promise.all(cluster.storages.map((s) => s.start()));
     await Promise.all(cluster.storages.map((s) => s.stop({ silently: true })));
-    await expect(client.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toThrow(FastdfsUnavailableError);
+    await expect(client.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toThrow(
+      FastdfsUnavailableError,
+    );
   });
 
   it('with every tracker down, says no tracker answered', async () => {
     await Promise.all(cluster.trackers.map((t) => t.stop()));
-    await expect(client.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toThrow(/no FastDFS tracker answered/);
+    await expect(client.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toThrow(
+      /no FastDFS tracker answered/,
+    );
   });
 
   it('a server that accepts but never answers times out instead of hanging', async () => {
@@ -106,7 +118,9 @@ describe('FastdfsClient against the FastDFS test server', () => {
     const port = (silent.address() as { port: number }).port;
     const stuck = new FastdfsClient({ trackers: [{ host: '127.0.0.1', port }], networkTimeoutMs: 300 });
     const started = Date.now();
-    await expect(stuck.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toThrow(/no read progress within 300 ms/);
+    await expect(stuck.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toThrow(
+      /no read progress within 300 ms/,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     stuck.close();
     silent.close();

@@ -55,7 +55,10 @@ export class FastdfsClient {
   constructor(private readonly options: FastdfsClientOptions) {
     if (options.trackers.length === 0) throw new RangeError('FastdfsClient needs at least one tracker');
     this.pool = new ConnectionPool(
-      { connectTimeoutMs: options.connectTimeoutMs ?? 2000, networkTimeoutMs: options.networkTimeoutMs ?? 10_000 },
+      {
+        connectTimeoutMs: options.connectTimeoutMs ?? 2000,
+        networkTimeoutMs: options.networkTimeoutMs ?? 10_000,
+      },
       options.maxIdlePerEndpoint,
     );
     this.cooldownMs = options.downCooldownMs ?? 10_000;
@@ -71,7 +74,11 @@ export class FastdfsClient {
 
   /** 101 on a tracker: the storage the next upload would go to. */
   queryStore(): Promise<StoreTarget> {
-    return this.askTracker(frame(Command.trackerQueryStoreWithoutGroup), Command.trackerQueryStoreWithoutGroup, decodeStoreTarget);
+    return this.askTracker(
+      frame(Command.trackerQueryStoreWithoutGroup),
+      Command.trackerQueryStoreWithoutGroup,
+      decodeStoreTarget,
+    );
   }
 
   async download(fileId: string, offset = 0, length = 0): Promise<Download> {
@@ -114,7 +121,9 @@ export class FastdfsClient {
     await this.onStorage(
       () => this.fetchTarget(Command.trackerQueryUpdate, fileId),
       (target) =>
-        this.pool.use(target, (c) => c.call(frame(Command.storageDelete, fileRequestBody(group, remoteFilename)), Command.storageDelete)),
+        this.pool.use(target, (c) =>
+          c.call(frame(Command.storageDelete, fileRequestBody(group, remoteFilename)), Command.storageDelete),
+        ),
     );
   }
 
@@ -125,7 +134,10 @@ export class FastdfsClient {
       async (target) =>
         decodeFileInfo(
           await this.pool.use(target, (c) =>
-            c.call(frame(Command.storageQueryFileInfo, fileRequestBody(group, remoteFilename)), Command.storageQueryFileInfo),
+            c.call(
+              frame(Command.storageQueryFileInfo, fileRequestBody(group, remoteFilename)),
+              Command.storageQueryFileInfo,
+            ),
           ),
         ),
     );
@@ -147,7 +159,11 @@ export class FastdfsClient {
 
   private fetchTarget(command: number, fileId: string): Promise<StorageTarget> {
     const { group, remoteFilename } = parseFileId(fileId);
-    return this.askTracker(frame(command, fileRequestBody(group, remoteFilename)), command, decodeStorageTarget);
+    return this.askTracker(
+      frame(command, fileRequestBody(group, remoteFilename)),
+      command,
+      decodeStorageTarget,
+    );
   }
 
   private async uploadTo(target: StoreTarget, source: UploadSource, extension: string): Promise<string> {
@@ -186,7 +202,10 @@ export class FastdfsClient {
   }
 
   /** Runs work on the storage a tracker names; if that storage does not answer, asks again (up to N times). */
-  private async onStorage<S extends StorageTarget, T>(locate: () => Promise<S>, work: (target: S) => Promise<T>): Promise<T> {
+  private async onStorage<S extends StorageTarget, T>(
+    locate: () => Promise<S>,
+    work: (target: S) => Promise<T>,
+  ): Promise<T> {
     const failures: string[] = [];
     for (let attempt = 0; attempt < this.storageAttempts; attempt++) {
       const target = await locate();

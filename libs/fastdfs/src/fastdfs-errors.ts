@@ -10,7 +10,9 @@ export class FastdfsStatusError extends Error {
     readonly command: number,
     readonly status: number,
   ) {
-    super(`FastDFS command ${command} failed with status ${status}${status === 2 ? ' (ENOENT: no such file)' : ''}`);
+    super(
+      `FastDFS command ${command} failed with status ${status}${status === 2 ? ' (ENOENT: no such file)' : ''}`,
+    );
   }
 
   get notFound(): boolean {

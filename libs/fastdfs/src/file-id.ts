@@ -10,6 +10,7 @@ export function formatFileId(id: FileId): string {
 
 export function parseFileId(fileId: string): FileId {
   const slash = fileId.indexOf('/');
-  if (slash <= 0 || slash === fileId.length - 1) throw new RangeError(`"${fileId}" is not a FastDFS file id (group/filename)`);
+  if (slash <= 0 || slash === fileId.length - 1)
+    throw new RangeError(`"${fileId}" is not a FastDFS file id (group/filename)`);
   return { group: fileId.slice(0, slash), remoteFilename: fileId.slice(slash + 1) };
 }

@@ -14,6 +14,7 @@ import {
 } from '@harvest/testing';
 import { imagesServiceDefinition } from '../images.service-definition';
 import { jpegWithExif, multipartBody, pngBomb } from '../testing/image-fixtures';
+import { allVariants, variantFileName } from './domain/variant-presets';
 import { ImageUrlsService } from './image-urls.service';
 
 const JWT = { secret: 'images-test-secret-0123456789abcdef-xyz', issuer: 'harvest', audience: 'harvest-api' };
@@ -97,14 +98,7 @@ describe('images service on the FastDFS test server', () => {
     expect(originalMeta.exif).toBeUndefined();
     expect([originalMeta.width, originalMeta.height]).toEqual([1600, 1200]);
 
-    expect(image.variants.map((v: { name: string }) => v.name)).toEqual([
-      'thumb.webp',
-      'thumb.jpg',
-      'list.webp',
-      'list.jpg',
-      'detail.webp',
-      'detail.jpg',
-    ]);
+    expect(image.variants.map((v: { name: string }) => v.name)).toEqual(allVariants().map(variantFileName));
     for (const variant of image.variants) {
       const served = await http.app.inject({ method: 'GET', url: variant.url });
       expect(served.statusCode).toBe(200);

@@ -54,7 +54,11 @@ export class FastdfsConnection {
       socket.setNoDelay(true);
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new FastdfsUnavailableError(`${endpoint.host}:${endpoint.port}: connect timed out after ${timeouts.connectTimeoutMs} ms`));
+        reject(
+          new FastdfsUnavailableError(
+            `${endpoint.host}:${endpoint.port}: connect timed out after ${timeouts.connectTimeoutMs} ms`,
+          ),
+        );
       }, timeouts.connectTimeoutMs);
       socket.once('error', (error) => {
         clearTimeout(timer);
@@ -70,7 +74,11 @@ export class FastdfsConnection {
 
   /** Frames an accepted socket (the server side, used by the test server in libs/testing). */
   static accept(socket: Socket, timeouts: ConnectionTimeouts): FastdfsConnection {
-    return new FastdfsConnection({ host: socket.remoteAddress ?? 'peer', port: socket.remotePort ?? 0 }, socket, timeouts);
+    return new FastdfsConnection(
+      { host: socket.remoteAddress ?? 'peer', port: socket.remotePort ?? 0 },
+      socket,
+      timeouts,
+    );
   }
 
   get name(): string {
@@ -160,7 +168,11 @@ export class FastdfsConnection {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.destroy();
-        reject(new FastdfsUnavailableError(`${this.name}: no ${what} progress within ${this.timeouts.networkTimeoutMs} ms`));
+        reject(
+          new FastdfsUnavailableError(
+            `${this.name}: no ${what} progress within ${this.timeouts.networkTimeoutMs} ms`,
+          ),
+        );
       }, this.timeouts.networkTimeoutMs);
     });
     try {

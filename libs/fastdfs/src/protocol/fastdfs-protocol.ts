@@ -58,7 +58,8 @@ export function encodeHeader(bodyLength: number | bigint, command: number, statu
 }
 
 export function decodeHeader(bytes: Buffer): Header {
-  if (bytes.length !== HEADER_LENGTH) throw new RangeError(`a header is ${HEADER_LENGTH} bytes, got ${bytes.length}`);
+  if (bytes.length !== HEADER_LENGTH)
+    throw new RangeError(`a header is ${HEADER_LENGTH} bytes, got ${bytes.length}`);
   const bodyLength = bytes.readBigInt64BE(0);
   if (bodyLength < 0n) throw new RangeError(`negative body length ${bodyLength}`);
   return { bodyLength, command: bytes.readUInt8(8), status: bytes.readUInt8(9) };
@@ -140,7 +141,8 @@ export function encodeStorageTarget(target: StorageTarget): Buffer {
 
 /** 11 answer: group16 + remote filename (the rest of the body). */
 export function decodeUploadResponse(body: Buffer): { group: string; remoteFilename: string } {
-  if (body.length <= GROUP_NAME_LENGTH) throw new RangeError(`upload answer of ${body.length} bytes has no filename`);
+  if (body.length <= GROUP_NAME_LENGTH)
+    throw new RangeError(`upload answer of ${body.length} bytes has no filename`);
   return {
     group: readFixedField(body, 0, GROUP_NAME_LENGTH),
     remoteFilename: body.subarray(GROUP_NAME_LENGTH).toString('latin1'),
@@ -168,5 +170,6 @@ export function encodeFileInfo(info: FileInfo): Buffer {
 }
 
 function expectLength(body: Buffer, expected: number, what: string): void {
-  if (body.length !== expected) throw new RangeError(`${what} answer must be ${expected} bytes, got ${body.length}`);
+  if (body.length !== expected)
+    throw new RangeError(`${what} answer must be ${expected} bytes, got ${body.length}`);
 }

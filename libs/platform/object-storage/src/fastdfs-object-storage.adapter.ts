@@ -1,4 +1,10 @@
-import { FastdfsClient, FastdfsStatusError, FastdfsUnavailableError, Status, type FastdfsClientOptions } from '@harvest/fastdfs';
+import {
+  FastdfsClient,
+  FastdfsStatusError,
+  FastdfsUnavailableError,
+  Status,
+  type FastdfsClientOptions,
+} from '@harvest/fastdfs';
 import { ObjectNotFoundError, ObjectStorageUnavailableError } from './object-storage.errors';
 import { ObjectStorage, type ObjectSource, type StoredObjectRead } from './object-storage.port';
 
@@ -18,13 +24,18 @@ export class FastdfsObjectStorage extends ObjectStorage {
    */
   async probe(): Promise<{ up: boolean; detail: Record<string, unknown> }> {
     const trackers = await Promise.all(
-      this.options.trackers.map(async (t) => [`${t.host}:${t.port}`, (await this.client.activeTest(t)) ? 'up' : 'down'] as const),
+      this.options.trackers.map(
+        async (t) => [`${t.host}:${t.port}`, (await this.client.activeTest(t)) ? 'up' : 'down'] as const,
+      ),
     );
     const detail: Record<string, unknown> = { driver: this.driver, trackers: Object.fromEntries(trackers) };
     try {
       const target = await this.client.queryStore();
       const up = await this.client.activeTest(target);
-      return { up, detail: { ...detail, uploadStorage: `${target.host}:${target.port} ${up ? 'up' : 'down'}` } };
+      return {
+        up,
+        detail: { ...detail, uploadStorage: `${target.host}:${target.port} ${up ? 'up' : 'down'}` },
+      };
     } catch (error) {
       return { up: false, detail: { ...detail, uploadStorage: (error as Error).message } };
     }
@@ -54,9 +65,12 @@ export class FastdfsObjectStorage extends ObjectStorage {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof FastdfsUnavailableError) throw new ObjectStorageUnavailableError(`FastDFS: ${error.message}`);
+      if (error instanceof FastdfsUnavailableError)
+        throw new ObjectStorageUnavailableError(`FastDFS: ${error.message}`);
       if (error instanceof FastdfsStatusError && error.status === Status.noSpace) {
-        throw new ObjectStorageUnavailableError('FastDFS: the trackers know no storage server that is up (ENOSPC)');
+        throw new ObjectStorageUnavailableError(
+          'FastDFS: the trackers know no storage server that is up (ENOSPC)',
+        );
       }
       if (error instanceof FastdfsStatusError && error.notFound && id) throw new ObjectNotFoundError(id);
       throw error;

@@ -58,7 +58,10 @@ export class LocalDiskObjectStorage extends ObjectStorage {
       await access(this.root, constants.W_OK);
       return { up: true, detail: { driver: this.driver, directory: this.root } };
     } catch (error) {
-      return { up: false, detail: { driver: this.driver, directory: this.root, error: (error as Error).message } };
+      return {
+        up: false,
+        detail: { driver: this.driver, directory: this.root, error: (error as Error).message },
+      };
     }
   }
 

@@ -20,9 +20,12 @@ export type ObjectStorageEnv = z.infer<z.ZodObject<typeof objectStorageEnvShape>
 
 /** The configured storage; throws ConfigError naming FASTDFS_TRACKERS when the fastdfs driver has none. */
 export function createObjectStorage(config: ObjectStorageEnv): ObjectStorage {
-  if (config.OBJECT_STORAGE_DRIVER === 'local') return new LocalDiskObjectStorage(config.OBJECT_STORAGE_LOCAL_DIR);
+  if (config.OBJECT_STORAGE_DRIVER === 'local')
+    return new LocalDiskObjectStorage(config.OBJECT_STORAGE_LOCAL_DIR);
   if (config.FASTDFS_TRACKERS.length === 0) {
-    throw new ConfigError([{ variable: 'FASTDFS_TRACKERS', message: 'required when OBJECT_STORAGE_DRIVER=fastdfs' }]);
+    throw new ConfigError([
+      { variable: 'FASTDFS_TRACKERS', message: 'required when OBJECT_STORAGE_DRIVER=fastdfs' },
+    ]);
   }
   return new FastdfsObjectStorage({
     trackers: config.FASTDFS_TRACKERS,

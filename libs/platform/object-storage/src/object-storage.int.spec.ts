@@ -49,7 +49,8 @@ describe.each(['local', 'fastdfs'] as const)('ObjectStorage, %s driver', (driver
   });
 
   it('an id that is not one of its own is not found', async () => {
-    const foreign = driver === 'local' ? 'local/../../etc/passwd' : 'group1/M00/00/00/nosuchfilenosuchfilenosuchfi.jpg';
+    const foreign =
+      driver === 'local' ? 'local/../../etc/passwd' : 'group1/M00/00/00/nosuchfilenosuchfilenosuchfi.jpg';
     await expect(storage.open(foreign)).rejects.toBeInstanceOf(ObjectNotFoundError);
   });
 
@@ -69,17 +70,26 @@ describe.each(['local', 'fastdfs'] as const)('ObjectStorage, %s driver', (driver
 
     it('probes as down when the trackers know no storage that is up', async () => {
       await Promise.all(cluster!.storages.map((s) => s.stop()));
-      expect(await storage.probe()).toMatchObject({ up: false, detail: { uploadStorage: expect.stringMatching(/status 28/) } });
+      expect(await storage.probe()).toMatchObject({
+        up: false,
+        detail: { uploadStorage: expect.stringMatching(/status 28/) },
+      });
     });
 
     it('with every storage down, says the storage is unavailable', async () => {
       await Promise.all(cluster!.storages.map((s) => s.stop()));
-      await expect(storage.put(bufferSource(Buffer.from('x')), 'jpg')).rejects.toBeInstanceOf(ObjectStorageUnavailableError);
+      await expect(storage.put(bufferSource(Buffer.from('x')), 'jpg')).rejects.toBeInstanceOf(
+        ObjectStorageUnavailableError,
+      );
     });
   }
 });
 
 it('the fastdfs driver without trackers is a config error naming FASTDFS_TRACKERS', () => {
-  expect(() => createObjectStorage(loadConfig(objectStorageEnvShape, { OBJECT_STORAGE_DRIVER: 'fastdfs' }))).toThrow(ConfigError);
-  expect(() => createObjectStorage(loadConfig(objectStorageEnvShape, { OBJECT_STORAGE_DRIVER: 'fastdfs' }))).toThrow(/FASTDFS_TRACKERS/);
+  expect(() =>
+    createObjectStorage(loadConfig(objectStorageEnvShape, { OBJECT_STORAGE_DRIVER: 'fastdfs' })),
+  ).toThrow(ConfigError);
+  expect(() =>
+    createObjectStorage(loadConfig(objectStorageEnvShape, { OBJECT_STORAGE_DRIVER: 'fastdfs' })),
+  ).toThrow(/FASTDFS_TRACKERS/);
 });

@@ -1,5 +1,12 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { Command, FastdfsConnection, HEADER_LENGTH, decodeHeader, encodeHeader, type Header } from '@harvest/fastdfs';
+import {
+  Command,
+  FastdfsConnection,
+  HEADER_LENGTH,
+  decodeHeader,
+  encodeHeader,
+  type Header,
+} from '@harvest/fastdfs';
 
 /** What a command handler answers: a status (errno) and a body. */
 export interface Answer {
@@ -71,7 +78,9 @@ export class FastdfsFrameServer {
         }
         const answer = await handler(header, connection);
         const body = answer.body ?? Buffer.alloc(0);
-        await connection.write(Buffer.concat([encodeHeader(body.length, Command.response, answer.status ?? 0), body]));
+        await connection.write(
+          Buffer.concat([encodeHeader(body.length, Command.response, answer.status ?? 0), body]),
+        );
         if (answer.close) break;
       }
     } catch {

@@ -80,7 +80,9 @@ export class FastdfsStorageTestServer {
     const remoteFilename = this.newFilename(size, extension);
     await this.store(remoteFilename, bytes);
     for (const peer of this.peers) await peer.store(remoteFilename, bytes);
-    return { body: Buffer.concat([fixedField(this.group, GROUP_NAME_LENGTH), Buffer.from(remoteFilename, 'latin1')]) };
+    return {
+      body: Buffer.concat([fixedField(this.group, GROUP_NAME_LENGTH), Buffer.from(remoteFilename, 'latin1')]),
+    };
   }
 
   private async download(header: Header, connection: FastdfsConnection): Promise<Answer> {
@@ -120,7 +122,14 @@ export class FastdfsStorageTestServer {
   private async info(remoteFilename: string): Promise<Answer> {
     const bytes = await readFile(this.path(remoteFilename));
     const createdAt = new Date(this.created.get(remoteFilename) ?? Date.now());
-    return { body: encodeFileInfo({ size: BigInt(bytes.length), createdAt, crc32: crc32(bytes), sourceIp: '127.0.0.1' }) };
+    return {
+      body: encodeFileInfo({
+        size: BigInt(bytes.length),
+        createdAt,
+        crc32: crc32(bytes),
+        sourceIp: '127.0.0.1',
+      }),
+    };
   }
 
   private async store(remoteFilename: string, bytes: Buffer): Promise<void> {

@@ -18,14 +18,20 @@ export interface FastdfsTestCluster {
  * Trackers and storages on 127.0.0.1 (ephemeral ports), every tracker knowing every storage, all storages in
  * one group replicating to each other. Defaults to two of each, so failover of either can be tested.
  */
-export async function startFastdfsTestCluster(options: { trackers?: number; storages?: number; group?: string } = {}): Promise<FastdfsTestCluster> {
+export async function startFastdfsTestCluster(
+  options: { trackers?: number; storages?: number; group?: string } = {},
+): Promise<FastdfsTestCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'harvest-fastdfs-'));
   const storages = Array.from(
     { length: options.storages ?? 2 },
     (_, i) => new FastdfsStorageTestServer(options.group ?? 'group1', join(dir, `storage${i}`)),
   );
-  for (const storage of storages) for (const peer of storages) if (peer !== storage) storage.replicatesTo(peer);
-  const trackers = Array.from({ length: options.trackers ?? 2 }, () => new FastdfsTrackerTestServer(storages));
+  for (const storage of storages)
+    for (const peer of storages) if (peer !== storage) storage.replicatesTo(peer);
+  const trackers = Array.from(
+    { length: options.trackers ?? 2 },
+    () => new FastdfsTrackerTestServer(storages),
+  );
   await Promise.all([...storages, ...trackers].map((server) => server.start()));
   return {
     trackers,

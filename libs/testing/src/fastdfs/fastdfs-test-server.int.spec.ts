@@ -5,8 +5,13 @@ import { startFastdfsTestCluster, type FastdfsTestCluster } from './fastdfs-test
 // The test server checked with raw bytes written out here, not with the client's codecs, so a layout
 // mistake shared by client and server would still show.
 
-const header = (bodyLength: number, command: number) => Buffer.from(`${bodyLength.toString(16).padStart(16, '0')}${command.toString(16).padStart(2, '0')}00`, 'hex');
-const padded = (text: string, width: number) => Buffer.concat([Buffer.from(text), Buffer.alloc(width - text.length)]);
+const header = (bodyLength: number, command: number) =>
+  Buffer.from(
+    `${bodyLength.toString(16).padStart(16, '0')}${command.toString(16).padStart(2, '0')}00`,
+    'hex',
+  );
+const padded = (text: string, width: number) =>
+  Buffer.concat([Buffer.from(text), Buffer.alloc(width - text.length)]);
 const int64 = (n: number) => Buffer.from(n.toString(16).padStart(16, '0'), 'hex');
 
 interface Reply {
@@ -38,7 +43,11 @@ class RawClient {
       await new Promise((r) => setTimeout(r, 5));
     }
     const length = Number(this.data.readBigInt64BE(0));
-    const reply = { command: this.data[8]!, status: this.data[9]!, body: this.data.subarray(10, 10 + length) };
+    const reply = {
+      command: this.data[8]!,
+      status: this.data[9]!,
+      body: this.data.subarray(10, 10 + length),
+    };
     this.data = this.data.subarray(10 + length);
     return reply;
   }
@@ -89,7 +98,13 @@ describe('FastDFS test server, byte for byte', () => {
   it('storage 11 upload, 102 fetch, 22 info, 14 ranged download, 12 delete, then ENOENT; 82 quit closes', async () => {
     const storage = await open(cluster.storages[0]!.port);
     const bytes = Buffer.from('organic spinach, Shanghai');
-    const uploaded = await storage.call(header(15 + bytes.length, 11), Buffer.from([0]), int64(bytes.length), padded('txt', 6), bytes);
+    const uploaded = await storage.call(
+      header(15 + bytes.length, 11),
+      Buffer.from([0]),
+      int64(bytes.length),
+      padded('txt', 6),
+      bytes,
+    );
     expect(uploaded.status).toBe(0);
     expect(uploaded.body.subarray(0, 16)).toEqual(padded('group1', 16));
     const name = uploaded.body.subarray(16).toString();
@@ -114,7 +129,11 @@ describe('FastDFS test server, byte for byte', () => {
 
     expect((await storage.call(header(file.length, 12), file)).status).toBe(0);
     expect(await cluster.storages[1]!.has(name)).toBe(false); // the delete reached the other storage of the group
-    expect(await storage.call(header(16 + file.length, 14), int64(0), int64(0), file)).toEqual({ command: 100, status: 2, body: Buffer.alloc(0) });
+    expect(await storage.call(header(16 + file.length, 14), int64(0), int64(0), file)).toEqual({
+      command: 100,
+      status: 2,
+      body: Buffer.alloc(0),
+    });
     expect((await storage.call(header(file.length, 12), file)).status).toBe(2);
 
     storage.call(header(0, 82)).catch(() => undefined);
@@ -123,11 +142,22 @@ describe('FastDFS test server, byte for byte', () => {
 
   it('an upload whose body length disagrees with its file size is EINVAL; another group is EINVAL', async () => {
     const storage = await open(cluster.storages[0]!.port);
-    const bad = await storage.call(header(15 + 3, 11), Buffer.from([0]), int64(5), padded('txt', 6), Buffer.from('abc'));
+    const bad = await storage.call(
+      header(15 + 3, 11),
+      Buffer.from([0]),
+      int64(5),
+      padded('txt', 6),
+      Buffer.from('abc'),
+    );
     expect(bad.status).toBe(22);
     expect(await storage.waitClosed()).toBe(true); // the rest of that body cannot be framed
-    const other = Buffer.concat([padded('group9', 16), Buffer.from('M00/00/00/AAAAAAAAAAAAAAAAAAAAAAAAAAA.txt')]);
-    expect((await (await open(cluster.storages[0]!.port)).call(header(other.length, 22), other)).status).toBe(22);
+    const other = Buffer.concat([
+      padded('group9', 16),
+      Buffer.from('M00/00/00/AAAAAAAAAAAAAAAAAAAAAAAAAAA.txt'),
+    ]);
+    expect((await (await open(cluster.storages[0]!.port)).call(header(other.length, 22), other)).status).toBe(
+      22,
+    );
   });
 
   it('a stopped storage is no longer named by the trackers once known down; none left → ENOSPC', async () => {

@@ -44,14 +44,25 @@ export class FastdfsTrackerTestServer {
     return this.frames.stop();
   }
 
-  private async queryStore(header: Header, connection: FastdfsConnection, withGroup: boolean): Promise<Answer> {
+  private async queryStore(
+    header: Header,
+    connection: FastdfsConnection,
+    withGroup: boolean,
+  ): Promise<Answer> {
     const body = await connection.read(Number(header.bodyLength));
     if (withGroup !== (body.length === GROUP_NAME_LENGTH)) return { status: Status.invalid };
     this.queries++;
     const group = withGroup ? readFixedField(body, 0, GROUP_NAME_LENGTH) : undefined;
     const storage = this.pick(this.storages.filter((s) => s.knownUp && (!group || s.group === group)));
     if (!storage) return { status: Status.noSpace };
-    return { body: encodeStoreTarget({ group: storage.group, host: '127.0.0.1', port: storage.port, storePathIndex: 0 }) };
+    return {
+      body: encodeStoreTarget({
+        group: storage.group,
+        host: '127.0.0.1',
+        port: storage.port,
+        storePathIndex: 0,
+      }),
+    };
   }
 
   private async queryFetch(header: Header, connection: FastdfsConnection): Promise<Answer> {
