@@ -18,6 +18,8 @@ export const imagesConfigShape = {
   IMAGES_UPLOAD_IDLE_TIMEOUT_MS: env.int(30_000, 1),
   /** How often the GC job deletes orphaned files; 0 turns it off (tests run it by hand). */
   IMAGES_GC_INTERVAL_MS: env.int(60_000, 0),
+  /** How long a file an upload stored is safe from GC before the upload's row claims it (a crash in between). */
+  IMAGES_GC_GRACE_MS: env.int(15 * 60_000, 0),
   /** Where temporary upload files go while an upload is checked (never held whole in memory). */
   IMAGES_TMP_DIR: env.string('.cache/run/images-tmp'),
 };

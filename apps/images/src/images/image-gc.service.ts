@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { ObjectStorage } from '@harvest/platform/object-storage';
 import { IMAGES_CONFIG, type ImagesConfig } from '../images.config';
@@ -17,9 +17,9 @@ export interface GcResult {
 }
 
 /**
- * Deletes stored files no image refers to. They are queued in `orphan_object` (in the transaction that
- * deletes an image, or when an upload stored files it could not record) and deleted here, now and on a
- * timer, so a storage outage during deletion only delays it.
+ * Deletes stored files no image refers to. Every file is in `orphan_object` from the moment an upload stores
+ * it until its image row claims it, and again from the transaction that deletes its image. Files are
+ * deleted here, at once where possible and on a timer, so a storage outage or a crash only delays it.
  */
 @Injectable()
 export class ImageGcService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,23 +46,40 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
     await this.storage.close();
   }
 
-  async queue(em: EntityManager, objectIds: string[]): Promise<void> {
+  /** Queues files for deletion; `collectAfter` defaults to now (eligible at the next run). */
+  async queue(em: EntityManager, objectIds: string[], collectAfter = new Date()): Promise<void> {
     if (objectIds.length === 0) return;
     await em
       .createQueryBuilder()
       .insert()
       .into(OrphanObject)
-      .values(objectIds.map((objectId) => ({ objectId })))
+      .values(objectIds.map((objectId) => ({ objectId, collectAfter })))
       .orIgnore()
       .execute();
   }
 
-  /** Deletes queued files (these ids only, or a batch of the oldest); each success removes its queue row. */
+  /** Records a file an upload has just stored, out of GC's reach while that upload may still commit. */
+  hold(objectId: string): Promise<void> {
+    return this.db.transaction((em) =>
+      this.queue(em, [objectId], new Date(Date.now() + this.config.IMAGES_GC_GRACE_MS)),
+    );
+  }
+
+  /** In the upload's transaction: its image row now refers to these files. */
+  async claim(em: EntityManager, objectIds: string[]): Promise<void> {
+    if (objectIds.length > 0) await em.delete(OrphanObject, { objectId: In(objectIds) });
+  }
+
+  /** Deletes queued files (these ids, or the oldest batch due); each success removes its queue row. */
   async collect(objectIds?: string[], batch = 200): Promise<GcResult> {
     const orphans = await this.db.transaction((em) =>
       objectIds
         ? em.find(OrphanObject, { where: { objectId: In(objectIds) } })
-        : em.find(OrphanObject, { order: { queuedAt: 'ASC' }, take: batch }),
+        : em.find(OrphanObject, {
+            where: { collectAfter: LessThanOrEqual(new Date()) },
+            order: { collectAfter: 'ASC' },
+            take: batch,
+          }),
     );
     const result: GcResult = { deleted: 0, failed: 0 };
     for (const orphan of orphans) {
@@ -72,12 +89,14 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
         result.deleted++;
       } catch (error) {
         result.failed++;
-        const message = (error as Error).message.slice(0, 500);
+        const lastError = (error as Error).message.slice(0, 500);
         await this.db
           .transaction((em) =>
-            em
-              .increment(OrphanObject, { objectId: orphan.objectId }, 'attempts', 1)
-              .then(() => em.update(OrphanObject, { objectId: orphan.objectId }, { lastError: message })),
+            em.update(
+              OrphanObject,
+              { objectId: orphan.objectId },
+              { attempts: orphan.attempts + 1, lastError, collectAfter: new Date() },
+            ),
           )
           .catch(() => undefined);
       }
@@ -88,21 +107,16 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Files an upload stored but will not record: deleted now; any that cannot be (storage down) are queued,
-   * best effort, because the upload is already failing for its own reason.
+   * Files a failed upload stored: deleted now. Those that cannot be (storage down) stay queued and become
+   * due at once; if the database is out too, the files are deleted directly, best effort.
    */
   async discard(objectIds: string[]): Promise<void> {
-    const left: string[] = [];
-    for (const id of objectIds) await this.storage.delete(id).catch(() => left.push(id));
-    if (left.length === 0) return;
-    await this.db
-      .transaction((em) => this.queue(em, left))
-      .catch((e: Error) =>
-        this.logger.error(`could not queue orphaned files ${left.join(', ')}: ${e.message}`),
-      );
-  }
-
-  pending(): Promise<number> {
-    return this.db.read((em) => em.count(OrphanObject));
+    if (objectIds.length === 0) return;
+    try {
+      await this.collect(objectIds);
+    } catch (error) {
+      this.logger.warn(`could not use the GC queue for ${objectIds.join(', ')}: ${(error as Error).message}`);
+      for (const id of objectIds) await this.storage.delete(id).catch(() => undefined);
+    }
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { FastdfsClient } from '@harvest/fastdfs';
+import { ObjectStorage, bufferSource } from '@harvest/platform/object-storage';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import {
@@ -15,6 +16,7 @@ import {
 import { imagesServiceDefinition } from '../images.service-definition';
 import { jpegWithExif, multipartBody, pngBomb } from '../testing/image-fixtures';
 import { allVariants, variantFileName } from './domain/variant-presets';
+import { ImageGcService } from './image-gc.service';
 import { ImageUrlsService } from './image-urls.service';
 
 const JWT = { secret: 'images-test-secret-0123456789abcdef-xyz', issuer: 'harvest', audience: 'harvest-api' };
@@ -362,6 +364,43 @@ describe('images service on the FastDFS test server', () => {
     expect(
       (await http.app.inject({ method: 'GET', url: '/products/prod-strawberry-500g/images' })).json().images,
     ).toEqual([]);
+  });
+
+  it('files an upload stored are GC-safe for the grace period, then collected if no image claimed them', async () => {
+    const orphanRows = async () => {
+      const root = await connectAsRoot();
+      try {
+        const [rows] = await root.query(`SELECT object_id FROM \`${prefix}images\`.orphan_object`);
+        return (rows as Array<{ object_id: string }>).map((r) => r.object_id);
+      } finally {
+        await root.end();
+      }
+    };
+    const image = (await upload(await jpegWithExif(500, 400, 71))).json();
+    expect(await orphanRows()).not.toContain(image.originalObjectId); // claimed by the image row
+
+    // A process that stored a file and died before its row: the file is queued, held for the grace period.
+    const storage = http.app.get(ObjectStorage);
+    const lost = await storage.put(bufferSource(Buffer.from('lost in a crash')), 'jpg');
+    await http.app.get(ImageGcService).hold(lost);
+    const auth = { authorization: `Bearer ${admin}` };
+    expect((await http.app.inject({ method: 'POST', url: '/images/gc', headers: auth })).json()).toEqual({
+      deleted: 0,
+      failed: 0,
+    });
+    expect(await cluster.storages[0]!.has(lost.slice('group1/'.length))).toBe(true);
+
+    const root = await connectAsRoot();
+    await root.query(
+      `UPDATE \`${prefix}images\`.orphan_object SET collect_after = NOW(3) - INTERVAL 1 SECOND`,
+    );
+    await root.end();
+    expect((await http.app.inject({ method: 'POST', url: '/images/gc', headers: auth })).json()).toEqual({
+      deleted: 1,
+      failed: 0,
+    });
+    expect(await cluster.storages[0]!.has(lost.slice('group1/'.length))).toBe(false);
+    expect(await orphanRows()).toEqual([]);
   });
 
   it('a deletion during a storage outage is finished by the GC job', async () => {

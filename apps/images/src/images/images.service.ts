@@ -43,8 +43,9 @@ const fileSource = (path: string, size: number): ObjectSource => ({
 
 /**
  * Upload (type from the bytes, pixel limit from the header, EXIF stripped, SHA-256 dedup, variants rendered
- * and stored before anything is recorded), lookup, product links, deletion. Files go to storage first and
- * rows are written after, so a storage outage leaves no row; files that end up unrecorded go to GC.
+ * and stored before the image is recorded), lookup, product links, deletion. Files go to storage first and
+ * the image row after, so a storage outage leaves no image; until that row claims them, stored files are
+ * queued for GC (with a grace period), so a crash mid-upload leaves nothing untracked.
  */
 @Injectable()
 export class ImagesService {
@@ -90,10 +91,12 @@ export class ImagesService {
           EXTENSION_OF[type],
         );
         stored.push(originalObjectId);
+        await this.gc.hold(originalObjectId);
         const variantRows: ImageVariant[] = [];
         for (const v of variants) {
           const objectId = await this.storage.put(bufferSource(v.bytes), variantExtension(v.format));
           stored.push(objectId);
+          await this.gc.hold(objectId);
           variantRows.push(
             Object.assign(new ImageVariant(), {
               imageId: id,
@@ -120,6 +123,7 @@ export class ImagesService {
         await this.db.transaction(async (em) => {
           await em.insert(Image, image);
           await em.insert(ImageVariant, variantRows);
+          await this.gc.claim(em, stored);
         });
         return { record: (await this.find(id, { fresh: true }))!, created: true };
       } catch (error) {

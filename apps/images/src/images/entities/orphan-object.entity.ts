@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * A stored file no image refers to any more, waiting for the GC job to delete it: queued in the same
- * transaction that deletes an image, or when an upload stored files but could not record them.
+ * A stored file no image refers to, waiting for the GC job to delete it: queued in the transaction that
+ * deletes an image, and by an upload as soon as it has stored a file (its image row claims the file when
+ * the upload commits, so a crash in between leaves a row here rather than an untracked file).
  */
 @Entity('orphan_object')
 export class OrphanObject {
@@ -17,4 +18,8 @@ export class OrphanObject {
 
   @CreateDateColumn({ name: 'queued_at', type: 'datetime', precision: 3 })
   queuedAt!: Date;
+
+  /** Not before: an upload in progress holds its files this long before GC may take them. */
+  @Column({ name: 'collect_after', type: 'datetime', precision: 3 })
+  collectAfter!: Date;
 }
