@@ -21,7 +21,13 @@ import { ImageVariant } from './entities/image-variant.entity';
 import { ImageGcService } from './image-gc.service';
 import { receiveUpload } from './image-intake';
 import { ImageProblems } from './image-problems';
-import { readImageHeader, renderOriginal, renderVariants, type ImageHeader } from './image-rendering';
+import {
+  readImageHeader,
+  renderOriginal,
+  renderVariants,
+  type ImageHeader,
+  type RenderedVariant,
+} from './image-rendering';
 
 export interface IncomingFile {
   stream: Readable;
@@ -83,61 +89,71 @@ export class ImagesService {
         await renderOriginal(received.path, type, this.config.IMAGES_MAX_PIXELS, originalPath),
         await renderVariants(received.path, this.config.IMAGES_MAX_PIXELS),
       ]);
-
-      const stored: string[] = [];
-      try {
-        const originalObjectId = await this.storage.put(
-          fileSource(originalPath, originalBytes),
-          EXTENSION_OF[type],
-        );
-        stored.push(originalObjectId);
-        await this.gc.hold(originalObjectId);
-        const variantRows: ImageVariant[] = [];
-        for (const v of variants) {
-          const objectId = await this.storage.put(bufferSource(v.bytes), variantExtension(v.format));
-          stored.push(objectId);
-          await this.gc.hold(objectId);
-          variantRows.push(
-            Object.assign(new ImageVariant(), {
-              imageId: id,
-              preset: v.preset,
-              format: v.format,
-              objectId,
-              width: v.width,
-              height: v.height,
-              bytes: v.bytes.length,
-            }),
-          );
-        }
-        const image = Object.assign(new Image(), {
-          id,
-          sha256: received.sha256,
-          format: type,
-          width: header.width,
-          height: header.height,
-          uploadBytes: received.size,
-          originalObjectId,
-          originalBytes,
-          uploadedBy,
-        });
-        await this.db.transaction(async (em) => {
-          await em.insert(Image, image);
-          await em.insert(ImageVariant, variantRows);
-          await this.gc.claim(em, stored);
-        });
-        return { record: (await this.find(id, { fresh: true }))!, created: true };
-      } catch (error) {
-        await this.gc.discard(stored);
-        if (error instanceof ObjectStorageUnavailableError)
-          throw ImageProblems.storageUnavailable(error.message);
-        // The same bytes uploaded at the same moment: the other upload's row stands.
-        const winner = isDuplicateKey(error) ? await this.find(id, { fresh: true }) : null;
-        if (winner) return { record: winner, created: false };
-        throw error;
-      }
+      const image = Object.assign(new Image(), {
+        id,
+        sha256: received.sha256,
+        format: type,
+        width: header.width,
+        height: header.height,
+        uploadBytes: received.size,
+        originalBytes,
+        uploadedBy,
+      });
+      return await this.storeAndRecord(image, fileSource(originalPath, originalBytes), variants);
     } finally {
       await rm(received.path, { force: true });
       await rm(originalPath, { force: true });
+    }
+  }
+
+  /**
+   * Stores the original and the variants, then records them in one transaction. Each stored file is held
+   * in the GC queue until that transaction claims it; on failure the files are deleted again.
+   */
+  private async storeAndRecord(
+    image: Image,
+    original: ObjectSource,
+    variants: RenderedVariant[],
+  ): Promise<{ record: ImageRecord; created: boolean }> {
+    const stored: string[] = [];
+    const put = async (source: ObjectSource, extension: string) => {
+      const objectId = await this.storage.put(source, extension);
+      stored.push(objectId);
+      await this.gc.hold(objectId);
+      return objectId;
+    };
+    try {
+      image.originalObjectId = await put(original, EXTENSION_OF[image.format]);
+      const variantRows: ImageVariant[] = [];
+      for (const v of variants) {
+        const objectId = await put(bufferSource(v.bytes), variantExtension(v.format));
+        const { preset, format, width, height } = v;
+        variantRows.push(
+          Object.assign(new ImageVariant(), {
+            imageId: image.id,
+            preset,
+            format,
+            objectId,
+            width,
+            height,
+            bytes: v.bytes.length,
+          }),
+        );
+      }
+      await this.db.transaction(async (em) => {
+        await em.insert(Image, image);
+        await em.insert(ImageVariant, variantRows);
+        await this.gc.claim(em, stored);
+      });
+      return { record: (await this.find(image.id, { fresh: true }))!, created: true };
+    } catch (error) {
+      await this.gc.discard(stored);
+      if (error instanceof ObjectStorageUnavailableError)
+        throw ImageProblems.storageUnavailable(error.message);
+      // The same bytes uploaded at the same moment: the other upload's row stands.
+      const winner = isDuplicateKey(error) ? await this.find(image.id, { fresh: true }) : null;
+      if (winner) return { record: winner, created: false };
+      throw error;
     }
   }
 
