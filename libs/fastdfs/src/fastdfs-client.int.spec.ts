@@ -105,6 +105,27 @@ describe('FastdfsClient against the FastDFS test server', () => {
     );
   });
 
+  it('a tracker that answers with the wrong layout is passed over for the next', async () => {
+    // Answers every request with a 10-byte body where 101 needs 40.
+    const liar: Server = createServer((socket) =>
+      socket.on('data', () =>
+        socket.write(Buffer.concat([Buffer.from('000000000000000a6400', 'hex'), Buffer.alloc(10)])),
+      ),
+    );
+    await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve));
+    const port = (liar.address() as { port: number }).port;
+    const mixed = new FastdfsClient({
+      trackers: [{ host: '127.0.0.1', port }, cluster.trackerEndpoints[0]!],
+    });
+    try {
+      const fileId = await mixed.upload(bytesSource(Buffer.from('via the honest tracker')), 'txt');
+      expect((await mixed.downloadBuffer(fileId)).toString()).toBe('via the honest tracker');
+    } finally {
+      mixed.close();
+      liar.close();
+    }
+  });
+
   it('with every tracker down, says no tracker answered', async () => {
     await Promise.all(cluster.trackers.map((t) => t.stop()));
     await expect(client.upload(bytesSource(Buffer.from('x')), 'txt')).rejects.toThrow(

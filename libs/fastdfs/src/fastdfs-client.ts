@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { ConnectionPool } from './connection/connection-pool';
 import type { Endpoint } from './connection/fastdfs-connection';
-import { FastdfsStatusError, FastdfsUnavailableError } from './fastdfs-errors';
+import { FastdfsProtocolError, FastdfsStatusError, FastdfsUnavailableError } from './fastdfs-errors';
 import { formatFileId, parseFileId } from './file-id';
 import {
   Command,
@@ -191,9 +191,15 @@ export class FastdfsClient {
     const failures: string[] = [];
     for (const tracker of this.upFirst(rotated)) {
       try {
-        return decode(await this.pool.use(tracker, (c) => c.call(request, command)));
+        const body = await this.pool.use(tracker, (c) => c.call(request, command));
+        try {
+          return decode(body);
+        } catch (error) {
+          throw new FastdfsProtocolError(`${tracker.host}:${tracker.port}: ${(error as Error).message}`);
+        }
       } catch (error) {
-        if (!(error instanceof FastdfsUnavailableError)) throw error;
+        // A tracker that cannot be reached, or talks nonsense, is passed over; an errno answer is final.
+        if (!(error instanceof FastdfsUnavailableError || error instanceof FastdfsProtocolError)) throw error;
         this.markDown(tracker);
         failures.push(error.message);
       }
