@@ -21,15 +21,19 @@ const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'testing' || entry.name === 'node_modules' ? [] : sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    if (entry.isDirectory())
+      return entry.name === 'testing' || entry.name === 'node_modules' ? [] : sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
 // Every library, not only those this service imports today: the set is small and a new import must not
 // need a Dockerfile change. libs/testing is test support and stays out of images.
 const files = [join(root, 'apps', service, 'src'), join(root, 'libs')]
-  .flatMap(sources).filter((file) => !relative(root, file).startsWith(join('libs', 'testing')));
+  .flatMap(sources)
+  .filter((file) => !relative(root, file).startsWith(join('libs', 'testing')));
 
 for (const file of files) {
   const { code, map } = transformFileSync(file, {

@@ -47,8 +47,16 @@ function manifests(): Doc[] {
     { kind: 'ConfigMap', metadata: { name: 'harvest-config' }, data: { DB_HOSTS: 'a:3306' } },
     deployment,
     { kind: 'Service', metadata: { name: 'harvest-orders' }, spec: { selector: labels } },
-    { kind: 'HorizontalPodAutoscaler', metadata: { name: 'harvest-orders' }, spec: { scaleTargetRef: { name: 'harvest-orders' } } },
-    { kind: 'PodDisruptionBudget', metadata: { name: 'harvest-orders' }, spec: { selector: { matchLabels: labels } } },
+    {
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'harvest-orders' },
+      spec: { scaleTargetRef: { name: 'harvest-orders' } },
+    },
+    {
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'harvest-orders' },
+      spec: { selector: { matchLabels: labels } },
+    },
   ];
 }
 

@@ -35,7 +35,8 @@ const SECRET_STAND_IN = 's'.repeat(48);
 function environmentOf(deployment: Doc, configMaps: Map<string, Env>): Env {
   const container = deployment.spec.template.spec.containers[0];
   const env: Env = {};
-  for (const source of container.envFrom ?? []) Object.assign(env, configMaps.get(source.configMapRef?.name) ?? {});
+  for (const source of container.envFrom ?? [])
+    Object.assign(env, configMaps.get(source.configMapRef?.name) ?? {});
   for (const variable of container.env ?? []) {
     env[variable.name] = variable.valueFrom?.secretKeyRef ? SECRET_STAND_IN : String(variable.value);
   }
@@ -49,11 +50,18 @@ function describe(error: unknown): string {
 
 function main(): void {
   const chartDir = process.argv[2] ?? join(__dirname, '../../charts/harvest');
-  const valueSets = [['values.yaml'], ...readdirSync(chartDir).filter((f) => /^values-.+\.yaml$/.test(f)).map((f) => ['values.yaml', f])];
+  const valueSets = [
+    ['values.yaml'],
+    ...readdirSync(chartDir)
+      .filter((f) => /^values-.+\.yaml$/.test(f))
+      .map((f) => ['values.yaml', f]),
+  ];
   let failed = 0;
   for (const files of valueSets) {
     const docs = renderChart(chartDir, files);
-    const configMaps = new Map<string, Env>(docs.filter((d) => d.kind === 'ConfigMap').map((d) => [d.metadata.name, d.data ?? {}]));
+    const configMaps = new Map<string, Env>(
+      docs.filter((d) => d.kind === 'ConfigMap').map((d) => [d.metadata.name, d.data ?? {}]),
+    );
     for (const deployment of docs.filter((d) => d.kind === 'Deployment')) {
       const name = deployment.metadata.labels['app.kubernetes.io/name'];
       const env = environmentOf(deployment, configMaps);
@@ -73,7 +81,9 @@ function main(): void {
           problems.push(`${name}: ${describe(error)}`);
         }
       }
-      console.log(`chart env ${files.join(' + ')}: ${name} ${problems.length ? 'REJECTED' : 'accepted'} by its config validation`);
+      console.log(
+        `chart env ${files.join(' + ')}: ${name} ${problems.length ? 'REJECTED' : 'accepted'} by its config validation`,
+      );
       for (const problem of problems) console.log(`  problem: ${problem}`);
       failed += problems.length;
     }

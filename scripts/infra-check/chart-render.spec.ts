@@ -21,9 +21,11 @@ describe('chart subset renderer', () => {
 
   it('includes a helper with its argument as dot, piped through nindent', () => {
     const out = render('labels:\n  {{- include "labels" .Values | nindent 2 }}\n', { name: 'orders' });
-    expect(render('{{ range .Values.s }}labels:{{- include "labels" . | nindent 2 }}{{ end }}', { s: [{ name: 'orders' }] })).toBe(
-      'labels:\n  name: orders',
-    );
+    expect(
+      render('{{ range .Values.s }}labels:{{- include "labels" . | nindent 2 }}{{ end }}', {
+        s: [{ name: 'orders' }],
+      }),
+    ).toBe('labels:\n  name: orders');
     expect(out).toBe('labels:\n  name: orders\n');
   });
 
@@ -36,7 +38,9 @@ describe('chart subset renderer', () => {
   });
 
   it('toYaml sorts keys, quotes what YAML would misread, and quote() quotes', () => {
-    expect(toYaml({ b: '1', a: { cpu: '250m', on: 'yes' } })).toBe('a:\n  cpu: "250m"\n  "on": "yes"\nb: "1"');
+    expect(toYaml({ b: '1', a: { cpu: '250m', on: 'yes' } })).toBe(
+      'a:\n  cpu: "250m"\n  "on": "yes"\nb: "1"',
+    );
     expect(render('{{ .Values.v | quote }}', { v: 3 })).toBe('"3"');
   });
 
@@ -48,6 +52,9 @@ describe('chart subset renderer', () => {
   });
 
   it('merges values files like helm: maps deep, lists replaced', () => {
-    expect(mergeValues({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { c: 3 }, l: [9] })).toEqual({ a: { b: 1, c: 3 }, l: [9] });
+    expect(mergeValues({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { c: 3 }, l: [9] })).toEqual({
+      a: { b: 1, c: 3 },
+      l: [9],
+    });
   });
 });

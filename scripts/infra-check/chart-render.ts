@@ -47,8 +47,10 @@ function tokenize(source: string, file: string): Token[] {
   tokens.push({ text: source.slice(last), at: file });
   tokens.forEach((token, i) => {
     if (token.action === undefined) return;
-    if (token.trimLeft && tokens[i - 1]?.text !== undefined) tokens[i - 1].text = tokens[i - 1].text!.replace(/\s+$/, '');
-    if (token.trimRight && tokens[i + 1]?.text !== undefined) tokens[i + 1].text = tokens[i + 1].text!.replace(/^\s+/, '');
+    if (token.trimLeft && tokens[i - 1]?.text !== undefined)
+      tokens[i - 1].text = tokens[i - 1].text!.replace(/\s+$/, '');
+    if (token.trimRight && tokens[i + 1]?.text !== undefined)
+      tokens[i + 1].text = tokens[i + 1].text!.replace(/^\s+/, '');
   });
   return tokens;
 }
@@ -75,18 +77,23 @@ function parse(tokens: Token[]): Node[] {
         nodes.push({ kind: 'range', expr: argument, body: block(['end']).nodes, at: token.at });
       } else if (keyword === 'if') {
         const then = block(['else', 'end']);
-        if (then.closer === 'else' && argument.startsWith('if ')) throw new TemplateError(`${token.at}: else if is not supported`);
+        if (then.closer === 'else' && argument.startsWith('if '))
+          throw new TemplateError(`${token.at}: else if is not supported`);
         const otherwise = then.closer === 'else' ? block(['end']).nodes : [];
         nodes.push({ kind: 'if', expr: argument, then: then.nodes, otherwise, at: token.at });
       } else if (keyword === 'define') {
         nodes.push({ kind: 'define', name: JSON.parse(argument), body: block(['end']).nodes });
-      } else if (['end', 'else', 'with', 'template', 'block'].includes(keyword) || keyword.startsWith('$') && action.includes(':=')) {
+      } else if (
+        ['end', 'else', 'with', 'template', 'block'].includes(keyword) ||
+        (keyword.startsWith('$') && action.includes(':='))
+      ) {
         throw new TemplateError(`${token.at}: "${action}" is outside the supported subset`);
       } else {
         nodes.push({ kind: 'expr', expr: action, at: token.at });
       }
     }
-    if (closers.length > 0) throw new TemplateError(`missing {{ end }} (expected one of ${closers.join(', ')})`);
+    if (closers.length > 0)
+      throw new TemplateError(`missing {{ end }} (expected one of ${closers.join(', ')})`);
     return { nodes, closer: '' };
   };
   return block([]).nodes;
@@ -109,7 +116,9 @@ export function toYaml(value: unknown, indent = ''): string {
     return value
       .map((item) => {
         const inner = toYaml(item, indent + '  ');
-        return typeof item === 'object' && item !== null ? `${indent}- ${inner.trimStart()}` : `${indent}- ${inner}`;
+        return typeof item === 'object' && item !== null
+          ? `${indent}- ${inner.trimStart()}`
+          : `${indent}- ${inner}`;
       })
       .join('\n');
   }
@@ -146,7 +155,8 @@ export class ChartRenderer {
     for (const { file, source } of helperSources) {
       for (const node of parse(tokenize(source, file))) {
         if (node.kind === 'define') this.helpers.set(node.name, node.body);
-        else if (node.kind !== 'text' || node.text.trim()) throw new TemplateError(`${file}: only define blocks belong in a helper file`);
+        else if (node.kind !== 'text' || node.text.trim())
+          throw new TemplateError(`${file}: only define blocks belong in a helper file`);
       }
     }
   }
@@ -162,14 +172,20 @@ export class ChartRenderer {
       if (node.kind === 'text') out += node.text;
       else if (node.kind === 'expr') {
         const value = this.pipeline(node.expr, dot, root, node.at);
-        if (value === undefined || value === null) throw new TemplateError(`${node.at}: {{ ${node.expr} }} has no value`);
+        if (value === undefined || value === null)
+          throw new TemplateError(`${node.at}: {{ ${node.expr} }} has no value`);
         out += typeof value === 'object' ? toYaml(value) : String(value);
       } else if (node.kind === 'range') {
         const items = this.pipeline(node.expr, dot, root, node.at) ?? [];
-        if (!Array.isArray(items)) throw new TemplateError(`${node.at}: range over a non-list (${node.expr})`);
+        if (!Array.isArray(items))
+          throw new TemplateError(`${node.at}: range over a non-list (${node.expr})`);
         for (const item of items) out += this.run(node.body, item, root);
       } else if (node.kind === 'if') {
-        out += this.run(truthy(this.pipeline(node.expr, dot, root, node.at)) ? node.then : node.otherwise, dot, root);
+        out += this.run(
+          truthy(this.pipeline(node.expr, dot, root, node.at)) ? node.then : node.otherwise,
+          dot,
+          root,
+        );
       } else {
         throw new TemplateError(`define "${node.name}" belongs in a _*.tpl helper file`);
       }
@@ -192,7 +208,8 @@ export class ChartRenderer {
         if (index > 0) argValues.push(value);
         value = this.call(head, argValues, at);
       } else {
-        if (index > 0 || args.length > 0) throw new TemplateError(`${at}: "${head}" is not a supported function`);
+        if (index > 0 || args.length > 0)
+          throw new TemplateError(`${at}: "${head}" is not a supported function`);
         value = this.operand(head, dot, root, at);
       }
     });
@@ -211,14 +228,16 @@ export class ChartRenderer {
     else throw new TemplateError(`${at}: "${word}" is not a supported operand`);
     return path.split('.').reduce<unknown>((current, key) => {
       if (current === undefined || current === null) return undefined;
-      if (typeof current !== 'object') throw new TemplateError(`${at}: ${word}: cannot read ${key} of a scalar`);
+      if (typeof current !== 'object')
+        throw new TemplateError(`${at}: ${word}: cannot read ${key} of a scalar`);
       return (current as Record<string, unknown>)[key];
     }, base);
   }
 
   private call(name: string, args: unknown[], at: string): unknown {
     const arity: Record<string, number> = { toYaml: 1, nindent: 2, indent: 2, quote: 1, include: 2 };
-    if (args.length !== arity[name]) throw new TemplateError(`${at}: ${name} takes ${arity[name]} arguments, got ${args.length}`);
+    if (args.length !== arity[name])
+      throw new TemplateError(`${at}: ${name} takes ${arity[name]} arguments, got ${args.length}`);
     const pad = (n: unknown, text: unknown) => {
       if (typeof n !== 'number') throw new TemplateError(`${at}: ${name} needs a number first`);
       return String(text)
@@ -249,6 +268,7 @@ export function mergeValues(base: unknown, override: unknown): unknown {
   if (typeof base !== 'object' || base === null || Array.isArray(base)) return override;
   if (typeof override !== 'object' || override === null || Array.isArray(override)) return override;
   const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(override)) merged[key] = key in merged ? mergeValues(merged[key], value) : value;
+  for (const [key, value] of Object.entries(override))
+    merged[key] = key in merged ? mergeValues(merged[key], value) : value;
   return merged;
 }

@@ -16,20 +16,27 @@ type Doc = Record<string, any>;
 const SECRET_NAME = /SECRET|PASSWORD|TOKEN|API_KEY|PRIVATE/i;
 
 function parseYaml(text: string, label: string): Doc[] {
-  const script = 'import sys, json, yaml; print(json.dumps([d for d in yaml.safe_load_all(sys.stdin) if d is not None]))';
+  const script =
+    'import sys, json, yaml; print(json.dumps([d for d in yaml.safe_load_all(sys.stdin) if d is not None]))';
   try {
     return JSON.parse(execFileSync('python3', ['-c', script], { input: text, encoding: 'utf8' }));
   } catch (error) {
-    throw new Error(`${label}: rendered YAML does not parse: ${(error as Error).message.split('\n').slice(-3).join(' ')}`);
+    throw new Error(
+      `${label}: rendered YAML does not parse: ${(error as Error).message.split('\n').slice(-3).join(' ')}`,
+    );
   }
 }
 
 export function renderChart(chartDir: string, valuesFiles: string[]): Doc[] {
-  const values = valuesFiles.map((file) => parseYaml(readFileSync(join(chartDir, file), 'utf8'), file)[0] ?? {}).reduce(mergeValues, {});
+  const values = valuesFiles
+    .map((file) => parseYaml(readFileSync(join(chartDir, file), 'utf8'), file)[0] ?? {})
+    .reduce(mergeValues, {});
   const templateDir = join(chartDir, 'templates');
   const files = readdirSync(templateDir).sort();
   const renderer = new ChartRenderer(
-    files.filter((f) => f.startsWith('_')).map((file) => ({ file, source: readFileSync(join(templateDir, file), 'utf8') })),
+    files
+      .filter((f) => f.startsWith('_'))
+      .map((file) => ({ file, source: readFileSync(join(templateDir, file), 'utf8') })),
   );
   const docs: Doc[] = [];
   for (const file of files.filter((f) => !f.startsWith('_') && f.endsWith('.yaml'))) {
@@ -46,10 +53,14 @@ export function checkManifests(docs: Doc[], values: Doc): string[] {
   const configMaps = new Set(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.metadata.name));
 
   for (const doc of docs) {
-    if (doc.kind === 'Secret') problems.push(`Secret ${doc.metadata?.name} is rendered by the chart: secrets are referenced, never shipped`);
+    if (doc.kind === 'Secret')
+      problems.push(
+        `Secret ${doc.metadata?.name} is rendered by the chart: secrets are referenced, never shipped`,
+      );
     if (doc.kind === 'ConfigMap') {
       for (const key of Object.keys(doc.data ?? {})) {
-        if (SECRET_NAME.test(key)) problems.push(`ConfigMap ${doc.metadata.name} carries ${key}: it belongs in the Secret`);
+        if (SECRET_NAME.test(key))
+          problems.push(`ConfigMap ${doc.metadata.name} carries ${key}: it belongs in the Secret`);
       }
     }
   }
@@ -61,22 +72,27 @@ export function checkManifests(docs: Doc[], values: Doc): string[] {
       if (!find(kind, name)) problems.push(`${service.name}: no ${kind} ${name}`);
     }
     const hpa = find('HorizontalPodAutoscaler', name);
-    if (hpa && hpa.spec?.scaleTargetRef?.name !== name) problems.push(`${service.name}: HPA does not target ${name}`);
+    if (hpa && hpa.spec?.scaleTargetRef?.name !== name)
+      problems.push(`${service.name}: HPA does not target ${name}`);
     const selector = deployment?.spec?.selector?.matchLabels ?? {};
     for (const kind of ['Service', 'PodDisruptionBudget']) {
       const doc = find(kind, name);
       const sel = kind === 'Service' ? doc?.spec?.selector : doc?.spec?.selector?.matchLabels;
-      if (doc && JSON.stringify(sel) !== JSON.stringify(selector)) problems.push(`${service.name}: ${kind} selector differs from the Deployment's`);
+      if (doc && JSON.stringify(sel) !== JSON.stringify(selector))
+        problems.push(`${service.name}: ${kind} selector differs from the Deployment's`);
     }
     if (!deployment) continue;
     const pod = deployment.spec.template.spec;
     const podLabels = deployment.spec.template.metadata?.labels ?? {};
     for (const [key, value] of Object.entries(selector)) {
-      if (podLabels[key] !== value) problems.push(`${service.name}: pod labels do not match the selector ${key}`);
+      if (podLabels[key] !== value)
+        problems.push(`${service.name}: pod labels do not match the selector ${key}`);
     }
     const podSecurity = pod.securityContext ?? {};
-    if (podSecurity.runAsNonRoot !== true) problems.push(`${service.name}: pod securityContext.runAsNonRoot is not true`);
-    if (podSecurity.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${service.name}: pod seccompProfile is not RuntimeDefault`);
+    if (podSecurity.runAsNonRoot !== true)
+      problems.push(`${service.name}: pod securityContext.runAsNonRoot is not true`);
+    if (podSecurity.seccompProfile?.type !== 'RuntimeDefault')
+      problems.push(`${service.name}: pod seccompProfile is not RuntimeDefault`);
 
     for (const container of pod.containers as Doc[]) {
       const where = `${service.name}/${container.name}`;
@@ -85,29 +101,37 @@ export function checkManifests(docs: Doc[], values: Doc): string[] {
       const probe = (p: Doc | undefined, path: string, label: string) => {
         const target = p?.httpGet?.port;
         if (p?.httpGet?.path !== path) problems.push(`${where}: ${label} is not an httpGet on ${path}`);
-        else if (target !== service.port && target !== port?.name) problems.push(`${where}: ${label} probes port ${target}, not the service port`);
+        else if (target !== service.port && target !== port?.name)
+          problems.push(`${where}: ${label} probes port ${target}, not the service port`);
       };
       probe(container.readinessProbe, '/health/ready', 'readinessProbe');
       probe(container.livenessProbe, '/health/live', 'livenessProbe');
 
       for (const side of ['requests', 'limits']) {
         for (const resource of ['cpu', 'memory']) {
-          if (!container.resources?.[side]?.[resource]) problems.push(`${where}: resources.${side}.${resource} missing`);
+          if (!container.resources?.[side]?.[resource])
+            problems.push(`${where}: resources.${side}.${resource} missing`);
         }
       }
       const sc = container.securityContext ?? {};
       if (sc.runAsNonRoot !== true) problems.push(`${where}: runAsNonRoot is not true`);
       if (sc.readOnlyRootFilesystem !== true) problems.push(`${where}: readOnlyRootFilesystem is not true`);
-      if (sc.allowPrivilegeEscalation !== false) problems.push(`${where}: allowPrivilegeEscalation is not false`);
-      if (JSON.stringify(sc.capabilities?.drop) !== '["ALL"]' || sc.capabilities?.add) problems.push(`${where}: capabilities must drop ALL and add none`);
-      if (sc.seccompProfile?.type !== 'RuntimeDefault' && podSecurity.seccompProfile?.type !== 'RuntimeDefault') {
+      if (sc.allowPrivilegeEscalation !== false)
+        problems.push(`${where}: allowPrivilegeEscalation is not false`);
+      if (JSON.stringify(sc.capabilities?.drop) !== '["ALL"]' || sc.capabilities?.add)
+        problems.push(`${where}: capabilities must drop ALL and add none`);
+      if (
+        sc.seccompProfile?.type !== 'RuntimeDefault' &&
+        podSecurity.seccompProfile?.type !== 'RuntimeDefault'
+      ) {
         problems.push(`${where}: seccompProfile is not RuntimeDefault`);
       }
       if (sc.privileged) problems.push(`${where}: privileged`);
 
       const tmp = container.volumeMounts?.find((m: Doc) => m.mountPath === '/tmp');
       const tmpVolume = pod.volumes?.find((v: Doc) => v.name === tmp?.name);
-      if (!tmpVolume?.emptyDir) problems.push(`${where}: /tmp is not a writable emptyDir (the root filesystem is read-only)`);
+      if (!tmpVolume?.emptyDir)
+        problems.push(`${where}: /tmp is not a writable emptyDir (the root filesystem is read-only)`);
 
       const env = (container.env ?? []) as Doc[];
       for (const variable of env) {
@@ -115,16 +139,21 @@ export function checkManifests(docs: Doc[], values: Doc): string[] {
           problems.push(`${where}: ${variable.name} is not a secretKeyRef`);
         }
         if (variable.valueFrom?.secretKeyRef && variable.valueFrom.secretKeyRef.name !== values.secretName) {
-          problems.push(`${where}: ${variable.name} refers to Secret ${variable.valueFrom.secretKeyRef.name}, not ${values.secretName}`);
+          problems.push(
+            `${where}: ${variable.name} refers to Secret ${variable.valueFrom.secretKeyRef.name}, not ${values.secretName}`,
+          );
         }
       }
       for (const required of ['JWT_SECRET', 'DB_PASSWORD']) {
-        if (!env.some((v) => v.name === required && v.valueFrom?.secretKeyRef)) problems.push(`${where}: ${required} not from the Secret`);
+        if (!env.some((v) => v.name === required && v.valueFrom?.secretKeyRef))
+          problems.push(`${where}: ${required} not from the Secret`);
       }
       const envFrom = (container.envFrom ?? []) as Doc[];
-      if (!envFrom.some((e) => e.configMapRef?.name === 'harvest-config')) problems.push(`${where}: no envFrom of the shared ConfigMap`);
+      if (!envFrom.some((e) => e.configMapRef?.name === 'harvest-config'))
+        problems.push(`${where}: no envFrom of the shared ConfigMap`);
       for (const ref of envFrom) {
-        if (ref.configMapRef && !configMaps.has(ref.configMapRef.name)) problems.push(`${where}: envFrom names missing ConfigMap ${ref.configMapRef.name}`);
+        if (ref.configMapRef && !configMaps.has(ref.configMapRef.name))
+          problems.push(`${where}: envFrom names missing ConfigMap ${ref.configMapRef.name}`);
       }
     }
   }
@@ -133,14 +162,28 @@ export function checkManifests(docs: Doc[], values: Doc): string[] {
 
 function main(): void {
   const chartDir = process.argv[2] ?? join(__dirname, '../../charts/harvest');
-  const valueSets = [['values.yaml'], ...readdirSync(chartDir).filter((f) => /^values-.+\.yaml$/.test(f)).map((f) => ['values.yaml', f])];
+  const valueSets = [
+    ['values.yaml'],
+    ...readdirSync(chartDir)
+      .filter((f) => /^values-.+\.yaml$/.test(f))
+      .map((f) => ['values.yaml', f]),
+  ];
   let failed = 0;
   for (const files of valueSets) {
     const docs = renderChart(chartDir, files);
-    const values = files.map((f) => parseYaml(readFileSync(join(chartDir, f), 'utf8'), f)[0] ?? {}).reduce(mergeValues, {}) as Doc;
+    const values = files
+      .map((f) => parseYaml(readFileSync(join(chartDir, f), 'utf8'), f)[0] ?? {})
+      .reduce(mergeValues, {}) as Doc;
     const problems = checkManifests(docs, values);
-    const kinds = docs.reduce<Record<string, number>>((count, d) => ({ ...count, [d.kind]: (count[d.kind] ?? 0) + 1 }), {});
-    console.log(`chart ${files.join(' + ')}: ${docs.length} manifests (${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')})`);
+    const kinds = docs.reduce<Record<string, number>>(
+      (count, d) => ({ ...count, [d.kind]: (count[d.kind] ?? 0) + 1 }),
+      {},
+    );
+    console.log(
+      `chart ${files.join(' + ')}: ${docs.length} manifests (${Object.entries(kinds)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')})`,
+    );
     for (const problem of problems) console.log(`  problem: ${problem}`);
     failed += problems.length;
   }

@@ -17,7 +17,10 @@ function instructions(text) {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'))
-    .map((line) => ({ op: line.split(/\s+/)[0].toUpperCase(), args: line.slice(line.split(/\s+/)[0].length).trim() }));
+    .map((line) => ({
+      op: line.split(/\s+/)[0].toUpperCase(),
+      args: line.slice(line.split(/\s+/)[0].length).trim(),
+    }));
 }
 
 const dockerfiles = readdirSync(dir).filter((f) => f === 'Dockerfile' || f.endsWith('.Dockerfile'));
@@ -32,9 +35,12 @@ for (const file of dockerfiles) {
   const user = users.length ? users[users.length - 1].args.split(':')[0] : 'root';
   if (user === 'root' || user === '0') problems.push(`${file}: the final stage runs as root`);
   const health = finalStage.find((s) => s.op === 'HEALTHCHECK');
-  if (!health || !health.args.includes('/health/live')) problems.push(`${file}: no HEALTHCHECK on /health/live in the final stage`);
-  if (steps.some((s) => s.op === 'RUN' && /\bnpm\s+ci\b/.test(s.args))) problems.push(`${file}: uses npm ci (rejects our lock, npm/cli#9846)`);
-  if (!finalStage.some((s) => s.op === 'CMD' || s.op === 'ENTRYPOINT')) problems.push(`${file}: final stage has no CMD`);
+  if (!health || !health.args.includes('/health/live'))
+    problems.push(`${file}: no HEALTHCHECK on /health/live in the final stage`);
+  if (steps.some((s) => s.op === 'RUN' && /\bnpm\s+ci\b/.test(s.args)))
+    problems.push(`${file}: uses npm ci (rejects our lock, npm/cli#9846)`);
+  if (!finalStage.some((s) => s.op === 'CMD' || s.op === 'ENTRYPOINT'))
+    problems.push(`${file}: final stage has no CMD`);
   console.log(`${file}: ${froms.length} stages, USER ${user}, HEALTHCHECK ${health ? 'yes' : 'no'}`);
 }
 
@@ -52,13 +58,17 @@ if (existsSync(composeFile) && existsSync(servicesFile)) {
     const service = compose.services?.[name];
     const args = service?.build?.args ?? {};
     if (!service) problems.push(`compose.yaml: no service ${name}`);
-    else if (args.SERVICE !== name || String(args.PORT) !== port) problems.push(`compose.yaml: ${name} is not built with SERVICE=${name} PORT=${port}`);
-    else if (!existsSync(join(dir, '..', service.build.dockerfile))) problems.push(`compose.yaml: ${name} builds missing ${service.build.dockerfile}`);
+    else if (args.SERVICE !== name || String(args.PORT) !== port)
+      problems.push(`compose.yaml: ${name} is not built with SERVICE=${name} PORT=${port}`);
+    else if (!existsSync(join(dir, '..', service.build.dockerfile)))
+      problems.push(`compose.yaml: ${name} builds missing ${service.build.dockerfile}`);
   }
   for (const [name, service] of Object.entries(compose.services ?? {})) {
     for (const [key, value] of Object.entries(service.environment ?? {})) {
       if (/SECRET|PASSWORD|TOKEN/.test(key) && !/^\$\{[A-Z0-9_]+(:\?[^}]*)?\}$/.test(String(value))) {
-        problems.push(`compose.yaml: ${name} sets ${key} to a literal (take it from the environment: \${VAR:?...})`);
+        problems.push(
+          `compose.yaml: ${name} sets ${key} to a literal (take it from the environment: \${VAR:?...})`,
+        );
       }
     }
   }
