@@ -1,13 +1,12 @@
 import { fulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
-import { fulfillmentShortPickedV1, SHORT_PICK_REASONS } from '@harvest/contracts/fulfillment-short-picked';
+import { fulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-picked';
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FulfillmentOrderLine } from '../orders/entities/fulfillment-order-line.entity';
 import { FulfillmentOrder } from '../orders/entities/fulfillment-order.entity';
+import { summarizePicking, type ShortReason } from './pick-summary';
 import { FINISHED } from './scan-steps';
-
-type ShortReason = (typeof SHORT_PICK_REASONS)[number];
 
 interface TaskRow {
   sku_id: string;
@@ -38,47 +37,24 @@ export class PickCompletionService {
     );
     if (tasks.some((t) => !FINISHED.includes(t.status as never))) return null;
     const lines = await em.getRepository(FulfillmentOrderLine).find({ where: { orderId }, order: { skuId: 'ASC' } });
-    const summary = lines.map((line) => {
-      const mine = tasks.filter((t) => t.sku_id === line.skuId);
-      const picked = mine.reduce((sum, t) => sum + Number(t.picked_quantity ?? 0), 0);
-      const reason = mine.find((t) => t.status === 'short')?.short_reason ?? null;
-      const lotIds = [...new Set(mine.filter((t) => t.lot_id && Number(t.picked_quantity ?? 0) > 0).map((t) => t.lot_id!))];
-      return { line, picked, reason, lotIds };
-    });
+    const { short, lines: outcomes } = summarizePicking(
+      lines,
+      tasks.map((t) => ({
+        skuId: t.sku_id,
+        lotId: t.lot_id,
+        status: t.status as 'picked' | 'short',
+        pickedQuantity: Number(t.picked_quantity ?? 0),
+        shortReason: t.short_reason,
+      })),
+    );
     const pickedAt = new Date();
     // A wave id for tracing: the first task's (an order's tasks span one wave per temperature zone).
-    const waveId = tasks[0]?.wave_id ?? null;
-    const short = summary.some((s) => s.reason !== null);
-    if (!short) {
-      await this.outbox.append(em, fulfillmentPickedV1, {
-        key: orderId,
-        payload: {
-          orderId,
-          fulfillmentCenterId: order.fulfillmentCenterId,
-          waveId,
-          // The ordered figure: a weighed line's real weight follows in fulfillment.packed.
-          lines: summary.map((s) => ({ skuId: s.line.skuId, quantity: s.line.orderedQuantity, lotIds: s.lotIds })),
-          pickedBy,
-          pickedAt: pickedAt.toISOString(),
-        },
-      });
+    const common = { orderId, fulfillmentCenterId: order.fulfillmentCenterId, waveId: tasks[0]?.wave_id ?? null, pickedBy, pickedAt: pickedAt.toISOString() };
+    if (short) {
+      await this.outbox.append(em, fulfillmentShortPickedV1, { key: orderId, payload: { ...common, lines: outcomes } });
     } else {
-      await this.outbox.append(em, fulfillmentShortPickedV1, {
-        key: orderId,
-        payload: {
-          orderId,
-          fulfillmentCenterId: order.fulfillmentCenterId,
-          waveId,
-          lines: summary.map((s) => {
-            const ordered = s.line.orderedQuantity;
-            // A short line reports less than ordered even if a weighed pick of the same line came in heavy.
-            const pickedQuantity = s.reason ? Math.min(s.picked, ordered - 1) : ordered;
-            return { skuId: s.line.skuId, orderedQuantity: ordered, pickedQuantity, reason: s.reason, lotIds: s.lotIds };
-          }),
-          pickedBy,
-          pickedAt: pickedAt.toISOString(),
-        },
-      });
+      const picked = outcomes.map((o) => ({ skuId: o.skuId, quantity: o.pickedQuantity, lotIds: o.lotIds }));
+      await this.outbox.append(em, fulfillmentPickedV1, { key: orderId, payload: { ...common, lines: picked } });
     }
     order.status = short ? 'short_picked' : 'picked';
     order.pickedAt = pickedAt;
