@@ -37,6 +37,11 @@ const RANK: Record<TaskStatus, number> = { open: 0, at_location: 1, lot_scanned:
 /** Weighed picks may come in within this fraction of the estimate either way (a bag of greens is never exact). */
 export const WEIGHT_TOLERANCE = 0.2;
 
+function wrongBarcode(what: 'location' | 'lot', scanned: string, expected: string): StepOutcome {
+  const label = what === 'location' ? 'Wrong location' : 'Wrong lot';
+  return { kind: 'reject', status: 409, type: `wrong-${what}`, detail: `${label}: scanned ${scanned}, expected ${expected}`, expected };
+}
+
 function finishedReject(task: TaskView): StepOutcome {
   return task.status === 'withdrawn'
     ? { kind: 'reject', status: 409, type: 'task-withdrawn', detail: 'This task was withdrawn (order cancelled, or its lot put on QA hold); ask for the next task' }
@@ -47,13 +52,7 @@ export function applyScan(task: TaskView, action: ScanAction): StepOutcome {
   switch (action.kind) {
     case 'scan_location': {
       if (action.barcode !== task.expectedLocationBarcode) {
-        return {
-          kind: 'reject',
-          status: 409,
-          type: 'wrong-location',
-          detail: `Wrong location: scanned ${action.barcode}, expected ${task.expectedLocationBarcode}`,
-          expected: task.expectedLocationBarcode,
-        };
+        return wrongBarcode('location', action.barcode, task.expectedLocationBarcode);
       }
       if (task.status === 'open') return { kind: 'advance', status: 'at_location' };
       return RANK[task.status] >= RANK.at_location && task.status !== 'withdrawn' ? { kind: 'repeat' } : finishedReject(task);
@@ -70,13 +69,7 @@ export function applyScan(task: TaskView, action: ScanAction): StepOutcome {
         };
       }
       if (action.barcode !== task.expectedLotBarcode) {
-        return {
-          kind: 'reject',
-          status: 409,
-          type: 'wrong-lot',
-          detail: `Wrong lot: scanned ${action.barcode}, expected ${task.expectedLotBarcode}`,
-          expected: task.expectedLotBarcode,
-        };
+        return wrongBarcode('lot', action.barcode, task.expectedLotBarcode);
       }
       return task.status === 'at_location' ? { kind: 'advance', status: 'lot_scanned' } : { kind: 'repeat' };
     }
