@@ -15,9 +15,12 @@ const RUN_DIR = join(ROOT, '.cache/run/services');
 const checkOnly = process.argv.includes('--check');
 const READY_TIMEOUT_MS = 120_000;
 
-/** A dev signing secret kept between runs, so tokens printed once keep working after a restart. */
-function devJwtSecret(): string {
-  const file = join(RUN_DIR, 'dev-jwt-secret');
+/**
+ * Dev secrets kept between runs (git-ignored), so tokens and signed URLs from one run keep working after a
+ * restart. Production takes each from a Secret (charts/harvest); nothing here has a built-in value.
+ */
+function devSecret(name: string): string {
+  const file = join(RUN_DIR, `dev-${name}`);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
@@ -65,7 +68,10 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
-    JWT_SECRET: process.env.JWT_SECRET ?? devJwtSecret(),
+    JWT_SECRET: process.env.JWT_SECRET ?? devSecret('jwt-secret'),
+    PAYMENT_CALLBACK_SECRET: process.env.PAYMENT_CALLBACK_SECRET ?? devSecret('payment-callback-secret'),
+    CALLCENTER_WEBHOOK_SECRETS: process.env.CALLCENTER_WEBHOOK_SECRETS ?? devSecret('callcenter-webhook-secret'),
+    IMAGES_SIGNING_SECRET: process.env.IMAGES_SIGNING_SECRET ?? devSecret('images-signing-secret'),
     EVENTS_TRANSPORT: process.env.EVENTS_TRANSPORT ?? 'embedded',
     SEARCH_DRIVER: process.env.SEARCH_DRIVER ?? 'sql',
     CACHE_DRIVER: process.env.CACHE_DRIVER ?? 'memory',

@@ -5,9 +5,9 @@ import { objectStorageEnvShape } from '@harvest/platform/object-storage';
 export const imagesConfigShape = {
   ...objectStorageEnvShape,
   OBJECT_STORAGE_LOCAL_DIR: env.string('.cache/run/images'),
-  /** FastDFS's http.anti_steal.secret_key: the same value on nginx (infra/fastdfs/http.conf) and here. */
+  /** FastDFS's http.anti_steal.secret_key: the same value on nginx (infra/fastdfs/http.conf) and here. No default: a known secret would let anyone sign URLs. */
   IMAGES_SIGNING_SECRET: env
-    .string('harvest-local-image-signing-secret')
+    .string()
     .pipe(z.string().min(16, 'must be at least 16 characters')),
   /** FastDFS's http.anti_steal.token_ttl: how long a signed URL works after it was issued. */
   IMAGES_URL_TTL_SECONDS: env.int(900, 1),

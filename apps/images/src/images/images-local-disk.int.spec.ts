@@ -26,6 +26,7 @@ describe('images service on the local-disk default', () => {
     dir = await mkdtemp(join(tmpdir(), 'harvest-images-local-'));
     env = {
       JWT_SECRET: JWT.secret,
+      IMAGES_SIGNING_SECRET: 'images-test-signing-secret-0123',
       LOG_LEVEL: 'warn',
       HARVEST_DB_PREFIX: prefix,
       SEED_DEMO_DATA: 'true',

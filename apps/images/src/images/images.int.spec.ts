@@ -55,6 +55,7 @@ describe('images service on the FastDFS test server', () => {
     tmp = await mkdtemp(join(tmpdir(), 'harvest-images-test-'));
     const env = {
       JWT_SECRET: JWT.secret,
+      IMAGES_SIGNING_SECRET: 'images-test-signing-secret-0123',
       LOG_LEVEL: 'warn',
       HARVEST_DB_PREFIX: prefix,
       OBJECT_STORAGE_DRIVER: 'fastdfs',
