@@ -43,7 +43,12 @@ export class AvailabilityService {
         select: { id: true, productId: true },
       });
       if (sku) {
-        await em.update(Product, { id: sku.productId }, { searchChangedAt: new Date() });
+        await em
+          .createQueryBuilder()
+          .update(Product)
+          .set({ searchChangedAt: new Date(), searchVersion: () => 'search_version + 1' })
+          .where('id = :id', { id: sku.productId })
+          .execute();
         await this.sync.sync(em, [sku.productId]);
       }
     }

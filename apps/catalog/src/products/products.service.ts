@@ -45,7 +45,7 @@ export class ProductsService {
       }
       const category = await this.checkReferences(em, input, []);
       const now = new Date();
-      const product = em.create(Product, { id, version: 1, createdAt: now });
+      const product = em.create(Product, { id, version: 1, searchVersion: 0, createdAt: now });
       applyProductInput(product, input, now);
       const skus = input.skus.map((sku) =>
         em.create(Sku, {
@@ -119,6 +119,7 @@ export class ProductsService {
         version: product.version + 1,
         updatedAt: now,
         searchChangedAt: now,
+        searchVersion: product.searchVersion + 1,
       });
       for (const sku of skus) sku.version += 1;
       await em.save(Product, product);
@@ -218,6 +219,7 @@ function applyProductInput(product: Product, input: ProductInputDto, now: Date):
     imageIds: input.imageIds ?? [],
     updatedAt: now,
     searchChangedAt: now,
+    searchVersion: product.searchVersion + 1,
   });
 }
 

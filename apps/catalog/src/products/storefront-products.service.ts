@@ -10,6 +10,7 @@ import { Farm } from '../farms/entities/farm.entity';
 import { Product } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
 import { decodeCursor, encodeCursor } from './listing-cursor';
+import { productHit } from './product-hit';
 import { productDetailKey } from './product-detail-key';
 import { productNotFound } from './products.service';
 import { storefrontProductView, type StorefrontProductView } from './storefront-product.view';
@@ -62,15 +63,7 @@ export class StorefrontProductsService {
     const page = products.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((p) => ({
-        id: p.id,
-        name: p.name,
-        categoryId: p.categoryId,
-        farmId: p.farmId,
-        organic: p.organic,
-        minPriceFen: p.minPriceFen,
-        imageId: p.imageIds[0] ?? null,
-      })),
+      items: page.map(productHit),
       nextCursor: products.length > limit && last ? encodeCursor(last) : null,
     };
   }

@@ -58,8 +58,11 @@ describe('search on Elasticsearch, kept in sync through Kafka', () => {
     );
     await loadSearchFixture(t);
     await waitFor(
-      'the fixture to be indexed',
-      async () => (await search('pageSize=50')).body.total === 8 || undefined,
+      'the fixture and its stock to be indexed',
+      async () => {
+        const { body } = await search('pageSize=50&fulfillmentCenterId=fc-beijing-1');
+        return body.total === 8 && (body.facets.inStock as { count: number }).count === 2;
+      },
       30_000,
     );
   });

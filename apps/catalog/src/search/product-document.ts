@@ -56,14 +56,25 @@ export function productDocument(
   };
 }
 
-/** Documents for the given products, from MySQL in four queries; null for one that should not be searchable. */
-export async function loadProductDocuments(
+/** What the index should hold for a product: its document (null: not searchable) at its search version. */
+export interface SearchEntry {
+  document: ProductDocument | null;
+  /** null when the product does not exist at all (then there is nothing to write). */
+  version: number | null;
+}
+
+/** Entries for the given products, from MySQL in four queries. */
+export async function loadSearchEntries(
   em: EntityManager,
   productIds: readonly string[],
-): Promise<Map<string, ProductDocument | null>> {
-  const result = new Map<string, ProductDocument | null>(productIds.map((id) => [id, null]));
+): Promise<Map<string, SearchEntry>> {
+  const result = new Map<string, SearchEntry>(
+    productIds.map((id) => [id, { document: null, version: null }]),
+  );
   if (productIds.length === 0) return result;
-  const products = await em.find(Product, { where: { id: In([...productIds]), status: 'active' } });
+  const found = await em.find(Product, { where: { id: In([...productIds]) } });
+  for (const product of found) result.set(product.id, { document: null, version: product.searchVersion });
+  const products = found.filter((p) => p.status === 'active');
   if (products.length === 0) return result;
   const ids = products.map((p) => p.id);
   const skus = await em.find(Sku, { where: { productId: In(ids) } });
@@ -81,15 +92,13 @@ export async function loadProductDocuments(
     .addGroupBy('a.fulfillment_center_id')
     .getRawMany<{ productId: string; fc: string }>();
   for (const product of products) {
-    result.set(
-      product.id,
-      productDocument(
-        product,
-        skus.filter((sku) => sku.productId === product.id),
-        categories.find((c) => c.id === product.categoryId),
-        stocked.filter((row) => row.productId === product.id).map((row) => row.fc),
-      ),
+    const document = productDocument(
+      product,
+      skus.filter((sku) => sku.productId === product.id),
+      categories.find((c) => c.id === product.categoryId),
+      stocked.filter((row) => row.productId === product.id).map((row) => row.fc),
     );
+    result.set(product.id, { document, version: product.searchVersion });
   }
   return result;
 }

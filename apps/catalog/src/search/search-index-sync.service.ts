@@ -12,7 +12,7 @@ import { Database } from '@harvest/platform/database';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { SearchSyncPending } from './entities/search-sync-pending.entity';
-import { loadProductDocuments, type ProductDocument } from './product-document';
+import { loadSearchEntries, type SearchEntry } from './product-document';
 
 const CATCH_UP_BATCH = 200;
 
@@ -60,7 +60,7 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
   async sync(em: EntityManager, productIds: readonly string[]): Promise<void> {
     if (!this.client || productIds.length === 0) return;
     try {
-      await this.write(await loadProductDocuments(em, productIds));
+      await this.write(await loadSearchEntries(em, productIds));
       this.recovered();
     } catch (error) {
       this.failed(error);
@@ -87,20 +87,30 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
     return this.db.repository(SearchSyncPending).count();
   }
 
-  /** Index or delete by document (null = not searchable), through the alias. */
-  async write(documents: Map<string, ProductDocument | null>, index = this.alias): Promise<void> {
-    if (!this.client || documents.size === 0) return;
-    const operations = [...documents].flatMap(([id, doc]): object[] =>
-      doc ? [{ index: { _index: index, _id: id } }, doc] : [{ delete: { _index: index, _id: id } }],
-    );
-    const response = await this.client.bulk({ operations });
-    const refused = response.items.filter((item) => {
-      const result = item.index ?? item.delete;
-      return result?.error && !(item.delete && result.status === 404);
+  /**
+   * Index or delete through the alias, with the product's search version as external version: a write
+   * from an older snapshot than the document's is refused by Elasticsearch (409) and that is success.
+   */
+  async write(entries: Map<string, SearchEntry>, index = this.alias): Promise<void> {
+    if (!this.client || entries.size === 0) return;
+    // A product this catalog never held has no document; deleting it anyway would leave an internally
+    // versioned tombstone that outranks (409) the document once the product exists.
+    const operations = [...entries].flatMap(([id, { document, version }]): object[] => {
+      if (version === null) return [];
+      const meta = { _index: index, _id: id, version, version_type: 'external_gte' };
+      return document ? [{ index: meta }, document] : [{ delete: meta }];
     });
+    if (operations.length === 0) return;
+    const response = await this.client.bulk({ operations });
+    const refused = response.items
+      .map((item) => item.index ?? item.delete)
+      .filter(
+        (result) =>
+          result?.error && result.status !== 409 && !(result.status === 404 && result.error === undefined),
+      );
     if (refused.length > 0) {
       throw new Error(
-        `Elasticsearch refused ${refused.length} documents: ${JSON.stringify((refused[0]!.index ?? refused[0]!.delete)?.error)}`,
+        `Elasticsearch refused ${refused.length} documents: ${JSON.stringify(refused[0]?.error)}`,
       );
     }
   }
@@ -114,7 +124,7 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
       if (batch.length === 0) return written;
       const ids = batch.map((row) => row.productId);
       try {
-        await this.write(await this.db.read((em) => loadProductDocuments(em, ids)));
+        await this.write(await this.db.read((em) => loadSearchEntries(em, ids)));
         this.recovered();
       } catch (error) {
         this.failed(error);
@@ -136,7 +146,8 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
 
   private failed(error: unknown): void {
     if (!this.outage)
-      this.logger.warn(`Elasticsearch write failed, queueing for catch-up: ${(error as Error).message}`);
+      if (!this.outage)
+        this.logger.warn(`Elasticsearch write failed, queueing for catch-up: ${(error as Error).message}`);
     this.outage = true;
   }
 

@@ -5,7 +5,7 @@ import { ProblemException } from '@harvest/platform/http';
 import { SEARCH_INDEX_ADMIN, type SearchDocument, type SearchIndexAdmin } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { Product } from '../products/entities/product.entity';
-import { loadProductDocuments, type ProductDocument } from './product-document';
+import { loadSearchEntries, type ProductDocument } from './product-document';
 import { PRODUCT_INDEX } from './product-index.definition';
 import { SearchIndexSyncService } from './search-index-sync.service';
 
@@ -28,16 +28,7 @@ export interface ReindexStatus {
 @Injectable()
 export class SearchReindexService implements OnApplicationBootstrap {
   private readonly logger = new Logger('SearchReindex');
-  private current: ReindexStatus = {
-    state: 'idle',
-    startedAt: null,
-    finishedAt: null,
-    total: 0,
-    indexed: 0,
-    failed: 0,
-    index: null,
-    error: null,
-  };
+  private current: ReindexStatus = reindexStatus('idle', null);
   private running: Promise<ReindexStatus> | null = null;
 
   constructor(
@@ -78,16 +69,7 @@ export class SearchReindexService implements OnApplicationBootstrap {
         detail: 'A reindex is already running.',
       });
     const startedAt = new Date();
-    this.current = {
-      state: 'running',
-      startedAt: startedAt.toISOString(),
-      finishedAt: null,
-      total: 0,
-      indexed: 0,
-      failed: 0,
-      index: null,
-      error: null,
-    };
+    this.current = reindexStatus('running', startedAt.toISOString());
     this.running = this.run(admin, startedAt).finally(() => (this.running = null));
     return Promise.resolve(this.status());
   }
@@ -143,11 +125,11 @@ export class SearchReindexService implements OnApplicationBootstrap {
             take: this.config.CATALOG_REINDEX_BATCH_SIZE,
           })
         ).map((p) => p.id);
-        return { ids, docs: await loadProductDocuments(em, ids) };
+        return { ids, entries: await loadSearchEntries(em, ids) };
       });
       if (batch.ids.length === 0) return;
       for (const id of batch.ids) {
-        const document = batch.docs.get(id);
+        const document = batch.entries.get(id)?.document;
         if (document) yield { id, document };
       }
       after = batch.ids[batch.ids.length - 1]!;
@@ -161,7 +143,11 @@ export class SearchReindexService implements OnApplicationBootstrap {
     );
     const ids = changed.map((p) => p.id);
     for (let i = 0; i < ids.length; i += 500) {
-      await this.sync.write(await this.db.read((em) => loadProductDocuments(em, ids.slice(i, i + 500))));
+      await this.sync.write(await this.db.read((em) => loadSearchEntries(em, ids.slice(i, i + 500))));
     }
   }
+}
+
+function reindexStatus(state: ReindexStatus['state'], startedAt: string | null): ReindexStatus {
+  return { state, startedAt, finishedAt: null, total: 0, indexed: 0, failed: 0, index: null, error: null };
 }

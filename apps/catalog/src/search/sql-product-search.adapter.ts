@@ -1,6 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { Product } from '../products/entities/product.entity';
+import { productHit } from '../products/product-hit';
 import {
   PRICE_BUCKETS,
   sortFacet,
@@ -68,15 +69,7 @@ export class SqlProductSearch implements ProductSearchEngine {
         : null;
       return {
         total,
-        items: products.map((p) => ({
-          id: p.id,
-          name: p.name,
-          categoryId: p.categoryId,
-          farmId: p.farmId,
-          organic: p.organic,
-          minPriceFen: p.minPriceFen,
-          imageId: p.imageIds[0] ?? null,
-        })),
+        items: products.map(productHit),
         facets: {
           category: sortFacet(await countBy('p.category_id')),
           farm: sortFacet(await countBy('p.farm_id')),

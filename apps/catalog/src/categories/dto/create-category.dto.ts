@@ -1,6 +1,7 @@
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { UpdateCategoryDto } from './update-category.dto';
 
-export class CreateCategoryDto {
+export class CreateCategoryDto extends UpdateCategoryDto {
   @IsString()
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'id must be 1-64 lower-case letters, digits or dashes' })
   id!: string;
@@ -9,14 +10,4 @@ export class CreateCategoryDto {
   @IsString()
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'parentId must be a category id' })
   parentId?: string;
-
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name!: string;
-
-  @IsInt()
-  @Min(0)
-  @Max(365)
-  minShelfLifeDaysAtDelivery!: number;
 }

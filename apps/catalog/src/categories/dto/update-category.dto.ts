@@ -1,6 +1,6 @@
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-/** What an admin may change on a category; moving it in the tree is not offered (paths of products would move). */
+/** What an admin may change on a category (and the rest of a new one); moving it in the tree is not offered. */
 export class UpdateCategoryDto {
   @IsString()
   @MinLength(1)

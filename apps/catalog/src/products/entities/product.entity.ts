@@ -58,6 +58,15 @@ export class Product {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt!: Date;
 
+  /** Bumped with every change of what the search document holds; the document's external version. */
+  @Column({
+    name: 'search_version',
+    type: 'bigint',
+    unsigned: true,
+    transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) },
+  })
+  searchVersion!: number;
+
   /** Last change of anything the search document holds (product, SKUs, availability); a reindex replays later ones. */
   @Column({ name: 'search_changed_at', type: 'datetime', precision: 3 })
   searchChangedAt!: Date;
