@@ -41,7 +41,14 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
   };
   // Its own name is its own consumer group, so a concurrent run never takes this run's Kafka partitions.
   const definition = { ...defineCatalogService(env), name: `${run}catalog` };
-  const { app } = await createService(definition, env);
+  const drop = async () => {
+    await dropDatabase(`${run}catalog`);
+    await dropDatabase(`${run}events`);
+  };
+  const { app } = await createService(definition, env).catch(async (error: unknown) => {
+    await drop(); // a start that fails (a server missing) leaves no schemas behind
+    throw error;
+  });
   return {
     app,
     env,
@@ -53,8 +60,7 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
     }),
     close: async () => {
       await app.close();
-      await dropDatabase(`${run}catalog`);
-      await dropDatabase(`${run}events`);
+      await drop();
     },
   };
 }
