@@ -14,7 +14,7 @@ describe('infra/fastdfs/http.conf agrees with the service', () => {
   it('checks tokens, with token_ttl equal to IMAGES_URL_TTL_SECONDS and the secret from IMAGES_SIGNING_SECRET', () => {
     expect(settings.get('http.anti_steal.check_token')).toBe('true');
     expect(Number(settings.get('http.anti_steal.token_ttl'))).toBe(
-      loadImagesConfig({}).IMAGES_URL_TTL_SECONDS,
+      loadImagesConfig({ IMAGES_SIGNING_SECRET: 'a-secret-of-16-chars' }).IMAGES_URL_TTL_SECONDS,
     );
     expect(settings.get('http.anti_steal.secret_key')).toBe('${IMAGES_SIGNING_SECRET}');
   });
