@@ -1,7 +1,20 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
+import { AdminListingQueryDto } from './dto/listing-query.dto';
 import { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
 import { adminProductView } from './product.view';
 import { etagOf, versionFromIfMatch } from './product-version';
@@ -18,6 +31,24 @@ export class AdminProductsController {
   @Idempotent()
   async create(@Body() body: CreateProductDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.products.create(body));
+  }
+
+  /** Every status, newest first, by cursor; without SKUs (GET :id has them, with the ETag). */
+  @Get()
+  async list(@Query() query: AdminListingQueryDto) {
+    const { products, nextCursor } = await this.products.list(query);
+    return {
+      items: products.map(({ id, name, categoryId, farmId, status, minPriceFen, version }) => ({
+        id,
+        name,
+        categoryId,
+        farmId,
+        status,
+        minPriceFen,
+        version,
+      })),
+      nextCursor,
+    };
   }
 
   @Get(':id')

@@ -350,4 +350,25 @@ describe('catalog products (admin and storefront)', () => {
     }
     expect(live.length).toBeGreaterThanOrEqual(6);
   });
+  it('lists products of every status to admins (drafts included), filtered by status', async () => {
+    await create(productBody({ id: 'p-draft', name: '草稿商品', categoryId: 'greens', status: 'draft' }));
+    const drafts = await t.app.inject({ method: 'GET', url: '/admin/products?status=draft', headers: admin });
+    expect(drafts.statusCode).toBe(200);
+    expect(drafts.json().items.map((p: { id: string }) => p.id)).toEqual(['p-draft']);
+    const archived = await t.app.inject({
+      method: 'GET',
+      url: '/admin/products?status=archived',
+      headers: admin,
+    });
+    expect(archived.json().items.map((p: { id: string }) => p.id)).toEqual(['p-spinach']);
+    expect((await t.app.inject({ method: 'GET', url: '/products/p-draft' })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/admin/products?status=gone', headers: admin })).json()
+        .errors[0].field,
+    ).toBe('status');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/admin/products', headers: await t.as('agent') }))
+        .statusCode,
+    ).toBe(403);
+  });
 });

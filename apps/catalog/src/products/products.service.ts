@@ -10,7 +10,8 @@ import { ProblemException, ValidationFailedException, type FieldError } from '@h
 import { Category } from '../categories/entities/category.entity';
 import { Farm } from '../farms/entities/farm.entity';
 import type { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
-import { Product } from './entities/product.entity';
+import { Product, type ProductStatus } from './entities/product.entity';
+import { productPage } from './product-page';
 import { Sku } from './entities/sku.entity';
 import { appendSkuChanges, minPriceFen, productChangedPayload } from './product-events';
 import { pinyinForms } from './product-naming';
@@ -127,6 +128,18 @@ export class ProductsService {
       await this.announce(em, product, skus, category, 'archived');
       return { product, skus };
     });
+  }
+
+  /** Admin listing, any status; SKUs are in the detail. */
+  list(query: { status?: ProductStatus; categoryId?: string; cursor?: string; limit?: number }) {
+    return this.db.read((em) =>
+      productPage(
+        em,
+        { status: query.status, categoryIds: query.categoryId ? [query.categoryId] : undefined },
+        query.cursor,
+        query.limit ?? 50,
+      ),
+    );
   }
 
   async find(id: string): Promise<ProductWithSkus> {

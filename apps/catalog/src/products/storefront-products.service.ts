@@ -9,8 +9,8 @@ import { Category } from '../categories/entities/category.entity';
 import { Farm } from '../farms/entities/farm.entity';
 import { Product } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
-import { decodeCursor, encodeCursor } from './listing-cursor';
 import { productHit } from './product-hit';
+import { productPage } from './product-page';
 import { productDetailKey } from './product-detail-key';
 import { productNotFound } from './products.service';
 import { storefrontProductView, type StorefrontProductView } from './storefront-product.view';
@@ -43,29 +43,10 @@ export class StorefrontProductsService {
   /** Active products of a category and its subcategories, newest first, by cursor. */
   async listByCategory(categoryId: string, cursor: string | undefined, limit = DEFAULT_PAGE) {
     const categoryIds = await this.categories.subtreeIds(categoryId);
-    const after = cursor ? decodeCursor(cursor) : undefined;
-    const products = await this.db.read((em) => {
-      const query = em
-        .createQueryBuilder(Product, 'p')
-        .where('p.category_id IN (:...categoryIds)', { categoryIds })
-        .andWhere("p.status = 'active'")
-        .orderBy('p.created_at', 'DESC')
-        .addOrderBy('p.id', 'DESC')
-        .take(limit + 1);
-      if (after) {
-        query.andWhere('(p.created_at < :at OR (p.created_at = :at AND p.id < :id))', {
-          at: after.createdAt,
-          id: after.id,
-        });
-      }
-      return query.getMany();
-    });
-    const page = products.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(productHit),
-      nextCursor: products.length > limit && last ? encodeCursor(last) : null,
-    };
+    const { products, nextCursor } = await this.db.read((em) =>
+      productPage(em, { categoryIds, status: 'active' }, cursor, limit),
+    );
+    return { items: products.map(productHit), nextCursor };
   }
 
   /** Stock changes too often to cache with the detail; this is a small indexed read. */

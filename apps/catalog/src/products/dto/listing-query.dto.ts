@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PRODUCT_STATUSES, type ProductStatus } from '../entities/product.entity';
 
 export class ListingQueryDto {
   @IsOptional()
@@ -20,4 +21,14 @@ export class AvailabilityQueryDto {
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'fulfillmentCenterId must be a fulfillment center id' })
   fulfillmentCenterId?: string;
+}
+
+export class AdminListingQueryDto extends ListingQueryDto {
+  @IsOptional()
+  @IsIn(PRODUCT_STATUSES)
+  status?: ProductStatus;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'categoryId must be a category id' })
+  categoryId?: string;
 }
