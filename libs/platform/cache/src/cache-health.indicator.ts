@@ -26,7 +26,7 @@ export class CacheHealthIndicator implements DependencyHealthIndicator {
     if (!(this.store instanceof RedisCacheStore)) return { up: true, detail };
 
     const client = this.store.client;
-    detail.status = client.status;
+    detail.connection = client.status;
     if (client.stream?.remotePort)
       detail.server = `${client.stream.remoteAddress}:${client.stream.remotePort}`;
     // A client that is not ready would only queue the PING; report the state at once instead.

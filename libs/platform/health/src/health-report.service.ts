@@ -87,9 +87,20 @@ export class HealthReportService {
     const session = this.indicators.check(indicator.name);
     try {
       const outcome = await withTimeout(indicator.check(), this.timeoutMs, indicator.name);
-      return outcome.up ? session.up({ ...outcome.detail }) : session.down({ ...outcome.detail });
+      const detail = terminusSafe(outcome.detail);
+      return outcome.up ? session.up(detail) : session.down(detail);
     } catch (error) {
       return session.down({ error: error instanceof Error ? error.message : String(error) });
     }
   }
+}
+
+/**
+ * Terminus owns the `status` key of each dependency and throws when a detail carries one ("reserved key"),
+ * which would report a healthy dependency as down. An adapter's own `status` is kept, as `state`.
+ */
+function terminusSafe(detail: Record<string, unknown> = {}): Record<string, unknown> {
+  if (!('status' in detail)) return { ...detail };
+  const { status, ...rest } = detail;
+  return { ...rest, state: status };
 }

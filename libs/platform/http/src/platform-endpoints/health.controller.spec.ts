@@ -1,3 +1,4 @@
+import { HealthRegistry } from '@harvest/platform/health';
 import { createTestApp, fakeDependencies, type TestApp } from '../testing/http-test-app';
 
 describe('health endpoints', () => {
@@ -69,6 +70,24 @@ describe('health endpoints', () => {
       degradedDependencies: ['cache'],
       dependencies: { database: { status: 'up' }, cache: { status: 'down', critical: false } },
     });
+  });
+
+  // Last in this block: it registers one more dependency for the rest of the app's life.
+  it('reports an adapter whose detail has its own "status" as up, keeping that value as "state"', async () => {
+    t.app.get(HealthRegistry).register({
+      name: 'redis-like',
+      critical: false,
+      check: async () => ({ up: true, detail: { status: 'ready', server: '127.0.0.1:6390' } }),
+    });
+    const res = await ready();
+    expect(res.statusCode).toBe(200);
+    expect(res.json().dependencies['redis-like']).toEqual({
+      status: 'up',
+      critical: false,
+      state: 'ready',
+      server: '127.0.0.1:6390',
+    });
+    expect(res.json().degraded).toBe(false);
   });
 });
 
