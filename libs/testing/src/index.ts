@@ -1,3 +1,4 @@
+export { serviceTestEnvironment, type ServiceTestEnvironment, type TestEnv } from './service-test-environment';
 export { runHarness } from './harness';
 export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';
 export { testDatabaseConfig } from './test-database-config';

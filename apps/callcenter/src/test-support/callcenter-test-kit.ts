@@ -2,9 +2,9 @@ import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import { issueToken, type HttpApp, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase } from '@harvest/testing';
+import { serviceTestEnvironment } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { callcenterServiceDefinition } from '../callcenter.service-definition';
@@ -28,25 +28,15 @@ export interface CallcenterTestApp {
 
 /** The whole callcenter service on its own schemas (real MariaDB, embedded events), listening on an ephemeral port. */
 export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<CallcenterTestApp> {
-  // Fails with a line saying how to start the tier, instead of a bare ECONNREFUSED.
-  await (await connectAsRoot()).end();
-  const runId = randomBytes(4).toString('hex');
-  const prefix = `harvest_t_cc_${runId}_`;
-  const env: Env = {
+  const { runId, prefix, env, dropDatabases } = await serviceTestEnvironment('callcenter', {
     JWT_SECRET,
-    HARVEST_DB_PREFIX: prefix,
-    DB_HOSTS: '127.0.0.1:3306',
-    DB_USER: 'root',
-    DB_PASSWORD: '',
-    EVENTS_RELAY_POLL_MS: '50',
-    EVENTS_EMBEDDED_POLL_MS: '50',
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: 'info', // the privacy test reads the service's own log lines
     CALLCENTER_WEBHOOK_SECRETS: `${WEBHOOK_SECRET},${OLD_WEBHOOK_SECRET}`,
     CALLCENTER_RECONCILE_INTERVAL_MS: '0',
     // No orders unless a test starts one (never whatever happens to listen on the default port).
     ORDERS_BASE_URL: '',
     ...extraEnv,
-  };
+  });
   const definition = { ...callcenterServiceDefinition(env), name: `callcenter_t_${runId}` };
   const built = await createService(definition, { DB_NAME: `${prefix}callcenter`, ...env });
   const { app } = built;
@@ -64,8 +54,7 @@ export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<Callce
     count: async (sql, params = []) => Number((await db.transaction((em) => em.query(sql, params)))[0].n),
     close: async () => {
       await app.close();
-      await dropDatabase(`${prefix}callcenter`);
-      await dropDatabase(`${prefix}events`);
+      await dropDatabases();
     },
   };
 }

@@ -10,7 +10,7 @@ import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
 import { issueToken, type HttpApp, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase } from '@harvest/testing';
+import { serviceTestEnvironment } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -38,32 +38,17 @@ export interface OrdersTestApp {
 
 /** The whole orders service (real MariaDB, real transport), initialised but not listening, on its own schemas. */
 export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTestApp> {
-  // Fails with a line saying how to start the tier, instead of a bare ECONNREFUSED.
-  await (await connectAsRoot()).end();
-  const runId = randomBytes(4).toString('hex');
-  const prefix = `harvest_t_orders_${runId}_`;
-  const env: Env = {
+  const { runId, prefix, env, dropDatabases: dropSchemas } = await serviceTestEnvironment('orders', {
     JWT_SECRET,
-    HARVEST_DB_PREFIX: prefix,
-    DB_HOSTS: '127.0.0.1:3306',
-    DB_USER: 'root',
-    DB_PASSWORD: '',
     DB_POOL_SIZE: '20',
-    EVENTS_RELAY_POLL_MS: '50',
-    EVENTS_EMBEDDED_POLL_MS: '50',
-    LOG_LEVEL: 'warn',
     PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET,
     ORDERS_EXPIRY_SWEEP_MS: '0',
     ...extraEnv,
-  };
+  });
   if (env.EVENTS_TRANSPORT === 'kafka')
     await ensureKafkaTopics(env.KAFKA_BROKERS ?? '127.0.0.1:9092', CONSUMED_TOPICS);
   // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
   const definition = { ...ordersServiceDefinition(env), name: `orders_t_${runId}` };
-  const dropSchemas = async () => {
-    await dropDatabase(`${prefix}orders`);
-    await dropDatabase(`${prefix}events`);
-  };
   let built: HttpApp;
   try {
     built = await createService(definition, { DB_NAME: `${prefix}orders`, ...env });
