@@ -1,3 +1,4 @@
+export { ensureKafkaTopics } from './kafka-topics';
 export { serviceTestEnvironment, type ServiceTestEnvironment, type TestEnv } from './service-test-environment';
 export { runHarness } from './harness';
 export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';

@@ -4,7 +4,7 @@ import { orderPaidV1 } from '@harvest/contracts/order-paid';
 import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-placed';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase, uniqueDatabaseName } from '@harvest/testing';
+import { connectAsRoot, dropDatabase, ensureKafkaTopics, uniqueDatabaseName } from '@harvest/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -45,7 +45,7 @@ async function startGroupAtEnd(client: Kafka, groupId: string, topics: string[])
   await admin.connect();
   const ends: Array<{ topic: string; partition: number; offset: string }> = [];
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
+    await ensureKafkaTopics(topics, BROKER);
     for (const topic of topics) {
       for (const p of await admin.fetchTopicOffsets(topic)) ends.push({ topic, partition: p.partition, offset: p.high });
     }

@@ -10,9 +10,8 @@ import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
 import { issueToken, type HttpApp, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { serviceTestEnvironment } from '@harvest/testing';
+import { ensureKafkaTopics, serviceTestEnvironment } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
@@ -46,7 +45,7 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     ...extraEnv,
   });
   if (env.EVENTS_TRANSPORT === 'kafka')
-    await ensureKafkaTopics(env.KAFKA_BROKERS ?? '127.0.0.1:9092', CONSUMED_TOPICS);
+    await ensureKafkaTopics(CONSUMED_TOPICS, env.KAFKA_BROKERS ?? '127.0.0.1:9092');
   // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
   const definition = { ...ordersServiceDefinition(env), name: `orders_t_${runId}` };
   let built: HttpApp;
@@ -82,32 +81,6 @@ const CONSUMED_TOPICS = [
   fulfillmentDeliveredV1.topic,
 ];
 
-/** Creates the shared topics if missing; fails with how to start Kafka when it is not there. */
-async function ensureKafkaTopics(brokers: string, topics: string[]): Promise<void> {
-  const admin = new Kafka({
-    clientId: 'orders-test',
-    brokers: brokers.split(','),
-    connectionTimeout: 3000,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 2 },
-  }).admin();
-  try {
-    await admin.connect();
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length > 0)
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: 3 })),
-      });
-  } catch (error) {
-    throw new Error(
-      `Kafka at ${brokers} is not usable (start it: bash infra/local/harness up kafka): ${(error as Error).message}`,
-    );
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
 
 /** Publishes an event the way a producer does: appended to the outbox in a transaction, then relayed. */
 export async function publish<S extends z.ZodTypeAny>(
