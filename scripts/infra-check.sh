@@ -129,9 +129,6 @@ ensure_tools
 # The chart check runs TypeScript through @swc-node/register from node_modules.
 bash scripts/ensure-node-modules.sh || { echo "infra:check: FAILED: npm dependencies" >&2; exit 1; }
 
-step "haproxy"
-run "haproxy -c infra/haproxy/haproxy.cfg" haproxy -c -q -f infra/haproxy/haproxy.cfg
-
 step "nginx"
 run "nginx -t infra/nginx/nginx.conf" nginx_test infra/nginx/nginx.conf
 
@@ -162,9 +159,13 @@ run "ansible templates render for every host" bash -c "cd infra/ansible && ANSIB
   -e vault_mysql_replication_password=$secret -e vault_mysql_exporter_password=$secret >'$work/render.log' \
   || { tail -30 '$work/render.log'; exit 1; }"
 
+step "haproxy (haproxy.cfg.j2 as rendered for lb-1 and lb-2)"
+run "haproxy -c lb-1" haproxy -c -q -f "$work/rendered/lb-1/haproxy.cfg"
+run "haproxy -c lb-2" haproxy -c -q -f "$work/rendered/lb-2/haproxy.cfg"
+
 step "redis and mariadb (option files read by the real servers, nothing listening)"
-run "redis-server reads infra/redis/redis.conf" redis_test infra/redis/redis.conf
-run "redis-server --sentinel reads infra/redis/sentinel.conf" redis_test infra/redis/sentinel.conf --sentinel
+run "redis-server reads infra/redis/redis.conf.j2 (redis-1)" redis_test "$work/rendered/redis-1/harvest-base.conf"
+run "redis-server --sentinel reads infra/redis/sentinel.conf.j2 (redis-1)" redis_test "$work/rendered/redis-1/sentinel.conf" --sentinel
 run "mariadbd reads infra/mysql/harvest.cnf + per-host cnf" mariadb_test
 
 step "kafka (KafkaConfig parses each rendered broker config)"

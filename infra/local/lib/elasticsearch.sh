@@ -8,6 +8,9 @@ ES_HOME="$CACHE_DIR/elasticsearch/elasticsearch-$ES_VERSION"
 ES_RUN="$RUN_DIR/elasticsearch"
 ES_PIDFILE="$ES_RUN/elasticsearch.pid"
 ES_HEALTH_URL="http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=60s"
+# Settings on top of elasticsearch.yml (-E); the chaos node (elasticsearch-ha.sh) sets its ports here.
+ES_EXTRA_SETTINGS=()
+ES_LABEL=elasticsearch
 
 es_pid() { live_pid "$ES_PIDFILE" org.elasticsearch; }
 
@@ -76,7 +79,7 @@ elasticsearch_launch() {
   # Own session: the daemon must outlive the caller's process group (a test run killed with its group).
   setsid --wait runuser -u "$ES_USER" -- env ES_JAVA_HOME="$(es_java_home)" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     ES_PATH_CONF="$ES_RUN/config" "$ES_HOME/bin/elasticsearch" -d -p "$ES_PIDFILE" \
-    -Epath.data="$ES_RUN/data" -Epath.logs="$ES_RUN/logs" \
+    -Epath.data="$ES_RUN/data" -Epath.logs="$ES_RUN/logs" "${ES_EXTRA_SETTINGS[@]}" \
     >>"$ES_RUN/logs/stdout.log" 2>&1 </dev/null \
     || die "elasticsearch failed to start; see .cache/run/elasticsearch/logs/stdout.log and harvest.log"
 }
@@ -116,5 +119,5 @@ elasticsearch_status() {
   if [[ -n $pid ]] && curl -fsS --max-time 3 "http://127.0.0.1:$ES_PORT/_cluster/health" >/dev/null 2>&1; then
     state=up; origin=harness
   fi
-  status_line elasticsearch "127.0.0.1:$ES_PORT" "$state" "$pid" "$origin"
+  status_line "$ES_LABEL" "127.0.0.1:$ES_PORT" "$state" "$pid" "$origin"
 }

@@ -8,6 +8,11 @@ SENTINEL_RUN="$RUN_DIR/sentinel"
 SENTINEL_TEMPLATES="$HARNESS_DIR/redis"
 # How long to let Sentinel finish a failover already under way before trusting its old answer.
 SENTINEL_FAILOVER_WAIT=15
+# The same functions run the chaos topology (sentinel-ha.sh), which swaps these and the two renderers.
+SENTINEL_LABEL=sentinel
+SENTINEL_ADDRESS="127.0.0.1:6390,6391 sentinels 26390-26392"
+SENTINEL_RENDER_NODE=sentinel_render_node_test
+SENTINEL_RENDER_SENTINEL=sentinel_render_sentinel_test
 
 # Port of the master as the first answering sentinel sees it; fails if no sentinel answers.
 sentinel_reported_master() {
@@ -53,28 +58,40 @@ render_template() {
   sed -e "s|@PORT@|$port|g" -e "s|@DIR@|$dir|g" -e "s|@MASTER_PORT@|$master|g" "$template" >"$dir/$name"
 }
 
+# Test topology: infra/local/redis templates; a replica gets `replicaof` appended.
+sentinel_render_node_test() {
+  local port="$1" master="$2" dir="$3"
+  render_template "$SENTINEL_TEMPLATES/node.conf.template" "$dir" redis.conf "$port" "$master"
+  [[ $port == "$master" ]] || printf 'replicaof 127.0.0.1 %s\n' "$master" >>"$dir/redis.conf"
+}
+
+sentinel_render_sentinel_test() {
+  render_template "$SENTINEL_TEMPLATES/sentinel.conf.template" "$3" sentinel.conf "$1" "$2"
+}
+
 start_node() {
   local port="$1" master="$2" dir="$SENTINEL_RUN/node-$1"
   mkdir -p "$dir"
   rm -f "$dir/dump.rdb"
-  render_template "$SENTINEL_TEMPLATES/node.conf.template" "$dir" redis.conf "$port" "$master"
+  "$SENTINEL_RENDER_NODE" "$port" "$master" "$dir"
   if [[ $port != "$master" ]]; then
-    printf 'replicaof 127.0.0.1 %s\n' "$master" >>"$dir/redis.conf"
-    log "sentinel: starting node 127.0.0.1:$port as replica of 127.0.0.1:$master"
+    log "$SENTINEL_LABEL: starting node 127.0.0.1:$port as replica of 127.0.0.1:$master"
   else
-    log "sentinel: starting node 127.0.0.1:$port as master"
+    log "$SENTINEL_LABEL: starting node 127.0.0.1:$port as master"
   fi
-  redis-server "$dir/redis.conf" || die "sentinel: node $port failed to start; see $dir/redis.log"
-  wait_until 10 redis_ping "$port" || die "sentinel: node $port did not answer PING in 10s; see $dir/redis.log"
+  redis-server "$dir/redis.conf" --daemonize yes --pidfile "$dir/redis.pid" \
+    || die "$SENTINEL_LABEL: node $port failed to start; see $dir/redis.log"
+  wait_until 10 redis_ping "$port" || die "$SENTINEL_LABEL: node $port did not answer PING in 10s; see $dir/redis.log"
 }
 
 start_sentinel() {
   local port="$1" master="$2" dir="$SENTINEL_RUN/sentinel-$1"
   mkdir -p "$dir"
-  render_template "$SENTINEL_TEMPLATES/sentinel.conf.template" "$dir" sentinel.conf "$port" "$master"
-  log "sentinel: starting sentinel 127.0.0.1:$port (monitoring 127.0.0.1:$master)"
-  redis-server "$dir/sentinel.conf" --sentinel || die "sentinel: sentinel $port failed to start; see $dir/sentinel.log"
-  wait_until 10 redis_ping "$port" || die "sentinel: sentinel $port did not answer PING in 10s; see $dir/sentinel.log"
+  "$SENTINEL_RENDER_SENTINEL" "$port" "$master" "$dir"
+  log "$SENTINEL_LABEL: starting sentinel 127.0.0.1:$port (monitoring 127.0.0.1:$master)"
+  redis-server "$dir/sentinel.conf" --sentinel --daemonize yes --pidfile "$dir/sentinel.pid" \
+    || die "$SENTINEL_LABEL: sentinel $port failed to start; see $dir/sentinel.log"
+  wait_until 10 redis_ping "$port" || die "$SENTINEL_LABEL: sentinel $port did not answer PING in 10s; see $dir/sentinel.log"
 }
 
 # Ready = every sentinel agrees on a live master that has exactly one replica with its link up,
@@ -111,12 +128,12 @@ sentinel_up() {
     start_sentinel "$port" "$master"; started=1
   done
   wait_until 30 sentinel_topology_ready \
-    || die "sentinel topology not consistent after 30s; reset it with: bash infra/local/harness down sentinel && bash infra/local/harness up sentinel"
+    || die "$SENTINEL_LABEL topology not consistent after 30s; reset it with: bash infra/local/harness down $SENTINEL_LABEL && bash infra/local/harness up $SENTINEL_LABEL"
   master="$(sentinel_reported_master)"
   if [[ $started -eq 1 ]]; then
-    log "sentinel: ready in $(elapsed_since "$t0") (master 127.0.0.1:$master, 1 replica, 3 sentinels, name $SENTINEL_NAME)"
+    log "$SENTINEL_LABEL: ready in $(elapsed_since "$t0") (master 127.0.0.1:$master, 1 replica, 3 sentinels, name $SENTINEL_NAME)"
   else
-    log "sentinel: already running (master 127.0.0.1:$master); left alone"
+    log "$SENTINEL_LABEL: already running (master 127.0.0.1:$master); left alone"
   fi
 }
 
@@ -128,7 +145,7 @@ stop_redis_port() {
   elif redis_ping "$port"; then
     redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
     wait_until 10 bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null" \
-      || die "sentinel: 127.0.0.1:$port still answers after SHUTDOWN; stop it by hand"
+      || die "$SENTINEL_LABEL: 127.0.0.1:$port still answers after SHUTDOWN; stop it by hand"
   fi
 }
 
@@ -142,14 +159,14 @@ sentinel_down() {
     stop_redis_port "$port" "$SENTINEL_RUN/node-$port/redis.pid"
   done
   rm -rf "$SENTINEL_RUN"
-  log "sentinel: stopped, state under .cache/run/sentinel removed"
+  log "$SENTINEL_LABEL: stopped, state under ${SENTINEL_RUN#"$REPO_ROOT"/} removed"
 }
 
 # TARGET is node-PORT or master (whichever node Sentinel reports as master now).
 sentinel_node_port() {
   local target="$1" port
   if [[ $target == master ]]; then
-    port="$(sentinel_reported_master)" || die "sentinel: no sentinel answers; run: bash infra/local/harness up sentinel"
+    port="$(sentinel_reported_master)" || die "$SENTINEL_LABEL: no sentinel answers; run: bash infra/local/harness up sentinel"
   else
     port="${target#node-}"
   fi
@@ -160,22 +177,22 @@ sentinel_node_port() {
 # Simulates a crash of one data node (no save, no failover hand-off).
 sentinel_node_stop() {
   local port; port="$(sentinel_node_port "$1")"
-  redis_ping "$port" || { log "sentinel: node 127.0.0.1:$port already down"; return; }
+  redis_ping "$port" || { log "$SENTINEL_LABEL: node 127.0.0.1:$port already down"; return; }
   stop_redis_port "$port" "$SENTINEL_RUN/node-$port/redis.pid"
-  log "sentinel: node 127.0.0.1:$port stopped"
+  log "$SENTINEL_LABEL: node 127.0.0.1:$port stopped"
 }
 
 sentinel_node_start() {
   ensure_redis_binaries
   local port master t0; port="$(sentinel_node_port "$1")"; t0="$(now)"
-  if redis_ping "$port"; then log "sentinel: node 127.0.0.1:$port already running; left alone"; return; fi
+  if redis_ping "$port"; then log "$SENTINEL_LABEL: node 127.0.0.1:$port already running; left alone"; return; fi
   master="$(sentinel_pick_master)"
   start_node "$port" "$master"
   if [[ $port != "$master" ]]; then
     wait_until 30 bash -c "redis-cli -p $port info replication | grep -q '^master_link_status:up'" \
-      || die "sentinel: node $port did not sync from 127.0.0.1:$master in 30s; see $SENTINEL_RUN/node-$port/redis.log"
+      || die "$SENTINEL_LABEL: node $port did not sync from 127.0.0.1:$master in 30s; see $SENTINEL_RUN/node-$port/redis.log"
   fi
-  log "sentinel: node 127.0.0.1:$port started in $(elapsed_since "$t0")"
+  log "$SENTINEL_LABEL: node 127.0.0.1:$port started in $(elapsed_since "$t0")"
 }
 
 sentinel_status() {
@@ -191,5 +208,5 @@ sentinel_status() {
     [[ -n $m ]] && pid="$(live_pid "$SENTINEL_RUN/node-$m/redis.pid" "127.0.0.1:$m" || true)"
     origin="harness master=${m:-?} running=$up/$total"
   fi
-  status_line sentinel "127.0.0.1:6390,6391 sentinels 26390-26392" "$state" "$pid" "$origin"
+  status_line "$SENTINEL_LABEL" "$SENTINEL_ADDRESS" "$state" "$pid" "$origin"
 }
