@@ -136,14 +136,15 @@ export class FulfillmentProgressService {
   private async picked(
     em: EntityManager,
     order: Order,
-    _event: FulfillmentPickedV1,
+    event: FulfillmentPickedV1,
     actor: Actor,
   ): Promise<void> {
     const lines = await this.lifecycle.lines(em, order.id);
-    await this.inventory.consume(
+    await this.inventory.releasePicked(
       em,
       order.fulfillmentCenterId,
       lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })),
+      event.stockAfter,
     );
     for (const line of lines)
       await em
@@ -174,10 +175,12 @@ export class FulfillmentProgressService {
           { pickedQuantity: quantity, shortPickReason: report?.reason ?? null },
         );
     }
-    await this.inventory.consume(
+    // The whole reservation ends: the missing units were written off in fulfillment (its count says so).
+    await this.inventory.releasePicked(
       em,
       order.fulfillmentCenterId,
       lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })),
+      event.stockAfter,
     );
     const shortLines = event.lines
       .filter((l) => l.reason !== null)

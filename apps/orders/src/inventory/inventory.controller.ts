@@ -1,8 +1,8 @@
 import { Database } from '@harvest/platform/database';
 import { Roles } from '@harvest/platform/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { notFound, ordersProblem } from '../problems';
-import { SetStockDto } from './dto/stock.dto';
+import { notFound } from '../problems';
+import { SetSellableBaselineDto } from './dto/stock.dto';
 import { DeliveryZone } from './entities/delivery-zone.entity';
 import { FulfillmentCenter } from './entities/fulfillment-center.entity';
 import { InventoryService } from './inventory.service';
@@ -31,6 +31,7 @@ export class InventoryController {
     };
   }
 
+  /** Read-only view of what checkout reserves against. */
   @Get('inventory/:fulfillmentCenterId/:skuId')
   @Roles('admin', 'agent')
   async stock(@Param('fulfillmentCenterId') fulfillmentCenterId: string, @Param('skuId') skuId: string) {
@@ -39,28 +40,29 @@ export class InventoryController {
     return {
       skuId,
       fulfillmentCenterId,
-      onHand: level.onHand,
+      sellable: level.sellable,
+      sellableVersion: level.sellableVersion,
       reserved: level.reserved,
-      available: level.onHand - level.reserved,
+      available: Math.max(0, level.sellable - level.reserved),
     };
   }
 
-  /** A receipt or stock-take sets the counted amount; it may not drop below what is reserved (409). */
+  /**
+   * A sellable baseline for a SKU fulfillment has not counted yet (a demo or test setup, a center not on the
+   * fulfillment service yet). Fulfillment owns the real count: its next fulfillment.stock-counted replaces
+   * this figure. A baseline below what is reserved is accepted (nothing more can be reserved until it rises).
+   */
   @Put('inventory/:fulfillmentCenterId/:skuId')
   @Roles('admin')
-  async setStock(
+  async setBaseline(
     @Param('fulfillmentCenterId') fulfillmentCenterId: string,
     @Param('skuId') skuId: string,
-    @Body() body: SetStockDto,
+    @Body() body: SetSellableBaselineDto,
   ) {
     await this.db.transaction(async (em) => {
       if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId })))
         throw notFound(`fulfillment center ${fulfillmentCenterId}`);
-      if (!(await this.inventory.setOnHand(em, skuId, fulfillmentCenterId, body.onHand))) {
-        throw ordersProblem(409, 'below-reserved', `on hand cannot drop below the reserved amount`, {
-          field: 'onHand',
-        });
-      }
+      await this.inventory.setBaseline(em, skuId, fulfillmentCenterId, body.sellable);
     });
     return this.stock(fulfillmentCenterId, skuId);
   }

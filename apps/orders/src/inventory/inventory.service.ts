@@ -1,3 +1,4 @@
+import type { StockSnapshot } from '@harvest/contracts/fulfillment-stock-counted';
 import { stockChangedV1 } from '@harvest/contracts/inventory-stock-changed';
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
@@ -10,14 +11,19 @@ export interface StockQuantity {
   quantity: number;
 }
 
+/** A count of one SKU at one center from fulfillment (fulfillment.stock-counted, or a picked event's snapshot). */
+export type SellableCount = Pick<StockSnapshot, 'skuId' | 'sellable' | 'version'>;
+
 interface UpdateResult {
   affectedRows: number;
 }
 
 /**
- * Stock per SKU per fulfillment center. Every change is one conditional UPDATE whose WHERE clause states the
- * invariant (e.g. enough available), checked by its affected rows, and is announced with
- * inventory.stock-changed in the caller's transaction. Rows are locked in SKU order to avoid deadlocks.
+ * Reservations against fulfillment's sellable count, per SKU per fulfillment center. Fulfillment owns the
+ * physical stock and sends its count (versioned); orders owns only `reserved`, so available = sellable -
+ * reserved. Every change is one conditional UPDATE whose WHERE clause states its rule (enough available, a
+ * newer count), and is announced with inventory.stock-changed in the caller's transaction. Rows are locked
+ * in SKU order to avoid deadlocks.
  */
 @Injectable()
 export class InventoryService {
@@ -31,9 +37,10 @@ export class InventoryService {
   ): Promise<string[]> {
     const short: string[] = [];
     for (const { skuId, quantity } of bySku(quantities)) {
+      // Written as sellable >= reserved + qty: the subtraction of two unsigned columns fails below zero.
       const result: UpdateResult = await em.query(
         `UPDATE stock_level SET reserved = reserved + ?, version = version + 1
-         WHERE sku_id = ? AND fulfillment_center_id = ? AND on_hand - reserved >= ?`,
+         WHERE sku_id = ? AND fulfillment_center_id = ? AND sellable >= reserved + ?`,
         [quantity, skuId, fulfillmentCenterId, quantity],
       );
       if (result.affectedRows === 1) await this.announce(em, skuId, fulfillmentCenterId);
@@ -42,72 +49,122 @@ export class InventoryService {
     return short;
   }
 
-  /** Returns reserved stock (cancel, expiry, or the unpicked part of a short pick). */
+  /** Returns reserved stock that will not be picked (cancel, expiry). */
   async release(em: EntityManager, fulfillmentCenterId: string, quantities: StockQuantity[]): Promise<void> {
     for (const { skuId, quantity } of bySku(quantities)) {
-      await em.query(
-        `UPDATE stock_level SET reserved = IF(reserved >= ?, reserved - ?, 0), version = version + 1
-         WHERE sku_id = ? AND fulfillment_center_id = ?`,
-        [quantity, quantity, skuId, fulfillmentCenterId],
-      );
+      await this.unreserve(em, skuId, fulfillmentCenterId, quantity);
       await this.announce(em, skuId, fulfillmentCenterId);
     }
   }
 
   /**
-   * Picking took reserved stock off the shelf: both on hand and reserved drop by what was reserved. A short
-   * pick's missing units go too (not found, damaged or expired stock is not sellable), so the count stays true.
+   * Picking ended (in full or short): each line's whole reservation ends, and the count fulfillment took
+   * right after the pick replaces ours when newer, in this one transaction. A count not newer than ours was
+   * taken before it, so ours already reflects the pick. Without a count (an event from a producer that did
+   * not send one) the reserved units leave the sellable figure too: at worst an under-count until
+   * fulfillment's next count, never an oversell.
    */
-  async consume(em: EntityManager, fulfillmentCenterId: string, quantities: StockQuantity[]): Promise<void> {
+  async releasePicked(
+    em: EntityManager,
+    fulfillmentCenterId: string,
+    quantities: StockQuantity[],
+    countsAfter: SellableCount[] | undefined,
+  ): Promise<void> {
+    const counts = new Map((countsAfter ?? []).map((c) => [c.skuId, c]));
     for (const { skuId, quantity } of bySku(quantities)) {
-      await em.query(
-        `UPDATE stock_level
-         SET reserved = IF(reserved >= ?, reserved - ?, 0), on_hand = IF(on_hand >= ?, on_hand - ?, 0), version = version + 1
-         WHERE sku_id = ? AND fulfillment_center_id = ?`,
-        [quantity, quantity, quantity, quantity, skuId, fulfillmentCenterId],
-      );
+      await this.unreserve(em, skuId, fulfillmentCenterId, quantity);
+      const count = counts.get(skuId);
+      if (count) await this.applyIfNewer(em, fulfillmentCenterId, count);
+      else
+        await em.query(
+          `UPDATE stock_level SET sellable = IF(sellable >= ?, sellable - ?, 0)
+           WHERE sku_id = ? AND fulfillment_center_id = ?`,
+          [quantity, quantity, skuId, fulfillmentCenterId],
+        );
       await this.announce(em, skuId, fulfillmentCenterId);
     }
   }
 
-  /** Sets the counted stock on hand (receipt or stock-take); refused (false) below what is reserved. */
-  async setOnHand(
-    em: EntityManager,
-    skuId: string,
-    fulfillmentCenterId: string,
-    onHand: number,
-  ): Promise<boolean> {
-    await em.query(
-      'INSERT IGNORE INTO stock_level (sku_id, fulfillment_center_id, on_hand, reserved, version) VALUES (?, ?, 0, 0, 0)',
-      [skuId, fulfillmentCenterId],
-    );
-    const result: UpdateResult = await em.query(
-      'UPDATE stock_level SET on_hand = ?, version = version + 1 WHERE sku_id = ? AND fulfillment_center_id = ? AND reserved <= ?',
-      [onHand, skuId, fulfillmentCenterId, onHand],
-    );
-    if (result.affectedRows !== 1) return false;
-    await this.announce(em, skuId, fulfillmentCenterId);
+  /** Fulfillment's count (fulfillment.stock-counted): applied when newer than the one held; true if applied. */
+  async applyCount(em: EntityManager, fulfillmentCenterId: string, count: SellableCount): Promise<boolean> {
+    if (!(await this.applyIfNewer(em, fulfillmentCenterId, count))) return false;
+    await this.announce(em, count.skuId, fulfillmentCenterId);
     return true;
   }
 
-  /** Creates a stock row with this amount unless one exists (demo data, first receipt); true when created. */
+  /**
+   * An admin's (or the demo seed's) sellable figure for when fulfillment has not counted the SKU yet. The
+   * count's version is kept, so fulfillment's next count replaces the baseline.
+   */
+  async setBaseline(
+    em: EntityManager,
+    skuId: string,
+    fulfillmentCenterId: string,
+    sellable: number,
+  ): Promise<void> {
+    await this.ensureRow(em, skuId, fulfillmentCenterId, 0);
+    await em.query(
+      'UPDATE stock_level SET sellable = ?, version = version + 1 WHERE sku_id = ? AND fulfillment_center_id = ?',
+      [sellable, skuId, fulfillmentCenterId],
+    );
+    await this.announce(em, skuId, fulfillmentCenterId);
+  }
+
+  /** Creates a row with this baseline (count version 0) unless one exists; true when created. */
   async createIfMissing(
     em: EntityManager,
     skuId: string,
     fulfillmentCenterId: string,
-    onHand: number,
+    sellable: number,
   ): Promise<boolean> {
-    const result: UpdateResult = await em.query(
-      'INSERT IGNORE INTO stock_level (sku_id, fulfillment_center_id, on_hand, reserved, version) VALUES (?, ?, ?, 0, 0)',
-      [skuId, fulfillmentCenterId, onHand],
-    );
-    if (result.affectedRows !== 1) return false;
+    if (!(await this.ensureRow(em, skuId, fulfillmentCenterId, sellable))) return false;
     await this.announce(em, skuId, fulfillmentCenterId);
     return true;
   }
 
   find(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<StockLevel | null> {
     return em.getRepository(StockLevel).findOneBy({ skuId, fulfillmentCenterId });
+  }
+
+  private async ensureRow(
+    em: EntityManager,
+    skuId: string,
+    fulfillmentCenterId: string,
+    sellable: number,
+  ): Promise<boolean> {
+    const result: UpdateResult = await em.query(
+      `INSERT IGNORE INTO stock_level (sku_id, fulfillment_center_id, sellable, sellable_version, reserved, version)
+       VALUES (?, ?, ?, 0, 0, 0)`,
+      [skuId, fulfillmentCenterId, sellable],
+    );
+    return result.affectedRows === 1;
+  }
+
+  private async unreserve(
+    em: EntityManager,
+    skuId: string,
+    fulfillmentCenterId: string,
+    quantity: number,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE stock_level SET reserved = IF(reserved >= ?, reserved - ?, 0), version = version + 1
+       WHERE sku_id = ? AND fulfillment_center_id = ?`,
+      [quantity, quantity, skuId, fulfillmentCenterId],
+    );
+  }
+
+  private async applyIfNewer(
+    em: EntityManager,
+    fulfillmentCenterId: string,
+    { skuId, sellable, version }: SellableCount,
+  ): Promise<boolean> {
+    await this.ensureRow(em, skuId, fulfillmentCenterId, 0);
+    const result: UpdateResult = await em.query(
+      `UPDATE stock_level SET sellable = ?, sellable_version = ?, version = version + 1
+       WHERE sku_id = ? AND fulfillment_center_id = ? AND sellable_version < ?`,
+      [sellable, version, skuId, fulfillmentCenterId, version],
+    );
+    return result.affectedRows === 1;
   }
 
   private async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<void> {
@@ -118,9 +175,9 @@ export class InventoryService {
       payload: {
         skuId,
         fulfillmentCenterId,
-        onHand: level.onHand,
+        onHand: level.sellable,
         reserved: level.reserved,
-        available: Math.max(0, level.onHand - level.reserved),
+        available: Math.max(0, level.sellable - level.reserved),
         version: level.version,
       },
     });

@@ -81,7 +81,7 @@ describe('checkout (real MariaDB, embedded events)', () => {
     const order = response.json();
     expect(order).toMatchObject({ status: 'pending_payment', totalFen: 2 * 1290 + 4485 });
     expect(order.customerId).toBeUndefined(); // the customer view carries no staff fields
-    expect(await stockOf(t, f.centerId, sku('pork'))).toEqual({ onHand: 10_000, reserved: 750 });
+    expect(await stockOf(t, f.centerId, sku('pork'))).toEqual({ sellable: 10_000, reserved: 750 });
     expect(await slotBooked(t, f.slotId)).toBe(before + 1);
     const [placed] = await t.db.transaction((em) =>
       em.query("SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'order.placed' AND event_key = ?", [
@@ -101,7 +101,7 @@ describe('checkout (real MariaDB, embedded events)', () => {
     const sampler = (async () => {
       while (sampling) {
         const s = await stockOf(t, f.centerId, id);
-        minAvailable = Math.min(minAvailable, s.onHand - s.reserved);
+        minAvailable = Math.min(minAvailable, s.sellable - s.reserved);
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
@@ -124,7 +124,7 @@ describe('checkout (real MariaDB, embedded events)', () => {
       errors: [{ field: 'lines[0]' }],
     });
     expect(await orderCount()).toBe(ordersBefore + 50);
-    expect(await stockOf(t, f.centerId, id)).toEqual({ onHand: 50, reserved: 50 });
+    expect(await stockOf(t, f.centerId, id)).toEqual({ sellable: 50, reserved: 50 });
     expect(minAvailable).toBeGreaterThanOrEqual(0);
   });
 

@@ -38,7 +38,7 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
     });
     const unpaid = (await checkout(t, 'cust-slow', body(4))).json();
     const paid = (await checkout(t, 'cust-quick', body(3))).json();
-    expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 10, reserved: 7 });
+    expect(await stockOf(t, f.centerId, skuId)).toEqual({ sellable: 10, reserved: 7 });
     expect(await slotBooked(t, f.slotId)).toBe(2);
     expect(
       (
@@ -60,7 +60,7 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
       15_000,
     );
 
-    expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 10, reserved: 3 });
+    expect(await stockOf(t, f.centerId, skuId)).toEqual({ sellable: 10, reserved: 3 });
     expect(await slotBooked(t, f.slotId)).toBe(1);
     expect((await statusOf(unpaid.id)).transitions.at(-1)).toMatchObject({
       from: 'pending_payment',
@@ -116,7 +116,7 @@ describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', (
           )[0].n,
         );
       await waitUntil('all 20 orders to expire', async () => (await cancelledCount()) === 20, 20_000);
-      expect(await stockOf(t, f.centerId, skuId)).toEqual({ onHand: 100, reserved: 0 });
+      expect(await stockOf(t, f.centerId, skuId)).toEqual({ sellable: 100, reserved: 0 });
       expect(await slotBooked(t, f.slotId)).toBe(0);
       for (const id of ids) expect(await outboxCount(t, 'order.cancelled', id)).toBe(1);
       const [transitions] = await t.db.transaction((em) =>

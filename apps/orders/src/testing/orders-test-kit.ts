@@ -5,6 +5,7 @@ import { fulfillmentPackedV1 } from '@harvest/contracts/fulfillment-packed';
 import { fulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
 import { fulfillmentShippedV1 } from '@harvest/contracts/fulfillment-shipped';
 import { fulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-picked';
+import { stockCountedV1 } from '@harvest/contracts/fulfillment-stock-counted';
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
@@ -37,7 +38,12 @@ export interface OrdersTestApp {
 
 /** The whole orders service (real MariaDB, real transport), initialised but not listening, on its own schemas. */
 export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTestApp> {
-  const { runId, prefix, env, dropDatabases: dropSchemas } = await serviceTestEnvironment('orders', {
+  const {
+    runId,
+    prefix,
+    env,
+    dropDatabases: dropSchemas,
+  } = await serviceTestEnvironment('orders', {
     JWT_SECRET,
     DB_POOL_SIZE: '20',
     PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET,
@@ -79,8 +85,8 @@ const CONSUMED_TOPICS = [
   fulfillmentPackedV1.topic,
   fulfillmentShippedV1.topic,
   fulfillmentDeliveredV1.topic,
+  stockCountedV1.topic,
 ];
-
 
 /** Publishes an event the way a producer does: appended to the outbox in a transaction, then relayed. */
 export async function publish<S extends z.ZodTypeAny>(
@@ -166,17 +172,18 @@ export async function insertSlot(
   );
 }
 
+/** A sellable baseline through the admin route (what fulfillment's count would otherwise set). */
 export async function setStock(
   t: OrdersTestApp,
   centerId: string,
   skuId: string,
-  onHand: number,
+  sellable: number,
 ): Promise<void> {
   const response = await t.app.inject({
     method: 'PUT',
     url: `/inventory/${centerId}/${skuId}`,
     headers: { authorization: `Bearer ${await t.token('admin', 'ops-1')}` },
-    payload: { onHand },
+    payload: { sellable },
   });
   if (response.statusCode !== 200) throw new Error(`setting stock failed: ${response.body}`);
 }
@@ -185,12 +192,12 @@ export async function stockOf(
   t: OrdersTestApp,
   centerId: string,
   skuId: string,
-): Promise<{ onHand: number; reserved: number }> {
+): Promise<{ sellable: number; reserved: number }> {
   const [row] = await t.db.transaction((em) =>
-    em.query(
-      'SELECT on_hand AS onHand, reserved FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ?',
-      [skuId, centerId],
-    ),
+    em.query('SELECT sellable, reserved FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ?', [
+      skuId,
+      centerId,
+    ]),
   );
   return row;
 }

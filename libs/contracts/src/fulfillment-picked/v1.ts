@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { stockSnapshotSchema } from '../fulfillment-stock-counted/v1';
 
 export const fulfillmentPickedV1Schema = z.object({
   orderId: z.string().min(1),
@@ -23,6 +24,14 @@ export const fulfillmentPickedV1Schema = z.object({
     .min(1),
   pickedBy: z.string().min(1),
   pickedAt: z.string().datetime(),
+  /**
+   * Added to v1 as an optional field (a reader that predates it strips it, so no v2 is needed): the count
+   * of each line's SKU at this center right after the pick, versioned like fulfillment.stock-counted. Orders
+   * releases the reservation and applies the count (when newer than its own) in one transaction, so there is
+   * no moment where the reservation is gone but the picked units still look sellable. Fulfillment always
+   * sends it; a consumer that gets an event without it must assume the picked units left the count.
+   */
+  stockAfter: z.array(stockSnapshotSchema).optional(),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
 
-export class SetStockDto {
-  /** Counted stock: pieces, or grams for a weighed SKU. */
-  @IsInt() @Min(0) @Max(100_000_000) onHand!: number;
+export class SetSellableBaselineDto {
+  /** Sellable stock until fulfillment's next count: pieces, or grams for a weighed SKU. */
+  @IsInt() @Min(0) @Max(100_000_000) sellable!: number;
 }
