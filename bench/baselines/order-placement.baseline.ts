@@ -1,0 +1,244 @@
+/**
+ * Raw baseline of the order placement row: a bare Fastify route doing checkout's SQL through a mysql2 pool,
+ * no Nest, no TypeORM, no validation, no token check, no idempotency-key store.
+ *
+ * THE SQL BELOW IS A DELIBERATE COPY of orders' checkout transaction (apps/orders/src/orders/checkout.service.ts,
+ * inventory/inventory.service.ts reserve + announce, delivery-slots book, order-lifecycle record, the outbox
+ * INSERT of libs/platform/events): it is the thing we compare against, so it must stay the same statements in
+ * the same order. Stock column: orders' reservation rule is read from the migrated schema (`sellable` since the
+ * sellable-from-fulfillment model, `on_hand` before it), so the baseline follows whichever model is running.
+ * Env: PORT, DB_NAME, DB_POOL_SIZE.
+ */
+import Fastify from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  createPool,
+  type Pool,
+  type PoolConnection,
+  type ResultSetHeader,
+  type RowDataPacket,
+} from 'mysql2/promise';
+
+interface Line {
+  skuId: string;
+  quantity?: number;
+  estimatedWeightGrams?: number;
+}
+interface Body {
+  address: { zoneId: string; recipient: string; phone: string; city: string; street: string };
+  slotId: string;
+  lines: Line[];
+}
+type Row = RowDataPacket & Record<string, unknown>;
+
+const PAYMENT_TIMEOUT_SECONDS = 15 * 60;
+const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+async function main(): Promise<void> {
+  const pool = createPool({
+    host: '127.0.0.1',
+    port: 3306,
+    user: 'root',
+    password: '',
+    database: process.env.DB_NAME,
+    connectionLimit: Number(process.env.DB_POOL_SIZE ?? 10),
+    timezone: 'Z',
+  });
+  const available = await availableColumn(pool);
+  const app = Fastify();
+  app.get('/ready', async () => ({ ready: true }));
+  app.post<{ Body: Body }>('/orders', async (request, reply) => {
+    const customerId = 'bench-customer';
+    const key = String(request.headers['idempotency-key']);
+    const hash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
+    const conn = await pool.getConnection();
+    try {
+      // findReplay runs in its own transaction, as in CheckoutService.
+      await conn.beginTransaction();
+      const [replay] = await conn.query<Row[]>(
+        'SELECT * FROM customer_order WHERE customer_id = ? AND idempotency_key = ? LIMIT 1',
+        [customerId, key],
+      );
+      await conn.commit();
+      if (replay.length > 0) return reply.code(200).send({ orderId: replay[0]!.id });
+      await conn.beginTransaction();
+      try {
+        const result = await place(conn, available, customerId, key, hash, request.body);
+        // A refusal leaves nothing behind, as in the service (its problem exception rolls back).
+        if (result.status >= 400) await conn.rollback();
+        else await conn.commit();
+        return reply.code(result.status).send(result.body);
+      } catch (error) {
+        await conn.rollback();
+        throw error;
+      }
+    } finally {
+      conn.release();
+    }
+  });
+  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
+}
+
+async function availableColumn(pool: Pool): Promise<string> {
+  const [rows] = await pool.query<Row[]>(
+    "SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'stock_level' AND column_name = 'sellable'",
+  );
+  return rows.length > 0 ? 'sellable' : 'on_hand';
+}
+
+async function place(
+  conn: PoolConnection,
+  available: string,
+  customerId: string,
+  key: string,
+  hash: string,
+  body: Body,
+): Promise<{ status: number; body: unknown }> {
+  const now = new Date();
+  const [[zone]] = await conn.query<Row[]>('SELECT * FROM delivery_zone WHERE id = ? LIMIT 1', [
+    body.address.zoneId,
+  ]);
+  if (!zone) return { status: 422, body: { field: 'address.zoneId' } };
+  const [[center]] = await conn.query<Row[]>('SELECT * FROM fulfillment_center WHERE id = ? LIMIT 1', [
+    zone.fulfillment_center_id,
+  ]);
+  const skuIds = body.lines.map((l) => l.skuId);
+  const [snapshots] = await conn.query<Row[]>('SELECT * FROM sku_snapshot WHERE sku_id IN (?)', [skuIds]);
+  const byId = new Map(snapshots.map((s) => [s.sku_id as string, s]));
+  const lines = body.lines.map((l, i) => {
+    const s = byId.get(l.skuId)!;
+    const weighed = s.sold_by === 'weight';
+    const units = weighed ? l.estimatedWeightGrams! : l.quantity!;
+    const total = weighed ? Math.round((Number(s.price_fen) * units) / 500) : Number(s.price_fen) * units;
+    return {
+      lineNo: i + 1,
+      s,
+      units,
+      total,
+      weighed,
+      quantity: l.quantity ?? null,
+      grams: l.estimatedWeightGrams ?? null,
+    };
+  });
+  const [[slot]] = await conn.query<Row[]>('SELECT * FROM delivery_slot WHERE id = ? LIMIT 1', [body.slotId]);
+  if (!slot || slot.zone_id !== zone.id || (slot.cutoff_at as Date) <= now)
+    return { status: 422, body: { field: 'slotId' } };
+
+  const orderId = randomUUID();
+  const totalFen = lines.reduce((sum, l) => sum + l.total, 0);
+  const paymentDueAt = new Date(now.getTime() + PAYMENT_TIMEOUT_SECONDS * 1000);
+  await conn.query(
+    `INSERT INTO customer_order (id, customer_id, idempotency_key, request_hash, status, fulfillment_center_id, zone_id, slot_id,
+       address, total_fen, paid_fen, refunded_fen, payment_id, payment_due_at, placed_by_agent_id, call_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, 0, 0, NULL, ?, NULL, NULL, ?, ?)`,
+    [
+      orderId,
+      customerId,
+      key,
+      hash,
+      center!.id,
+      zone.id,
+      slot.id,
+      JSON.stringify(body.address),
+      totalFen,
+      paymentDueAt,
+      now,
+      now,
+    ],
+  );
+  await conn.query(
+    `INSERT INTO order_line (order_id, line_no, sku_id, name, sold_by, temperature_class, quantity, estimated_weight_grams,
+       reserved_quantity, unit_price_fen, line_total_fen, picked_quantity, short_pick_reason, actual_weight_grams) VALUES ?`,
+    [
+      lines.map((l) => [
+        orderId,
+        l.lineNo,
+        l.s.sku_id,
+        l.s.name,
+        l.s.sold_by,
+        l.s.temperature_class,
+        l.quantity,
+        l.grams,
+        l.units,
+        l.s.price_fen,
+        l.total,
+        null,
+        null,
+        null,
+      ]),
+    ],
+  );
+  for (const l of [...lines].sort((a, b) => ((a.s.sku_id as string) < (b.s.sku_id as string) ? -1 : 1))) {
+    const [reserved] = await conn.query<ResultSetHeader>(
+      `UPDATE stock_level SET reserved = reserved + ?, version = version + 1
+       WHERE sku_id = ? AND fulfillment_center_id = ? AND ${available} >= reserved + ?`,
+      [l.units, l.s.sku_id, center!.id, l.units],
+    );
+    if (reserved.affectedRows !== 1) return { status: 409, body: { type: 'out-of-stock' } };
+    const [[level]] = await conn.query<Row[]>(
+      'SELECT * FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ? LIMIT 1',
+      [l.s.sku_id, center!.id],
+    );
+    const onHand = Number(level![available]);
+    await appendOutbox(conn, 'inventory.stock-changed', `${l.s.sku_id}@${center!.id}`, {
+      skuId: l.s.sku_id,
+      fulfillmentCenterId: center!.id,
+      [available === 'sellable' ? 'sellable' : 'onHand']: onHand,
+      reserved: level!.reserved,
+      available: Math.max(0, onHand - Number(level!.reserved)),
+      version: level!.version,
+    });
+  }
+  const [booked] = await conn.query<ResultSetHeader>(
+    'UPDATE delivery_slot SET booked = booked + 1 WHERE id = ? AND booked < capacity AND cutoff_at > ?',
+    [slot.id, now],
+  );
+  if (booked.affectedRows !== 1) return { status: 409, body: { type: 'slot-full' } };
+  await conn.query(
+    'INSERT INTO order_transition (order_id, from_status, to_status, actor, reason, call_id, at) VALUES (?, NULL, ?, ?, ?, NULL, ?)',
+    [orderId, 'pending_payment', `customer:${customerId}`, 'checkout', new Date()],
+  );
+  await appendOutbox(conn, 'order.placed', orderId, {
+    orderId,
+    customerId,
+    fulfillmentCenterId: center!.id,
+    zoneId: zone.id,
+    slot: {
+      slotId: slot.id,
+      date: slot.delivery_date,
+      windowStart: slot.window_start,
+      windowEnd: slot.window_end,
+    },
+    lines: lines.map((l) => ({
+      skuId: l.s.sku_id,
+      name: l.s.name,
+      soldBy: l.s.sold_by,
+      temperatureClass: l.s.temperature_class,
+      quantity: l.quantity,
+      estimatedWeightGrams: l.grams,
+      unitPriceFen: l.s.price_fen,
+      lineTotalFen: l.total,
+    })),
+    totalFen,
+    paymentDueAt: paymentDueAt.toISOString(),
+    placedByAgentId: null,
+  });
+  return { status: 201, body: { orderId } };
+}
+
+async function appendOutbox(
+  conn: PoolConnection,
+  type: string,
+  key: string,
+  payload: unknown,
+): Promise<void> {
+  await conn.query(
+    'INSERT INTO outbox_event (event_id, topic, event_key, type, version, payload, headers, occurred_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
+    [randomUUID(), type, key, type, JSON.stringify(payload), '{}', sqlTime(new Date())],
+  );
+}
+
+main().catch((error: Error) => {
+  console.error(`order-placement baseline: ${error.message}`);
+  process.exit(1);
+});

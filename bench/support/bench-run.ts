@@ -1,0 +1,71 @@
+import { issueToken, type Role } from '@harvest/platform/http';
+import { serviceTestEnvironment, type ServiceTestEnvironment } from '@harvest/testing';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { BENCH_CACHE } from './child-process';
+
+/** Ports given to the bench: our services on 3201-3205, raw baselines on 3211-3219. */
+export const PORTS = {
+  catalog: 3201,
+  orders: 3202,
+  largeCatalog: 3203,
+  images: 3205,
+  rawOrders: 3211,
+  rawProductDetail: 3212,
+  rawSearch: 3213,
+  rawImages: 3215,
+} as const;
+
+/** The shared local tier (bash infra/local/harness env); overridable by the same variables. */
+export const TIER = {
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+  elasticsearchUrl: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200',
+};
+
+/**
+ * One bench run's names: throwaway schemas (`harvest_t_bench_<id>_*`, dropped at the end), its own Redis key
+ * prefix, Elasticsearch aliases and Kafka topic, and the secrets its service processes and tokens share.
+ */
+export interface BenchRun {
+  id: string;
+  database: ServiceTestEnvironment;
+  jwtSecret: string;
+  /** Environment every service process of this run gets (on top of the database one). */
+  serviceEnv: NodeJS.ProcessEnv;
+  cachePrefix: string;
+  searchAlias(purpose: string): string;
+  workDir: string;
+  token(role: Role, subject: string): Promise<string>;
+}
+
+export async function startBenchRun(): Promise<BenchRun> {
+  const database = await serviceTestEnvironment('bench', { LOG_LEVEL: 'warn', EVENTS_RELAY_POLL_MS: '100' });
+  const id = database.runId;
+  const jwtSecret = randomBytes(32).toString('hex');
+  const workDir = join(BENCH_CACHE, `run-${id}`);
+  const cachePrefix = `bench-${id}:catalog:`;
+  return {
+    id,
+    database,
+    jwtSecret,
+    cachePrefix,
+    workDir,
+    serviceEnv: {
+      ...database.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: jwtSecret,
+      PAYMENT_CALLBACK_SECRET: randomBytes(32).toString('hex'),
+      IMAGES_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      EVENTS_TRANSPORT: 'embedded',
+      SEED_DEMO_DATA: 'false',
+    },
+    searchAlias: (purpose) => `bench-${id}-${purpose}`,
+    token: (role, subject) =>
+      issueToken(
+        { subject, role },
+        { secret: jwtSecret, issuer: 'harvest', audience: 'harvest-api' },
+        { expiresIn: '2h' },
+      ),
+  };
+}
