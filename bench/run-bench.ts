@@ -19,6 +19,8 @@ import { formatReindexTable, type ReindexRun } from './workloads/reindex-report'
 import { useQuickLoad } from './workloads/load-settings';
 import { orderPlacementRow } from './workloads/order-placement.bench';
 import { productDetailRow } from './workloads/product-detail.bench';
+import { reindexGeneratedCatalog } from './workloads/large-catalog.bench';
+import { searchRow } from './workloads/search.bench';
 
 const WORKLOADS = ['detail', 'orders', 'search', 'relay', 'images', 'reindex'] as const;
 type Workload = (typeof WORKLOADS)[number];
@@ -78,6 +80,32 @@ async function main(): Promise<void> {
     if (orders && only.has('orders')) {
       log('order placement, 3 lines');
       rows.push(await orderPlacementRow(run, orders));
+    }
+    for (const p of processes.splice(0)) await p.stop();
+
+    if (needs('search', 'reindex')) {
+      log(`large catalog: ${smallSkus} SKUs generated and reindexed on a fresh catalog`);
+      const small = await reindexGeneratedCatalog(run, smallSkus, PORTS.largeCatalog);
+      reindexRuns.push(small.result);
+      processes.push(small.catalog);
+      if (only.has('search')) {
+        log(`search with facets, ${smallSkus} SKUs`);
+        rows.push(
+          await searchRow(
+            small.catalog,
+            PORTS.largeCatalog,
+            run.searchAlias(`catalog-${smallSkus}`),
+            smallSkus,
+          ),
+        );
+      }
+      for (const p of processes.splice(0)) await p.stop();
+    }
+    if (only.has('reindex')) {
+      log(`large catalog: ${largeSkus} SKUs generated and reindexed on a fresh catalog`);
+      const large = await reindexGeneratedCatalog(run, largeSkus, PORTS.largeCatalog + 1);
+      reindexRuns.push(large.result);
+      await large.catalog.stop();
     }
   } finally {
     for (const p of processes) await p.stop();
