@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FulfillmentOrderLine } from '../orders/entities/fulfillment-order-line.entity';
 import { FulfillmentOrder } from '../orders/entities/fulfillment-order.entity';
+import { StockCountsService } from '../stock-counts/stock-counts.service';
 import { summarizePicking, type ShortReason } from './pick-summary';
 import { FINISHED } from './scan-steps';
 
@@ -24,7 +25,10 @@ interface TaskRow {
  */
 @Injectable()
 export class PickCompletionService {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly counts: StockCountsService,
+  ) {}
 
   async completeIfDone(em: EntityManager, orderId: string, pickedBy: string): Promise<'picked' | 'short_picked' | null> {
     const order = await em.getRepository(FulfillmentOrder).findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
@@ -49,7 +53,8 @@ export class PickCompletionService {
     );
     const pickedAt = new Date();
     // A wave id for tracing: the first task's (an order's tasks span one wave per temperature zone).
-    const common = { orderId, fulfillmentCenterId: order.fulfillmentCenterId, waveId: tasks[0]?.wave_id ?? null, pickedBy, pickedAt: pickedAt.toISOString() };
+    const stockAfter = await this.stockAfter(em, order.fulfillmentCenterId, lines);
+    const common = { orderId, fulfillmentCenterId: order.fulfillmentCenterId, waveId: tasks[0]?.wave_id ?? null, pickedBy, pickedAt: pickedAt.toISOString(), stockAfter };
     if (short) {
       await this.outbox.append(em, fulfillmentShortPickedV1, { key: orderId, payload: { ...common, lines: outcomes } });
     } else {
@@ -61,5 +66,19 @@ export class PickCompletionService {
     order.pickedBy = pickedBy;
     await em.getRepository(FulfillmentOrder).save(order);
     return order.status;
+  }
+
+  /**
+   * The count of each line's SKU now that the order's picks and write-offs are done, announced afresh (a new
+   * version) and carried by the picked event, so orders can release the reservation and lower its count in
+   * one step whatever order the two topics arrive in.
+   */
+  private async stockAfter(em: EntityManager, fulfillmentCenterId: string, lines: FulfillmentOrderLine[]) {
+    const snapshots = [];
+    for (const { skuId } of lines) {
+      const { onHand, sellable, held, version } = await this.counts.announce(em, skuId, fulfillmentCenterId);
+      snapshots.push({ skuId, onHand, sellable, held, version });
+    }
+    return snapshots;
   }
 }

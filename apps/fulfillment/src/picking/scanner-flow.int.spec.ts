@@ -103,6 +103,11 @@ describe('scanner flow, packing and dispatch (MariaDB + Kafka)', () => {
         { skuId: beef.skuId, quantity: 1000, lotIds: [beefLot.id] },
         { skuId: spinach.skuId, quantity: 2, lotIds: [spinachLot.id] },
       ],
+      // The count after the pick, one version past the last stock-counted of each SKU (5000 - 1040 g of beef).
+      stockAfter: [
+        { skuId: beef.skuId, onHand: 3960, sellable: 3960, held: 0, version: 3 },
+        { skuId: spinach.skuId, onHand: 8, sellable: 8, held: 0, version: 3 },
+      ],
     });
 
     // Packing: frozen in an insulated box with dry ice, chilled with gel packs; actual weights settle the weighed line.

@@ -1,4 +1,4 @@
-import { stockCountedV1 } from '@harvest/contracts/fulfillment-stock-counted';
+import { stockCountedV1, type StockCountedV1 } from '@harvest/contracts/fulfillment-stock-counted';
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -12,7 +12,8 @@ import { chinaDate } from '../local-date';
 export class StockCountsService {
   constructor(private readonly outbox: OutboxWriter) {}
 
-  async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<void> {
+  /** Returns the count announced, for events that carry it too (fulfillment.picked). */
+  async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<StockCountedV1> {
     await em.query(
       'INSERT INTO stock_count_version (sku_id, fulfillment_center_id, version) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE version = version + 1',
       [skuId, fulfillmentCenterId],
@@ -25,7 +26,7 @@ export class StockCountsService {
          FROM stock_count_version v WHERE v.sku_id = ? AND v.fulfillment_center_id = ?`,
       [chinaDate(), skuId, fulfillmentCenterId],
     );
-    await this.outbox.append(em, stockCountedV1, {
+    const event = await this.outbox.append(em, stockCountedV1, {
       key: `${skuId}@${fulfillmentCenterId}`,
       payload: {
         skuId,
@@ -37,6 +38,7 @@ export class StockCountsService {
         countedAt: new Date().toISOString(),
       },
     });
+    return event.payload;
   }
 
   /** One announcement per SKU and center of the given lots (after a QA hold or release). */
