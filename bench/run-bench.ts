@@ -21,6 +21,7 @@ import { orderPlacementRow } from './workloads/order-placement.bench';
 import { productDetailRow } from './workloads/product-detail.bench';
 import { reindexGeneratedCatalog } from './workloads/large-catalog.bench';
 import { searchRow } from './workloads/search.bench';
+import { outboxRelayRow, relayTopics } from './workloads/outbox-relay.bench';
 
 const WORKLOADS = ['detail', 'orders', 'search', 'relay', 'images', 'reindex'] as const;
 type Workload = (typeof WORKLOADS)[number];
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   if (quick) useQuickLoad();
   const largeSkus = positiveInt('--skus', values.skus ?? (quick ? '100000' : '1000000'));
   const smallSkus = positiveInt('--small-skus', values['small-skus'] ?? (quick ? '20000' : '100000'));
+  const relayEvents = quick ? 5000 : 20000;
   const only = new Set((values.only?.split(',') ?? WORKLOADS) as Workload[]);
   for (const w of only) if (!WORKLOADS.includes(w)) fail(`--only takes ${WORKLOADS.join(',')}; got ${w}`);
 
@@ -101,6 +103,10 @@ async function main(): Promise<void> {
       }
       for (const p of processes.splice(0)) await p.stop();
     }
+    if (only.has('relay')) {
+      log(`outbox relay to Kafka, ${relayEvents} events`);
+      rows.push(await outboxRelayRow(run, relayEvents));
+    }
     if (only.has('reindex')) {
       log(`large catalog: ${largeSkus} SKUs generated and reindexed on a fresh catalog`);
       const large = await reindexGeneratedCatalog(run, largeSkus, PORTS.largeCatalog + 1);
@@ -109,7 +115,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const p of processes) await p.stop();
-    await cleanUpRun(run);
+    await cleanUpRun(run, relayTopics(run));
   }
 
   const table = formatRatioTable(rows);

@@ -1,0 +1,78 @@
+/**
+ * Raw baseline of the relay row, in its own process: the same COUNT order.placed payloads as plain envelopes
+ * through one kafkajs producer in batches of 100 (idempotent, acks from all replicas, as the relay's producer),
+ * timed until Kafka acknowledged the last batch. A warm-up of WARMUP events goes first. Writes a Measurement +
+ * peak RSS to RESULT_FILE.  Env: KAFKA_BROKERS, TOPIC, COUNT, WARMUP, RESULT_FILE.
+ */
+import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { percentile } from '../support/load';
+import { peakRssMiB } from '../support/proc-memory';
+import { RELAY_BATCH_SIZE, relayPayload } from '../support/relay-events';
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const topic = env.TOPIC!;
+  const count = Number(env.COUNT);
+  const warmup = Number(env.WARMUP);
+  const producer = new Kafka({ brokers: env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING }).producer(
+    {
+      idempotent: true,
+      maxInFlightRequests: 1,
+    },
+  );
+  await producer.connect();
+  const batchMs: number[] = [];
+  const send = async (from: number, n: number) => {
+    for (let first = from; first < from + n; first += RELAY_BATCH_SIZE) {
+      const started = process.hrtime.bigint();
+      const messages = [];
+      for (let i = first; i < Math.min(first + RELAY_BATCH_SIZE, from + n); i++) {
+        const key = `bench-order-${i}`;
+        const envelope = {
+          eventId: randomUUID(),
+          type: 'order.placed',
+          version: 1,
+          topic,
+          key,
+          occurredAt: new Date().toISOString(),
+          payload: relayPayload(i),
+          headers: {},
+        };
+        messages.push({ key, value: JSON.stringify(envelope) });
+      }
+      await producer.sendBatch({
+        topicMessages: [{ topic, messages }],
+        acks: -1,
+        compression: CompressionTypes.None,
+      });
+      batchMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+  try {
+    await send(0, warmup);
+    batchMs.length = 0;
+    const started = process.hrtime.bigint();
+    await send(warmup, count);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    writeFileSync(
+      env.RESULT_FILE!,
+      JSON.stringify({
+        throughput: count / seconds,
+        p50Ms: percentile(batchMs, 50),
+        p99Ms: percentile(batchMs, 99),
+        ok: count,
+        failed: 0,
+        peakRssMiB: peakRssMiB(process.pid),
+      }),
+    );
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`kafka producer baseline: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
