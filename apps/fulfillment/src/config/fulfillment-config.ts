@@ -15,6 +15,8 @@ export const fulfillmentConfigShape = {
   FULFILLMENT_COOLANT_SUMMER_EXTRA_PERCENT: env.int(10, 0),
   FULFILLMENT_INSULATED_BOX_GRAMS: env.int(600, 0),
   FULFILLMENT_CARTON_GRAMS: env.int(200, 0),
+  /** How often the expiry job looks for stock that expired since its SKU's last count; 0 = off. */
+  FULFILLMENT_EXPIRY_SWEEP_MS: env.int(60_000, 0),
   /** Same switch the runtime reads: demo stock is also laid down for demo SKUs that arrive after start. */
   SEED_DEMO_DATA: env.bool(false),
 };

@@ -13,10 +13,10 @@ export class StockCountsService {
   constructor(private readonly outbox: OutboxWriter) {}
 
   /** Returns the count announced, for events that carry it too (fulfillment.picked). */
-  async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<StockCountedV1> {
+  async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string, today: string = chinaDate()): Promise<StockCountedV1> {
     await em.query(
-      'INSERT INTO stock_count_version (sku_id, fulfillment_center_id, version) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE version = version + 1',
-      [skuId, fulfillmentCenterId],
+      'INSERT INTO stock_count_version (sku_id, fulfillment_center_id, version, counted_on) VALUES (?, ?, 1, ?) ON DUPLICATE KEY UPDATE version = version + 1, counted_on = VALUES(counted_on)',
+      [skuId, fulfillmentCenterId, today],
     );
     const [row]: Array<{ version: number; on_hand: string | null; sellable: string | null; held: string | null }> = await em.query(
       `SELECT v.version,
@@ -24,7 +24,7 @@ export class StockCountsService {
               (SELECT SUM(ls.on_hand) FROM lot JOIN lot_stock ls ON ls.lot_id = lot.id WHERE lot.sku_id = v.sku_id AND lot.fulfillment_center_id = v.fulfillment_center_id AND lot.qa_hold = 0 AND lot.expiry_date >= ?) AS sellable,
               (SELECT SUM(ls.on_hand) FROM lot JOIN lot_stock ls ON ls.lot_id = lot.id WHERE lot.sku_id = v.sku_id AND lot.fulfillment_center_id = v.fulfillment_center_id AND lot.qa_hold = 1) AS held
          FROM stock_count_version v WHERE v.sku_id = ? AND v.fulfillment_center_id = ?`,
-      [chinaDate(), skuId, fulfillmentCenterId],
+      [today, skuId, fulfillmentCenterId],
     );
     const event = await this.outbox.append(em, stockCountedV1, {
       key: `${skuId}@${fulfillmentCenterId}`,
