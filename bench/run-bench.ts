@@ -21,6 +21,7 @@ import { orderPlacementRow } from './workloads/order-placement.bench';
 import { productDetailRow } from './workloads/product-detail.bench';
 import { reindexGeneratedCatalog } from './workloads/large-catalog.bench';
 import { searchRow } from './workloads/search.bench';
+import { imageVariantsRow } from './workloads/image-variants.bench';
 import { outboxRelayRow, relayTopics } from './workloads/outbox-relay.bench';
 
 const WORKLOADS = ['detail', 'orders', 'search', 'relay', 'images', 'reindex'] as const;
@@ -101,6 +102,18 @@ async function main(): Promise<void> {
           ),
         );
       }
+      for (const p of processes.splice(0)) await p.stop();
+    }
+    if (only.has('images')) {
+      log('image variant generation');
+      const images = await startService(run, 'images', PORTS.images, {
+        OBJECT_STORAGE_DRIVER: 'local',
+        OBJECT_STORAGE_LOCAL_DIR: join(run.workDir, 'images'),
+        IMAGES_TMP_DIR: join(run.workDir, 'images-tmp'),
+        IMAGES_GC_INTERVAL_MS: '0',
+      });
+      processes.push(images);
+      rows.push(await imageVariantsRow(run, images));
       for (const p of processes.splice(0)) await p.stop();
     }
     if (only.has('relay')) {

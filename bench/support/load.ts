@@ -13,8 +13,9 @@ export interface Measurement {
 export interface HttpLoad {
   url: string;
   connections: number;
-  /** Seconds of load that count, after `warmupSeconds` that do not. */
-  seconds: number;
+  /** Seconds of load that count, after `warmupSeconds` that do not; or a fixed `amount` of requests instead. */
+  seconds?: number;
+  amount?: number;
   warmupSeconds: number;
   /** Mutates each request (e.g. a fresh Idempotency-Key, the next product id). */
   nextRequest?: () => {
@@ -29,11 +30,12 @@ export interface HttpLoad {
 
 /** Drives one HTTP endpoint with autocannon at fixed concurrency: a warm-up run, then the measured run. */
 export async function measureHttp(load: HttpLoad): Promise<Measurement> {
-  const run = (duration: number) =>
+  const run = (duration: number, amount?: number) =>
     autocannon({
       url: load.url,
       connections: load.connections,
       duration,
+      amount,
       timeout: 30,
       method: load.method ?? 'GET',
       headers: load.headers,
@@ -42,7 +44,7 @@ export async function measureHttp(load: HttpLoad): Promise<Measurement> {
         : undefined,
     });
   if (load.warmupSeconds > 0) await run(load.warmupSeconds);
-  const result = await run(load.seconds);
+  const result = await run(load.seconds ?? 10, load.amount);
   const ok = result['2xx'];
   const failed = result.non2xx + result.errors;
   return {
