@@ -1,0 +1,73 @@
+/**
+ * What the order load needs, from the demo data the services seed (SEED_DEMO_DATA=true): sellable piece SKUs
+ * that orders has learned from catalog.sku-changed, and one roomy delivery slot created through the admin API.
+ */
+import { randomBytes } from 'node:crypto';
+import type { RowDataPacket } from 'mysql2/promise';
+import { issueToken } from '@harvest/platform/http';
+import { FRONT_DOOR, SCHEMA_PREFIX } from './chaos-settings';
+import { waitFor } from './harness-cli';
+import type { OrderFixture } from './order-load';
+import type { TruthDb } from './truth-db';
+
+const ZONE = 'bj-chaoyang';
+
+export interface ChaosFixture extends OrderFixture {
+  adminToken: string;
+  productIds: string[];
+  searchTerms: string[];
+}
+
+export const newJwtSecret = () => randomBytes(32).toString('hex');
+
+export async function prepareFixture(db: TruthDb, jwtSecret: string): Promise<ChaosFixture> {
+  const settings = { secret: jwtSecret, issuer: 'harvest', audience: 'harvest-api' };
+  const tokenFor = (subject: string, role: 'customer' | 'admin' = 'customer') =>
+    issueToken({ subject, role }, settings, { expiresIn: '2h' });
+  let skus: RowDataPacket[] = [];
+  await waitFor(
+    'orders knows the demo SKUs (catalog.sku-changed through Kafka)',
+    async () => {
+      skus = await db
+        .query(
+          `SELECT sku_id, product_id, name FROM ${SCHEMA_PREFIX}orders.sku_snapshot
+         WHERE status = 'active' AND sold_by = 'piece' ORDER BY sku_id LIMIT 60`,
+        )
+        .catch(() => []);
+      return skus.length >= 20;
+    },
+    180_000,
+    1_000,
+  );
+  const adminToken = await tokenFor('chaos-admin', 'admin');
+  const slotId = await createSlot(adminToken);
+  return {
+    adminToken,
+    slotId,
+    zoneId: ZONE,
+    skuIds: skus.map((s) => String(s.sku_id)),
+    productIds: [...new Set(skus.map((s) => String(s.product_id)))],
+    searchTerms: [...new Set(skus.map((s) => String(s.name).split(/\s+/)[0]))].slice(0, 10),
+    tokenFor: (customerId) => tokenFor(customerId),
+  };
+}
+
+/** Tomorrow (China date), late window, no cut-off, capacity for every order of a run. */
+async function createSlot(adminToken: string): Promise<string> {
+  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+  const response = await fetch(`${FRONT_DOOR}/orders/delivery-slots`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      zoneId: ZONE,
+      date: tomorrow,
+      windowStart: '21:00',
+      windowEnd: '22:00',
+      capacity: 10_000,
+      cutoffMinutesBefore: 0,
+    }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`creating the delivery slot: ${response.status} ${text.slice(0, 200)}`);
+  return (JSON.parse(text) as { id: string }).id;
+}

@@ -1,0 +1,129 @@
+/**
+ * Continuous order load through HAProxy, like real apps: each client places one order at a time with its own
+ * Idempotency-Key, and retries a failed attempt with the same key (and body) until it is acknowledged.
+ */
+import { randomUUID } from 'node:crypto';
+import { FRONT_DOOR, ORDER_CLIENTS, RETRY_FOR_MS, RETRY_PAUSE_MS } from './chaos-settings';
+import { sleep } from './harness-cli';
+
+export interface OrderFixture {
+  slotId: string;
+  zoneId: string;
+  skuIds: string[];
+  tokenFor(customerId: string): Promise<string>;
+}
+
+export interface AckedOrder {
+  orderId: string;
+  customerId: string;
+  key: string;
+  at: number;
+}
+
+export class OrderLoad {
+  readonly acked: AckedOrder[] = [];
+  /** Every attempt that did not get a 2xx, by status ("network" when no answer came). */
+  readonly failures = new Map<string, number>();
+  attempts = 0;
+  /** Orders refused for a business reason (stock, slot, validation): a fixture problem, not a fault's effect. */
+  rejected: string[] = [];
+  /** Keys given up on after RETRY_FOR_MS: their outcome is unknown to the client. */
+  abandoned = 0;
+  private running = false;
+  private workers: Promise<void>[] = [];
+  private sequence = 0;
+
+  constructor(
+    private readonly fixture: OrderFixture,
+    private readonly runId: string,
+  ) {}
+
+  start(clients = ORDER_CLIENTS): void {
+    this.running = true;
+    for (let i = 0; i < clients; i++) this.workers.push(this.client(`chaos-${this.runId}-c${i}`));
+  }
+
+  /** Stops placing new orders; resolves once every order under way is acknowledged or abandoned. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.workers);
+    this.workers = [];
+  }
+
+  get failedAttempts(): number {
+    return [...this.failures.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** Longest stretch without an acknowledged order, in ms, within [from, to]. */
+  longestGapMs(from: number, to: number): number {
+    const times = [from, ...this.acked.map((o) => o.at).filter((t) => t > from && t < to), to].sort(
+      (a, b) => a - b,
+    );
+    let gap = 0;
+    for (let i = 1; i < times.length; i++) gap = Math.max(gap, times[i] - times[i - 1]);
+    return gap;
+  }
+
+  private async client(customerId: string): Promise<void> {
+    const token = await this.fixture.tokenFor(customerId);
+    while (this.running) await this.placeOne(customerId, token);
+  }
+
+  private async placeOne(customerId: string, token: string): Promise<void> {
+    const key = randomUUID();
+    const sku = this.fixture.skuIds[this.sequence++ % this.fixture.skuIds.length];
+    const body = JSON.stringify({
+      address: {
+        zoneId: this.fixture.zoneId,
+        recipient: 'Chaos Test',
+        phone: '13800000000',
+        city: 'Beijing',
+        street: '1 Load St',
+      },
+      slotId: this.fixture.slotId,
+      lines: [{ skuId: sku, quantity: 1 }],
+    });
+    const firstTry = Date.now();
+    while (Date.now() - firstTry < RETRY_FOR_MS) {
+      this.attempts++;
+      const outcome = await this.attempt(token, key, body);
+      if (outcome.orderId) {
+        this.acked.push({ orderId: outcome.orderId, customerId, key, at: Date.now() });
+        return;
+      }
+      this.failures.set(outcome.status, (this.failures.get(outcome.status) ?? 0) + 1);
+      if (outcome.final) {
+        this.rejected.push(`${outcome.status} ${outcome.detail}`);
+        return;
+      }
+      await sleep(RETRY_PAUSE_MS);
+    }
+    this.abandoned++;
+  }
+
+  private async attempt(token: string, key: string, body: string) {
+    try {
+      const response = await fetch(`${FRONT_DOOR}/orders/orders`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body,
+        signal: AbortSignal.timeout(15_000),
+      });
+      const text = await response.text();
+      if (response.ok)
+        return { orderId: (JSON.parse(text) as { id: string }).id, status: String(response.status) };
+      // 409 "still in progress" is worth a retry; a business refusal or a validation error is not.
+      const final =
+        response.status < 500 &&
+        !(response.status === 409 && /in progress/i.test(text)) &&
+        response.status !== 429;
+      return { status: String(response.status), final, detail: text.slice(0, 200) };
+    } catch (error) {
+      return { status: 'network', final: false, detail: (error as Error).message };
+    }
+  }
+}

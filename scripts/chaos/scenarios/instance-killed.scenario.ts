@@ -1,0 +1,45 @@
+/**
+ * One instance of orders and one of catalog killed (SIGKILL) behind HAProxy under order load and catalog
+ * reads. HAProxy redispatches what the dead instance had in flight (idempotent reads, and POSTs with an
+ * Idempotency-Key) and its health check takes it out. Figure: client requests that did not get a 2xx.
+ */
+import { sleep } from '../harness-cli';
+import { failureSummary, underLoad } from '../load-window';
+import { log, type Scenario } from '../scenario';
+
+/** Long enough for HAProxy to see the instance up again (rise 3 × inter 2s) before the next fault. */
+const HAPROXY_RISE_MS = 8_000;
+
+export const instanceKilledScenario: Scenario = {
+  name: 'instance',
+  fault: 'one service instance killed behind HAProxy',
+  bar: 'failed 0',
+  async run(context) {
+    const victims = ['orders-1', 'catalog-1'].map((name) => context.instances.get(name)!);
+    const window = await underLoad(context, 'instance', ['product', 'search'], async () => {
+      for (const victim of victims) victim.kill();
+      log(
+        'instance',
+        `killed ${victims.map((v) => `${v.spec.name} (:${v.spec.port})`).join(' and ')}; load continues on the others`,
+      );
+      await sleep(10_000);
+      for (const victim of victims) victim.start();
+      await Promise.all(victims.map((v) => v.ready()));
+      await sleep(HAPROXY_RISE_MS);
+      log('instance', 'instances restarted and back in HAProxy');
+    });
+    const reads = window.reads!;
+    const readFailures = reads.count((r) => r.status !== 200);
+    const failed = window.orders.failedAttempts + readFailures;
+    return {
+      fault: this.fault,
+      figures: [['failed client requests', failed]],
+      bar: this.bar,
+      pass: failed === 0 && window.truth.lost === 0 && window.truth.duplicates === 0,
+      notes: [
+        `${window.orders.attempts} order attempts (failed: ${failureSummary(window.orders.failures)}), ` +
+          `${reads.results.length} catalog reads (${readFailures} not 200); acknowledged orders lost ${window.truth.lost}, duplicated ${window.truth.duplicates}`,
+      ],
+    };
+  },
+};
