@@ -21,6 +21,7 @@ describe('orders demo data (real MariaDB)', () => {
             (SELECT COUNT(*) FROM delivery_zone) AS zones,
             (SELECT COUNT(*) FROM delivery_slot) AS slots,
             (SELECT COUNT(*) FROM stock_level) AS stock,
+            (SELECT COUNT(*) FROM stock_level WHERE sellable = 5000 AND sellable_version = 0) AS baselines,
             (SELECT COUNT(DISTINCT sku_id) FROM stock_level WHERE sku_id BETWEEN 'demo-sku-0001' AND 'demo-sku-0250') AS skus,
             (SELECT COUNT(*) FROM outbox_event WHERE type = 'inventory.stock-changed') AS announced`),
         )
@@ -32,6 +33,8 @@ describe('orders demo data (real MariaDB)', () => {
       zones: 5,
       slots: 7 * 5 * 3,
       stock: 500,
+      // Sellable without fulfillment running, at count version 0 so fulfillment's first count replaces it.
+      baselines: 500,
       skus: 250,
       announced: 500,
     });
