@@ -54,13 +54,26 @@ async function main(): Promise<void> {
   );
   const rows: RatioRow[] = [];
   const reindexRuns: ReindexRun[] = [];
+  const failures: string[] = [];
   const processes: BenchProcess[] = [];
+  const needs = (...workloads: Workload[]) => workloads.some((w) => only.has(w));
+  /** One stage: a failure is reported and the next stage still runs; its processes are stopped either way. */
+  const stage = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).message}`);
+      console.error(`bench: ${name} failed: ${(error as Error).message}`);
+    } finally {
+      for (const p of processes.splice(0)) await p.stop();
+    }
+  };
   try {
-    const needs = (...workloads: Workload[]) => workloads.some((w) => only.has(w));
-    log('starting services (real main.ts each, own process, own schemas)');
-    const [catalog, orders] = await Promise.all([
-      needs('detail', 'search', 'orders')
-        ? startService(run, 'catalog', PORTS.catalog, {
+    if (needs('detail', 'orders'))
+      await stage('product detail and order placement', async () => {
+        log('starting catalog and orders (real main.ts each, own process, own schemas, demo data)');
+        const started = await Promise.all([
+          startService(run, 'catalog', PORTS.catalog, {
             SEED_DEMO_DATA: 'true',
             CACHE_DRIVER: 'redis',
             REDIS_URL: TIER.redisUrl,
@@ -69,63 +82,56 @@ async function main(): Promise<void> {
             SEARCH_DRIVER: 'elasticsearch',
             ELASTICSEARCH_URL: TIER.elasticsearchUrl,
             CATALOG_SEARCH_ALIAS: run.searchAlias('products'),
-          })
-        : undefined,
-      needs('orders')
-        ? startService(run, 'orders', PORTS.orders, { SEED_DEMO_DATA: 'true', ORDERS_EXPIRY_SWEEP_MS: '0' })
-        : undefined,
-    ]);
-    for (const p of [catalog, orders]) if (p) processes.push(p);
-    if (catalog && only.has('detail')) {
-      log('product detail, cache hit');
-      rows.push(await productDetailRow(run, catalog));
-    }
-    if (orders && only.has('orders')) {
-      log('order placement, 3 lines');
-      rows.push(await orderPlacementRow(run, orders));
-    }
-    for (const p of processes.splice(0)) await p.stop();
-
-    if (needs('search', 'reindex')) {
-      log(`large catalog: ${smallSkus} SKUs generated and reindexed on a fresh catalog`);
-      const small = await reindexGeneratedCatalog(run, smallSkus, PORTS.largeCatalog);
-      reindexRuns.push(small.result);
-      processes.push(small.catalog);
-      if (only.has('search')) {
-        log(`search with facets, ${smallSkus} SKUs`);
-        rows.push(
-          await searchRow(
-            small.catalog,
-            PORTS.largeCatalog,
-            run.searchAlias(`catalog-${smallSkus}`),
-            smallSkus,
-          ),
-        );
-      }
-      for (const p of processes.splice(0)) await p.stop();
-    }
-    if (only.has('images')) {
-      log('image variant generation');
-      const images = await startService(run, 'images', PORTS.images, {
-        OBJECT_STORAGE_DRIVER: 'local',
-        OBJECT_STORAGE_LOCAL_DIR: join(run.workDir, 'images'),
-        IMAGES_TMP_DIR: join(run.workDir, 'images-tmp'),
-        IMAGES_GC_INTERVAL_MS: '0',
+          }),
+          startService(run, 'orders', PORTS.orders, { SEED_DEMO_DATA: 'true', ORDERS_EXPIRY_SWEEP_MS: '0' }),
+        ]);
+        processes.push(...started);
+        const [catalog, orders] = started;
+        if (only.has('detail')) {
+          log('product detail, cache hit');
+          rows.push(await productDetailRow(run, catalog));
+        }
+        if (only.has('orders')) {
+          log('order placement, 3 lines');
+          rows.push(await orderPlacementRow(run, orders));
+        }
       });
-      processes.push(images);
-      rows.push(await imageVariantsRow(run, images));
-      for (const p of processes.splice(0)) await p.stop();
-    }
-    if (only.has('relay')) {
-      log(`outbox relay to Kafka, ${relayEvents} events`);
-      rows.push(await outboxRelayRow(run, relayEvents));
-    }
-    if (only.has('reindex')) {
-      log(`large catalog: ${largeSkus} SKUs generated and reindexed on a fresh catalog`);
-      const large = await reindexGeneratedCatalog(run, largeSkus, PORTS.largeCatalog + 1);
-      reindexRuns.push(large.result);
-      await large.catalog.stop();
-    }
+    if (needs('search', 'reindex'))
+      await stage(`reindex ${smallSkus} SKUs and search`, async () => {
+        log(`large catalog: ${smallSkus} SKUs generated and reindexed on a fresh catalog`);
+        const small = await reindexGeneratedCatalog(run, smallSkus, PORTS.largeCatalog);
+        processes.push(small.catalog);
+        reindexRuns.push(small.result);
+        if (only.has('search')) {
+          log(`search with facets, ${smallSkus} SKUs`);
+          const alias = run.searchAlias(`catalog-${smallSkus}`);
+          rows.push(await searchRow(small.catalog, PORTS.largeCatalog, alias, smallSkus));
+        }
+      });
+    if (only.has('images'))
+      await stage('image variants', async () => {
+        log('image variant generation');
+        const images = await startService(run, 'images', PORTS.images, {
+          OBJECT_STORAGE_DRIVER: 'local',
+          OBJECT_STORAGE_LOCAL_DIR: join(run.workDir, 'images'),
+          IMAGES_TMP_DIR: join(run.workDir, 'images-tmp'),
+          IMAGES_GC_INTERVAL_MS: '0',
+        });
+        processes.push(images);
+        rows.push(await imageVariantsRow(run, images));
+      });
+    if (only.has('relay'))
+      await stage('outbox relay', async () => {
+        log(`outbox relay to Kafka, ${relayEvents} events`);
+        rows.push(await outboxRelayRow(run, relayEvents));
+      });
+    if (only.has('reindex'))
+      await stage(`reindex ${largeSkus} SKUs`, async () => {
+        log(`large catalog: ${largeSkus} SKUs generated and reindexed on a fresh catalog`);
+        const large = await reindexGeneratedCatalog(run, largeSkus, PORTS.largeCatalog + 1);
+        processes.push(large.catalog);
+        reindexRuns.push(large.result);
+      });
   } finally {
     for (const p of processes) await p.stop();
     await cleanUpRun(run, relayTopics(run));
@@ -139,13 +145,18 @@ async function main(): Promise<void> {
     table,
     '',
     reindex,
+    ...failures.map((f) => `FAILED ${f}`),
   ].join('\n');
   console.log(`\n${report}`);
   mkdirSync(BENCH_CACHE, { recursive: true });
   const file = join(BENCH_CACHE, `results-${run.id}.md`);
   writeFileSync(file, report + '\n');
   log(`written to ${file}`);
-  if (rows.some((r) => verdictOf(r) === 'ERRORS') || reindexRuns.some((r) => r.failed > 0)) {
+  if (
+    failures.length > 0 ||
+    rows.some((r) => verdictOf(r) === 'ERRORS') ||
+    reindexRuns.some((r) => r.failed > 0)
+  ) {
     console.error('bench: a workload failed to run (see ERRORS above and .cache/bench/logs)');
     process.exitCode = 1;
   }

@@ -35,12 +35,10 @@ async function main(): Promise<void> {
       const header = await readImageHeader(path);
       await renderOriginal(path, 'jpeg', MAX_PIXELS, `${path}.original`);
       const variants = await renderVariants(path, MAX_PIXELS);
-      return reply
-        .code(201)
-        .send({
-          ...header,
-          variants: variants.map((v) => ({ preset: v.preset, format: v.format, bytes: v.bytes.length })),
-        });
+      return reply.code(201).send({
+        ...header,
+        variants: variants.map((v) => ({ preset: v.preset, format: v.format, bytes: v.bytes.length })),
+      });
     } finally {
       await rm(path, { force: true });
       await rm(`${path}.original`, { force: true });

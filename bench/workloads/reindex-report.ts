@@ -6,6 +6,8 @@ export interface ReindexRun {
   failed: number;
   /** VmHWM of the catalog process that ran only this reindex (MiB). */
   peakRssMiB: number;
+  /** 2 when the first rebuild failed (e.g. Elasticsearch restarted under it) and was retried. */
+  attempts: number;
 }
 
 /** Peak RSS at the largest size may exceed the smallest size's by at most this factor (stated in docs/benchmarks.md). */
@@ -19,11 +21,11 @@ export function memoryBounded(runs: ReindexRun[]): boolean {
 
 export function formatReindexTable(runs: ReindexRun[]): string {
   const lines = [
-    '| SKUs | products | reindex s | products/s (docs/s) | SKUs/s | failed | catalog peak RSS MiB |',
-    '|---|---|---|---|---|---|---|',
+    '| SKUs | products | reindex s | products/s (docs/s) | SKUs/s | failed docs | attempts | catalog peak RSS MiB |',
+    '|---|---|---|---|---|---|---|---|',
     ...runs.map(
       (r) =>
-        `| ${r.skus} | ${r.products} | ${r.seconds.toFixed(1)} | ${(r.products / r.seconds).toFixed(0)} | ${(r.skus / r.seconds).toFixed(0)} | ${r.failed} | ${Math.round(r.peakRssMiB)} |`,
+        `| ${r.skus} | ${r.products} | ${r.seconds.toFixed(1)} | ${(r.products / r.seconds).toFixed(0)} | ${(r.skus / r.seconds).toFixed(0)} | ${r.failed} | ${r.attempts} | ${Math.round(r.peakRssMiB)} |`,
     ),
   ];
   if (runs.length > 1) {

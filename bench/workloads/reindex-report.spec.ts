@@ -1,0 +1,25 @@
+import { formatReindexTable, memoryBounded, type ReindexRun } from './reindex-report';
+
+const reindexed = (skus: number, peakRssMiB: number): ReindexRun => ({
+  skus,
+  products: skus / 2,
+  seconds: skus / 5000,
+  failed: 0,
+  peakRssMiB,
+  attempts: 1,
+});
+
+describe('reindex report', () => {
+  it('accepts a peak at the largest size up to 1.3 times the smallest size peak, in any order', () => {
+    expect(memoryBounded([reindexed(1_000_000, 390), reindexed(100_000, 300)])).toBe(true);
+    expect(memoryBounded([reindexed(100_000, 300), reindexed(1_000_000, 391)])).toBe(false);
+  });
+
+  it('prints docs/s per size and the bound verdict', () => {
+    const table = formatReindexTable([reindexed(100_000, 300), reindexed(1_000_000, 420)]);
+    expect(table).toContain('| 100000 | 50000 | 20.0 | 2500 | 5000 | 0 | 1 | 300 |');
+    expect(table).toContain(
+      'memory bound: peak RSS at 1000000 SKUs ≤ 1.3 × peak at 100000 SKUs: MISS (420 vs 300 MiB)',
+    );
+  });
+});
