@@ -17,6 +17,7 @@ mariadb_node_answers() {
 # Starts /usr/sbin/mariadbd on 127.0.0.1:PORT with its data in DIR/data (initialised on first use), its
 # socket, pid file and error.log in DIR, unless it already answers. OPTION_FILES is --no-defaults or
 # --defaults-file=FILE (mariadbd takes it only as the first argument); MARIADBD_ARGs follow the common ones.
+# The server does not inherit fd 9 (lib/mha.sh's lock).
 mariadb_node_start() {
   local label="$1" dir="$2" port="$3" option_files="$4" pid
   shift 4
@@ -35,7 +36,7 @@ mariadb_node_start() {
   chown -R mysql:mysql "$dir"
   start-stop-daemon --start --background --quiet --pidfile "$dir/mariadbd.pid" --exec /usr/sbin/mariadbd -- \
     "$option_files" --user=mysql --datadir="$dir/data" --bind-address=127.0.0.1 --port="$port" \
-    --socket="$dir/mariadbd.sock" --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" "$@" \
+    --socket="$dir/mariadbd.sock" --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" "$@" 9>&- \
     || die "$label: node $port did not start; see $dir/error.log"
   wait_until 60 mariadb_node_answers "$port" || die "$label: node $port did not answer in 60s; see $dir/error.log"
 }

@@ -26,6 +26,15 @@ MHA_NODE_ARGS=(--innodb-buffer-pool-size=64M --innodb-log-file-size=48M)
 # How long `up` lets a failover already under way finish before re-forming.
 MHA_FAILOVER_WAIT=120
 
+# One harness command at a time changes the topology (the chaos runner, the test suite and a person may
+# call `up mha` together). fd 9 holds the lock; every daemon started under it gets 9>&- so it does not
+# keep the lock after the command ends.
+mha_lock() {
+  mkdir -p "$MHA_RUN"
+  exec 9>"$MHA_RUN/harness.lock"
+  flock -w 300 9 || die "mha: another harness command has held $MHA_RUN/harness.lock for 300s; wait for it or end it"
+}
+
 mha_node_dir() { printf '%s/%s' "$MHA_RUN" "$1"; }
 
 mha_port_of() {
@@ -183,8 +192,10 @@ mha_rebuild() {
   mha_node_stop "$name"
   rm -rf "$dir/data"
   mha_node_start "$name"
+  # mysql.gtid_slave_pos is the copied node's own replication state: loaded here it collides with this
+  # replica's first commits ("Duplicate entry ... in mysql.gtid_slave_pos") and stops its SQL thread.
   mariadb-dump -h127.0.0.1 -P"$primary" -uroot --all-databases --single-transaction --master-data=2 \
-    --routines --events --triggers >"$dir/rebuild.sql" 2>"$dir/rebuild.err" \
+    --routines --events --triggers --ignore-table=mysql.gtid_slave_pos >"$dir/rebuild.sql" 2>"$dir/rebuild.err" \
     || die "mha: dumping 127.0.0.1:$primary failed; see $dir/rebuild.err"
   read -r file pos < <(sed -n "s/^-- CHANGE MASTER TO MASTER_LOG_FILE='\([^']*\)', MASTER_LOG_POS=\([0-9]*\);/\1 \2/p" "$dir/rebuild.sql" | head -n1)
   [[ -n $file && -n $pos ]] || die "mha: no binlog position in the dump of 127.0.0.1:$primary ($dir/rebuild.sql)"
@@ -283,7 +294,7 @@ EOF
   fi
   mv "$dir/sshd_config.new" "$dir/sshd_config"
   mkdir -p /run/sshd # privilege separation directory sshd insists on
-  /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log" || die "mha: sshd did not start; see $dir/sshd.log"
+  /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log" 9>&- || die "mha: sshd did not start; see $dir/sshd.log"
   wait_until 10 tcp_open "$MHA_SSH_PORT" || die "mha: sshd not listening on 127.0.0.1:$MHA_SSH_PORT after 10s; see $dir/sshd.log"
 }
 
@@ -306,7 +317,7 @@ mha_manager_start() {
   log "mha: masterha_check_ssh and masterha_check_repl passed"
   # The hook reads its credentials and notify list from these (production: /etc/masterha/...).
   HARVEST_MHA_CREDENTIALS="$MHA_HOOK_CNF" HARVEST_MHA_NOTIFY_URLS="$MHA_RUN/notify-urls" \
-    setsid masterha_manager --conf="$MHA_CONF" --ignore_last_failover </dev/null >>"$MHA_MANAGER_DIR/manager.out" 2>&1 &
+    setsid masterha_manager --conf="$MHA_CONF" --ignore_last_failover </dev/null >>"$MHA_MANAGER_DIR/manager.out" 2>&1 9>&- &
   printf '%s\n' "$!" >"$MHA_MANAGER_PID"
   wait_until 60 mha_manager_settled || { tail -5 "$log_file" >&2; die "mha: masterha_manager is not monitoring after 60s; see $log_file"; }
   mha_manager_pid >/dev/null || { tail -5 "$log_file" >&2; die "mha: masterha_manager exited at start; see $log_file"; }
@@ -321,6 +332,7 @@ mha_manager_settled() {
 mha_up() {
   local t0 primary pid last
   t0="$(now)"
+  mha_lock
   mha_ensure_packages
   mkdir -p "$MHA_RUN"
   mha_render
@@ -351,6 +363,7 @@ mha_up() {
 
 mha_down() {
   local pid name
+  mha_lock
   if pid="$(mha_manager_pid)"; then stop_pid "mha manager" "$pid" 15; fi
   for name in "${MHA_NODES[@]}"; do mha_node_stop "$name"; done
   if pid="$(live_pid "$MHA_SSH_DIR/sshd.pid" "$MHA_SSH_DIR/sshd_config")"; then stop_pid "mha sshd" "$pid" 10; fi
@@ -360,6 +373,7 @@ mha_down() {
 # The fault the chaos tests inject: SIGKILL of the current primary's mariadbd, no clean shutdown.
 mha_primary_stop() {
   local port name pid
+  mha_lock
   port="$(mha_writable_port)" || die "mha: no writable primary to stop; run: bash infra/local/harness up mha"
   name="$(mha_name_of "$port")"
   pid="$(live_pid "$(mha_node_dir "$name")/mariadbd.pid" "--port=$port")" \

@@ -32,4 +32,5 @@ render_for_host() {
     die "render: $template for $host failed (see above); check infra/ansible/inventory/local"
   fi
   printf '%s' "$extra" >"$stamp"
+  touch "$dest" # Ansible leaves an unchanged file's time alone; without this every later call renders again
 }
