@@ -7,7 +7,7 @@ describe('stock expiry announcements', () => {
   const center = 'fc-expiry-1';
 
   beforeAll(async () => {
-    kit = await FulfillmentTestKit.start({ FULFILLMENT_EXPIRY_SWEEP_MS: '0' });
+    kit = await FulfillmentTestKit.start();
     await kit.createCenter(center);
   });
   afterAll(async () => {

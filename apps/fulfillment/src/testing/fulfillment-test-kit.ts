@@ -107,6 +107,8 @@ export class FulfillmentTestKit {
       EVENTS_RETRY_BACKOFF_MS: '50',
       EVENTS_RETRY_BACKOFF_MAX_MS: '200',
       EVENTS_KAFKA_SESSION_TIMEOUT_MS: '6000',
+      // The expiry job's timer stays off: a test runs a sweep itself, for the day it chooses.
+      FULFILLMENT_EXPIRY_SWEEP_MS: '0',
       ...extraEnv,
     };
     // Its own consumer group (the definition's name), so no other running fulfillment takes our events.
