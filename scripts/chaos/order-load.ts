@@ -29,6 +29,9 @@ export class OrderLoad {
   rejected: string[] = [];
   /** Keys given up on after RETRY_FOR_MS: their outcome is unknown to the client. */
   abandoned = 0;
+  /** Orders that needed more than one attempt, and the longest any of them waited for its acknowledgement. */
+  retriedOrders = 0;
+  longestRetriedWaitMs = 0;
   private running = false;
   private workers: Promise<void>[] = [];
   private sequence = 0;
@@ -84,11 +87,17 @@ export class OrderLoad {
       lines: [{ skuId: sku, quantity: 1 }],
     });
     const firstTry = Date.now();
+    let tries = 0;
     while (Date.now() - firstTry < RETRY_FOR_MS) {
       this.attempts++;
+      tries++;
       const outcome = await this.attempt(token, key, body);
       if (outcome.orderId) {
         this.acked.push({ orderId: outcome.orderId, customerId, key, at: Date.now() });
+        if (tries > 1) {
+          this.retriedOrders++;
+          this.longestRetriedWaitMs = Math.max(this.longestRetriedWaitMs, Date.now() - firstTry);
+        }
         return;
       }
       this.failures.set(outcome.status, (this.failures.get(outcome.status) ?? 0) + 1);

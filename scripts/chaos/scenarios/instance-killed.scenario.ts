@@ -5,7 +5,7 @@
  */
 import { sleep } from '../harness-cli';
 import { failureSummary, underLoad } from '../load-window';
-import { log, type Scenario } from '../scenario';
+import { log, seconds, type Scenario } from '../scenario';
 
 /** Long enough for HAProxy to see the instance up again (rise 3 × inter 2s) before the next fault. */
 const HAPROXY_RISE_MS = 8_000;
@@ -33,12 +33,22 @@ export const instanceKilledScenario: Scenario = {
     const failed = window.orders.failedAttempts + readFailures;
     return {
       fault: this.fault,
-      figures: [['failed client requests', failed]],
+      figures: [
+        ['failed client requests', failed],
+        ['orders that needed a client retry', window.orders.retriedOrders],
+        ['longest wait of one', `${seconds(window.orders.longestRetriedWaitMs)}s`],
+      ],
       bar: this.bar,
       pass: failed === 0 && window.truth.lost === 0 && window.truth.duplicates === 0,
       notes: [
         `${window.orders.attempts} order attempts (failed: ${failureSummary(window.orders.failures)}), ` +
           `${reads.results.length} catalog reads (${readFailures} not 200); acknowledged orders lost ${window.truth.lost}, duplicated ${window.truth.duplicates}`,
+        // Why a 409 appears: the killed instance had claimed the key (libs/platform/idempotency, 60 s lease).
+        ...(window.orders.failures.has('409')
+          ? [
+              "409 = \"Idempotency-Key still in progress\": the killed instance held the key's lease (60 s); HAProxy's redispatch and the client's retries wait for it to expire",
+            ]
+          : []),
       ],
     };
   },
