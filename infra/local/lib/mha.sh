@@ -247,8 +247,12 @@ mha_reform() {
     [[ $port == "$primary" ]] && continue
     if [[ " ${rebuild[*]} " != *" $port "* ]]; then
       state="$(mha_replica_state "$port")"
-      # Following the primary already: give a restarted replica a moment to reconnect.
-      [[ $state == "$primary "* ]] && wait_until 10 mha_replicates_from "$port" "$primary" && continue
+      # Following the primary already. A replica that started before its primary waits Connect_Retry (60 s)
+      # before dialling again: restart its threads, then give it a moment.
+      if [[ $state == "$primary "* ]]; then
+        [[ $state == "$primary Yes Yes" ]] || mha_sql "$port" 'STOP SLAVE; START SLAVE' || true
+        wait_until 10 mha_replicates_from "$port" "$primary" && continue
+      fi
     fi
     mha_rebuild "$(mha_name_of "$port")" "$primary"
   done
