@@ -64,6 +64,24 @@ async function idsOn(port: number, database: string): Promise<Set<string>> {
   }
 }
 
+/** The primary's semi-sync counters: status ON/OFF, connected replicas, commits a replica acknowledged. */
+async function semiSync(port: number): Promise<{ status: string; clients: number; ackedCommits: number }> {
+  const node = await connectAsRoot(port);
+  try {
+    const [rows] = await node.query("SHOW GLOBAL STATUS LIKE 'Rpl_semi_sync_master_%'");
+    const value = new Map(
+      (rows as Array<{ Variable_name: string; Value: string }>).map((r) => [r.Variable_name, r.Value]),
+    );
+    return {
+      status: value.get('Rpl_semi_sync_master_status') ?? 'missing',
+      clients: Number(value.get('Rpl_semi_sync_master_clients')),
+      ackedCommits: Number(value.get('Rpl_semi_sync_master_yes_tx')),
+    };
+  } finally {
+    await node.end();
+  }
+}
+
 async function writablePort(ports: number[]): Promise<number> {
   for (const port of ports) {
     const node = await connectAsRoot(port).catch(() => null);
@@ -121,6 +139,8 @@ describe('MySQL failover by the real MHA manager, with the database library writ
     const oldPrimary = await writablePort(ports);
     expect(db.primary).toBe(`127.0.0.1:${oldPrimary}`);
     const logBefore = readFileSync(MANAGER_LOG, 'utf8').length;
+    const semiSyncBefore = await semiSync(oldPrimary);
+    expect(semiSyncBefore).toMatchObject({ status: 'ON', clients: 2 });
 
     // One writer, one transaction at a time, as a service handling requests would: each acknowledged id
     // is a commit the library reported as done.
@@ -154,6 +174,10 @@ describe('MySQL failover by the real MHA manager, with the database library writ
         }
       };
       await until('20 writes before the kill', () => acked.length >= 20, 30);
+      // Semi-synchronous: the primary's commits waited for a replica's acknowledgement.
+      expect((await semiSync(oldPrimary)).ackedCommits - semiSyncBefore.ackedCommits).toBeGreaterThanOrEqual(
+        20,
+      );
       const killed = runHarness('stop', 'mha-primary');
       const killedAt = Date.now();
       expect(killed).toContain(`127.0.0.1:${oldPrimary}`);
