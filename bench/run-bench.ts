@@ -14,7 +14,8 @@ import { BENCH_CACHE, type BenchProcess } from './support/child-process';
 import { cleanUpRun } from './support/clean-up';
 import { startService } from './support/harvest-services';
 import { checkTier } from './support/preflight';
-import { formatRatioTable, verdictOf, type RatioRow } from './support/ratio-table';
+import { waitForEventsToSettle } from './support/event-backlog';
+import { formatFailures, formatRatioTable, verdictOf, type RatioRow } from './support/ratio-table';
 import { formatReindexTable, type ReindexRun } from './workloads/reindex-report';
 import { useQuickLoad } from './workloads/load-settings';
 import { orderPlacementRow } from './workloads/order-placement.bench';
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
         ]);
         processes.push(...started);
         const [catalog, orders] = started;
+        log("waiting for the demo seeds' events to be relayed and consumed");
+        const prefix = run.database.prefix;
+        await waitForEventsToSettle(`${prefix}events`, [`${prefix}catalog`, `${prefix}orders`]);
         if (only.has('detail')) {
           log('product detail, cache hit');
           rows.push(await productDetailRow(run, catalog));
@@ -143,6 +147,7 @@ async function main(): Promise<void> {
     `Run ${run.id}, ${new Date().toISOString()}, ${describeMachine()}, ${quick ? 'quick' : 'full'} mode, ${((Date.now() - started) / 1000).toFixed(0)} s`,
     '',
     table,
+    ...formatFailures(rows),
     '',
     reindex,
     ...failures.map((f) => `FAILED ${f}`),

@@ -8,6 +8,8 @@ export interface Measurement {
   p99Ms: number;
   ok: number;
   failed: number;
+  /** What the failures were, e.g. "404×12, errors×3" (empty when none). */
+  failures?: string;
 }
 
 export interface HttpLoad {
@@ -47,12 +49,56 @@ export async function measureHttp(load: HttpLoad): Promise<Measurement> {
   const result = await run(load.seconds ?? 10, load.amount);
   const ok = result['2xx'];
   const failed = result.non2xx + result.errors;
+  const failures = [
+    ...Object.entries(result.statusCodeStats)
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, { count }]) => `${code}×${count}`),
+    ...(result.errors > 0 ? [`errors×${result.errors} (timeouts×${result.timeouts})`] : []),
+  ].join(', ');
   return {
+    failures,
     throughput: ok / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     ok,
     failed,
+  };
+}
+
+/**
+ * Measures two sides in alternating rounds (ours, raw, ours, raw, ...), so a neighbour's load on the shared
+ * machine falls on both rather than on whichever side ran during it. Each side warms up in its first round only.
+ */
+export async function measureAlternating(
+  rounds: number,
+  ours: (round: number) => Promise<Measurement>,
+  raw: (round: number) => Promise<Measurement>,
+): Promise<[Measurement, Measurement]> {
+  const oursRounds: Measurement[] = [];
+  const rawRounds: Measurement[] = [];
+  for (let round = 0; round < rounds; round++) {
+    oursRounds.push(await ours(round));
+    rawRounds.push(await raw(round));
+  }
+  return [mergeRounds(oursRounds), mergeRounds(rawRounds)];
+}
+
+/** Throughput over the rounds' total time; latency percentiles as the rounds' averages weighted by answers. */
+export function mergeRounds(rounds: Measurement[]): Measurement {
+  const ok = rounds.reduce((sum, m) => sum + m.ok, 0);
+  const seconds = rounds.reduce((sum, m) => sum + (m.throughput > 0 ? m.ok / m.throughput : 0), 0);
+  const weighted = (pick: (m: Measurement) => number) =>
+    ok > 0 ? rounds.reduce((sum, m) => sum + pick(m) * m.ok, 0) / ok : 0;
+  return {
+    throughput: seconds > 0 ? ok / seconds : 0,
+    p50Ms: weighted((m) => m.p50Ms),
+    p99Ms: weighted((m) => m.p99Ms),
+    ok,
+    failed: rounds.reduce((sum, m) => sum + m.failed, 0),
+    failures: rounds
+      .map((m) => m.failures)
+      .filter(Boolean)
+      .join('; '),
   };
 }
 

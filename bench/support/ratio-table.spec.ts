@@ -1,5 +1,4 @@
 import type { Measurement } from './load';
-import { percentile } from './load';
 import { formatRatioTable, ratioOf, verdictOf, type RatioRow } from './ratio-table';
 
 const measured = (throughput: number, ok = 1000, failed = 0): Measurement => ({
@@ -47,14 +46,5 @@ describe('ratio table', () => {
     expect(table[2]).toContain('| MISS ');
     expect(table[2]).toContain('2.0 / 9.5');
     expect(table[2]).toContain('catalog 201 / raw ioredis 61');
-  });
-});
-
-describe('percentile', () => {
-  it('takes the nearest rank of unsorted samples', () => {
-    const samples = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
-    expect(percentile(samples, 50)).toBe(5);
-    expect(percentile(samples, 99)).toBe(10);
-    expect(percentile([], 50)).toBe(0);
   });
 });

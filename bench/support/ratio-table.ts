@@ -68,3 +68,12 @@ export function formatRatioTable(rows: RatioRow[]): string {
   const render = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [render(header), render(widths.map((w) => '-'.repeat(w))), ...lines.map(render)].join('\n');
 }
+
+/** One line per side that had failures, saying what they were. */
+export function formatFailures(rows: RatioRow[]): string[] {
+  return rows.flatMap((row) =>
+    (['ours', 'raw'] as const)
+      .filter((side) => row[side].failed > 0)
+      .map((side) => `failures in ${row.workload}, ${side}: ${row[side].failures || `${row[side].failed}`}`),
+  );
+}

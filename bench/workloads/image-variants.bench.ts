@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { PORTS, type BenchRun } from '../support/bench-run';
 import type { BenchProcess } from '../support/child-process';
 import { startBaseline } from '../support/harvest-services';
-import { measureHttp } from '../support/load';
+import { measureAlternating, measureHttp } from '../support/load';
 import type { RatioRow } from '../support/ratio-table';
 import { basePhoto, distinctCopies, multipartUpload } from '../support/sample-images';
 
 /** Uploads per side (plus a warm-up) and in flight: rendering is CPU-bound, so concurrency matches the 2 cores. */
-export const IMAGE_LOAD = { uploads: 60, warmup: 6, connections: 2 };
+export const IMAGE_LOAD = { rounds: 2, uploadsPerRound: 30, warmup: 6, connections: 2 };
 
 /**
  * Image variant generation: POST /images (auth, multipart to a temporary file, hash, type check, sharp
@@ -15,7 +15,7 @@ export const IMAGE_LOAD = { uploads: 60, warmup: 6, connections: 2 };
  * sharp work on the same upload. Every upload is a distinct file with identical pixels.
  */
 export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Promise<RatioRow> {
-  const total = IMAGE_LOAD.uploads + IMAGE_LOAD.warmup;
+  const total = IMAGE_LOAD.rounds * IMAGE_LOAD.uploadsPerRound + IMAGE_LOAD.warmup;
   const photo = await basePhoto();
   const copies = await distinctCopies(photo, 2 * total);
   const admin = await run.token('admin', 'bench-admin');
@@ -48,9 +48,12 @@ export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Pro
         },
       });
     await upload(PORTS.images, IMAGE_LOAD.warmup);
-    const ours = await upload(PORTS.images, IMAGE_LOAD.uploads);
     await upload(PORTS.rawImages, IMAGE_LOAD.warmup);
-    const rawMeasured = await upload(PORTS.rawImages, IMAGE_LOAD.uploads);
+    const [ours, rawMeasured] = await measureAlternating(
+      IMAGE_LOAD.rounds,
+      () => upload(PORTS.images, IMAGE_LOAD.uploadsPerRound),
+      () => upload(PORTS.rawImages, IMAGE_LOAD.uploadsPerRound),
+    );
     return {
       workload: `image variants, ${photo.length >> 10} KB 1600×1200 JPEG → original + 6`,
       unit: 'images/s',

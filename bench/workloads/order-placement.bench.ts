@@ -4,7 +4,7 @@ import { addDays, chinaDateOf } from '../../apps/orders/src/delivery-slots/slot-
 import { PORTS, type BenchRun } from '../support/bench-run';
 import type { BenchProcess } from '../support/child-process';
 import { startBaseline } from '../support/harvest-services';
-import { measureHttp } from '../support/load';
+import { measureAlternating, measureHttp } from '../support/load';
 import type { RatioRow } from '../support/ratio-table';
 import { LOAD } from './load-settings';
 
@@ -64,13 +64,13 @@ export async function orderPlacementRow(run: BenchRun, orders: BenchProcess): Pr
     },
   );
   try {
-    const load = (port: number) =>
+    const load = (port: number) => (round: number) =>
       measureHttp({
         url: `http://127.0.0.1:${port}/orders`,
         method: 'POST',
         connections: LOAD.connections,
-        seconds: LOAD.seconds,
-        warmupSeconds: LOAD.warmupSeconds,
+        seconds: LOAD.secondsPerRound,
+        warmupSeconds: round === 0 ? LOAD.warmupSeconds : 0,
         nextRequest: () => ({
           method: 'POST',
           path: '/orders',
@@ -82,8 +82,11 @@ export async function orderPlacementRow(run: BenchRun, orders: BenchProcess): Pr
           body: nextOrder(),
         }),
       });
-    const ours = await load(PORTS.orders);
-    const rawMeasured = await load(PORTS.rawOrders);
+    const [ours, rawMeasured] = await measureAlternating(
+      LOAD.rounds,
+      load(PORTS.orders),
+      load(PORTS.rawOrders),
+    );
     return {
       workload: 'order placement, 3 lines',
       unit: 'orders/s',

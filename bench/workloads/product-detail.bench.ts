@@ -3,7 +3,7 @@ import type { BenchRun } from '../support/bench-run';
 import { PORTS, TIER } from '../support/bench-run';
 import type { BenchProcess } from '../support/child-process';
 import { startBaseline } from '../support/harvest-services';
-import { measureHttp } from '../support/load';
+import { measureAlternating, measureHttp } from '../support/load';
 import type { RatioRow } from '../support/ratio-table';
 import { LOAD } from './load-settings';
 
@@ -29,18 +29,21 @@ export async function productDetailRow(run: BenchRun, catalog: BenchProcess): Pr
     },
   );
   try {
-    const load = (port: number) => {
+    const load = (port: number) => (round: number) => {
       let n = 0;
       return measureHttp({
         url: `http://127.0.0.1:${port}`,
         connections: LOAD.connections,
-        seconds: LOAD.seconds,
-        warmupSeconds: LOAD.warmupSeconds,
+        seconds: LOAD.secondsPerRound,
+        warmupSeconds: round === 0 ? LOAD.warmupSeconds : 0,
         nextRequest: () => ({ path: `/products/${demoProductId((n++ % DEMO_PRODUCTS) + 1)}` }),
       });
     };
-    const ours = await load(PORTS.catalog);
-    const rawMeasured = await load(PORTS.rawProductDetail);
+    const [ours, rawMeasured] = await measureAlternating(
+      LOAD.rounds,
+      load(PORTS.catalog),
+      load(PORTS.rawProductDetail),
+    );
     return {
       workload: 'product detail, cache hit',
       unit: 'req/s',

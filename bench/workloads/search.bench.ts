@@ -1,7 +1,7 @@
 import { TIER, PORTS } from '../support/bench-run';
 import type { BenchProcess } from '../support/child-process';
 import { startBaseline } from '../support/harvest-services';
-import { measureHttp } from '../support/load';
+import { measureAlternating, measureHttp } from '../support/load';
 import type { RatioRow } from '../support/ratio-table';
 import { LOAD } from './load-settings';
 import { elasticsearchRequests, searchPath, SEARCHES } from './search-queries';
@@ -30,18 +30,21 @@ export async function searchRow(
     SEARCH_REQUESTS: JSON.stringify(await elasticsearchRequests(alias)),
   });
   try {
-    const load = (target: number, pathOf: (i: number) => string) => {
+    const load = (target: number, pathOf: (i: number) => string) => (round: number) => {
       let n = 0;
       return measureHttp({
         url: `http://127.0.0.1:${target}`,
         connections: LOAD.connections,
-        seconds: LOAD.seconds,
-        warmupSeconds: LOAD.warmupSeconds,
+        seconds: LOAD.secondsPerRound,
+        warmupSeconds: round === 0 ? LOAD.warmupSeconds : 0,
         nextRequest: () => ({ path: pathOf(n++ % SEARCHES.length) }),
       });
     };
-    const ours = await load(port, (i) => paths[i]!);
-    const rawMeasured = await load(PORTS.rawSearch, (i) => `/search?i=${i}`);
+    const [ours, rawMeasured] = await measureAlternating(
+      LOAD.rounds,
+      load(port, (i) => paths[i]!),
+      load(PORTS.rawSearch, (i) => `/search?i=${i}`),
+    );
     return {
       workload: `search with facets, ${skus / 1000}k SKUs`,
       unit: 'req/s',
