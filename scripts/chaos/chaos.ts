@@ -11,6 +11,7 @@ import { startFastdfsTestCluster, type FastdfsTestCluster } from '@harvest/testi
 import { CHAOS_RUN_DIR, FALLBACK_DB_HOSTS } from './chaos-settings';
 import { ensureContractTopics } from './chaos-topics';
 import { harness, harnessQuiet } from './harness-cli';
+import { waitForServersUp } from './haproxy-stats';
 import { newJwtSecret, prepareFixture } from './order-fixture';
 import { machineLine, resultTable } from './result-table';
 import { log, type Scenario, type ScenarioResult } from './scenario';
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
       for (const instance of batch) instance.start();
       await Promise.all(batch.map((i) => i.ready()));
     }
+    await waitForServersUp();
     const db = new TruthDb(dbHosts);
     const fixture = await prepareFixture(db, tier.jwtSecret);
     log(

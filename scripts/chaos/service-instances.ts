@@ -94,12 +94,24 @@ export class ServiceInstance {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /**
+   * Waits for /health/ready. Like a process supervisor, restarts an instance that exits during start-up (a
+   * service stops when it finds no writable primary, e.g. while MHA is still promoting), at most 3 times.
+   */
   async ready(maxMs = 120_000): Promise<void> {
+    let restarts = 0;
     await waitFor(
       `${this.spec.name} ready (log: .cache/run/chaos/services/${this.spec.name}.log)`,
       async () => {
-        if (!this.running)
-          throw new Error(`${this.spec.name} exited; see .cache/run/chaos/services/${this.spec.name}.log`);
+        if (!this.running) {
+          if (++restarts > 3)
+            throw new Error(
+              `${this.spec.name} exited 4 times; see .cache/run/chaos/services/${this.spec.name}.log`,
+            );
+          console.log(`  ${this.spec.name} exited during start-up; restarting it (${restarts}/3)`);
+          this.start();
+          return false;
+        }
         return httpOk(`http://127.0.0.1:${this.spec.port}/health/ready`);
       },
       maxMs,

@@ -4,11 +4,9 @@
  * Idempotency-Key) and its health check takes it out. Figure: client requests that did not get a 2xx.
  */
 import { sleep } from '../harness-cli';
+import { waitForServersUp } from '../haproxy-stats';
 import { failureSummary, underLoad } from '../load-window';
 import { log, seconds, type Scenario } from '../scenario';
-
-/** Long enough for HAProxy to see the instance up again (rise 3 × inter 2s) before the next fault. */
-const HAPROXY_RISE_MS = 8_000;
 
 export const instanceKilledScenario: Scenario = {
   name: 'instance',
@@ -25,7 +23,7 @@ export const instanceKilledScenario: Scenario = {
       await sleep(10_000);
       for (const victim of victims) victim.start();
       await Promise.all(victims.map((v) => v.ready()));
-      await sleep(HAPROXY_RISE_MS);
+      await waitForServersUp();
       log('instance', 'instances restarted and back in HAProxy');
     });
     const reads = window.reads!;

@@ -7,7 +7,7 @@ import { harness, harnessQuiet, waitFor } from '../harness-cli';
 import { failureSummary, underLoad } from '../load-window';
 import { log, seconds, type Scenario } from '../scenario';
 
-const primaryOf = (status: string) => /^mha\b.*primary=(\S+)/m.exec(status)?.[1] ?? null;
+const primaryOf = (status: string) => /^mha\b.*primary=(127\.0\.0\.1:\d+)/m.exec(status)?.[1] ?? null;
 
 export const mysqlPrimaryScenario: Scenario = {
   name: 'mysql',
