@@ -3,7 +3,7 @@
  * Needs the local tier up (bash infra/local/harness up). Prints the ratio table and the large-catalog
  * reindex figures, and writes them to .cache/bench/results-<run>.md.
  *
- *   npm run bench [-- --quick] [--skus 1000000] [--small-skus 100000] [--only detail,orders,search,relay,images,reindex]
+ *   npm run bench [-- --quick] [--skus 1000000] [--small-skus 100000] [--only detail,orders,search,relay,images,reindex] [--cpu-prof]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       skus: { type: 'string' },
       'small-skus': { type: 'string' },
       only: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick!;
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
 
   await checkTier();
   const run = await startBenchRun();
+  // Each service process writes a V8 CPU profile on exit (open in Chrome DevTools) to see what dominates a row.
+  if (values['cpu-prof'])
+    run.serviceNodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(BENCH_CACHE, 'profiles')}`);
   const started = Date.now();
   log(
     `run ${run.id} on ${describeMachine()}; ${quick ? 'quick' : 'full'} mode; reindex at ${smallSkus} and ${largeSkus} SKUs; logs in .cache/bench/logs`,

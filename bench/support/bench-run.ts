@@ -33,6 +33,8 @@ export interface BenchRun {
   jwtSecret: string;
   /** Environment every service process of this run gets (on top of the database one). */
   serviceEnv: NodeJS.ProcessEnv;
+  /** Node options of every service process (e.g. --cpu-prof). */
+  serviceNodeArgs: string[];
   cachePrefix: string;
   searchAlias(purpose: string): string;
   workDir: string;
@@ -60,6 +62,7 @@ export async function startBenchRun(): Promise<BenchRun> {
       EVENTS_TRANSPORT: 'embedded',
       SEED_DEMO_DATA: 'false',
     },
+    serviceNodeArgs: [],
     searchAlias: (purpose) => `bench-${id}-${purpose}`,
     token: (role, subject) =>
       issueToken(

@@ -24,15 +24,20 @@ export function startTsProcess(
   entry: string,
   env: NodeJS.ProcessEnv,
   args: string[] = [],
+  nodeArgs: string[] = [],
 ): BenchProcess {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', entry, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, '-r', '@swc-node/register', entry, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

@@ -15,7 +15,13 @@ export async function startService(
   env: NodeJS.ProcessEnv,
   label: string = service,
 ): Promise<BenchProcess> {
-  const child = startTsProcess(label, MAIN[service], { ...run.serviceEnv, HTTP_PORT: String(port), ...env });
+  const child = startTsProcess(
+    label,
+    MAIN[service],
+    { ...run.serviceEnv, HTTP_PORT: String(port), ...env },
+    [],
+    run.serviceNodeArgs,
+  );
   try {
     await waitUntilAnswering(child, `http://127.0.0.1:${port}/health/ready`);
   } catch (error) {
