@@ -69,6 +69,11 @@ async function main(): Promise<number> {
   let fastdfs: FastdfsTestCluster | null = null;
   const instances = new Map<string, ServiceInstance>();
   const results: ScenarioResult[] = [];
+  // Ctrl-C or a kill of the runner stops the instances it started (they would hold their ports otherwise).
+  const stopOnSignal = () =>
+    void Promise.all([...instances.values()].map((i) => i.stop())).then(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
   try {
     log('chaos', `${await ensureContractTopics()} contract topics (and .dlq) exist with leaders, RF 3`);
     fastdfs = await startFastdfsTestCluster();

@@ -36,7 +36,13 @@ export async function underLoad<T>(
   );
   await sleep(WARM_UP_MS);
   const faultAt = Date.now();
-  const outcome = await faultAndHeal(faultAt);
+  let outcome: T;
+  try {
+    outcome = await faultAndHeal(faultAt);
+  } catch (error) {
+    await Promise.all([orders.stop(), reads?.stop()]);
+    throw error;
+  }
   const healedAt = Date.now();
   log(scenario, `healed; load goes on ${SETTLE_MS / 1000}s, then clients finish their retries`);
   await sleep(SETTLE_MS);
