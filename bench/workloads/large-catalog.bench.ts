@@ -63,12 +63,14 @@ export async function reindexGeneratedCatalog(
     while ((await api('GET')).state === 'running') await sleep(500);
 
     await generate(dbName, skus);
-    let status = await reindex(api, skus, catalog);
+    const samples: RssSample[] = [];
+    let status = await reindex(api, skus, catalog, samples);
     let attempts = 1;
     if (status.state !== 'done') {
       // The shared Elasticsearch is stopped and started by other suites' tests; a rebuild may simply be retried.
       console.log(`bench:   reindex ${skus} SKUs ${status.state} (${status.error}); retrying once`);
-      status = await reindex(api, skus, catalog);
+      samples.length = 0;
+      status = await reindex(api, skus, catalog, samples);
       attempts++;
     }
     if (status.state !== 'done')
@@ -81,6 +83,7 @@ export async function reindexGeneratedCatalog(
       failed: status.failed,
       peakRssMiB: catalog.peakRssMiB(),
       attempts,
+      ...halfPeaks(samples, status.total),
     };
     console.log(
       `bench:   reindex ${skus} SKUs done: ${status.indexed} products in ${seconds.toFixed(1)} s (${Math.round(status.indexed / seconds)} docs/s), peak RSS ${Math.round(result.peakRssMiB)} MiB`,
@@ -97,6 +100,7 @@ async function reindex(
   api: (method: 'GET' | 'POST') => Promise<ReindexStatus>,
   skus: number,
   catalog: BenchProcess,
+  samples: RssSample[],
 ): Promise<ReindexStatus> {
   await api('POST');
   let lastPrinted = 0;
@@ -104,6 +108,7 @@ async function reindex(
     await sleep(POLL_MS);
     const status = await api('GET');
     if (status.state !== 'running') return status;
+    samples.push({ indexed: status.indexed, rssMiB: residentMemoryMiB(catalog.pid)?.current ?? 0 });
     if (Date.now() - lastPrinted >= 10_000) {
       lastPrinted = Date.now();
       const rss = residentMemoryMiB(catalog.pid);
@@ -143,6 +148,23 @@ async function generate(dbName: string, skus: number): Promise<void> {
     child.exitCode !== null ? r(child.exitCode) : child.once('exit', r),
   );
   if (code !== 0) throw new Error(`generate-catalog exited ${code}: ${last}`);
+}
+
+interface RssSample {
+  indexed: number;
+  rssMiB: number;
+}
+
+/** Highest sampled RSS while the first half of the products was indexed, and while the second half was. */
+function halfPeaks(
+  samples: RssSample[],
+  total: number,
+): { firstHalfPeakMiB: number; secondHalfPeakMiB: number } {
+  const peak = (part: RssSample[]) => Math.max(0, ...part.map((s) => s.rssMiB));
+  return {
+    firstHalfPeakMiB: peak(samples.filter((s) => s.indexed < total / 2)),
+    secondHalfPeakMiB: peak(samples.filter((s) => s.indexed >= total / 2)),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

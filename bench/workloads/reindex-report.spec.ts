@@ -7,6 +7,8 @@ const reindexed = (skus: number, peakRssMiB: number): ReindexRun => ({
   failed: 0,
   peakRssMiB,
   attempts: 1,
+  firstHalfPeakMiB: peakRssMiB - 10,
+  secondHalfPeakMiB: peakRssMiB - 20,
 });
 
 describe('reindex report', () => {
@@ -17,9 +19,12 @@ describe('reindex report', () => {
 
   it('prints docs/s per size and the bound verdict', () => {
     const table = formatReindexTable([reindexed(100_000, 300), reindexed(1_000_000, 420)]);
-    expect(table).toContain('| 100000 | 50000 | 20.0 | 2500 | 5000 | 0 | 1 | 300 |');
+    expect(table).toContain('| 100000 | 50000 | 20.0 | 2500 | 5000 | 0 | 1 | 300 | 290 / 280 |');
     expect(table).toContain(
-      'memory bound: peak RSS at 1000000 SKUs ≤ 1.3 × peak at 100000 SKUs: MISS (420 vs 300 MiB)',
+      'no growth within the 1000000-SKU reindex: 2nd-half peak ≤ 1.15 × 1st-half peak: ok (400 vs 410 MiB)',
+    );
+    expect(table).toContain(
+      'memory bound across sizes: peak RSS at 1000000 SKUs ≤ 1.3 × peak at 100000 SKUs: MISS (420 vs 300 MiB)',
     );
   });
 });
