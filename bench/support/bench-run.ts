@@ -42,7 +42,12 @@ export interface BenchRun {
 }
 
 export async function startBenchRun(): Promise<BenchRun> {
-  const database = await serviceTestEnvironment('bench', { LOG_LEVEL: 'warn', EVENTS_RELAY_POLL_MS: '100' });
+  // Production polling periods (the test environment's are shorter), so background polling costs what it would.
+  const database = await serviceTestEnvironment('bench', {
+    LOG_LEVEL: 'warn',
+    EVENTS_RELAY_POLL_MS: '250',
+    EVENTS_EMBEDDED_POLL_MS: '200',
+  });
   const id = database.runId;
   const jwtSecret = randomBytes(32).toString('hex');
   const workDir = join(BENCH_CACHE, `run-${id}`);

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { TIER, type BenchRun } from '../support/bench-run';
 import { startTsProcess } from '../support/child-process';
-import type { Measurement } from '../support/load';
+import { measureAlternating, type Measurement } from '../support/load';
 import type { RatioRow } from '../support/ratio-table';
 
 type RunnerResult = Measurement & { peakRssMiB: number };
+
+const RELAY_ROUNDS = 2;
 
 /** Kafka topics of this row, deleted at the end of the run. */
 export const relayTopics = (run: BenchRun) => [`bench-${run.id}-relay-ours`, `bench-${run.id}-relay-raw`];
@@ -22,31 +24,48 @@ export async function outboxRelayRow(run: BenchRun, count: number): Promise<Rati
   await ensureKafkaTopics([oursTopic!, rawTopic!], TIER.kafkaBrokers);
   mkdirSync(run.workDir, { recursive: true });
   const warmup = Math.min(2000, count);
-  const side = async (name: string, entry: string, env: NodeJS.ProcessEnv): Promise<RunnerResult> => {
+  const peaks = new Map<string, number>();
+  const side = async (
+    name: string,
+    entry: string,
+    events: number,
+    env: NodeJS.ProcessEnv,
+  ): Promise<Measurement> => {
     const resultFile = join(run.workDir, `${name}.json`);
     const child = startTsProcess(name, entry, {
       ...env,
       KAFKA_BROKERS: TIER.kafkaBrokers,
-      COUNT: String(count),
+      COUNT: String(events),
       WARMUP: String(warmup),
       RESULT_FILE: resultFile,
     });
     const code = await child.exited();
     if (code !== 0) throw new Error(`${name} exited ${code}; see ${child.logFile}`);
-    return JSON.parse(readFileSync(resultFile, 'utf8')) as RunnerResult;
+    const { peakRssMiB, ...measured } = JSON.parse(readFileSync(resultFile, 'utf8')) as RunnerResult;
+    peaks.set(name, peakRssMiB);
+    return measured;
   };
-  const ours = await side('relay-ours', 'bench/workloads/outbox-relay.runner.ts', {
-    DB_NAME: `${run.database.prefix}relay`,
-    TOPIC: oursTopic,
-  });
-  const raw = await side('relay-raw', 'bench/baselines/kafka-producer.baseline.ts', { TOPIC: rawTopic });
+  // Alternating rounds of half the events each (ours, raw, ours, raw), like the HTTP rows.
+  const perRound = Math.ceil(count / RELAY_ROUNDS);
+  const [ours, raw] = await measureAlternating(
+    RELAY_ROUNDS,
+    (round) =>
+      side(`relay-ours-${round}`, 'bench/workloads/outbox-relay.runner.ts', perRound, {
+        DB_NAME: `${run.database.prefix}relay_${round}`,
+        TOPIC: oursTopic,
+      }),
+    (round) =>
+      side(`relay-raw-${round}`, 'bench/baselines/kafka-producer.baseline.ts', perRound, { TOPIC: rawTopic }),
+  );
+  const peak = (name: string) =>
+    Math.max(...[...peaks].filter(([n]) => n.startsWith(name)).map(([, mib]) => mib));
   return {
     workload: `outbox relay to Kafka, ${count} events`,
     unit: 'events/s',
     target: 0.5,
     ours,
     raw,
-    oursRss: { 'outbox relay': ours.peakRssMiB },
-    rawRss: { kafkajs: raw.peakRssMiB },
+    oursRss: { 'outbox relay': peak('relay-ours') },
+    rawRss: { kafkajs: peak('relay-raw') },
   };
 }
