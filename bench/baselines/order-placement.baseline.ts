@@ -5,19 +5,13 @@
  * THE SQL BELOW IS A DELIBERATE COPY of orders' checkout transaction (apps/orders/src/orders/checkout.service.ts,
  * inventory/inventory.service.ts reserve + announce, delivery-slots book, order-lifecycle record, the outbox
  * INSERT of libs/platform/events): it is the thing we compare against, so it must stay the same statements in
- * the same order. Stock column: orders' reservation rule is read from the migrated schema (`sellable` since the
- * sellable-from-fulfillment model, `on_hand` before it), so the baseline follows whichever model is running.
+ * the same order. Aligned with the sellable-from-fulfillment stock model (68159f8: reserve while
+ * `sellable >= reserved + qty`; inventory.stock-changed still carries the sellable figure as `onHand`).
  * Env: PORT, DB_NAME, DB_POOL_SIZE.
  */
 import Fastify from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  createPool,
-  type Pool,
-  type PoolConnection,
-  type ResultSetHeader,
-  type RowDataPacket,
-} from 'mysql2/promise';
+import { createPool, type PoolConnection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
 
 interface Line {
   skuId: string;
@@ -44,7 +38,6 @@ async function main(): Promise<void> {
     connectionLimit: Number(process.env.DB_POOL_SIZE ?? 10),
     timezone: 'Z',
   });
-  const available = await availableColumn(pool);
   const app = Fastify();
   app.get('/ready', async () => ({ ready: true }));
   app.post<{ Body: Body }>('/orders', async (request, reply) => {
@@ -63,7 +56,7 @@ async function main(): Promise<void> {
       if (replay.length > 0) return reply.code(200).send({ orderId: replay[0]!.id });
       await conn.beginTransaction();
       try {
-        const result = await place(conn, available, customerId, key, hash, request.body);
+        const result = await place(conn, customerId, key, hash, request.body);
         // A refusal leaves nothing behind, as in the service (its problem exception rolls back).
         if (result.status >= 400) await conn.rollback();
         else await conn.commit();
@@ -79,16 +72,8 @@ async function main(): Promise<void> {
   await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
 }
 
-async function availableColumn(pool: Pool): Promise<string> {
-  const [rows] = await pool.query<Row[]>(
-    "SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'stock_level' AND column_name = 'sellable'",
-  );
-  return rows.length > 0 ? 'sellable' : 'on_hand';
-}
-
 async function place(
   conn: PoolConnection,
-  available: string,
   customerId: string,
   key: string,
   hash: string,
@@ -171,7 +156,7 @@ async function place(
   for (const l of [...lines].sort((a, b) => ((a.s.sku_id as string) < (b.s.sku_id as string) ? -1 : 1))) {
     const [reserved] = await conn.query<ResultSetHeader>(
       `UPDATE stock_level SET reserved = reserved + ?, version = version + 1
-       WHERE sku_id = ? AND fulfillment_center_id = ? AND ${available} >= reserved + ?`,
+       WHERE sku_id = ? AND fulfillment_center_id = ? AND sellable >= reserved + ?`,
       [l.units, l.s.sku_id, center!.id, l.units],
     );
     if (reserved.affectedRows !== 1) return { status: 409, body: { type: 'out-of-stock' } };
@@ -179,13 +164,13 @@ async function place(
       'SELECT * FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ? LIMIT 1',
       [l.s.sku_id, center!.id],
     );
-    const onHand = Number(level![available]);
+    const sellable = Number(level!.sellable);
     await appendOutbox(conn, 'inventory.stock-changed', `${l.s.sku_id}@${center!.id}`, {
       skuId: l.s.sku_id,
       fulfillmentCenterId: center!.id,
-      [available === 'sellable' ? 'sellable' : 'onHand']: onHand,
+      onHand: sellable,
       reserved: level!.reserved,
-      available: Math.max(0, onHand - Number(level!.reserved)),
+      available: Math.max(0, sellable - Number(level!.reserved)),
       version: level!.version,
     });
   }
