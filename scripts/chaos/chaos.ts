@@ -94,10 +94,7 @@ async function main(): Promise<number> {
     await waitForServersUp();
     const db = new TruthDb(dbHosts);
     const fixture = await prepareFixture(db, tier.jwtSecret);
-    log(
-      'chaos',
-      `ready after ${Math.round((Date.now() - started) / 1000)}s: ${fixture.skuIds.length} SKUs, slot ${fixture.slotId}`,
-    );
+    log('chaos', `ready after ${Math.round((Date.now() - started) / 1000)}s: ${fixture.skuIds.length} SKUs`);
     const runId = Date.now().toString(36);
     for (const scenario of chosen) {
       log(scenario.name, `── ${scenario.fault}`);

@@ -28,7 +28,7 @@ export async function underLoad<T>(
     readKinds.length > 0
       ? new ReadLoad(context.fixture.productIds, context.fixture.searchTerms, readKinds)
       : null;
-  orders.start();
+  await orders.start();
   reads?.start();
   log(
     scenario,

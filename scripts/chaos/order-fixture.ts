@@ -40,10 +40,10 @@ export async function prepareFixture(db: TruthDb, jwtSecret: string): Promise<Ch
     1_000,
   );
   const adminToken = await tokenFor('chaos-admin', 'admin');
-  const slotId = await createSlot(adminToken);
+  let slots = 0;
   return {
     adminToken,
-    slotId,
+    newSlot: () => createSlot(adminToken, slots++),
     zoneId: ZONE,
     skuIds: skus.map((s) => String(s.sku_id)),
     productIds: [...new Set(skus.map((s) => String(s.product_id)))],
@@ -52,22 +52,29 @@ export async function prepareFixture(db: TruthDb, jwtSecret: string): Promise<Ch
   };
 }
 
-/** Tomorrow (China date), late window, no cut-off, capacity for every order of a run. */
-async function createSlot(adminToken: string): Promise<string> {
+/**
+ * Tomorrow (China date), no cut-off, capacity 10,000: a one-hour window starting at a minute no earlier slot
+ * of today's runs used (now's minute of the day, plus N).
+ */
+async function createSlot(adminToken: string, n: number): Promise<string> {
   const tomorrow = new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+  const now = new Date();
+  const minute = (now.getUTCHours() * 60 + now.getUTCMinutes() + n * 7) % (23 * 60);
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const response = await fetch(`${FRONT_DOOR}/orders/delivery-slots`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       zoneId: ZONE,
       date: tomorrow,
-      windowStart: '21:00',
-      windowEnd: '22:00',
+      windowStart: hhmm(minute),
+      windowEnd: hhmm(minute + 60),
       capacity: 10_000,
       cutoffMinutesBefore: 0,
     }),
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`creating the delivery slot: ${response.status} ${text.slice(0, 200)}`);
+  if (!response.ok) throw new Error(`creating a delivery slot: ${response.status} ${text.slice(0, 200)}`);
   return (JSON.parse(text) as { id: string }).id;
 }

@@ -7,7 +7,8 @@ import { FRONT_DOOR, ORDER_CLIENTS, RETRY_FOR_MS, RETRY_PAUSE_MS } from './chaos
 import { sleep } from './harness-cli';
 
 export interface OrderFixture {
-  slotId: string;
+  /** A new delivery slot for one load window (a slot holds at most 10,000 orders). */
+  newSlot(): Promise<string>;
   zoneId: string;
   skuIds: string[];
   tokenFor(customerId: string): Promise<string>;
@@ -35,13 +36,15 @@ export class OrderLoad {
   private running = false;
   private workers: Promise<void>[] = [];
   private sequence = 0;
+  private slotId = '';
 
   constructor(
     private readonly fixture: OrderFixture,
     private readonly runId: string,
   ) {}
 
-  start(clients = ORDER_CLIENTS): void {
+  async start(clients = ORDER_CLIENTS): Promise<void> {
+    this.slotId = await this.fixture.newSlot();
     this.running = true;
     for (let i = 0; i < clients; i++) this.workers.push(this.client(`chaos-${this.runId}-c${i}`));
   }
@@ -55,6 +58,13 @@ export class OrderLoad {
 
   get failedAttempts(): number {
     return [...this.failures.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** Why the window cannot be judged (no order went through, or orders were refused for a business reason). */
+  get problem(): string | null {
+    if (this.acked.length === 0) return 'no order was acknowledged';
+    if (this.rejected.length > 0) return `${this.rejected.length} orders refused, e.g. ${this.rejected[0]}`;
+    return null;
   }
 
   /** Longest stretch without an acknowledged order, in ms, within [from, to]. */
@@ -83,7 +93,7 @@ export class OrderLoad {
         city: 'Beijing',
         street: '1 Load St',
       },
-      slotId: this.fixture.slotId,
+      slotId: this.slotId,
       lines: [{ skuId: sku, quantity: 1 }],
     });
     const firstTry = Date.now();
@@ -126,11 +136,16 @@ export class OrderLoad {
       if (response.ok)
         return { orderId: (JSON.parse(text) as { id: string }).id, status: String(response.status) };
       // 409 "still in progress" is worth a retry; a business refusal or a validation error is not.
-      const final =
-        response.status < 500 &&
-        !(response.status === 409 && /in progress/i.test(text)) &&
-        response.status !== 429;
-      return { status: String(response.status), final, detail: text.slice(0, 200) };
+      const inProgress = response.status === 409 && /in progress/i.test(text);
+      const final = response.status < 500 && !inProgress && response.status !== 429;
+      // The problem type names the refusal (slot-full, out-of-stock, ...), so the notes tell them apart.
+      const type = /"type":"[^"]*?([a-z0-9-]+)"/.exec(text)?.[1];
+      const status = inProgress
+        ? '409 in-progress'
+        : type && response.status < 500
+          ? `${response.status} ${type}`
+          : String(response.status);
+      return { status, final, detail: text.slice(0, 200) };
     } catch (error) {
       return { status: 'network', final: false, detail: (error as Error).message };
     }

@@ -33,8 +33,13 @@ export const elasticsearchStoppedScenario: Scenario = {
         ['answered by the fallback during the outage', `${fallback}/${duringOutage.length}`],
       ],
       bar: this.bar,
-      pass: errors === 0 && duringOutage.length > 0 && fallback === duringOutage.length,
+      pass:
+        errors === 0 &&
+        duringOutage.length > 0 &&
+        fallback === duringOutage.length &&
+        window.orders.problem === null,
       notes: [
+        ...(window.orders.problem ? [`order load not valid: ${window.orders.problem}`] : []),
         `${reads.results.length} searches; engines seen: ${[...new Set(reads.results.map((r) => r.engine))].join(', ')}`,
       ],
     };

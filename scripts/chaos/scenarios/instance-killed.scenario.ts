@@ -37,12 +37,17 @@ export const instanceKilledScenario: Scenario = {
         ['longest wait of one', `${seconds(window.orders.longestRetriedWaitMs)}s`],
       ],
       bar: this.bar,
-      pass: failed === 0 && window.truth.lost === 0 && window.truth.duplicates === 0,
+      pass:
+        failed === 0 &&
+        window.truth.lost === 0 &&
+        window.truth.duplicates === 0 &&
+        window.orders.problem === null,
       notes: [
+        ...(window.orders.problem ? [`order load not valid: ${window.orders.problem}`] : []),
         `${window.orders.attempts} order attempts (failed: ${failureSummary(window.orders.failures)}), ` +
           `${reads.results.length} catalog reads (${readFailures} not 200); acknowledged orders lost ${window.truth.lost}, duplicated ${window.truth.duplicates}`,
         // Why a 409 appears: the killed instance had claimed the key (libs/platform/idempotency, 60 s lease).
-        ...(window.orders.failures.has('409')
+        ...(window.orders.failures.has('409 in-progress')
           ? [
               "409 = \"Idempotency-Key still in progress\": the killed instance held the key's lease (60 s); HAProxy's redispatch and the client's retries wait for it to expire",
             ]

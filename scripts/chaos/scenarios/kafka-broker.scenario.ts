@@ -55,8 +55,9 @@ export const kafkaBrokerScenario: Scenario = {
           ['effects duplicated', duplicated],
         ],
         bar: this.bar,
-        pass: lost === 0 && duplicated === 0 && window.truth.lost === 0,
+        pass: lost === 0 && duplicated === 0 && window.truth.lost === 0 && window.orders.problem === null,
         notes: [
+          ...(window.orders.problem ? [`order load not valid: ${window.orders.problem}`] : []),
           `${eventIds.length} order.placed events checked end to end; ${ledger.redeliveries} redeliveries absorbed by the inbox; ` +
             `${window.orders.attempts} order attempts (failed: ${failureSummary(window.orders.failures)})`,
         ],

@@ -79,8 +79,9 @@ export const mysqlPrimaryScenario: Scenario = {
         ['duplicated orders', duplicates],
       ],
       bar: this.bar,
-      pass: lost === 0 && duplicates === 0 && window.orders.abandoned === 0,
+      pass: lost === 0 && duplicates === 0 && window.orders.abandoned === 0 && window.orders.problem === null,
       notes: [
+        ...(window.orders.problem ? [`order load not valid: ${window.orders.problem}`] : []),
         `primary ${before} → ${promoted}; ${window.truth.acknowledged} acknowledged orders, ${window.orders.attempts} attempts ` +
           `(failed: ${failureSummary(window.orders.failures)}), ${window.orders.abandoned} keys abandoned, ` +
           `${window.truth.unacknowledgedStored} stored orders no client saw acknowledged`,

@@ -77,8 +77,9 @@ export const redisMasterScenario: Scenario = {
         ['5xx served', served5xx],
       ],
       bar: this.bar,
-      pass: served5xx === 0 && window.truth.lost === 0,
+      pass: served5xx === 0 && window.truth.lost === 0 && window.orders.problem === null,
       notes: [
+        ...(window.orders.problem ? [`order load not valid: ${window.orders.problem}`] : []),
         `${reads.results.length} product reads (${readErrors} not 200), ${window.orders.attempts} order attempts ` +
           `(failed: ${failureSummary(window.orders.failures)}), acknowledged orders lost ${window.truth.lost}`,
       ],
