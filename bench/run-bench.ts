@@ -3,7 +3,7 @@
  * Needs the local tier up (bash infra/local/harness up). Prints the ratio table and the large-catalog
  * reindex figures, and writes them to .cache/bench/results-<run>.md.
  *
- *   npm run bench [-- --quick] [--skus 1000000] [--small-skus 100000] [--only detail,orders,search,relay,images,reindex] [--cpu-prof]
+ *   npm run bench [-- --quick] [--skus 1000000] [--small-skus 100000] [--only detail,orders,search,relay,images,reindex] [--cpu-prof] [--raw-with-key-store]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       'small-skus': { type: 'string' },
       only: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      'raw-with-key-store': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick!;
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
         }
         if (only.has('orders')) {
           log('order placement, 3 lines');
-          rows.push(await orderPlacementRow(run, orders));
+          rows.push(await orderPlacementRow(run, orders, values['raw-with-key-store']));
         }
       });
     if (needs('search', 'reindex'))

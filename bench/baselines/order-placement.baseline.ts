@@ -7,7 +7,8 @@
  * INSERT of libs/platform/events): it is the thing we compare against, so it must stay the same statements in
  * the same order. Aligned with the sellable-from-fulfillment stock model (68159f8: reserve while
  * `sellable >= reserved + qty`; inventory.stock-changed still carries the sellable figure as `onHand`).
- * Env: PORT, DB_NAME, DB_POOL_SIZE.
+ * Env: PORT, DB_NAME, DB_POOL_SIZE; WITH_KEY_STORE=true adds the two autocommit writes of the platform's
+ * idempotency-key store around the work (an experiment: how much of the gap they explain).
  */
 import Fastify from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
@@ -28,6 +29,8 @@ type Row = RowDataPacket & Record<string, unknown>;
 const PAYMENT_TIMEOUT_SECONDS = 15 * 60;
 const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
+const withKeyStore = process.env.WITH_KEY_STORE === 'true';
+
 async function main(): Promise<void> {
   const pool = createPool({
     host: '127.0.0.1',
@@ -46,6 +49,12 @@ async function main(): Promise<void> {
     const hash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
     const conn = await pool.getConnection();
     try {
+      if (withKeyStore)
+        await conn.query(
+          `INSERT INTO idempotency_key (scope, idem_key, request_hash, state, locked_until, expires_at)
+           VALUES ('POST /orders bench-customer', ?, ?, 'in_flight', NOW(3) + INTERVAL 30 SECOND, NOW(3) + INTERVAL 24 HOUR)`,
+          [key, hash],
+        );
       // findReplay runs in its own transaction, as in CheckoutService.
       await conn.beginTransaction();
       const [replay] = await conn.query<Row[]>(
@@ -60,6 +69,12 @@ async function main(): Promise<void> {
         // A refusal leaves nothing behind, as in the service (its problem exception rolls back).
         if (result.status >= 400) await conn.rollback();
         else await conn.commit();
+        if (withKeyStore)
+          await conn.query(
+            `UPDATE idempotency_key SET state = 'completed', response_status = ?, response_body = ?
+             WHERE scope = 'POST /orders bench-customer' AND idem_key = ?`,
+            [result.status, JSON.stringify(result.body), key],
+          );
         return reply.code(result.status).send(result.body);
       } catch (error) {
         await conn.rollback();

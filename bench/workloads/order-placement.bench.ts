@@ -31,7 +31,11 @@ const ADDRESS = {
  * Stock, zones and slots come from orders' demo seed and its admin slot route; SKUs from catalog's demo
  * seed through the sku-changed events. Every request has a new Idempotency-Key and 3 distinct piece SKUs.
  */
-export async function orderPlacementRow(run: BenchRun, orders: BenchProcess): Promise<RatioRow> {
+export async function orderPlacementRow(
+  run: BenchRun,
+  orders: BenchProcess,
+  rawWithKeyStore = false,
+): Promise<RatioRow> {
   const base = `http://127.0.0.1:${PORTS.orders}`;
   const admin = await run.token('admin', 'bench-admin');
   const customer = await run.token('customer', 'bench-customer');
@@ -61,6 +65,7 @@ export async function orderPlacementRow(run: BenchRun, orders: BenchProcess): Pr
     {
       DB_NAME: `${run.database.prefix}orders`,
       DB_POOL_SIZE: '10',
+      WITH_KEY_STORE: String(rawWithKeyStore),
     },
   );
   try {
@@ -88,7 +93,9 @@ export async function orderPlacementRow(run: BenchRun, orders: BenchProcess): Pr
       load(PORTS.rawOrders),
     );
     return {
-      workload: 'order placement, 3 lines',
+      workload: rawWithKeyStore
+        ? 'order placement, 3 lines (raw + key-store writes)'
+        : 'order placement, 3 lines',
       unit: 'orders/s',
       target: 0.5,
       ours,
