@@ -101,7 +101,10 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
       return document ? [{ index: meta }, document] : [{ delete: meta }];
     });
     if (operations.length === 0) return;
-    const response = await this.client.bulk({ operations });
+    // Through the alias, require it: before the first build creates it, Elasticsearch would otherwise
+    // auto-create a concrete index under the alias's name and every later alias swap would fail
+    // (invalid_alias_name_exception). Refused instead, the products wait in search_sync_pending.
+    const response = await this.client.bulk({ operations, require_alias: index === this.alias });
     const refused = response.items
       .map((item) => item.index ?? item.delete)
       .filter(
