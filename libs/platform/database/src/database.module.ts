@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HealthRegistry } from '@harvest/platform/health';
 import type { DatabaseConfig } from './database-config';
 import { DatabaseHealthIndicator } from './database-health.indicator';
+import { DatabaseUnavailableInterceptor } from './database-unavailable.interceptor';
 import { Database } from './database.service';
 import type { SchemaDefinition } from './data-source.factory';
 
@@ -25,6 +27,7 @@ export class DatabaseModule {
           inject: [{ token: HealthRegistry, optional: true }],
         },
         { provide: DATABASE_CLOSER, useClass: DatabaseCloser },
+        { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
       ],
       exports: [Database],
     };
