@@ -278,6 +278,9 @@ KbdInteractiveAuthentication no
 UsePAM no
 StrictModes no
 PrintMotd no
+# MHA copies the dead primary's binlog tail with scp, and OpenSSH 9's scp speaks SFTP: without this the
+# failover aborts whenever that tail holds events, i.e. whenever it happens under write load.
+Subsystem sftp internal-sftp
 # MHA's node tools run in these sessions: they need the same compatibility module as the manager.
 SetEnv PERL5LIB=$REPO_ROOT/infra/mysql/mha PERL5OPT=-MHarvestMhaCompat
 EOF
