@@ -91,13 +91,17 @@ kafka_cluster_up() {
   fi
 }
 
+# All brokers get SIGTERM at once: stopped one by one, the last loses its controller quorum and hangs in
+# controlled shutdown until the SIGKILL after 60 s.
 kafka_cluster_down() {
-  local host pid
+  local host pid pids=()
   for host in $(tier_hosts kafka); do
     pid="$(kafka_cluster_pid "$host")" || continue
     log "kafka_cluster: stopping $host (pid $pid)"
-    stop_pid "kafka $host" "$pid" 60
+    kill -TERM "$pid" 2>/dev/null || true
+    pids+=("$host:$pid")
   done
+  for pid in "${pids[@]}"; do stop_pid "kafka ${pid%%:*}" "${pid##*:}" 60; done
   log "kafka_cluster: stopped; data kept in .cache/run/chaos/kafka (delete it for an empty cluster)"
 }
 
