@@ -49,7 +49,8 @@ kafka_cluster_started() {
   dir="$(kafka_cluster_dir "$host")"
   pid="$(cat "$dir/kafka.pid")"
   kill -0 "$pid" 2>/dev/null || die "kafka_cluster: $host exited during start-up; see $dir/logs/server.log"
-  tail -c +"$(($(cat "$dir/log-offset") + 1))" "$dir/logs/server.log" 2>/dev/null | grep -q 'Kafka Server started' \
+  # grep -c, not -q: -q exits at the first match and tail's SIGPIPE fails the pipeline under pipefail.
+  [[ "$(tail -c +"$(($(cat "$dir/log-offset") + 1))" "$dir/logs/server.log" 2>/dev/null | grep -c 'Kafka Server started')" -gt 0 ]] \
     && tcp_open "$(tier_var "$host" kafka_port)"
 }
 
