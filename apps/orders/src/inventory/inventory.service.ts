@@ -168,7 +168,11 @@ export class InventoryService {
   }
 
   private async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<void> {
-    const level = await this.find(em, skuId, fulfillmentCenterId);
+    // A plain query, not find(): this runs per line on the checkout path, where entity hydration showed up.
+    const [level]: Array<Pick<StockLevel, 'sellable' | 'reserved' | 'version'>> = await em.query(
+      'SELECT sellable, reserved, version FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ? LIMIT 1',
+      [skuId, fulfillmentCenterId],
+    );
     if (!level) return;
     await this.outbox.append(em, stockChangedV1, {
       key: `${skuId}@${fulfillmentCenterId}`,

@@ -18,6 +18,8 @@ import { priceLines } from './domain/pricing';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderQueriesService } from './order-queries.service';
+import type { OrderDetails } from './order-views';
 
 const ER_DUP_ENTRY = 1062;
 
@@ -28,6 +30,12 @@ export interface CheckoutRequest {
   actor: Actor;
   /** Set when an agent checks out on the customer's behalf. */
   agentId: string | null;
+}
+
+export interface PlacedOrder {
+  orderId: string;
+  created: boolean;
+  details: OrderDetails;
 }
 
 /** Thrown inside the transaction when the (customer, key) order already exists; resolved outside it. */
@@ -47,43 +55,54 @@ export class CheckoutService {
     private readonly inventory: InventoryService,
     private readonly slots: DeliverySlotsService,
     private readonly lifecycle: OrderLifecycleService,
+    private readonly queries: OrderQueriesService,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
-  /** The order id, and whether it was created now (false: a replay of the same request). */
-  async checkout(request: CheckoutRequest): Promise<{ orderId: string; created: boolean }> {
+  /**
+   * The order id, whether it was created now (false: a replay of the same request), and the order as stored.
+   * The replay lookup, the placement and the read-back share one transaction: fewer round trips, and the
+   * read-back sees the order as committed.
+   */
+  async checkout(request: CheckoutRequest): Promise<PlacedOrder> {
     const requestHash = hashRequest(request.customerId, request.body);
-    const replay = await this.findReplay(request.customerId, request.idempotencyKey, requestHash);
-    if (replay) return { orderId: replay, created: false };
-    if (request.body.lines.length > this.config.ORDERS_MAX_LINES) {
-      throw ordersProblem(
-        422,
-        'too-many-lines',
-        `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`,
-        { field: 'lines' },
-      );
-    }
     try {
-      const orderId = await this.db.transaction((em) => this.place(em, request, requestHash));
-      return { orderId, created: true };
+      return await this.db.transaction(async (em) => {
+        const replay = await this.findReplay(em, request.customerId, request.idempotencyKey, requestHash);
+        if (replay) return this.placedOrder(em, replay, false);
+        if (request.body.lines.length > this.config.ORDERS_MAX_LINES) {
+          throw ordersProblem(
+            422,
+            'too-many-lines',
+            `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`,
+            { field: 'lines' },
+          );
+        }
+        return this.placedOrder(em, await this.place(em, request, requestHash), true);
+      });
     } catch (error) {
       if (!(error instanceof DuplicateCheckout)) throw error;
       // A concurrent request with the same key committed first.
-      const orderId = await this.findReplay(request.customerId, request.idempotencyKey, requestHash);
-      if (!orderId) throw error;
-      return { orderId, created: false };
+      return this.db.transaction(async (em) => {
+        const orderId = await this.findReplay(em, request.customerId, request.idempotencyKey, requestHash);
+        if (!orderId) throw error;
+        return this.placedOrder(em, orderId, false);
+      });
     }
+  }
+
+  private async placedOrder(em: EntityManager, orderId: string, created: boolean): Promise<PlacedOrder> {
+    return { orderId, created, details: (await this.queries.details(em, orderId))! };
   }
 
   /** The order this key already made, if the body is the same; a different body with the key is 422. */
   private async findReplay(
+    em: EntityManager,
     customerId: string,
     idempotencyKey: string,
     requestHash: string,
   ): Promise<string | null> {
-    const existing = await this.db.transaction((em) =>
-      em.getRepository(Order).findOneBy({ customerId, idempotencyKey }),
-    );
+    const existing = await em.getRepository(Order).findOneBy({ customerId, idempotencyKey });
     if (!existing) return null;
     if (existing.requestHash !== requestHash) {
       throw ordersProblem(

@@ -77,14 +77,14 @@ export class OrdersController {
         field: 'customerId',
       });
     }
-    const { orderId } = await this.checkoutService.checkout({
+    const { details } = await this.checkoutService.checkout({
       customerId,
       idempotencyKey: key,
       body,
       actor,
       agentId: principal.role === 'agent' ? principal.subject : null,
     });
-    return view(principal, (await this.queries.detailsFromWriter(orderId))!);
+    return view(principal, details);
   }
 
   /** Admins and agents list and filter; a customer's list is always their own orders. */
