@@ -4,5 +4,6 @@ export { dataSourceOptions, type SchemaDefinition } from './data-source.factory'
 export { Database, type RetryPolicy, type TransactionOptions } from './database.service';
 export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule } from './database.module';
+export { destroyDedicatedConnection, openDedicatedConnection } from './dedicated-connection';
 export { DatabaseUnavailableInterceptor, isWriterUnavailable } from './database-unavailable.interceptor';
 export { locatePrimary, PrimaryNotFoundError, type DatabaseNode } from './primary-locator';

@@ -5,7 +5,10 @@ import { IdempotencyStore } from './idempotency.store';
 
 /** A retry may come after a phone loses signal for a while; 24 h covers it without keeping keys forever. */
 const RETENTION_HOURS = 24;
-/** Longer than any request should run; an attempt that died holding a key frees it after this. */
+/**
+ * Recorded as locked_until for operators. Who owns an in-flight key is its named lock (IdempotencyKeyLocks),
+ * which a dead process loses at once; the lease no longer decides a takeover.
+ */
 const LEASE_MS = 60_000;
 const PURGE_EVERY_MS = 10 * 60_000;
 
@@ -23,8 +26,9 @@ class ExpiredKeyPurger implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.store.close();
   }
 }
 

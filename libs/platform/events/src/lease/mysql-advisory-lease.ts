@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { destroyDedicatedConnection as destroy, openDedicatedConnection } from '@harvest/platform/database';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
@@ -37,9 +38,9 @@ export class MysqlAdvisoryLease {
   }
 
   private async tryAcquire(): Promise<boolean> {
-    const runner = this.dataSource.createQueryRunner('master');
+    let runner: QueryRunner | undefined;
     try {
-      await runner.connect();
+      runner = await openDedicatedConnection(this.dataSource);
       const [row] = await runner.query('SELECT GET_LOCK(?, 0) AS got', [this.lockName]);
       if (Number((row as { got: number | null }).got) === 1) {
         this.runner = runner;
@@ -49,7 +50,7 @@ export class MysqlAdvisoryLease {
     } catch (error) {
       this.logger.warn(`could not try lease ${this.lockName}: ${(error as Error).message}`);
     }
-    await destroy(runner);
+    if (runner) await destroy(runner);
     return false;
   }
 
@@ -58,11 +59,4 @@ export class MysqlAdvisoryLease {
     this.runner = undefined;
     if (runner) await destroy(runner);
   }
-}
-
-async function destroy(runner: QueryRunner): Promise<void> {
-  // mysql2 removes a destroyed connection from its pool; release() afterwards only marks the runner released.
-  const connection = (runner as unknown as { databaseConnection?: { destroy?: () => void } }).databaseConnection;
-  connection?.destroy?.();
-  await runner.release().catch(() => undefined);
 }
