@@ -251,6 +251,14 @@ describe('catalog products (admin and storefront)', () => {
     expect(update.statusCode).toBe(200);
     const next = await t.app.inject({ method: 'GET', url: '/products/p-spinach' });
     expect(next.json()).toMatchObject({ name: '有机菠菜', skus: [{ priceFen: 790 }] });
+    // A hit sends the cached JSON text as it is: the same bytes and content type as the miss that loaded
+    // it, which are what Fastify sends for the view object.
+    const hit = await t.app.inject({ method: 'GET', url: '/products/p-spinach' });
+    expect(hit.statusCode).toBe(200);
+    expect(next.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(hit.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(hit.body).toBe(next.body);
+    expect(hit.body).toBe(JSON.stringify(next.json()));
   });
 
   it('drops the cached detail when a product-changed event arrives (how other instances learn of a change)', async () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { Public } from '@harvest/platform/http';
 import { AvailabilityQueryDto, ListingQueryDto } from './dto/listing-query.dto';
 import { StorefrontProductsService } from './storefront-products.service';
@@ -11,10 +11,12 @@ import { StorefrontProductsService } from './storefront-products.service';
 export class StorefrontProductsController {
   constructor(private readonly storefront: StorefrontProductsService) {}
 
+  /** Sends the cached JSON text as it is (same body and content type Fastify gives the object). */
   @Public()
   @Get('products/:id')
-  detail(@Param('id') id: string) {
-    return this.storefront.detail(id);
+  @Header('content-type', 'application/json; charset=utf-8')
+  detail(@Param('id') id: string): Promise<string> {
+    return this.storefront.detailJson(id);
   }
 
   /** Per SKU and fulfillment center; `?fulfillmentCenterId=` narrows to the shopper's own. */

@@ -22,6 +22,12 @@ export interface CacheStore {
    * A loader result of `undefined` is returned but not cached.
    */
   getOrLoad<T>(key: string, ttlSeconds: number, loader: () => Promise<T>): Promise<T>;
+  /**
+   * `getOrLoad` that resolves the value's JSON text instead of a decoded copy: a hit hands back the stored
+   * text without parsing it, for callers that only send it on (an HTTP body). Same single-flight, lock and
+   * error rules; `undefined` when the loader returned `undefined` (not cached).
+   */
+  getOrLoadJson<T>(key: string, ttlSeconds: number, loader: () => Promise<T>): Promise<string | undefined>;
   /** Counters since start-up, for metrics and the health indicator. */
   stats(): CacheStats;
   /** Releases connections; the store must not be used afterwards. */

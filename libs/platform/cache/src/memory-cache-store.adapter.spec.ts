@@ -67,6 +67,33 @@ describe('MemoryCacheStore', () => {
     await expect(cache.getOrLoad('k', 60, async () => 'loaded')).resolves.toBe('loaded');
   });
 
+  it('getOrLoadJson hands back the stored JSON text, caches null but not undefined or a failure', async () => {
+    const cache = store();
+    await expect(cache.getOrLoadJson('k', 60, () => Promise.reject(new Error('db down')))).rejects.toThrow(
+      'db down',
+    );
+    await expect(cache.getOrLoadJson('k', 60, async () => undefined)).resolves.toBeUndefined();
+    await expect(cache.getOrLoadJson('k', 60, async () => null)).resolves.toBe('null');
+    await expect(cache.getOrLoadJson('k', 60, async () => 'not this')).resolves.toBe('null');
+    await cache.set('p', { price: 3, tags: ['a'] }, 60);
+    await expect(cache.getOrLoadJson('p', 60, async () => 'not this')).resolves.toBe('{"price":3,"tags":["a"]}');
+  });
+
+  it('getOrLoadJson does not cache a value whose key was deleted while it was loading', async () => {
+    const cache = store();
+    let release!: () => void;
+    const loading = cache.getOrLoadJson(
+      'k',
+      60,
+      () => new Promise<string>((resolve) => (release = () => resolve('stale'))),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    await cache.delete('k');
+    release();
+    await expect(loading).resolves.toBe('"stale"');
+    expect(await cache.get('k')).toBeUndefined();
+  });
+
   it('does not cache a value whose key was deleted while it was loading', async () => {
     const cache = store();
     let release!: () => void;

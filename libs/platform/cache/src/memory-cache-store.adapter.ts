@@ -25,6 +25,8 @@ export class MemoryCacheStore implements CacheStore {
   private readonly entries = new Map<string, Entry>();
   private readonly counters = new CacheCounters();
   private readonly flights = new SingleFlight();
+  /** Separate from `flights`: a flight's result is a decoded value there and JSON text here. */
+  private readonly jsonFlights = new SingleFlight();
   private readonly now: () => number;
 
   constructor(private readonly options: MemoryCacheOptions) {
@@ -35,16 +37,8 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const entry = this.entries.get(key);
-    if (!entry || entry.expiresAt <= this.now()) {
-      if (entry) this.entries.delete(key);
-      this.counters.miss();
-      return undefined;
-    }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.counters.hit();
-    return decodeCacheValue<T>(entry.text);
+    const text = this.text(key);
+    return text === undefined ? undefined : decodeCacheValue<T>(text);
   }
 
   async set<T>(key: string, value: T, ttlSeconds: number): Promise<boolean> {
@@ -61,6 +55,7 @@ export class MemoryCacheStore implements CacheStore {
   async delete(keys: string | readonly string[]): Promise<boolean> {
     for (const key of typeof keys === 'string' ? [keys] : keys) {
       this.flights.invalidate(key);
+      this.jsonFlights.invalidate(key);
       this.entries.delete(key);
     }
     return true;
@@ -75,6 +70,15 @@ export class MemoryCacheStore implements CacheStore {
     });
   }
 
+  getOrLoadJson<T>(key: string, ttlSeconds: number, loader: () => Promise<T>): Promise<string | undefined> {
+    return this.jsonFlights.run(key, async (flight) => {
+      const cached = this.text(key);
+      if (cached !== undefined) return cached;
+      const value = await loadAndStore(this, this.counters, flight, key, ttlSeconds, loader);
+      return value === undefined ? undefined : encodeCacheValue(value);
+    });
+  }
+
   stats(): CacheStats {
     return this.counters.snapshot();
   }
@@ -82,6 +86,20 @@ export class MemoryCacheStore implements CacheStore {
   /** Live entry count (expired entries not yet swept included); reported by the health indicator. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The stored text of a live entry (counted as hit or miss), refreshed as most recently used. */
+  private text(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.expiresAt <= this.now()) {
+      if (entry) this.entries.delete(key);
+      this.counters.miss();
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.counters.hit();
+    return entry.text;
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import type { CacheStats, CacheStore } from './cache-store.port';
 import { CacheCounters } from './cache-stats';
 import { decodeCacheValue, encodeCacheValue } from './cache-value.codec';
 import { loadAndStore } from './load-and-store';
-import { SingleFlight } from './single-flight';
+import { SingleFlight, type Flight } from './single-flight';
 
 export interface RedisCacheOptions {
   /** Prepended to every key, e.g. "catalog:". Keys under `<prefix>__lock:` are reserved for stampede locks. */
@@ -27,6 +27,8 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
  */
 const BROKEN_STATES = new Set(['reconnecting', 'close', 'end']);
 
+const asText = (text: string): string => text;
+
 /** Someone else holds the lock; `undefined` from tryLock means Redis could not be asked. */
 const BUSY = Symbol('busy');
 
@@ -38,6 +40,8 @@ const BUSY = Symbol('busy');
 export class RedisCacheStore implements CacheStore {
   private readonly counters = new CacheCounters();
   private readonly flights = new SingleFlight();
+  /** Separate from `flights`: a flight's result is a decoded value there and JSON text here. */
+  private readonly jsonFlights = new SingleFlight();
   private readonly lock: Required<CacheLockOptions>;
   private readonly logger = new Logger('Cache');
   private unavailable = false;
@@ -63,10 +67,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const value = await this.read<T>(key);
-    if (value === undefined) this.counters.miss();
-    else this.counters.hit();
-    return value;
+    return this.counted(await this.read(key, decodeCacheValue<T>));
   }
 
   async set<T>(key: string, value: T, ttlSeconds: number): Promise<boolean> {
@@ -81,7 +82,10 @@ export class RedisCacheStore implements CacheStore {
   async delete(keys: string | readonly string[]): Promise<boolean> {
     const list = typeof keys === 'string' ? [keys] : [...keys];
     if (list.length === 0) return true;
-    for (const key of list) this.flights.invalidate(key);
+    for (const key of list) {
+      this.flights.invalidate(key);
+      this.jsonFlights.invalidate(key);
+    }
     return this.attempt(async () => {
       await this.client.del(...list.map((key) => this.dataKey(key)));
       return true;
@@ -89,17 +93,17 @@ export class RedisCacheStore implements CacheStore {
   }
 
   getOrLoad<T>(key: string, ttlSeconds: number, loader: () => Promise<T>): Promise<T> {
-    return this.flights.run(key, async (flight) => {
-      const cached = await this.get<T>(key);
-      if (cached !== undefined) return cached;
-      const turn = await this.waitForTurn<T>(key);
-      if ('value' in turn) return turn.value;
-      try {
-        return await loadAndStore(this, this.counters, flight, key, ttlSeconds, loader);
-      } finally {
-        if (turn.token) await this.releaseLock(key, turn.token);
-      }
-    });
+    return this.flights.run(key, (flight) =>
+      this.readOrLoad(flight, key, ttlSeconds, loader, decodeCacheValue<T>, (value) => value),
+    );
+  }
+
+  getOrLoadJson<T>(key: string, ttlSeconds: number, loader: () => Promise<T>): Promise<string | undefined> {
+    return this.jsonFlights.run(key, (flight) =>
+      this.readOrLoad(flight, key, ttlSeconds, loader, asText, (value) =>
+        value === undefined ? undefined : encodeCacheValue(value),
+      ),
+    );
   }
 
   stats(): CacheStats {
@@ -115,17 +119,49 @@ export class RedisCacheStore implements CacheStore {
   }
 
   /**
+   * The getOrLoad flow, for either result form: `decode` turns stored text into a hit's result, `fromLoader`
+   * turns a loaded value into the miss's result.
+   */
+  private async readOrLoad<T, R>(
+    flight: Flight,
+    key: string,
+    ttlSeconds: number,
+    loader: () => Promise<T>,
+    decode: (text: string) => R,
+    fromLoader: (value: T) => R,
+  ): Promise<R> {
+    const cached = this.counted(await this.read(key, decode));
+    if (cached !== undefined) return cached;
+    const turn = await this.waitForTurn(key, decode);
+    if ('value' in turn) return turn.value;
+    try {
+      return fromLoader(await loadAndStore(this, this.counters, flight, key, ttlSeconds, loader));
+    } finally {
+      if (turn.token) await this.releaseLock(key, turn.token);
+    }
+  }
+
+  private counted<R>(value: R | undefined): R | undefined {
+    if (value === undefined) this.counters.miss();
+    else this.counters.hit();
+    return value;
+  }
+
+  /**
    * Either takes the cross-process lock (token), or waits for the holder to publish the value, or,
    * after `waitMs` or when Redis cannot be asked, gives up waiting and lets the caller load without a lock.
    */
-  private async waitForTurn<T>(key: string): Promise<{ value: T } | { token?: string }> {
+  private async waitForTurn<R>(
+    key: string,
+    decode: (text: string) => R,
+  ): Promise<{ value: R } | { token?: string }> {
     const deadline = Date.now() + this.lock.waitMs;
     for (;;) {
       const token = await this.tryLock(key);
       if (token !== BUSY) return { token };
       if (Date.now() >= deadline) return {};
       await sleep(this.lock.pollMs);
-      const value = await this.read<T>(key);
+      const value = await this.read(key, decode);
       if (value !== undefined) {
         this.counters.hit();
         return { value };
@@ -146,10 +182,10 @@ export class RedisCacheStore implements CacheStore {
   }
 
   /** Reads without touching hit/miss counters, so polling waiters do not inflate the miss rate. */
-  private async read<T>(key: string): Promise<T | undefined> {
+  private async read<R>(key: string, decode: (text: string) => R): Promise<R | undefined> {
     return this.attempt(async () => {
       const text = await this.client.get(this.dataKey(key));
-      return text === null ? undefined : decodeCacheValue<T>(text);
+      return text === null ? undefined : decode(text);
     }, undefined);
   }
 

@@ -85,6 +85,36 @@ describe('RedisCacheStore against real Redis', () => {
     expect(await cache.get('stampede:one')).toEqual({ price: 199 });
   });
 
+  it.each([
+    ['in-process', () => new MemoryCacheStore({ maxEntries: 100 }) as CacheStore],
+    ['redis', () => open(redisStore()) as CacheStore],
+  ])('%s: getOrLoadJson loads once for 50 concurrent misses and hands back the stored text', async (_name, make) => {
+    const cache = make();
+    const loader = slowLoader({ name: '菠菜', priceFen: 690 });
+    const texts = await Promise.all(
+      Array.from({ length: 50 }, () => cache.getOrLoadJson('json:one', 60, loader.load)),
+    );
+    expect(loader.calls()).toBe(1);
+    expect(texts).toEqual(Array.from({ length: 50 }, () => '{"name":"菠菜","priceFen":690}'));
+    expect(await cache.get('json:one')).toEqual({ name: '菠菜', priceFen: 690 });
+    const hitsBefore = cache.stats().hits;
+    await expect(cache.getOrLoadJson('json:one', 60, loader.load)).resolves.toBe(texts[0]);
+    expect(cache.stats().hits).toBe(hitsBefore + 1);
+    expect(loader.calls()).toBe(1);
+  });
+
+  it('getOrLoadJson of another process waits on the Redis lock and gets the holder\'s text', async () => {
+    const a = open(redisStore());
+    const b = open(redisStore());
+    const loader = slowLoader([1, 2], 300);
+    const texts = await Promise.all([
+      a.getOrLoad('json:cross', 60, loader.load).then((value) => JSON.stringify(value)),
+      b.getOrLoadJson('json:cross', 60, loader.load),
+    ]);
+    expect(texts).toEqual(['[1,2]', '[1,2]']);
+    expect(loader.calls()).toBe(1);
+  });
+
   it('two processes (separate clients) missing together share one load through the Redis lock', async () => {
     const a = open(redisStore());
     const b = open(redisStore());
@@ -121,6 +151,7 @@ describe('RedisCacheStore against real Redis', () => {
     await expect(cache.set('anything', 1, 60)).resolves.toBe(false);
     await expect(cache.delete(['a', 'b'])).resolves.toBe(false);
     await expect(cache.getOrLoad('anything', 60, async () => 'from-database')).resolves.toBe('from-database');
+    await expect(cache.getOrLoadJson('anything', 60, async () => ({ a: 1 }))).resolves.toBe('{"a":1}');
     expect(Date.now() - started).toBeLessThan(10_000);
 
     const stats = cache.stats();
