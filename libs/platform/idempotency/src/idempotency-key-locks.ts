@@ -47,9 +47,14 @@ export class IdempotencyKeyLocks {
     return Number((row as { got: number | null }).got) === 1;
   }
 
-  async release(name: string): Promise<void> {
-    if (!this.held.delete(name) || !this.runner) return;
-    await this.runner.query('DO RELEASE_LOCK(?)', [name]).catch(() => this.drop());
+  /**
+   * Not awaited by design: the response need not wait for it, and a later GET_LOCK of the same name queues
+   * behind it on this one connection, so it cannot overtake the release.
+   */
+  release(name: string): Promise<void> {
+    if (!this.held.delete(name) || !this.runner) return Promise.resolve();
+    void this.runner.query('DO RELEASE_LOCK(?)', [name]).catch(() => this.drop());
+    return Promise.resolve();
   }
 
   async close(): Promise<void> {
