@@ -53,13 +53,14 @@ kafka_ensure_storage() {
 kafka_started() {
   local pid="$1" offset="$2"
   kill -0 "$pid" 2>/dev/null || die "kafka: broker exited during start-up; see .cache/run/kafka/logs/server.log"
-  tail -c +"$((offset + 1))" "$KAFKA_LOG_FILE" 2>/dev/null | grep -q 'Kafka Server started' && tcp_open "$KAFKA_PORT"
+  # grep -c, not -q: -q exits at the first match and tail's SIGPIPE fails the pipeline under pipefail.
+  [[ "$(tail -c +"$((offset + 1))" "$KAFKA_LOG_FILE" 2>/dev/null | grep -c 'Kafka Server started')" -gt 0 ]] && tcp_open "$KAFKA_PORT"
 }
 
 # A real request: the broker must answer ApiVersions on the PLAINTEXT listener.
 kafka_answers() {
-  kafka_java kafka.admin.BrokerApiVersionsCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" 2>/dev/null \
-    | grep -q '(id: 1 rack'
+  [[ "$(kafka_java kafka.admin.BrokerApiVersionsCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" 2>/dev/null \
+    | grep -c '(id: 1 rack')" -gt 0 ]]
 }
 
 kafka_up() {
