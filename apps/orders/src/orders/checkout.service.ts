@@ -78,7 +78,8 @@ export class CheckoutService {
             { field: 'lines' },
           );
         }
-        return this.placedOrder(em, await this.place(em, request, requestHash), true);
+        const details = await this.place(em, request, requestHash);
+        return { orderId: details.order.id, created: true, details };
       });
     } catch (error) {
       if (!(error instanceof DuplicateCheckout)) throw error;
@@ -115,7 +116,12 @@ export class CheckoutService {
     return existing.id;
   }
 
-  private async place(em: EntityManager, request: CheckoutRequest, requestHash: string): Promise<string> {
+  /** The order as stored: built from what was inserted (no read-back), so it matches a later read of it. */
+  private async place(
+    em: EntityManager,
+    request: CheckoutRequest,
+    requestHash: string,
+  ): Promise<OrderDetails> {
     const { body } = request;
     const now = new Date();
     const zone = await em.getRepository(DeliveryZone).findOneBy({ id: body.address.zoneId });
@@ -163,42 +169,52 @@ export class CheckoutService {
     const orderId = randomUUID();
     const totalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
     const paymentDueAt = new Date(now.getTime() + this.config.ORDERS_PAYMENT_TIMEOUT_SECONDS * 1000);
+    const order: Order = {
+      id: orderId,
+      customerId: request.customerId,
+      idempotencyKey: request.idempotencyKey,
+      requestHash,
+      status: 'pending_payment',
+      fulfillmentCenterId: center.id,
+      zoneId: zone.id,
+      slotId: slot.id,
+      // As it reads back from its JSON column.
+      address: JSON.parse(JSON.stringify(body.address)) as Order['address'],
+      totalFen,
+      paidFen: 0,
+      refundedFen: 0,
+      paymentId: null,
+      paymentDueAt,
+      placedByAgentId: request.agentId,
+      callId: request.actor.callId,
+      createdAt: now,
+      updatedAt: now,
+    };
     try {
       // First write: a concurrent request with the same key waits on this unique key, then fails here.
-      await em.getRepository(Order).insert({
-        id: orderId,
-        customerId: request.customerId,
-        idempotencyKey: request.idempotencyKey,
-        requestHash,
-        status: 'pending_payment',
-        fulfillmentCenterId: center.id,
-        zoneId: zone.id,
-        slotId: slot.id,
-        address: body.address,
-        totalFen,
-        paidFen: 0,
-        refundedFen: 0,
-        paymentId: null,
-        paymentDueAt,
-        placedByAgentId: request.agentId,
-        callId: request.actor.callId,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await em.getRepository(Order).insert(order);
     } catch (error) {
       const e = error as { errno?: number; driverError?: { errno?: number } };
       if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw new DuplicateCheckout();
       throw error;
     }
-    await em.getRepository(OrderLine).insert(
-      lines.map((l) => ({
-        ...l,
-        orderId,
-        pickedQuantity: null,
-        shortPickReason: null,
-        actualWeightGrams: null,
-      })),
-    );
+    const orderLines: OrderLine[] = lines.map((l) => ({
+      orderId,
+      lineNo: l.lineNo,
+      skuId: l.skuId,
+      name: l.name,
+      soldBy: l.soldBy,
+      temperatureClass: l.temperatureClass,
+      quantity: l.quantity,
+      estimatedWeightGrams: l.estimatedWeightGrams,
+      reservedQuantity: l.reservedQuantity,
+      unitPriceFen: l.unitPriceFen,
+      lineTotalFen: l.lineTotalFen,
+      pickedQuantity: null,
+      shortPickReason: null,
+      actualWeightGrams: null,
+    }));
+    await em.getRepository(OrderLine).insert(orderLines);
 
     const short = await this.inventory.reserve(
       em,
@@ -213,7 +229,7 @@ export class CheckoutService {
       });
     }
     await this.slots.book(em, slot.id, now);
-    await this.lifecycle.record(
+    const transition = await this.lifecycle.record(
       em,
       orderId,
       null,
@@ -249,7 +265,7 @@ export class CheckoutService {
         placedByAgentId: request.agentId,
       },
     });
-    return orderId;
+    return { order, lines: orderLines, refunds: [], transitions: [transition] };
   }
 }
 

@@ -60,8 +60,8 @@ export class OrderLifecycleService {
     to: OrderStatus,
     actor: Actor,
     reason: string,
-  ): Promise<void> {
-    await em.getRepository(OrderTransition).insert({
+  ): Promise<OrderTransition> {
+    const transition: Omit<OrderTransition, 'id'> = {
       orderId,
       fromStatus: from,
       toStatus: to,
@@ -69,7 +69,9 @@ export class OrderLifecycleService {
       reason,
       callId: actor.callId,
       at: new Date(),
-    });
+    };
+    const { identifiers } = await em.getRepository(OrderTransition).insert(transition);
+    return { id: String(identifiers[0]?.id), ...transition };
   }
 
   /** Moves the order one step (409 when the state machine refuses) and records who and why. */
