@@ -16,6 +16,15 @@ function showStat(): Promise<string> {
   });
 }
 
+/** Requests HAProxy has open on one server right now (the stats' scur column). */
+export async function openRequests(backend: string, server: string): Promise<number> {
+  for (const line of (await showStat()).split('\n')) {
+    const [pxname, svname, , , scur] = line.split(',');
+    if (pxname === backend && svname === server) return Number(scur);
+  }
+  throw new Error(`HAProxy has no server ${backend}/${server}`);
+}
+
 /** "backend/server" → status (UP, DOWN, "UP 1/3"...), for the catalog and orders servers. */
 export async function serverStates(): Promise<Map<string, string>> {
   const states = new Map<string, string>();

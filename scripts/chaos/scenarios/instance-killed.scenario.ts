@@ -4,7 +4,7 @@
  * Idempotency-Key) and its health check takes it out. Figure: client requests that did not get a 2xx.
  */
 import { sleep } from '../harness-cli';
-import { waitForServersUp } from '../haproxy-stats';
+import { openRequests, waitForServersUp } from '../haproxy-stats';
 import { failureSummary, underLoad } from '../load-window';
 import { log, seconds, type Scenario } from '../scenario';
 
@@ -14,11 +14,16 @@ export const instanceKilledScenario: Scenario = {
   bar: 'failed 0',
   async run(context) {
     const victims = ['orders-1', 'catalog-1'].map((name) => context.instances.get(name)!);
+    let inFlightAtKill = 0;
     const window = await underLoad(context, 'instance', ['product', 'search'], async () => {
+      // The hard case is an order POST the victim is still working on: it has claimed its Idempotency-Key,
+      // and HAProxy's redispatch must be able to take that key over on the other instance. Wait for one.
+      const deadline = Date.now() + 10_000;
+      while ((inFlightAtKill = await openRequests('orders', 'orders-1')) === 0 && Date.now() < deadline) await sleep(5);
       for (const victim of victims) victim.kill();
       log(
         'instance',
-        `killed ${victims.map((v) => `${v.spec.name} (:${v.spec.port})`).join(' and ')}; load continues on the others`,
+        `killed ${victims.map((v) => `${v.spec.name} (:${v.spec.port})`).join(' and ')} with ${inFlightAtKill} order request(s) open on orders-1; load continues on the others`,
       );
       await sleep(10_000);
       for (const victim of victims) victim.start();
@@ -33,6 +38,7 @@ export const instanceKilledScenario: Scenario = {
       fault: this.fault,
       figures: [
         ['failed client requests', failed],
+        ['order requests open on the killed instance', inFlightAtKill],
         ['orders that needed a client retry', window.orders.retriedOrders],
         ['longest wait of one', `${seconds(window.orders.longestRetriedWaitMs)}s`],
       ],
@@ -46,11 +52,10 @@ export const instanceKilledScenario: Scenario = {
         ...(window.orders.problem ? [`order load not valid: ${window.orders.problem}`] : []),
         `${window.orders.attempts} order attempts (failed: ${failureSummary(window.orders.failures)}), ` +
           `${reads.results.length} catalog reads (${readFailures} not 200); acknowledged orders lost ${window.truth.lost}, duplicated ${window.truth.duplicates}`,
-        // Why a 409 appears: the killed instance had claimed the key (libs/platform/idempotency, 60 s lease).
+        // A 409 here would mean the redispatched request found the dead instance still owning its key
+        // (libs/platform/idempotency frees a key when its owner's MySQL connection ends).
         ...(window.orders.failures.has('409 in-progress')
-          ? [
-              "409 = \"Idempotency-Key still in progress\": the killed instance held the key's lease (60 s); HAProxy's redispatch and the client's retries wait for it to expire",
-            ]
+          ? ['409 = "Idempotency-Key still in progress": the dead instance still owned a key the redispatched request needed']
           : []),
       ],
     };
