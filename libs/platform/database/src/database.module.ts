@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HealthRegistry } from '@harvest/platform/health';
+import { registerErrorProblemMapper } from '@harvest/platform/http';
 import type { DatabaseConfig } from './database-config';
 import { DatabaseHealthIndicator } from './database-health.indicator';
-import { DatabaseUnavailableInterceptor } from './database-unavailable.interceptor';
+import { databaseUnavailableProblem } from './database-unavailable.problem';
 import { Database } from './database.service';
 import type { SchemaDefinition } from './data-source.factory';
 
@@ -14,6 +14,7 @@ const DATABASE_CLOSER = Symbol('DATABASE_CLOSER');
 @Module({})
 export class DatabaseModule {
   static forRoot(config: DatabaseConfig, schema: SchemaDefinition): DynamicModule {
+    registerErrorProblemMapper(databaseUnavailableProblem);
     return {
       module: DatabaseModule,
       providers: [
@@ -27,7 +28,6 @@ export class DatabaseModule {
           inject: [{ token: HealthRegistry, optional: true }],
         },
         { provide: DATABASE_CLOSER, useClass: DatabaseCloser },
-        { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
       ],
       exports: [Database],
     };

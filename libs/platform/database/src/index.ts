@@ -5,5 +5,5 @@ export { Database, type RetryPolicy, type TransactionOptions } from './database.
 export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule } from './database.module';
 export { destroyDedicatedConnection, openDedicatedConnection } from './dedicated-connection';
-export { DatabaseUnavailableInterceptor, isWriterUnavailable } from './database-unavailable.interceptor';
+export { databaseUnavailableProblem, isWriterUnavailable } from './database-unavailable.problem';
 export { locatePrimary, PrimaryNotFoundError, type DatabaseNode } from './primary-locator';

@@ -24,6 +24,11 @@ export {
 export { ProblemException, type ProblemInput } from './problem/problem.exception';
 export { ValidationFailedException } from './problem/validation-failed.exception';
 export { ProblemDetailsFilter } from './problem/problem-details.filter';
+export {
+  registerErrorProblemMapper,
+  type ErrorProblemMapper,
+  type KnownErrorProblem,
+} from './problem/error-problem-mappers';
 export { createValidationPipe } from './validation/validation.pipe';
 export { REQUEST_ID_HEADER } from './request-id';
 export { keepRawBody, rawBodyOf } from './raw-body/raw-body';

@@ -28,7 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
-    const { problem, unexpected } = problemFromError(exception);
+    const { problem, unexpected, headers } = problemFromError(exception);
     const correlation = currentLogCorrelation();
     if (unexpected) {
       trace.getActiveSpan()?.recordException(exception instanceof Error ? exception : String(exception));
@@ -45,6 +45,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(correlation.trace_id ? { traceId: correlation.trace_id } : {}),
     };
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+    for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { knownErrorProblem } from './error-problem-mappers';
 import { PROBLEM_TYPES, statusTitle, type ProblemDetails } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -6,6 +7,8 @@ export interface MappedProblem {
   problem: ProblemDetails;
   /** True for errors nobody anticipated: they are logged with their stack and answered with a bare 500. */
   unexpected: boolean;
+  /** Response headers the problem needs, e.g. Retry-After on a 503. */
+  headers?: Record<string, string>;
 }
 
 export function problemFromError(error: unknown): MappedProblem {
@@ -21,6 +24,8 @@ export function problemFromError(error: unknown): MappedProblem {
       unexpected: false,
     };
   }
+  const known = knownErrorProblem(error);
+  if (known) return { problem: new ProblemException(known.status, known.problem).problem, unexpected: false, headers: known.headers };
   return {
     problem: {
       type: PROBLEM_TYPES.unexpected,
