@@ -36,6 +36,7 @@ export class InventoryService {
     quantities: StockQuantity[],
   ): Promise<string[]> {
     const short: string[] = [];
+    const reserved: string[] = [];
     for (const { skuId, quantity } of bySku(quantities)) {
       // Written as sellable >= reserved + qty: the subtraction of two unsigned columns fails below zero.
       const result: UpdateResult = await em.query(
@@ -43,8 +44,20 @@ export class InventoryService {
          WHERE sku_id = ? AND fulfillment_center_id = ? AND sellable >= reserved + ?`,
         [quantity, skuId, fulfillmentCenterId, quantity],
       );
-      if (result.affectedRows === 1) await this.announce(em, skuId, fulfillmentCenterId);
-      else short.push(skuId);
+      (result.affectedRows === 1 ? reserved : short).push(skuId);
+    }
+    // One read for all the announcements (checkout's hot path): the rows are this transaction's, as updated.
+    if (reserved.length === 0) return short;
+    const levels: Array<Pick<StockLevel, 'skuId' | 'sellable' | 'reserved' | 'version'>> = await em.query(
+      `SELECT sku_id AS skuId, sellable, reserved, version FROM stock_level
+       WHERE fulfillment_center_id = ? AND sku_id IN (?)`,
+      [fulfillmentCenterId, reserved],
+    );
+    // Keyed case-insensitively, as the column's collation compares the ids.
+    const bySkuId = new Map(levels.map((level) => [level.skuId.toLowerCase(), level]));
+    for (const skuId of reserved) {
+      const level = bySkuId.get(skuId.toLowerCase());
+      if (level) await this.appendStockChanged(em, skuId, fulfillmentCenterId, level);
     }
     return short;
   }
@@ -173,7 +186,15 @@ export class InventoryService {
       'SELECT sellable, reserved, version FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ? LIMIT 1',
       [skuId, fulfillmentCenterId],
     );
-    if (!level) return;
+    if (level) await this.appendStockChanged(em, skuId, fulfillmentCenterId, level);
+  }
+
+  private async appendStockChanged(
+    em: EntityManager,
+    skuId: string,
+    fulfillmentCenterId: string,
+    level: Pick<StockLevel, 'sellable' | 'reserved' | 'version'>,
+  ): Promise<void> {
     await this.outbox.append(em, stockChangedV1, {
       key: `${skuId}@${fulfillmentCenterId}`,
       payload: {
