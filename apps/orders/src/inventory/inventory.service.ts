@@ -181,7 +181,7 @@ export class InventoryService {
   }
 
   private async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<void> {
-    // A plain query, not find(): this runs per line on the checkout path, where entity hydration showed up.
+    // A plain query, not find(): it runs once per changed line (release, pick, count), and hydration costs.
     const [level]: Array<Pick<StockLevel, 'sellable' | 'reserved' | 'version'>> = await em.query(
       'SELECT sellable, reserved, version FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ? LIMIT 1',
       [skuId, fulfillmentCenterId],
