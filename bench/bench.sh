@@ -4,4 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
+# One bench at a time: runs share ports 3201-3219 and the machine's cores, so a second run queues here
+# instead of breaking the first or skewing its ratios.
+mkdir -p .cache/bench
+exec 9>.cache/bench/run.lock
+if ! flock -n 9; then
+  echo "bench: another bench run holds .cache/bench/run.lock; waiting for it to finish"
+  flock 9
+fi
 exec node -r @swc-node/register bench/run-bench.ts "$@"
