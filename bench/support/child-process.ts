@@ -7,6 +7,21 @@ export const ROOT = resolve(__dirname, '../..');
 export const BENCH_CACHE = join(ROOT, '.cache/bench');
 const LOG_DIR = join(BENCH_CACHE, 'logs');
 
+/** Every process the bench started and has not seen exit, so an interrupted run does not leave them running. */
+const live = new Set<ChildProcess>();
+let signalsHandled = false;
+
+function stopLiveChildrenOnSignal(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      console.error(`bench: ${signal}: stopping ${live.size} service and baseline processes`);
+      for (const child of live) child.kill('SIGKILL');
+      process.exit(130);
+    });
+}
+
 /** A service or baseline started by the bench as its own process; its output goes to .cache/bench/logs/<name>.log. */
 export interface BenchProcess {
   name: string;
@@ -38,6 +53,9 @@ export function startTsProcess(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  stopLiveChildrenOnSignal();
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

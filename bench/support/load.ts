@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuMsOf } from './proc-cpu';
 
 /** What one side of a row measured. Throughput counts only successful (2xx) answers. */
 export interface Measurement {
@@ -10,6 +11,11 @@ export interface Measurement {
   failed: number;
   /** What the failures were, e.g. "404×12, errors×3" (empty when none). */
   failures?: string;
+  /**
+   * CPU time (user + system) the side's server processes spent in the counted run, when their pids were given.
+   * Per operation it says what a request costs even when a neighbour's load skews throughput.
+   */
+  cpuMs?: number;
 }
 
 export interface HttpLoad {
@@ -28,6 +34,8 @@ export interface HttpLoad {
   };
   method?: string;
   headers?: Record<string, string>;
+  /** Server processes whose CPU time is sampled around the counted run (not the warm-up). */
+  cpuPids?: number[];
 }
 
 /** Drives one HTTP endpoint with autocannon at fixed concurrency: a warm-up run, then the measured run. */
@@ -46,7 +54,9 @@ export async function measureHttp(load: HttpLoad): Promise<Measurement> {
         : undefined,
     });
   if (load.warmupSeconds > 0) await run(load.warmupSeconds);
+  const cpuBefore = load.cpuPids ? cpuMsOf(load.cpuPids) : undefined;
   const result = await run(load.seconds ?? 10, load.amount);
+  const cpuMs = load.cpuPids && cpuBefore !== undefined ? cpuMsOf(load.cpuPids) - cpuBefore : undefined;
   const ok = result['2xx'];
   const failed = result.non2xx + result.errors;
   const failures = [
@@ -62,7 +72,13 @@ export async function measureHttp(load: HttpLoad): Promise<Measurement> {
     p99Ms: result.latency.p99,
     ok,
     failed,
+    cpuMs,
   };
+}
+
+/** CPU milliseconds per successful operation, when the side's CPU time was sampled. */
+export function cpuMsPerOp(m: Measurement): number | undefined {
+  return m.cpuMs !== undefined && m.ok > 0 ? m.cpuMs / m.ok : undefined;
 }
 
 /**
@@ -99,6 +115,9 @@ export function mergeRounds(rounds: Measurement[]): Measurement {
       .map((m) => m.failures)
       .filter(Boolean)
       .join('; '),
+    cpuMs: rounds.every((m) => m.cpuMs !== undefined)
+      ? rounds.reduce((sum, m) => sum + m.cpuMs!, 0)
+      : undefined,
   };
 }
 

@@ -46,5 +46,13 @@ describe('ratio table', () => {
     expect(table[2]).toContain('| MISS ');
     expect(table[2]).toContain('2.0 / 9.5');
     expect(table[2]).toContain('catalog 201 / raw ioredis 61');
+    expect(table[2]).toContain('| - / - ');
+  });
+
+  it("prints each side's server CPU per operation when it was sampled", () => {
+    const table = formatRatioTable([
+      row({ ...measured(300, 1000), cpuMs: 90 }, { ...measured(1000, 4000), cpuMs: 120_000 }),
+    ]);
+    expect(table).toContain('| 0.090 / 30.0 ');
   });
 });

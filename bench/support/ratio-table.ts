@@ -1,4 +1,4 @@
-import type { Measurement } from './load';
+import { cpuMsPerOp, type Measurement } from './load';
 
 /** One workload: our service against its raw baseline, measured in the same run at the same concurrency. */
 export interface RatioRow {
@@ -38,6 +38,11 @@ const rss = (byProcess: Record<string, number>) =>
     .map(([name, mib]) => `${name} ${Math.round(mib)}`)
     .join(', ');
 
+const cpu = (m: Measurement) => {
+  const perOp = cpuMsPerOp(m);
+  return perOp === undefined ? '-' : fixed(perOp, perOp < 1 ? 3 : 1);
+};
+
 /** The ratio table as Markdown (readable on a terminal too). */
 export function formatRatioTable(rows: RatioRow[]): string {
   const header = [
@@ -50,6 +55,7 @@ export function formatRatioTable(rows: RatioRow[]): string {
     'ours p50 / p99 ms',
     'raw p50 / p99 ms',
     'ok (failed) ours / raw',
+    'server CPU ms/op ours / raw',
     'peak RSS MiB ours / raw',
   ];
   const lines = rows.map((row) => [
@@ -62,6 +68,7 @@ export function formatRatioTable(rows: RatioRow[]): string {
     `${fixed(row.ours.p50Ms, 1)} / ${fixed(row.ours.p99Ms, 1)}`,
     `${fixed(row.raw.p50Ms, 1)} / ${fixed(row.raw.p99Ms, 1)}`,
     `${row.ours.ok} (${row.ours.failed}) / ${row.raw.ok} (${row.raw.failed})`,
+    `${cpu(row.ours)} / ${cpu(row.raw)}`,
     `${rss(row.oursRss)} / ${rss(row.rawRss)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

@@ -29,13 +29,14 @@ export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Pro
   );
   try {
     let next = 0;
-    const upload = (port: number, amount: number) =>
+    const upload = (port: number, pid: number, amount: number) =>
       measureHttp({
         url: `http://127.0.0.1:${port}/images`,
         method: 'POST',
         connections: IMAGE_LOAD.connections,
         amount,
         warmupSeconds: 0,
+        cpuPids: [pid],
         nextRequest: () => {
           const i = next++ % copies.length;
           const { body, contentType } = multipartUpload(copies[i]!, `bench-${i}`);
@@ -47,12 +48,12 @@ export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Pro
           };
         },
       });
-    await upload(PORTS.images, IMAGE_LOAD.warmup);
-    await upload(PORTS.rawImages, IMAGE_LOAD.warmup);
+    await upload(PORTS.images, images.pid, IMAGE_LOAD.warmup);
+    await upload(PORTS.rawImages, raw.pid, IMAGE_LOAD.warmup);
     const [ours, rawMeasured] = await measureAlternating(
       IMAGE_LOAD.rounds,
-      () => upload(PORTS.images, IMAGE_LOAD.uploadsPerRound),
-      () => upload(PORTS.rawImages, IMAGE_LOAD.uploadsPerRound),
+      () => upload(PORTS.images, images.pid, IMAGE_LOAD.uploadsPerRound),
+      () => upload(PORTS.rawImages, raw.pid, IMAGE_LOAD.uploadsPerRound),
     );
     return {
       workload: `image variants, ${photo.length >> 10} KB 1600×1200 JPEG → original + 6`,

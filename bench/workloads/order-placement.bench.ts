@@ -69,13 +69,14 @@ export async function orderPlacementRow(
     },
   );
   try {
-    const load = (port: number) => (round: number) =>
+    const load = (port: number, pid: number) => (round: number) =>
       measureHttp({
         url: `http://127.0.0.1:${port}/orders`,
         method: 'POST',
         connections: LOAD.connections,
         seconds: LOAD.secondsPerRound,
         warmupSeconds: round === 0 ? LOAD.warmupSeconds : 0,
+        cpuPids: [pid],
         nextRequest: () => ({
           method: 'POST',
           path: '/orders',
@@ -89,8 +90,8 @@ export async function orderPlacementRow(
       });
     const [ours, rawMeasured] = await measureAlternating(
       LOAD.rounds,
-      load(PORTS.orders),
-      load(PORTS.rawOrders),
+      load(PORTS.orders, orders.pid),
+      load(PORTS.rawOrders, raw.pid),
     );
     return {
       workload: rawWithKeyStore

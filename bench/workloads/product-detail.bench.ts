@@ -29,20 +29,21 @@ export async function productDetailRow(run: BenchRun, catalog: BenchProcess): Pr
     },
   );
   try {
-    const load = (port: number) => (round: number) => {
+    const load = (port: number, pid: number) => (round: number) => {
       let n = 0;
       return measureHttp({
         url: `http://127.0.0.1:${port}`,
         connections: LOAD.connections,
         seconds: LOAD.secondsPerRound,
         warmupSeconds: round === 0 ? LOAD.warmupSeconds : 0,
+        cpuPids: [pid],
         nextRequest: () => ({ path: `/products/${demoProductId((n++ % DEMO_PRODUCTS) + 1)}` }),
       });
     };
     const [ours, rawMeasured] = await measureAlternating(
       LOAD.rounds,
-      load(PORTS.catalog),
-      load(PORTS.rawProductDetail),
+      load(PORTS.catalog, catalog.pid),
+      load(PORTS.rawProductDetail, raw.pid),
     );
     return {
       workload: 'product detail, cache hit',

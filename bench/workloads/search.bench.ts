@@ -30,20 +30,21 @@ export async function searchRow(
     SEARCH_REQUESTS: JSON.stringify(await elasticsearchRequests(alias)),
   });
   try {
-    const load = (target: number, pathOf: (i: number) => string) => (round: number) => {
+    const load = (target: number, pid: number, pathOf: (i: number) => string) => (round: number) => {
       let n = 0;
       return measureHttp({
         url: `http://127.0.0.1:${target}`,
         connections: LOAD.connections,
         seconds: LOAD.secondsPerRound,
         warmupSeconds: round === 0 ? LOAD.warmupSeconds : 0,
+        cpuPids: [pid],
         nextRequest: () => ({ path: pathOf(n++ % SEARCHES.length) }),
       });
     };
     const [ours, rawMeasured] = await measureAlternating(
       LOAD.rounds,
-      load(port, (i) => paths[i]!),
-      load(PORTS.rawSearch, (i) => `/search?i=${i}`),
+      load(port, catalog.pid, (i) => paths[i]!),
+      load(PORTS.rawSearch, raw.pid, (i) => `/search?i=${i}`),
     );
     return {
       workload: `search with facets, ${skus / 1000}k SKUs`,
