@@ -41,14 +41,22 @@ async function main(): Promise<void> {
   };
 
   // Batch round trips (read, publish with acks, mark) timed from the store's side, without touching the relay.
+  // Keyed by the batch's first row: the relay reads the next batch before it marks the current one.
   const batchMs: number[] = [];
   const store = new SqlOutboxStore(db.writer);
-  let batchStarted = 0n;
+  const readAt = new Map<string, bigint>();
   const timedStore: OutboxStore = {
-    nextBatch: (limit) => ((batchStarted = process.hrtime.bigint()), store.nextBatch(limit)),
+    nextBatch: async (limit, exclude) => {
+      const started = process.hrtime.bigint();
+      const rows = await store.nextBatch(limit, exclude);
+      if (rows[0]) readAt.set(rows[0].id, started);
+      return rows;
+    },
     markPublished: async (ids) => {
       await store.markPublished(ids);
-      batchMs.push(Number(process.hrtime.bigint() - batchStarted) / 1e6);
+      const started = readAt.get(ids[0]!);
+      readAt.delete(ids[0]!);
+      if (started !== undefined) batchMs.push(Number(process.hrtime.bigint() - started) / 1e6);
     },
     countUnpublished: () => store.countUnpublished(),
   };

@@ -48,6 +48,20 @@ describe('outbox writer and relay on MariaDB', () => {
     expect(await dataSource.query('SELECT id FROM outbox_event')).toEqual([]);
   });
 
+  it('reads the oldest unpublished rows without the ones the relay has in flight', async () => {
+    const store = new SqlOutboxStore(dataSource);
+    for (let seq = 0; seq < 5; seq++) await append('k-store', seq);
+    const seqOf = (rows: Array<{ envelope: EventEnvelope }>) => rows.map((r) => (r.envelope.payload as { seq: number }).seq);
+    const first = await store.nextBatch(2);
+    expect(seqOf(first)).toEqual([0, 1]);
+    const ahead = await store.nextBatch(2, first.map((r) => r.id));
+    expect(seqOf(ahead)).toEqual([2, 3]);
+    await store.markPublished(first.map((r) => r.id));
+    expect(seqOf(await store.nextBatch(10, ahead.map((r) => r.id)))).toEqual([4]);
+    await store.markPublished([...ahead, ...(await store.nextBatch(10))].map((r) => r.id));
+    expect(await store.countUnpublished()).toBe(0);
+  });
+
   it('lets one relay per database publish, each row once in id order, and re-acquires the lease after its connection is killed', async () => {
     const publishers = [new RecordingPublisher(), new RecordingPublisher()];
     for (const publisher of publishers) {

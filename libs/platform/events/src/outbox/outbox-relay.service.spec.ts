@@ -8,8 +8,8 @@ class MemoryOutbox implements OutboxStore {
   add(key: string, seq: number) {
     this.rows.push({ id: String(this.rows.length + 1), envelope: platformTestV1.create({ key, payload: { seq } }), published: false });
   }
-  async nextBatch(limit: number) {
-    return this.rows.filter((r) => !r.published).slice(0, limit);
+  async nextBatch(limit: number, exclude: ReadonlyArray<string> = []) {
+    return this.rows.filter((r) => !r.published && !exclude.includes(r.id)).slice(0, limit);
   }
   async markPublished(ids: string[]) {
     for (const row of this.rows) if (ids.includes(row.id)) row.published = true;
@@ -20,6 +20,64 @@ class MemoryOutbox implements OutboxStore {
 }
 
 const alwaysLeader: RelayLease = { holds: async () => true, release: async () => undefined };
+const seqs = (envelopes: ReadonlyArray<EventEnvelope>) => envelopes.map((e) => (e.payload as { seq: number }).seq);
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A transport whose acks the test hands out one by one, so it can look at the relay between send and ack. */
+class ManualAckPublisher {
+  readonly sent: number[][] = [];
+  readonly acked = new Set<number>();
+  private waiting: Array<{ seqs: number[]; ack: () => void; fail: (error: Error) => void }> = [];
+  inFlight = 0;
+  maxInFlight = 0;
+
+  publish = (envelopes: ReadonlyArray<EventEnvelope>) =>
+    new Promise<void>((resolve, reject) => {
+      const batch = seqs(envelopes);
+      this.sent.push(batch);
+      this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+      const done = () => this.inFlight--;
+      this.waiting.push({
+        seqs: batch,
+        ack: () => (batch.forEach((seq) => this.acked.add(seq)), done(), resolve()),
+        fail: (error) => (done(), reject(error)),
+      });
+    });
+
+  ackNext(): void {
+    this.waiting.shift()!.ack();
+  }
+
+  failNext(error: Error): void {
+    this.waiting.shift()!.fail(error);
+  }
+}
+
+/** Records reads and marks, and each mark's rows that the transport had not acknowledged at that moment. */
+class WatchedOutbox extends MemoryOutbox {
+  readonly reads: Array<{ exclude: ReadonlyArray<string> }> = [];
+  readonly markedBeforeAck: number[] = [];
+  failMarks = 0;
+
+  constructor(private readonly publisher: ManualAckPublisher) {
+    super();
+  }
+
+  override async nextBatch(limit: number, exclude: ReadonlyArray<string> = []) {
+    this.reads.push({ exclude });
+    return super.nextBatch(limit, exclude);
+  }
+
+  override async markPublished(ids: string[]) {
+    for (const row of this.rows)
+      if (ids.includes(row.id)) {
+        const seq = (row.envelope.payload as { seq: number }).seq;
+        if (!this.publisher.acked.has(seq)) this.markedBeforeAck.push(seq);
+      }
+    if (this.failMarks-- > 0) throw new Error('database gone');
+    return super.markPublished(ids);
+  }
+}
 
 describe('OutboxRelay', () => {
   it('publishes in id order, in batches, and marks rows only after the publisher acknowledged them', async () => {
@@ -66,6 +124,87 @@ describe('OutboxRelay', () => {
     await expect(relay.publishPending()).rejects.toThrow('once');
     await relay.publishPending();
     expect(seen).toEqual([0, 1, 2, 3]);
+  });
+
+  it('reads the next batch while one is in flight, marks a batch only after its ack, and never has two sends in flight', async () => {
+    const publisher = new ManualAckPublisher();
+    const outbox = new WatchedOutbox(publisher);
+    for (let i = 0; i < 5; i++) outbox.add(`k${i % 2}`, i);
+    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, { pollMs: 1000, batchSize: 2, backoffMaxMs: 1000 });
+    const drained = relay.publishPending();
+
+    await settle();
+    expect(publisher.sent).toEqual([[0, 1]]);
+    // Read ahead during the send, leaving out the rows in flight.
+    expect(outbox.reads.map((r) => r.exclude)).toEqual([[], ['1', '2']]);
+    expect(await outbox.countUnpublished()).toBe(5);
+
+    publisher.ackNext();
+    await settle();
+    // Batch 1 acknowledged: marked while batch 2 is in flight; the read-ahead leaves out both.
+    expect(publisher.sent).toEqual([[0, 1], [2, 3]]);
+    expect(outbox.rows.filter((r) => r.published).map((r) => r.id)).toEqual(['1', '2']);
+    expect(outbox.reads.at(-1)!.exclude).toEqual(['3', '4', '1', '2']);
+
+    publisher.ackNext();
+    await settle();
+    expect(publisher.sent).toEqual([[0, 1], [2, 3], [4]]);
+    expect(await outbox.countUnpublished()).toBe(1);
+    publisher.ackNext();
+
+    expect(await drained).toBe(5);
+    expect(await outbox.countUnpublished()).toBe(0);
+    expect(outbox.markedBeforeAck).toEqual([]);
+    expect(publisher.maxInFlight).toBe(1);
+  });
+
+  it('sends nothing more after a failed mark, and sends the unmarked batches again on the next attempt', async () => {
+    const publisher = new ManualAckPublisher();
+    const outbox = new WatchedOutbox(publisher);
+    for (let i = 0; i < 6; i++) outbox.add('k', i);
+    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, { pollMs: 1000, batchSize: 2, backoffMaxMs: 1000 });
+    outbox.failMarks = 1;
+    const first = relay.publishPending();
+    await settle();
+    publisher.ackNext(); // batch [0, 1] acknowledged, its mark fails while [2, 3] is in flight
+    await settle();
+    publisher.ackNext();
+    await expect(first).rejects.toThrow('database gone');
+    expect(publisher.sent).toEqual([[0, 1], [2, 3]]);
+    expect(await outbox.countUnpublished()).toBe(6);
+
+    const second = relay.publishPending();
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      publisher.ackNext();
+    }
+    expect(await second).toBe(6);
+    expect(publisher.sent).toEqual([[0, 1], [2, 3], [0, 1], [2, 3], [4, 5]]);
+    expect(outbox.markedBeforeAck).toEqual([]);
+  });
+
+  it('on a refused send marks nothing of it, and on stop lets the batch in flight be acknowledged and marked', async () => {
+    const publisher = new ManualAckPublisher();
+    const outbox = new WatchedOutbox(publisher);
+    for (let i = 0; i < 6; i++) outbox.add('k', i);
+    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, { pollMs: 1000, batchSize: 2, backoffMaxMs: 1000 });
+    const refused = relay.publishPending();
+    await settle();
+    publisher.ackNext();
+    await settle();
+    publisher.failNext(new Error('broker down'));
+    await expect(refused).rejects.toThrow('broker down');
+    expect(outbox.rows.filter((r) => r.published).map((r) => r.id)).toEqual(['1', '2']);
+
+    relay.start();
+    await settle();
+    expect(publisher.sent.at(-1)).toEqual([2, 3]);
+    const stopped = relay.stop();
+    publisher.ackNext();
+    await stopped;
+    expect(publisher.sent).toEqual([[0, 1], [2, 3], [2, 3]]);
+    expect(outbox.rows.filter((r) => r.published).map((r) => r.id)).toEqual(['1', '2', '3', '4']);
+    expect(outbox.markedBeforeAck).toEqual([]);
   });
 
   it('publishes nothing without the lease, and keeps retrying with backoff when it runs', async () => {

@@ -79,18 +79,45 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     };
   }
 
-  /** Publishes batches until the outbox is drained; throws on the first batch the transport refuses. */
+  /**
+   * Publishes batches until the outbox is drained; throws on the first batch the transport refuses.
+   *
+   * Pipelined, with the same guarantees as one batch at a time: sends stay strictly one after another (batch N+1
+   * goes out only after N was acknowledged, so no key is reordered), and a batch is marked only after its ack.
+   * What overlaps is the database work: the next batch is read while the current one is in flight, and the
+   * acknowledged batch is marked while the next one is in flight. The read leaves out the rows in flight and the
+   * rows whose mark may not have committed yet. On any failure nothing more is sent; rows sent but not yet
+   * marked are sent again on the next attempt (at-least-once; consumers dedupe by eventId).
+   */
   async publishPending(): Promise<number> {
+    const { batchSize } = this.options;
     let published = 0;
-    for (;;) {
-      const batch = await this.store.nextBatch(this.options.batchSize);
-      if (batch.length === 0) return published;
-      await this.publisher.publish(batch.map((row) => row.envelope));
-      await this.store.markPublished(batch.map((row) => row.id));
-      outboxPublished.inc(batch.length);
-      published += batch.length;
-      if (batch.length < this.options.batchSize || this.stopping) return published;
+    let marking: Promise<void> = Promise.resolve();
+    let markingIds: string[] = [];
+    let batch = await this.store.nextBatch(batchSize);
+    while (batch.length > 0) {
+      const ids = batch.map((row) => row.id);
+      // A short batch means the outbox is drained: no read-ahead, as the serial relay stopped there too.
+      const more = batch.length === batchSize && !this.stopping;
+      const [sent, marked, ahead] = await Promise.allSettled([
+        this.publisher.publish(batch.map((row) => row.envelope)),
+        marking,
+        more ? this.store.nextBatch(batchSize, [...ids, ...markingIds]) : Promise.resolve([]),
+      ]);
+      // The transport's error first: it is the one the relay's backoff and logs are about.
+      for (const outcome of [sent, marked, ahead]) if (outcome.status === 'rejected') throw outcome.reason;
+      const count = batch.length;
+      marking = this.store.markPublished(ids).then(() => {
+        outboxPublished.inc(count);
+        published += count;
+      });
+      markingIds = ids;
+      // Stopping: the batch in flight was acknowledged and is being marked; the one read ahead waits.
+      if (this.stopping || ahead.status !== 'fulfilled') break;
+      batch = ahead.value;
     }
+    await marking;
+    return published;
   }
 
   private async run(): Promise<void> {

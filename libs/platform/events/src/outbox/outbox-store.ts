@@ -9,8 +9,11 @@ export interface PendingEvent {
 
 /** The relay's view of outbox_event. An interface so the relay's ordering rules can be tested on their own. */
 export interface OutboxStore {
-  /** The oldest unpublished rows, in id order. */
-  nextBatch(limit: number): Promise<PendingEvent[]>;
+  /**
+   * The oldest unpublished rows, in id order, leaving out `exclude`: rows the relay has in flight or is still
+   * marking, so it can read the next batch while the current one is being sent.
+   */
+  nextBatch(limit: number, exclude?: ReadonlyArray<string>): Promise<PendingEvent[]>;
   markPublished(ids: string[]): Promise<void>;
   countUnpublished(): Promise<number>;
 }
@@ -18,10 +21,11 @@ export interface OutboxStore {
 export class SqlOutboxStore implements OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async nextBatch(limit: number): Promise<PendingEvent[]> {
+  async nextBatch(limit: number, exclude: ReadonlyArray<string> = []): Promise<PendingEvent[]> {
+    const notIn = exclude.length === 0 ? '' : ` AND id NOT IN (${exclude.map(() => '?').join(', ')})`;
     const rows: EventRow[] = await this.dataSource.query(
-      `SELECT ${EVENT_ROW_SELECT} FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?`,
-      [limit],
+      `SELECT ${EVENT_ROW_SELECT} FROM outbox_event WHERE published_at IS NULL${notIn} ORDER BY id LIMIT ?`,
+      [...exclude, limit],
     );
     return rows.map((row) => ({ id: String(row.id), envelope: rowToEnvelope(row) }));
   }
