@@ -55,13 +55,16 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
       .into(OrphanObject)
       .values(objectIds.map((objectId) => ({ objectId, collectAfter })))
       .orIgnore()
+      // Nobody reads the defaults back: without this TypeORM re-selects every row it just inserted.
+      .updateEntity(false)
       .execute();
   }
 
-  /** Records a file an upload has just stored, out of GC's reach while that upload may still commit. */
-  hold(objectId: string): Promise<void> {
+  /** Records files an upload has just stored, out of GC's reach while that upload may still commit. */
+  hold(objectIds: string[]): Promise<void> {
+    if (objectIds.length === 0) return Promise.resolve();
     return this.db.transaction((em) =>
-      this.queue(em, [objectId], new Date(Date.now() + this.config.IMAGES_GC_GRACE_MS)),
+      this.queue(em, objectIds, new Date(Date.now() + this.config.IMAGES_GC_GRACE_MS)),
     );
   }
 

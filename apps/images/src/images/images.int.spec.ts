@@ -383,7 +383,7 @@ describe('images service on the FastDFS test server', () => {
     // A process that stored a file and died before its row: the file is queued, held for the grace period.
     const storage = http.app.get(ObjectStorage);
     const lost = await storage.put(bufferSource(Buffer.from('lost in a crash')), 'jpg');
-    await http.app.get(ImageGcService).hold(lost);
+    await http.app.get(ImageGcService).hold([lost]);
     const auth = { authorization: `Bearer ${admin}` };
     expect((await http.app.inject({ method: 'POST', url: '/images/gc', headers: auth })).json()).toEqual({
       deleted: 0,

@@ -107,8 +107,9 @@ export class ImagesService {
   }
 
   /**
-   * Stores the original and the variants, then records them in one transaction. Each stored file is held
-   * in the GC queue until that transaction claims it; on failure the files are deleted again.
+   * Stores the original and the variants, then records them in one transaction. The stored files are held
+   * in the GC queue (one transaction for all of them) until that transaction claims them; on failure the
+   * files are deleted again.
    */
   private async storeAndRecord(
     image: Image,
@@ -116,36 +117,37 @@ export class ImagesService {
     variants: RenderedVariant[],
   ): Promise<{ record: ImageRecord; created: boolean }> {
     const stored: string[] = [];
-    const put = async (source: ObjectSource, extension: string) => {
-      const objectId = await this.storage.put(source, extension);
-      stored.push(objectId);
-      await this.gc.hold(objectId);
-      return objectId;
-    };
     try {
-      image.originalObjectId = await put(original, EXTENSION_OF[image.format]);
-      const variantRows: ImageVariant[] = [];
-      for (const v of variants) {
-        const objectId = await put(bufferSource(v.bytes), variantExtension(v.format));
-        const { preset, format, width, height } = v;
-        variantRows.push(
-          Object.assign(new ImageVariant(), {
-            imageId: image.id,
-            preset,
-            format,
-            objectId,
-            width,
-            height,
-            bytes: v.bytes.length,
-          }),
-        );
-      }
+      // The files do not depend on each other: stored side by side rather than one after the other.
+      const puts = await Promise.allSettled([
+        this.storage.put(original, EXTENSION_OF[image.format]),
+        ...variants.map((v) => this.storage.put(bufferSource(v.bytes), variantExtension(v.format))),
+      ]);
+      for (const put of puts) if (put.status === 'fulfilled') stored.push(put.value);
+      await this.gc.hold(stored);
+      const failed = puts.find((put) => put.status === 'rejected');
+      if (failed) throw failed.reason;
+      const [originalObjectId, ...variantObjectIds] = stored;
+      image.originalObjectId = originalObjectId!;
+      const variantRows = variants.map(({ preset, format, width, height, bytes }, i) =>
+        Object.assign(new ImageVariant(), {
+          imageId: image.id,
+          preset,
+          format,
+          objectId: variantObjectIds[i]!,
+          width,
+          height,
+          bytes: bytes.length,
+        }),
+      );
       await this.db.transaction(async (em) => {
-        await em.insert(Image, image);
+        await em.insert(Image, image); // reads created_at back into `image`
         await em.insert(ImageVariant, variantRows);
         await this.gc.claim(em, stored);
       });
-      return { record: (await this.find(image.id, { fresh: true }))!, created: true };
+      // The rows just written, as find() would read them back: variants in preset order (rendered in that
+      // order), created_at from the database, and no product links (link() needs the committed image row).
+      return { record: { image, variants: variantRows, productIds: [] }, created: true };
     } catch (error) {
       await this.gc.discard(stored);
       if (error instanceof ObjectStorageUnavailableError)
