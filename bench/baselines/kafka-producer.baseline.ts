@@ -1,7 +1,7 @@
 /**
  * Raw baseline of the relay row, in its own process: the same COUNT order.placed payloads as plain envelopes
  * through one kafkajs producer in batches of 100 (idempotent, acks from all replicas, as the relay's producer),
- * timed until Kafka acknowledged the last batch. A warm-up of WARMUP events goes first. Writes a Measurement +
+ * timed (with this process's CPU) until Kafka acknowledged the last batch. A warm-up of WARMUP events goes first. Writes a Measurement +
  * peak RSS to RESULT_FILE.  Env: KAFKA_BROKERS, TOPIC, COUNT, WARMUP, RESULT_FILE.
  */
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     await send(0, warmup);
     batchMs.length = 0;
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     await send(warmup, count);
+    const cpu = process.cpuUsage(cpuBefore);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     writeFileSync(
       env.RESULT_FILE!,
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
         p99Ms: percentile(batchMs, 99),
         ok: count,
         failed: 0,
+        cpuMs: (cpu.user + cpu.system) / 1000,
         peakRssMiB: peakRssMiB(process.pid),
       }),
     );

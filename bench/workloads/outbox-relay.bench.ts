@@ -17,7 +17,8 @@ export const relayTopics = (run: BenchRun) => [`bench-${run.id}-relay-ours`, `be
 /**
  * Outbox relay to Kafka: COUNT committed outbox rows published by our relay, against the same payloads sent
  * by a batched kafkajs producer; events/s until Kafka acknowledged all, latency per batch of 100. Each side
- * is its own process, one after the other, on its own topic (same partition count).
+ * is its own process, one after the other, on its own topic (same partition count). CPU ms/op is each process's
+ * own CPU over its timed span; with --cpu-prof our side is profiled like the services.
  */
 export async function outboxRelayRow(run: BenchRun, count: number): Promise<RatioRow> {
   const [oursTopic, rawTopic] = relayTopics(run);
@@ -30,15 +31,22 @@ export async function outboxRelayRow(run: BenchRun, count: number): Promise<Rati
     entry: string,
     events: number,
     env: NodeJS.ProcessEnv,
+    nodeArgs: string[] = [],
   ): Promise<Measurement> => {
     const resultFile = join(run.workDir, `${name}.json`);
-    const child = startTsProcess(name, entry, {
-      ...env,
-      KAFKA_BROKERS: TIER.kafkaBrokers,
-      COUNT: String(events),
-      WARMUP: String(warmup),
-      RESULT_FILE: resultFile,
-    });
+    const child = startTsProcess(
+      name,
+      entry,
+      {
+        ...env,
+        KAFKA_BROKERS: TIER.kafkaBrokers,
+        COUNT: String(events),
+        WARMUP: String(warmup),
+        RESULT_FILE: resultFile,
+      },
+      [],
+      nodeArgs,
+    );
     const code = await child.exited();
     if (code !== 0) throw new Error(`${name} exited ${code}; see ${child.logFile}`);
     const { peakRssMiB, ...measured } = JSON.parse(readFileSync(resultFile, 'utf8')) as RunnerResult;
@@ -50,10 +58,16 @@ export async function outboxRelayRow(run: BenchRun, count: number): Promise<Rati
   const [ours, raw] = await measureAlternating(
     RELAY_ROUNDS,
     (round) =>
-      side(`relay-ours-${round}`, 'bench/workloads/outbox-relay.runner.ts', perRound, {
-        DB_NAME: `${run.database.prefix}relay_${round}`,
-        TOPIC: oursTopic,
-      }),
+      side(
+        `relay-ours-${round}`,
+        'bench/workloads/outbox-relay.runner.ts',
+        perRound,
+        {
+          DB_NAME: `${run.database.prefix}relay_${round}`,
+          TOPIC: oursTopic,
+        },
+        run.serviceNodeArgs,
+      ),
     (round) =>
       side(`relay-raw-${round}`, 'bench/baselines/kafka-producer.baseline.ts', perRound, { TOPIC: rawTopic }),
   );

@@ -2,7 +2,7 @@
  * Our side of the relay row, in its own process: COUNT committed outbox rows (order.placed, written by the real
  * OutboxWriter in transactions of 100, not timed), then the real OutboxRelay (SqlOutboxStore + KafkaEventPublisher,
  * idempotent producer, acks from all replicas) publishes them; timed until every batch is acknowledged by Kafka
- * and marked published. A warm-up of WARMUP events goes first. Writes a Measurement + peak RSS to RESULT_FILE.
+ * and marked published; CPU of this process over the same span. A warm-up of WARMUP events goes first. Writes a Measurement + peak RSS to RESULT_FILE.
  * Env: DB_NAME, KAFKA_BROKERS, TOPIC, COUNT, WARMUP, RESULT_FILE.
  */
 import { loadConfig } from '@harvest/platform/config';
@@ -78,7 +78,9 @@ async function main(): Promise<void> {
     await fill(warmup, count);
     batchMs.length = 0;
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     const published = await relay.publishPending();
+    const cpu = process.cpuUsage(cpuBefore);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     writeFileSync(
       env.RESULT_FILE!,
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
         p99Ms: percentile(batchMs, 99),
         ok: published,
         failed: count - published,
+        cpuMs: (cpu.user + cpu.system) / 1000,
         peakRssMiB: peakRssMiB(process.pid),
       }),
     );
