@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { Public } from '@harvest/platform/http';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { DirectGet, Public, type DirectRouteParams } from '@harvest/platform/http';
 import { AvailabilityQueryDto, ListingQueryDto } from './dto/listing-query.dto';
 import { StorefrontProductsService } from './storefront-products.service';
 
@@ -11,12 +11,14 @@ import { StorefrontProductsService } from './storefront-products.service';
 export class StorefrontProductsController {
   constructor(private readonly storefront: StorefrontProductsService) {}
 
-  /** Sends the cached JSON text as it is (same body and content type Fastify gives the object). */
+  /**
+   * Sends the cached JSON text as it is (same body and content type Fastify gives the object). The hottest
+   * read of the storefront, so Fastify answers it directly: public, and `id` needs no validation pipe.
+   */
   @Public()
-  @Get('products/:id')
-  @Header('content-type', 'application/json; charset=utf-8')
-  detail(@Param('id') id: string): Promise<string> {
-    return this.storefront.detailJson(id);
+  @DirectGet('products/:id')
+  detail(params: DirectRouteParams): Promise<string> {
+    return this.storefront.detailJson(params.id);
   }
 
   /** Per SKU and fulfillment center; `?fulfillmentCenterId=` narrows to the shopper's own. */

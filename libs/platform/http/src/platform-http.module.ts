@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { loadConfig } from '@harvest/platform/config';
 import { HealthModule } from '@harvest/platform/health';
 import { AuthGuard } from './auth/auth.guard';
@@ -9,11 +9,12 @@ import { HealthController } from './platform-endpoints/health.controller';
 import { MetricsController } from './platform-endpoints/metrics.controller';
 
 /**
- * The HTTP platform every app gets: /health/live, /health/ready, /metrics, the global HealthRegistry and the
- * deny-by-default auth guard. createHttpApp adds it; an app may import it too (Nest keeps one instance).
+ * The HTTP platform every app gets: /health/live, /health/ready, /metrics, the global HealthRegistry, the
+ * deny-by-default auth guard, and the discovery createHttpApp uses to find direct routes. createHttpApp adds
+ * it; an app may import it too (Nest keeps one instance).
  */
 @Module({
-  imports: [HealthModule],
+  imports: [HealthModule, DiscoveryModule],
   controllers: [HealthController, MetricsController],
   providers: [
     {

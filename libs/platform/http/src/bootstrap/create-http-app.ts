@@ -14,6 +14,7 @@ import {
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
 import { httpConfigShape, type HttpConfig } from '../http-config';
+import { registerDirectRoutes } from '../direct-routes/direct-routes';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { echoRequestId, requestIdFor } from '../request-id';
 import { createValidationPipe } from '../validation/validation.pipe';
@@ -111,6 +112,13 @@ async function build(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await app.init();
+  // After Nest's routes (so Nest's not-found and error handlers are in place) and before the server is ready.
+  try {
+    registerDirectRoutes(app, server, logger);
+  } catch (error) {
+    await app.close(); // a refused direct route stops the start; leave no open server or connections behind
+    throw error;
+  }
   await server.ready();
   return { app, config, logger };
 }
