@@ -14,6 +14,14 @@ export interface StockQuantity {
 /** A count of one SKU at one center from fulfillment (fulfillment.stock-counted, or a picked event's snapshot). */
 export type SellableCount = Pick<StockSnapshot, 'skuId' | 'sellable' | 'version'>;
 
+type StockChangedEvent = ReturnType<typeof stockChangedV1.create>;
+
+/** What reserve did: the SKUs short of stock, or else the events the caller must append in its transaction. */
+export interface Reservation {
+  short: string[];
+  stockChanged: StockChangedEvent[];
+}
+
 interface UpdateResult {
   affectedRows: number;
 }
@@ -29,12 +37,16 @@ interface UpdateResult {
 export class InventoryService {
   constructor(private readonly outbox: OutboxWriter) {}
 
-  /** Reserves every quantity or none: returns the SKUs that lack stock (the caller rolls back), else []. */
+  /**
+   * Reserves every quantity or none: the SKUs that lack stock (the caller rolls back), and the
+   * inventory.stock-changed events of the reserved rows. The caller appends those in this transaction,
+   * so checkout writes them together with its order.placed in one INSERT.
+   */
   async reserve(
     em: EntityManager,
     fulfillmentCenterId: string,
     quantities: StockQuantity[],
-  ): Promise<string[]> {
+  ): Promise<Reservation> {
     const short: string[] = [];
     const reserved: string[] = [];
     for (const { skuId, quantity } of bySku(quantities)) {
@@ -46,8 +58,9 @@ export class InventoryService {
       );
       (result.affectedRows === 1 ? reserved : short).push(skuId);
     }
+    // A refusal rolls back: no events to announce, and no read for them.
+    if (short.length > 0) return { short, stockChanged: [] };
     // One read for all the announcements (checkout's hot path): the rows are this transaction's, as updated.
-    if (reserved.length === 0) return short;
     const levels: Array<Pick<StockLevel, 'skuId' | 'sellable' | 'reserved' | 'version'>> = await em.query(
       `SELECT sku_id AS skuId, sellable, reserved, version FROM stock_level
        WHERE fulfillment_center_id = ? AND sku_id IN (?)`,
@@ -55,11 +68,11 @@ export class InventoryService {
     );
     // Keyed case-insensitively, as the column's collation compares the ids.
     const bySkuId = new Map(levels.map((level) => [level.skuId.toLowerCase(), level]));
-    for (const skuId of reserved) {
+    const stockChanged = reserved.flatMap((skuId) => {
       const level = bySkuId.get(skuId.toLowerCase());
-      if (level) await this.appendStockChanged(em, skuId, fulfillmentCenterId, level);
-    }
-    return short;
+      return level ? [this.stockChanged(skuId, fulfillmentCenterId, level)] : [];
+    });
+    return { short, stockChanged };
   }
 
   /** Returns reserved stock that will not be picked (cancel, expiry). */
@@ -186,16 +199,15 @@ export class InventoryService {
       'SELECT sellable, reserved, version FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ? LIMIT 1',
       [skuId, fulfillmentCenterId],
     );
-    if (level) await this.appendStockChanged(em, skuId, fulfillmentCenterId, level);
+    if (level) await this.outbox.appendMany(em, [this.stockChanged(skuId, fulfillmentCenterId, level)]);
   }
 
-  private async appendStockChanged(
-    em: EntityManager,
+  private stockChanged(
     skuId: string,
     fulfillmentCenterId: string,
     level: Pick<StockLevel, 'sellable' | 'reserved' | 'version'>,
-  ): Promise<void> {
-    await this.outbox.append(em, stockChangedV1, {
+  ): StockChangedEvent {
+    return this.outbox.envelope(stockChangedV1, {
       key: `${skuId}@${fulfillmentCenterId}`,
       payload: {
         skuId,

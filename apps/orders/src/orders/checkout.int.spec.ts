@@ -158,7 +158,7 @@ describe('checkout (real MariaDB, embedded events)', () => {
     expect(Number(row.n)).toBe(1);
   });
 
-  it('even past the HTTP idempotency record, the (customer, key) constraint returns the first order', async () => {
+  it('the (customer, key) constraint alone returns the first order: no idempotency-key record is involved', async () => {
     const key = randomUUID();
     const body = {
       address: address(f.zoneId),
@@ -166,7 +166,7 @@ describe('checkout (real MariaDB, embedded events)', () => {
       lines: [{ skuId: sku('spinach'), quantity: 1 }],
     };
     const first = await checkout(t, 'cust-crash', body, key);
-    // As if the process died after the order committed but before the response was recorded.
+    // POST /orders has no key store in front of it (checkout answers replays); an empty table proves it.
     await t.db.transaction((em) => em.query('DELETE FROM idempotency_key'));
     const replay = await checkout(t, 'cust-crash', body, key);
     expect(replay.statusCode).toBe(201);

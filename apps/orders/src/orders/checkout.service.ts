@@ -2,15 +2,15 @@ import { orderPlacedV1 } from '@harvest/contracts/order-placed';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { requestHash } from '@harvest/platform/idempotency';
+import { ProblemException } from '@harvest/platform/http';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
 import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
-import { DeliveryZone } from '../inventory/entities/delivery-zone.entity';
-import { FulfillmentCenter } from '../inventory/entities/fulfillment-center.entity';
 import { InventoryService } from '../inventory/inventory.service';
+import { findZoneWithCenter } from '../inventory/zone-with-center.query';
 import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
 import type { CheckoutDto } from './dto/checkout.dto';
@@ -61,29 +61,21 @@ export class CheckoutService {
 
   /**
    * The order id, whether it was created now (false: a replay of the same request), and the order as stored.
-   * The replay lookup, the placement and the read-back share one transaction: fewer round trips, and the
-   * read-back sees the order as committed.
+   * The placement is one transaction whose first write is the order row, so a new key costs no lookup. A
+   * replay is found when the placement cannot finish: its order insert meets the unique (customer, key), or
+   * a refusal (say the slot filled up since the first attempt) must not hide an order this key already
+   * placed. A concurrent request with the same key waits on that unique key and then finds the first order.
    */
   async checkout(request: CheckoutRequest): Promise<PlacedOrder> {
     const requestHash = hashRequest(request.customerId, request.body);
     try {
       return await this.db.transaction(async (em) => {
-        const replay = await this.findReplay(em, request.customerId, request.idempotencyKey, requestHash);
-        if (replay) return this.placedOrder(em, replay, false);
-        if (request.body.lines.length > this.config.ORDERS_MAX_LINES) {
-          throw ordersProblem(
-            422,
-            'too-many-lines',
-            `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`,
-            { field: 'lines' },
-          );
-        }
         const details = await this.place(em, request, requestHash);
         return { orderId: details.order.id, created: true, details };
       });
     } catch (error) {
-      if (!(error instanceof DuplicateCheckout)) throw error;
-      // A concurrent request with the same key committed first.
+      const refusal = error instanceof ProblemException && error.getStatus() < 500;
+      if (!(error instanceof DuplicateCheckout) && !refusal) throw error;
       return this.db.transaction(async (em) => {
         const orderId = await this.findReplay(em, request.customerId, request.idempotencyKey, requestHash);
         if (!orderId) throw error;
@@ -103,7 +95,11 @@ export class CheckoutService {
     idempotencyKey: string,
     requestHash: string,
   ): Promise<string | null> {
-    const existing = await em.getRepository(Order).findOneBy({ customerId, idempotencyKey });
+    const [existing]: Array<{ id: string; requestHash: string }> = await em.query(
+      `SELECT id, request_hash AS requestHash FROM customer_order
+       WHERE customer_id = ? AND idempotency_key = ? LIMIT 1`,
+      [customerId, idempotencyKey],
+    );
     if (!existing) return null;
     if (existing.requestHash !== requestHash) {
       throw ordersProblem(
@@ -123,15 +119,21 @@ export class CheckoutService {
     requestHash: string,
   ): Promise<OrderDetails> {
     const { body } = request;
+    if (body.lines.length > this.config.ORDERS_MAX_LINES) {
+      throw ordersProblem(
+        422,
+        'too-many-lines',
+        `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`,
+        { field: 'lines' },
+      );
+    }
     const now = new Date();
-    const zone = await em.getRepository(DeliveryZone).findOneBy({ id: body.address.zoneId });
-    if (!zone)
+    const served = await findZoneWithCenter(em, body.address.zoneId);
+    if (!served)
       throw ordersProblem(422, 'unknown-zone', `we do not deliver to zone ${body.address.zoneId}`, {
         field: 'address.zoneId',
       });
-    const center = await em
-      .getRepository(FulfillmentCenter)
-      .findOneByOrFail({ id: zone.fulfillmentCenterId });
+    const { zone, center } = served;
 
     const snapshots = await this.skus.findMany(
       em,
@@ -191,7 +193,8 @@ export class CheckoutService {
       updatedAt: now,
     };
     try {
-      // First write: a concurrent request with the same key waits on this unique key, then fails here.
+      // First write, and the replay check: a key that placed an order fails here on the unique key (a
+      // concurrent request with the same key waits on it first), and is answered outside this transaction.
       await em.getRepository(Order).insert(order);
     } catch (error) {
       const e = error as { errno?: number; driverError?: { errno?: number } };
@@ -216,7 +219,7 @@ export class CheckoutService {
     }));
     await em.getRepository(OrderLine).insert(orderLines);
 
-    const short = await this.inventory.reserve(
+    const { short, stockChanged } = await this.inventory.reserve(
       em,
       center.id,
       lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })),
@@ -237,7 +240,7 @@ export class CheckoutService {
       request.actor,
       request.agentId ? 'checkout by agent' : 'checkout',
     );
-    await this.outbox.append(em, orderPlacedV1, {
+    const orderPlaced = this.outbox.envelope(orderPlacedV1, {
       key: orderId,
       payload: {
         orderId,
@@ -265,6 +268,8 @@ export class CheckoutService {
         placedByAgentId: request.agentId,
       },
     });
+    // The reservations' stock events and order.placed in one INSERT (one round trip), in that order.
+    await this.outbox.appendMany(em, [...stockChanged, orderPlaced]);
     return { order, lines: orderLines, refunds: [], transitions: [transition] };
   }
 }

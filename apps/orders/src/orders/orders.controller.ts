@@ -1,7 +1,19 @@
 import { Database } from '@harvest/platform/database';
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
-import { Idempotent } from '@harvest/platform/idempotency';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { IDEMPOTENCY_KEY_PATTERN, Idempotent } from '@harvest/platform/idempotency';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { notFound, ordersProblem } from '../problems';
 import { actorOf, type Actor } from './actor';
 import { CheckoutService } from './checkout.service';
@@ -11,11 +23,8 @@ import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueriesService } from './order-queries.service';
 import { customerOrderView, orderSummary, staffOrderView, type OrderDetails } from './order-views';
 
-/** As @Idempotent() accepts it; the order table's unique key holds it too. */
-const KEY_PATTERN = /^[\x21-\x7e]{1,191}$/;
-
 function requireIdempotencyKey(key: string | undefined): string {
-  if (!key || !KEY_PATTERN.test(key)) {
+  if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw ordersProblem(
       400,
       'idempotency-key-required',
@@ -53,15 +62,21 @@ export class OrdersController {
     private readonly queries: OrderQueriesService,
   ) {}
 
-  /** Customers order for themselves; agents for a customer (customerId in the body), within a call. */
+  /**
+   * Customers order for themselves; agents for a customer (customerId in the body), within a call.
+   * Not @Idempotent(): checkout is idempotent in its own transaction (unique (customer, Idempotency-Key) on
+   * the order, request hash), which also covers what the key store would: a concurrent duplicate waits on
+   * that unique key and gets the first order, a key whose instance died mid-checkout is free as soon as the
+   * server rolls its transaction back, and a refusal writes nothing, so its retry runs again.
+   */
   @Post()
-  @Idempotent()
   @Roles('customer', 'agent')
   async checkout(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CheckoutDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-call-id') callId: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const key = requireIdempotencyKey(idempotencyKey);
     const actor = auditedActor(principal, callId);
@@ -77,13 +92,15 @@ export class OrdersController {
         field: 'customerId',
       });
     }
-    const { details } = await this.checkoutService.checkout({
+    const { details, created } = await this.checkoutService.checkout({
       customerId,
       idempotencyKey: key,
       body,
       actor,
       agentId: principal.role === 'agent' ? principal.subject : null,
     });
+    // As @Idempotent() marks a replay, so clients tell a retry's answer from a new order the same way.
+    if (!created) void reply.header('idempotent-replayed', 'true');
     return view(principal, details);
   }
 

@@ -1,7 +1,8 @@
 import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-const classList = {
+/** The column holds the classes comma-separated (a SET-like varchar). */
+export const temperatureClassList = {
   to: (classes: TemperatureClass[]) => classes.join(','),
   from: (stored: string) => (stored ? stored.split(',') : []) as TemperatureClass[],
 };
@@ -11,6 +12,6 @@ const classList = {
 export class FulfillmentCenter {
   @PrimaryColumn({ type: 'varchar' }) id!: string;
   @Column({ type: 'varchar' }) name!: string;
-  @Column({ name: 'temperature_classes', type: 'varchar', transformer: classList })
+  @Column({ name: 'temperature_classes', type: 'varchar', transformer: temperatureClassList })
   temperatureClasses!: TemperatureClass[];
 }
