@@ -19,6 +19,8 @@ import {
 } from '../../apps/images/src/images/image-rendering';
 
 const MAX_PIXELS = 25_000_000;
+/** The images service's default IMAGES_MAX_UPLOAD_BYTES (the multipart default would cut a photo at 1 MiB). */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 async function main(): Promise<void> {
   const tmpDir = process.env.TMP_DIR!;
@@ -27,11 +29,14 @@ async function main(): Promise<void> {
   await app.register(multipart);
   app.get('/ready', async () => ({ ready: true }));
   app.post('/images', async (request, reply) => {
-    const file = await request.file();
+    const file = await request.file({
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 },
+    });
     if (!file) return reply.code(400).send({ field: 'file' });
     const path = join(tmpDir, `upload-${randomBytes(12).toString('hex')}`);
     try {
       await pipeline(file.file, createWriteStream(path));
+      if (file.file.truncated) return reply.code(413).send({ field: 'file' });
       const header = await readImageHeader(path);
       await renderOriginal(path, 'jpeg', MAX_PIXELS, `${path}.original`);
       const variants = await renderVariants(path, MAX_PIXELS);

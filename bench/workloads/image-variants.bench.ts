@@ -4,10 +4,27 @@ import type { BenchProcess } from '../support/child-process';
 import { startBaseline } from '../support/harvest-services';
 import { measureAlternating, measureHttp } from '../support/load';
 import type { RatioRow } from '../support/ratio-table';
-import { basePhoto, distinctCopies, multipartUpload } from '../support/sample-images';
+import {
+  SAMPLE_PHOTOS,
+  distinctCopy,
+  multipartUpload,
+  samplePhoto,
+  type SamplePhotoKind,
+} from '../support/sample-images';
 
 /** Uploads per side (plus a warm-up) and in flight: rendering is CPU-bound, so concurrency matches the 2 cores. */
 export const IMAGE_LOAD = { rounds: 2, uploadsPerRound: 30, warmup: 6, connections: 2 };
+
+/**
+ * Which photo is uploaded: `camera` (default), a 12 MP camera-sized JPEG of a few MB, as product photos are;
+ * `small` (BENCH_IMAGE_SAMPLE=small), the 70 KB 1600×1200 picture of the runs before, to compare with them.
+ */
+function sampleKind(): SamplePhotoKind {
+  const kind = process.env.BENCH_IMAGE_SAMPLE ?? 'camera';
+  if (!Object.hasOwn(SAMPLE_PHOTOS, kind))
+    throw new Error(`BENCH_IMAGE_SAMPLE must be one of ${Object.keys(SAMPLE_PHOTOS).join(', ')}`);
+  return kind as SamplePhotoKind;
+}
 
 /**
  * Image variant generation: POST /images (auth, multipart to a temporary file, hash, type check, sharp
@@ -15,9 +32,7 @@ export const IMAGE_LOAD = { rounds: 2, uploadsPerRound: 30, warmup: 6, connectio
  * sharp work on the same upload. Every upload is a distinct file with identical pixels.
  */
 export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Promise<RatioRow> {
-  const total = IMAGE_LOAD.rounds * IMAGE_LOAD.uploadsPerRound + IMAGE_LOAD.warmup;
-  const photo = await basePhoto();
-  const copies = await distinctCopies(photo, 2 * total);
+  const photo = await samplePhoto(sampleKind());
   const admin = await run.token('admin', 'bench-admin');
   const raw = await startBaseline(
     'raw-image-variants',
@@ -38,8 +53,9 @@ export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Pro
         warmupSeconds: 0,
         cpuPids: [pid],
         nextRequest: () => {
-          const i = next++ % copies.length;
-          const { body, contentType } = multipartUpload(copies[i]!, `bench-${i}`);
+          // Made per request: a few MB each, too many to hold all at once.
+          const i = next++;
+          const { body, contentType } = multipartUpload(distinctCopy(photo.jpeg, i), `bench-${i}`);
           return {
             method: 'POST',
             path: '/images',
@@ -56,7 +72,7 @@ export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Pro
       () => upload(PORTS.rawImages, raw.pid, IMAGE_LOAD.uploadsPerRound),
     );
     return {
-      workload: `image variants, ${photo.length >> 10} KB 1600×1200 JPEG → original + 6`,
+      workload: `image variants, ${sizeLabel(photo.jpeg.length)} ${photo.width}×${photo.height} JPEG → original + 6`,
       unit: 'images/s',
       target: 0.8,
       ours,
@@ -68,3 +84,6 @@ export async function imageVariantsRow(run: BenchRun, images: BenchProcess): Pro
     await raw.stop();
   }
 }
+
+const sizeLabel = (bytes: number) =>
+  bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${bytes >> 10} KB`;
