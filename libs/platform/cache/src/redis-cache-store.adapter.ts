@@ -120,9 +120,10 @@ export class RedisCacheStore implements CacheStore {
 
   /**
    * The getOrLoad flow, for either result form: `decode` turns stored text into a hit's result, `fromLoader`
-   * turns a loaded value into the miss's result.
+   * turns a loaded value into the miss's result. A hit resolves straight from the read (no async frame of its
+   * own: this is the hot path of every cached read).
    */
-  private async readOrLoad<T, R>(
+  private readOrLoad<T, R>(
     flight: Flight,
     key: string,
     ttlSeconds: number,
@@ -130,8 +131,20 @@ export class RedisCacheStore implements CacheStore {
     decode: (text: string) => R,
     fromLoader: (value: T) => R,
   ): Promise<R> {
-    const cached = this.counted(await this.read(key, decode));
-    if (cached !== undefined) return cached;
+    return this.read(key, decode).then((cached) => {
+      if (this.counted(cached) !== undefined) return cached as R;
+      return this.loadOnMiss(flight, key, ttlSeconds, loader, decode, fromLoader);
+    });
+  }
+
+  private async loadOnMiss<T, R>(
+    flight: Flight,
+    key: string,
+    ttlSeconds: number,
+    loader: () => Promise<T>,
+    decode: (text: string) => R,
+    fromLoader: (value: T) => R,
+  ): Promise<R> {
     const turn = await this.waitForTurn(key, decode);
     if ('value' in turn) return turn.value;
     try {
@@ -181,19 +194,41 @@ export class RedisCacheStore implements CacheStore {
     await this.attempt(() => this.client.eval(RELEASE_LOCK, 1, this.lockKey(key), token), undefined);
   }
 
-  /** Reads without touching hit/miss counters, so polling waiters do not inflate the miss rate. */
-  private async read<R>(key: string, decode: (text: string) => R): Promise<R | undefined> {
-    return this.attempt(async () => {
-      const text = await this.client.get(this.dataKey(key));
-      return text === null ? undefined : decode(text);
-    }, undefined);
+  /**
+   * Reads without touching hit/miss counters, so polling waiters do not inflate the miss rate. Same rules as
+   * `attempt` (errors and bad payloads are counted and read as a miss), written with one `then` because every
+   * cache hit comes through here.
+   */
+  private read<R>(key: string, decode: (text: string) => R): Promise<R | undefined> {
+    if (this.connectionBroken()) return Promise.resolve(undefined);
+    const failed = (error: unknown): undefined => {
+      this.counters.error(error);
+      return undefined;
+    };
+    let reply: Promise<string | null>;
+    try {
+      reply = this.client.get(this.dataKey(key));
+    } catch (error) {
+      return Promise.resolve(failed(error));
+    }
+    return reply.then((text) => {
+      try {
+        return text === null ? undefined : decode(text);
+      } catch (error) {
+        return failed(error);
+      }
+    }, failed);
+  }
+
+  /** True (and counted as an error) when ioredis already knows the connection is down. */
+  private connectionBroken(): boolean {
+    if (!BROKEN_STATES.has(this.client.status)) return false;
+    this.counters.error(new Error(`Redis connection is ${this.client.status}`));
+    return true;
   }
 
   private async attempt<R, F>(operation: () => Promise<R>, fallback: F): Promise<R | F> {
-    if (BROKEN_STATES.has(this.client.status)) {
-      this.counters.error(new Error(`Redis connection is ${this.client.status}`));
-      return fallback;
-    }
+    if (this.connectionBroken()) return fallback;
     try {
       return await operation();
     } catch (error) {

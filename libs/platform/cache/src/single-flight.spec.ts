@@ -22,6 +22,16 @@ describe('SingleFlight', () => {
     expect(flights.size).toBe(0);
   });
 
+  it('turns work that throws before returning a promise into a rejection and forgets the key', async () => {
+    const flights = new SingleFlight();
+    await expect(
+      flights.run('k', () => {
+        throw new Error('bad key');
+      }),
+    ).rejects.toThrow('bad key');
+    expect(flights.size).toBe(0);
+  });
+
   it('marks a running flight invalidated and lets the next caller start a new one', async () => {
     const flights = new SingleFlight();
     let release!: () => void;
