@@ -136,6 +136,11 @@ describe('search on Elasticsearch, kept in sync through Kafka', () => {
       headers: await t.as('admin'),
     });
     expect(status.json()).toMatchObject({ state: 'done', indexed: active, pendingCatchUp: 0 });
+    // The process's memory peaks of this reindex, sampled after its bulk batch(es).
+    const peak = status.json().peakMemoryMiB;
+    expect(peak.heapUsed).toBeGreaterThan(0);
+    expect(peak.heapUsed).toBeLessThanOrEqual(peak.heapTotal);
+    expect(peak.rss).toBeGreaterThan(0);
     expect(outcomes.length).toBeGreaterThan(0);
     expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
     const after = Object.keys(await es.indices.getAlias({ name: alias }));

@@ -5,7 +5,13 @@ import { ProblemException } from '@harvest/platform/http';
 import { SEARCH_INDEX_ADMIN, type SearchDocument, type SearchIndexAdmin } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { Product } from '../products/entities/product.entity';
-import { loadSearchEntries, type ProductDocument } from './product-document';
+import {
+  activeProductDocuments,
+  DOCUMENT_PRODUCT_COLUMNS,
+  loadSearchEntries,
+  type ProductDocument,
+} from './product-document';
+import { highestMemory, memoryNowMiB, type MemoryMiB } from './reindex-memory';
 import { PRODUCT_INDEX } from './product-index.definition';
 import { SearchIndexSyncService } from './search-index-sync.service';
 
@@ -18,6 +24,11 @@ export interface ReindexStatus {
   failed: number;
   index: string | null;
   error: string | null;
+  /**
+   * Highest process memory seen after each bulk batch of this reindex (null before the first batch): what an
+   * operator watches next to the counts, and what the bench reports as the reindex's heap figures.
+   */
+  peakMemoryMiB: MemoryMiB | null;
 }
 
 /**
@@ -89,6 +100,7 @@ export class SearchReindexService implements OnApplicationBootstrap {
         onProgress: (progress) => {
           this.current.indexed = progress.indexed;
           this.current.failed = progress.failed;
+          this.current.peakMemoryMiB = highestMemory(this.current.peakMemoryMiB, memoryNowMiB());
           this.logger.log(
             `reindex: ${progress.indexed}/${this.current.total} indexed, ${progress.failed} failed`,
           );
@@ -112,27 +124,26 @@ export class SearchReindexService implements OnApplicationBootstrap {
     return this.status();
   }
 
-  /** Active products in id order, in batches read from MySQL as the bulk requests go out. */
+  /**
+   * Active products in id order, in keyset batches read from MySQL as the bulk requests go out: one batch
+   * is held at a time (read only the columns a document needs), so the reindex's live memory does not
+   * depend on the catalog's size.
+   */
   private async *documents(): AsyncGenerator<SearchDocument<ProductDocument>> {
     let after = '';
     for (;;) {
       const batch = await this.db.read(async (em) => {
-        const ids = (
-          await em.find(Product, {
-            where: { status: 'active', id: MoreThan(after) },
-            select: { id: true },
-            order: { id: 'ASC' },
-            take: this.config.CATALOG_REINDEX_BATCH_SIZE,
-          })
-        ).map((p) => p.id);
-        return { ids, entries: await loadSearchEntries(em, ids) };
+        const products = await em.find(Product, {
+          where: { status: 'active', id: MoreThan(after) },
+          select: DOCUMENT_PRODUCT_COLUMNS,
+          order: { id: 'ASC' },
+          take: this.config.CATALOG_REINDEX_BATCH_SIZE,
+        });
+        return { last: products.at(-1)?.id, documents: await activeProductDocuments(em, products) };
       });
-      if (batch.ids.length === 0) return;
-      for (const id of batch.ids) {
-        const document = batch.entries.get(id)?.document;
-        if (document) yield { id, document };
-      }
-      after = batch.ids[batch.ids.length - 1]!;
+      if (batch.last === undefined) return;
+      for (const [id, document] of batch.documents) yield { id, document };
+      after = batch.last;
     }
   }
 
@@ -149,5 +160,15 @@ export class SearchReindexService implements OnApplicationBootstrap {
 }
 
 function reindexStatus(state: ReindexStatus['state'], startedAt: string | null): ReindexStatus {
-  return { state, startedAt, finishedAt: null, total: 0, indexed: 0, failed: 0, index: null, error: null };
+  return {
+    state,
+    startedAt,
+    finishedAt: null,
+    total: 0,
+    indexed: 0,
+    failed: 0,
+    index: null,
+    error: null,
+    peakMemoryMiB: null,
+  };
 }
