@@ -1,6 +1,7 @@
 import type { SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { selectRows } from '../persistence/entity-sql';
 import { SkuSnapshot } from './entities/sku-snapshot.entity';
 
 const COLUMNS = [
@@ -46,7 +47,7 @@ export class SkuSnapshotsService {
 
   async findMany(em: EntityManager, skuIds: string[]): Promise<Map<string, SkuSnapshot>> {
     if (skuIds.length === 0) return new Map();
-    const rows = await em.getRepository(SkuSnapshot).findBy({ skuId: In(skuIds) });
+    const rows = await selectRows(em, SkuSnapshot, 'sku_id IN (?)', [skuIds]);
     return new Map(rows.map((row) => [row.skuId, row]));
   }
 }

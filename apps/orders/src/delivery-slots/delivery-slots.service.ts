@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { selectRows } from '../persistence/entity-sql';
 import { ordersProblem } from '../problems';
 import { DeliverySlot } from './entities/delivery-slot.entity';
 import { slotRefusal } from './slot-rules';
@@ -11,8 +12,8 @@ interface UpdateResult {
 /** Delivery windows per zone and date; capacity is taken and given back only by conditional UPDATEs. */
 @Injectable()
 export class DeliverySlotsService {
-  find(em: EntityManager, slotId: string): Promise<DeliverySlot | null> {
-    return em.getRepository(DeliverySlot).findOneBy({ id: slotId });
+  async find(em: EntityManager, slotId: string): Promise<DeliverySlot | null> {
+    return (await selectRows(em, DeliverySlot, 'id = ? LIMIT 1', [slotId]))[0] ?? null;
   }
 
   /** Throws the problem a slot has for this zone now (422 wrong zone/past/cut-off, 409 full), else returns it. */

@@ -11,6 +11,7 @@ import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { findZoneWithCenter } from '../inventory/zone-with-center.query';
+import { insertRows } from '../persistence/entity-sql';
 import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
 import type { CheckoutDto } from './dto/checkout.dto';
@@ -195,7 +196,7 @@ export class CheckoutService {
     try {
       // First write, and the replay check: a key that placed an order fails here on the unique key (a
       // concurrent request with the same key waits on it first), and is answered outside this transaction.
-      await em.getRepository(Order).insert(order);
+      await insertRows(em, Order, [order]);
     } catch (error) {
       const e = error as { errno?: number; driverError?: { errno?: number } };
       if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw new DuplicateCheckout();
@@ -217,7 +218,7 @@ export class CheckoutService {
       shortPickReason: null,
       actualWeightGrams: null,
     }));
-    await em.getRepository(OrderLine).insert(orderLines);
+    await insertRows(em, OrderLine, orderLines);
 
     const { short, stockChanged } = await this.inventory.reserve(
       em,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
+import { insertRows } from '../persistence/entity-sql';
 import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
 import {
@@ -70,8 +71,8 @@ export class OrderLifecycleService {
       callId: actor.callId,
       at: new Date(),
     };
-    const { identifiers } = await em.getRepository(OrderTransition).insert(transition);
-    return { id: String(identifiers[0]?.id), ...transition };
+    const { insertId } = await insertRows(em, OrderTransition, [transition as OrderTransition]);
+    return { id: String(insertId), ...transition };
   }
 
   /** Moves the order one step (409 when the state machine refuses) and records who and why. */
