@@ -27,21 +27,21 @@ export class StorefrontProductsService {
   ) {}
 
   /**
-   * Cache-aside: a miss loads from the writer (a replica could hand back the state the invalidation just
-   * removed) and concurrent misses share one load. "Not found or not active" is cached too, as null.
-   */
-  /**
    * The detail as the JSON text the cache holds, for the storefront route to send as it is: a hit costs
-   * no parse and no serialisation (the hottest read of the storefront).
+   * no parse and no serialisation (the hottest read of the storefront). Cache-aside: a miss loads from the
+   * writer (a replica could hand back the state the invalidation just removed) and concurrent misses share
+   * one load. "Not found or not active" is cached too, as null.
    */
-  async detailJson(productId: string): Promise<string> {
-    const json = await this.cache.getOrLoadJson(
-      productDetailKey(productId),
-      this.config.CATALOG_PRODUCT_CACHE_TTL_SECONDS,
-      () => this.loadDetail(productId),
-    );
-    if (json === undefined || json === 'null') throw productNotFound(productId);
-    return json;
+  detailJson(productId: string): Promise<string> {
+    // then() rather than async/await: one promise fewer on the storefront's hottest path.
+    return this.cache
+      .getOrLoadJson(productDetailKey(productId), this.config.CATALOG_PRODUCT_CACHE_TTL_SECONDS, () =>
+        this.loadDetail(productId),
+      )
+      .then((json) => {
+        if (json === undefined || json === 'null') throw productNotFound(productId);
+        return json;
+      });
   }
 
   /** Active products of a category and its subcategories, newest first, by cursor. */

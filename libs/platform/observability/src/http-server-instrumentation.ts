@@ -77,12 +77,15 @@ export function instrumentHttpServer(server: FastifyInstance, logger: Logger): v
       state.span.updateName(`${request.method} ${route}`);
       state.span.setAttributes({ [ATTR_HTTP_ROUTE]: route, [ATTR_HTTP_RESPONSE_STATUS_CODE]: status });
       if (status >= 500) state.span.setStatus({ code: SpanStatusCode.ERROR });
-      context.with(state.context, () =>
-        logger.info(
-          { method: request.method, route, status, duration_ms: Math.round(reply.elapsedTime * 10) / 10 },
-          'request completed',
-        ),
-      );
+      // Checked first because re-entering the context costs on every request even when the level drops the
+      // line (production runs at warn).
+      if (logger.isLevelEnabled('info'))
+        context.with(state.context, () =>
+          logger.info(
+            { method: request.method, route, status, duration_ms: Math.round(reply.elapsedTime * 10) / 10 },
+            'request completed',
+          ),
+        );
       state.span.end();
     }
     done();
