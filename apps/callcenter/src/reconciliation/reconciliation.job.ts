@@ -1,20 +1,18 @@
 import { Database } from '@harvest/platform/database';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MysqlAdvisoryLease } from '@harvest/platform/events';
+import { PeriodicJob } from '@harvest/platform/scheduling';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
 import { ReconciliationService } from './reconciliation.service';
 
-
 /**
  * Every interval, the one instance holding the lease (MySQL GET_LOCK on a dedicated connection, freed when
- * a holder dies) reconciles the lookback window.
+ * a holder dies) reconciles the lookback window. Off without a vendor: there is no list to read.
  */
 @Injectable()
 export class ReconciliationJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ReconciliationJob');
   private readonly lease: MysqlAdvisoryLease;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job: PeriodicJob<boolean>;
 
   constructor(
     db: Database,
@@ -23,33 +21,32 @@ export class ReconciliationJob implements OnApplicationBootstrap, OnApplicationS
   ) {
     // One lease per schema: test runs and demos side by side each have their own leader.
     this.lease = new MysqlAdvisoryLease(db.writer, `harvest.cc-reconcile.${String(db.writer.options.database)}`);
+    this.job = new PeriodicJob({
+      name: 'ReconciliationJob',
+      everyMs: config.CALLCENTER_VENDOR_BASE_URL ? config.CALLCENTER_RECONCILE_INTERVAL_MS : 0,
+      work: () => this.reconcileIfLeader(new Date()),
+      logger: new Logger('ReconciliationJob'),
+    });
   }
 
   onApplicationBootstrap(): void {
-    const interval = this.config.CALLCENTER_RECONCILE_INTERVAL_MS;
-    if (interval === 0 || !this.config.CALLCENTER_VENDOR_BASE_URL) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => (this.running = null));
-    }, interval);
-    this.timer.unref();
+    this.job.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
     await this.lease.release();
   }
 
-  /** Returns whether this instance was the leader and ran. */
-  async tick(now: Date = new Date()): Promise<boolean> {
-    try {
-      if (!(await this.lease.holds())) return false;
-      const from = new Date(now.getTime() - this.config.CALLCENTER_RECONCILE_LOOKBACK_MINUTES * 60_000);
-      await this.reconciliation.reconcile(from, now);
-      return true;
-    } catch (error) {
-      this.logger.warn(`reconciliation failed, will retry next interval: ${(error as Error).message}`);
-      return false;
-    }
+  /** Runs one round now (or joins the one in progress); resolves whether this instance was the leader and ran. */
+  tick(now: Date = new Date()): Promise<boolean> {
+    return this.job.runNow(() => this.reconcileIfLeader(now));
+  }
+
+  private async reconcileIfLeader(now: Date): Promise<boolean> {
+    if (!(await this.lease.holds())) return false;
+    const from = new Date(now.getTime() - this.config.CALLCENTER_RECONCILE_LOOKBACK_MINUTES * 60_000);
+    await this.reconciliation.reconcile(from, now);
+    return true;
   }
 }
