@@ -14,6 +14,7 @@ import { CustomerContact } from './directory/entities/customer-contact.entity';
 import { callcenterMigrations } from './migrations';
 import { OrdersClientModule } from './orders-client/orders-client.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { RetentionModule } from './retention/retention.module';
 import { ScreenPop } from './screen-pop/entities/screen-pop.entity';
 import { ScreenPopModule } from './screen-pop/screen-pop.module';
 import { Ticket } from './tickets/entities/ticket.entity';
@@ -47,6 +48,7 @@ export function callcenterServiceDefinition(environment: Env = process.env): Ser
       ScreenPopModule,
       ClickToCallModule,
       ReconciliationModule,
+      RetentionModule,
       TicketsModule,
       AgentActionsModule,
     ],

@@ -28,4 +28,28 @@ describe('callcenter config', () => {
       for (const name of ['CALLCENTER_WEBHOOK_SECRETS', 'CALLCENTER_VENDOR_BASE_URL', 'CALLCENTER_VENDOR_TIMEOUT_MS', 'ORDERS_BASE_URL']) expect(message).toContain(name);
     }
   });
+
+  it('has retention defaults (weekly pops, numbers masked after 90 days, hourly sweep) and names a bad retention setting', () => {
+    const config = loadCallcenterConfig({});
+    expect(config).toMatchObject({
+      CALLCENTER_RETENTION_SWEEP_MS: 3_600_000,
+      CALLCENTER_SCREEN_POP_RETENTION_HOURS: 168,
+      CALLCENTER_CALL_NUMBER_RETENTION_DAYS: 90,
+      CALLCENTER_RETENTION_BATCH_SIZE: 500,
+    });
+    expect(loadCallcenterConfig({ CALLCENTER_RETENTION_SWEEP_MS: '0' }).CALLCENTER_RETENTION_SWEEP_MS).toBe(0);
+    for (const [variable, value] of [
+      ['CALLCENTER_RETENTION_SWEEP_MS', '-1'],
+      ['CALLCENTER_SCREEN_POP_RETENTION_HOURS', '0'],
+      ['CALLCENTER_CALL_NUMBER_RETENTION_DAYS', 'ninety'],
+      ['CALLCENTER_RETENTION_BATCH_SIZE', '100000'],
+    ]) {
+      expect(() => loadCallcenterConfig({ [variable!]: value })).toThrow(new RegExp(variable!));
+    }
+  });
+
+  it('refuses keeping screen pops (full numbers) longer than call numbers', () => {
+    expect(() => loadCallcenterConfig({ CALLCENTER_CALL_NUMBER_RETENTION_DAYS: '2', CALLCENTER_SCREEN_POP_RETENTION_HOURS: '49' })).toThrow(/CALLCENTER_SCREEN_POP_RETENTION_HOURS/);
+    expect(loadCallcenterConfig({ CALLCENTER_CALL_NUMBER_RETENTION_DAYS: '2', CALLCENTER_SCREEN_POP_RETENTION_HOURS: '48' }).CALLCENTER_SCREEN_POP_RETENTION_HOURS).toBe(48);
+  });
 });

@@ -1,4 +1,4 @@
-import { env, loadConfig, z, type Env } from '@harvest/platform/config';
+import { ConfigError, env, loadConfig, z, type Env } from '@harvest/platform/config';
 
 /** A comma-separated list; empty or unset means none. */
 const list = (minLength: number, message: string) =>
@@ -36,6 +36,21 @@ export const callcenterConfigShape = {
   /** How often the leader reconciles against the vendor's call-record list; 0 turns the job off. */
   CALLCENTER_RECONCILE_INTERVAL_MS: env.int(60_000, 0),
   CALLCENTER_RECONCILE_LOOKBACK_MINUTES: env.int(120, 1),
+  /** How often every instance runs the retention sweep (SKIP LOCKED shares the rows); 0 turns it off. */
+  CALLCENTER_RETENTION_SWEEP_MS: env.int(3_600_000, 0),
+  /**
+   * Screen pops (full number, name, orders) serve the agent during and just after the call; a week covers a
+   * callback after a weekend. Older pops are deleted: the call record and tickets keep the facts.
+   */
+  CALLCENTER_SCREEN_POP_RETENTION_HOURS: env.int(7 * 24, 1),
+  /**
+   * Call records stay (audit trail of agent actions, tickets, reports) but their number is masked after this:
+   * long enough for complaints and refunds about the call to come back. An old call merged in later (reconciling
+   * an old window) is masked by the next sweep; a masked number is never replaced (the merge keeps known values).
+   */
+  CALLCENTER_CALL_NUMBER_RETENTION_DAYS: env.int(90, 1),
+  /** Rows per retention transaction: short transactions keep locks and replication lag small. */
+  CALLCENTER_RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /**
    * Our own services; the default is where `npm start` runs orders. Empty = none: screen pops without
    * orders, agent actions answer 503.
@@ -58,5 +73,12 @@ export type CallcenterConfig = z.infer<z.ZodObject<typeof callcenterConfigShape>
 export const CALLCENTER_CONFIG = Symbol('CALLCENTER_CONFIG');
 
 export function loadCallcenterConfig(environment: Env): CallcenterConfig {
-  return loadConfig(callcenterConfigShape, environment);
+  const config = loadConfig(callcenterConfigShape, environment);
+  // A pop carries the full number: keeping pops longer than numbers would undo the masking.
+  if (config.CALLCENTER_SCREEN_POP_RETENTION_HOURS > config.CALLCENTER_CALL_NUMBER_RETENTION_DAYS * 24) {
+    throw new ConfigError([
+      { variable: 'CALLCENTER_SCREEN_POP_RETENTION_HOURS', message: 'must not exceed CALLCENTER_CALL_NUMBER_RETENTION_DAYS in hours (pops hold the full number)' },
+    ]);
+  }
+  return config;
 }

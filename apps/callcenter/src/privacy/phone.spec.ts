@@ -1,4 +1,4 @@
-import { isE164, maskPhone, toE164 } from './phone';
+import { isE164, isMaskedPhone, maskPhone, toE164 } from './phone';
 
 describe('phone numbers', () => {
   it('normalises common spellings to E.164', () => {
@@ -25,5 +25,14 @@ describe('phone numbers', () => {
       expect(masked).not.toBe(phone);
       expect(masked.replace(/\D/g, '').length).toBeLessThan(phone.replace(/\D/g, '').length - 2);
     }
+  });
+
+  it('recognises its own masked form, and masking a masked number keeps it (retention stores them)', () => {
+    for (const phone of ['+8613800138000', '+14155550100', '+442079460958', '+85291234567', 'garbage']) {
+      const masked = maskPhone(phone)!;
+      expect(isMaskedPhone(masked)).toBe(true);
+      expect(maskPhone(masked)).toBe(masked);
+    }
+    for (const clear of ['+8613800138000', '13800138000', '138*0013*8000', '+86 138-0013-8000', '']) expect(isMaskedPhone(clear)).toBe(false);
   });
 });

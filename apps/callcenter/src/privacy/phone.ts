@@ -17,11 +17,23 @@ export function toE164(raw: string): string | null {
 }
 
 /**
+ * What maskPhone returns: "****", or a "+" and up to 6 digits, four stars, the last four digits. Retention
+ * stores masked numbers in call_record, so masking one again must keep it as it is. The migration
+ * 1764300000000 spells the same shape in SQL (call_record.number_in_clear).
+ */
+const MASKED = /^(\*{4}|\+\d{1,6}\*{4}\d{4})$/;
+
+export function isMaskedPhone(value: string): boolean {
+  return MASKED.test(value);
+}
+
+/**
  * Keeps the country code (the first digit outside +86), a mainland mobile's carrier prefix and the last four
  * digits: "+8613800138000" -> "+86138****8000". Enough to confirm a caller, not to dial them.
  */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (phone == null) return null;
+  if (isMaskedPhone(phone)) return phone;
   const e164 = toE164(phone);
   if (!e164) return '****';
   const country = e164.startsWith('+86') ? '+86' : e164.slice(0, 2);

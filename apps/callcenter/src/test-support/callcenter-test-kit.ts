@@ -33,6 +33,7 @@ export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<Callce
     LOG_LEVEL: 'info', // the privacy test reads the service's own log lines
     CALLCENTER_WEBHOOK_SECRETS: `${WEBHOOK_SECRET},${OLD_WEBHOOK_SECRET}`,
     CALLCENTER_RECONCILE_INTERVAL_MS: '0',
+    CALLCENTER_RETENTION_SWEEP_MS: '0', // tests run the sweep themselves, with their own clock
     // No orders unless a test starts one (never whatever happens to listen on the default port).
     ORDERS_BASE_URL: '',
     ...extraEnv,
