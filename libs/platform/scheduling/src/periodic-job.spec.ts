@@ -48,11 +48,13 @@ describe('PeriodicJob', () => {
     const gate = deferred<number>();
     let active = 0;
     let maxActive = 0;
-    const work = jest.fn(async () => {
+    let started = 0;
+    const work = jest.fn(async (): Promise<number> => {
       active++;
+      started++;
       maxActive = Math.max(maxActive, active);
       try {
-        return work.mock.calls.length === 1 ? await gate.promise : 7;
+        return started === 1 ? await gate.promise : 7;
       } finally {
         active--;
       }
