@@ -32,15 +32,15 @@ export function registerDirectRoutes(app: INestApplication, server: FastifyInsta
   const reflector = app.get(Reflector);
   const scanner = app.get(MetadataScanner);
   for (const wrapper of app.get(DiscoveryService).getControllers()) {
-    const instance = wrapper.instance as Record<string, unknown> | undefined;
-    if (!instance || !wrapper.metatype) continue;
+    if (!wrapper.metatype) continue;
     const controller = wrapper.metatype as new (...args: never[]) => unknown;
-    for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-      const method = instance[name] as DirectHandler;
+    for (const name of scanner.getAllMethodNames(controller.prototype)) {
+      const method = (controller.prototype as Record<string, unknown>)[name] as DirectHandler;
       const path = reflector.get<string | undefined>(DIRECT_GET, method);
       if (path === undefined) continue;
       const where = `${controller.name}.${name} (@DirectGet '${path}')`;
-      if (!wrapper.isDependencyTreeStatic())
+      const instance = wrapper.instance as object | undefined;
+      if (!wrapper.isDependencyTreeStatic() || !instance)
         throw new Error(`${where}: a direct route needs a singleton controller, not a request-scoped one`);
       if (!reflector.getAllAndOverride<boolean>(IS_PUBLIC, [method, controller]))
         throw new Error(`${where}: a direct route skips the auth guard, so it must be @Public()`);
