@@ -1,7 +1,7 @@
 import { CallsService } from '../calls/calls.service';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
 import { captureLogLines, startCallcenterTestApp, type CallcenterTestApp } from '../test-support/callcenter-test-kit';
-import { RetentionJob } from './retention.job';
+import { RetentionJob, claimClearNumbersSql, claimScreenPopsSql } from './retention.job';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -133,6 +133,12 @@ describe('call-center retention', () => {
       ),
     );
     expect((await calls('mask-old-3')).get('mask-old-3')!.customer_number).toBe('+86138****8003');
+  });
+
+  it('reads through the migration\'s indexes, not the whole history', async () => {
+    const plan = async (sql: string) => (await query(`EXPLAIN ${sql}`, [now]))[0]!;
+    expect(await plan(claimClearNumbersSql(3))).toMatchObject({ key: 'ix_call_record_number_in_clear' });
+    expect(await plan(claimScreenPopsSql(3))).toMatchObject({ key: 'ix_screen_pop_created' });
   });
 
   it('shares the rows between instances sweeping at the same time: each row handled once', async () => {

@@ -68,21 +68,21 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   }
 }
 
+/** The claims, exported so the integration test can check their plans use the migration's indexes. */
+export const claimScreenPopsSql = (limit: number) =>
+  `SELECT id FROM screen_pop WHERE created_at < ? ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+export const claimClearNumbersSql = (limit: number) =>
+  `SELECT call_id, customer_number FROM call_record WHERE number_in_clear = 1 AND started_at < ?
+    ORDER BY started_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+
 async function deleteScreenPops(em: EntityManager, before: Date, limit: number): Promise<number> {
-  const rows: Array<{ id: string }> = await em.query(
-    `SELECT id FROM screen_pop WHERE created_at < ? ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
-    [before],
-  );
+  const rows: Array<{ id: string }> = await em.query(claimScreenPopsSql(limit), [before]);
   if (rows.length > 0) await em.query('DELETE FROM screen_pop WHERE id IN (?)', [rows.map((r) => r.id)]);
   return rows.length;
 }
 
 async function maskCallNumbers(em: EntityManager, before: Date, limit: number): Promise<number> {
-  const rows: Array<{ call_id: string; customer_number: string }> = await em.query(
-    `SELECT call_id, customer_number FROM call_record WHERE number_in_clear = 1 AND started_at < ?
-      ORDER BY started_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
-    [before],
-  );
+  const rows: Array<{ call_id: string; customer_number: string }> = await em.query(claimClearNumbersSql(limit), [before]);
   if (rows.length === 0) return 0;
   // One statement per batch: CASE over the claimed ids, each number masked by the one maskPhone.
   const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');
