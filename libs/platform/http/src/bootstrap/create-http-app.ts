@@ -1,7 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadConfig, loadConfigOrExit, type Env } from '@harvest/platform/config';
 import {
   PinoNestLogger,
@@ -16,7 +16,8 @@ import type { DestinationStream } from 'pino';
 import { httpConfigShape, type HttpConfig } from '../http-config';
 import { registerDirectRoutes } from '../direct-routes/direct-routes';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
-import { echoRequestId, requestIdFor } from '../request-id';
+import { sendProblem } from '../problem/send-problem';
+import { REQUEST_ID_HEADER, echoRequestId, requestIdFor } from '../request-id';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { HttpRootModule } from './http-root.module';
 
@@ -93,6 +94,12 @@ async function build(
     requestIdHeader: false,
     // Our pino logger writes one access line per request, with trace ids; Fastify's would duplicate it.
     logger: false,
+    // A malformed escape (400) or an over-long path parameter (414) is answered by Fastify's router before
+    // any hook runs, in its own JSON shape; answer it as a problem like every other error, with the request id.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      reply.header(REQUEST_ID_HEADER, request.id);
+      sendProblem(error, request, reply, logger);
+    },
   });
   // Hooks go on before Nest registers routes, so they apply to every route including 404s.
   const server = adapter.getInstance();

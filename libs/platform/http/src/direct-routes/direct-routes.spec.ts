@@ -161,6 +161,30 @@ describe('direct routes (@DirectGet)', () => {
     });
   });
 
+  it('answers a malformed escape (400) and an over-long parameter (414) as problems, on every route', async () => {
+    for (const how of ['nest', 'direct']) {
+      const bad = await t.app.inject({
+        method: 'GET',
+        url: `/items/${how}/%E0%A4%A`,
+        headers: { 'x-request-id': 'bad-1' },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(bad.headers['x-request-id']).toBe('bad-1');
+      expect(bad.json()).toEqual({
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: `'/items/${how}/%E0%A4%A' is not a valid url component`,
+        instance: `/items/${how}/%E0%A4%A`,
+        requestId: 'bad-1',
+      });
+      const long = await t.app.inject({ method: 'GET', url: `/items/${how}/${'x'.repeat(101)}` });
+      expect(long.statusCode).toBe(414);
+      expect(long.json()).toMatchObject({ type: 'about:blank', title: 'URI Too Long', status: 414 });
+    }
+  });
+
   it('records the span, metrics and access line under the route pattern', async () => {
     spans.reset();
     await t.app.inject({ method: 'GET', url: '/items/direct/a-3', headers: { 'x-request-id': 'access-1' } });
