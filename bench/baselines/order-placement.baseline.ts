@@ -3,12 +3,16 @@
  * no Nest, no TypeORM, no validation, no token check, no idempotency-key store.
  *
  * THE SQL BELOW IS A DELIBERATE COPY of orders' checkout transaction (apps/orders/src/orders/checkout.service.ts,
- * inventory/inventory.service.ts reserve + announce, delivery-slots book, order-lifecycle record, the outbox
- * INSERT of libs/platform/events): it is the thing we compare against, so it must stay the same statements in
- * the same order. Aligned with the sellable-from-fulfillment stock model (68159f8: reserve while
- * `sellable >= reserved + qty`; inventory.stock-changed still carries the sellable figure as `onHand`).
+ * inventory/zone-with-center.query.ts, inventory/inventory.service.ts reserve, delivery-slots book,
+ * order-lifecycle record, OutboxWriter.appendMany of libs/platform/events): it is the thing we compare against,
+ * so it must stay the same statements in the same order. Since ea9a56e that is 14 statements in one
+ * transaction for 3 lines: zone joined with its center, SKUs, slot, order (whose unique (customer, key) is the
+ * replay check: a duplicate is looked up after the rollback), lines, 3 reservations, one read of the stock
+ * rows, slot booking, transition, and one INSERT of the 3 stock events with order.placed. Aligned with the
+ * sellable-from-fulfillment stock model (68159f8: reserve while `sellable >= reserved + qty`;
+ * inventory.stock-changed still carries the sellable figure as `onHand`).
  * Env: PORT, DB_NAME, DB_POOL_SIZE; WITH_KEY_STORE=true adds the two autocommit writes of the platform's
- * idempotency-key store around the work (an experiment: how much of the gap they explain).
+ * idempotency-key store around the work (an experiment from before checkout dropped the key store).
  */
 import Fastify from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
@@ -27,6 +31,7 @@ interface Body {
 type Row = RowDataPacket & Record<string, unknown>;
 
 const PAYMENT_TIMEOUT_SECONDS = 15 * 60;
+const ER_DUP_ENTRY = 1062;
 const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 const withKeyStore = process.env.WITH_KEY_STORE === 'true';
@@ -55,31 +60,33 @@ async function main(): Promise<void> {
            VALUES ('POST /orders bench-customer', ?, ?, 'in_flight', NOW(3) + INTERVAL 30 SECOND, NOW(3) + INTERVAL 24 HOUR)`,
           [key, hash],
         );
-      // findReplay runs in its own transaction, as in CheckoutService.
       await conn.beginTransaction();
-      const [replay] = await conn.query<Row[]>(
-        'SELECT * FROM customer_order WHERE customer_id = ? AND idempotency_key = ? LIMIT 1',
-        [customerId, key],
-      );
-      await conn.commit();
-      if (replay.length > 0) return reply.code(200).send({ orderId: replay[0]!.id });
-      await conn.beginTransaction();
+      let result: { status: number; body: unknown };
       try {
-        const result = await place(conn, customerId, key, hash, request.body);
-        // A refusal leaves nothing behind, as in the service (its problem exception rolls back).
-        if (result.status >= 400) await conn.rollback();
-        else await conn.commit();
-        if (withKeyStore)
-          await conn.query(
-            `UPDATE idempotency_key SET state = 'completed', response_status = ?, response_body = ?
-             WHERE scope = 'POST /orders bench-customer' AND idem_key = ?`,
-            [result.status, JSON.stringify(result.body), key],
-          );
-        return reply.code(result.status).send(result.body);
+        result = await place(conn, customerId, key, hash, request.body);
       } catch (error) {
         await conn.rollback();
-        throw error;
+        if ((error as { errno?: number }).errno !== ER_DUP_ENTRY) throw error;
+        result = { status: 409, body: null };
       }
+      // A refusal leaves nothing behind, as in the service (its problem exception rolls back); as there,
+      // a refusal or a duplicate key looks for the order this key already placed.
+      if (result.status < 400) await conn.commit();
+      else {
+        if (result.body !== null) await conn.rollback();
+        const [replay] = await conn.query<Row[]>(
+          'SELECT id, request_hash FROM customer_order WHERE customer_id = ? AND idempotency_key = ? LIMIT 1',
+          [customerId, key],
+        );
+        if (replay.length > 0) return reply.code(201).send({ orderId: replay[0]!.id });
+      }
+      if (withKeyStore)
+        await conn.query(
+          `UPDATE idempotency_key SET state = 'completed', response_status = ?, response_body = ?
+           WHERE scope = 'POST /orders bench-customer' AND idem_key = ?`,
+          [result.status, JSON.stringify(result.body), key],
+        );
+      return reply.code(result.status).send(result.body);
     } finally {
       conn.release();
     }
@@ -95,13 +102,13 @@ async function place(
   body: Body,
 ): Promise<{ status: number; body: unknown }> {
   const now = new Date();
-  const [[zone]] = await conn.query<Row[]>('SELECT * FROM delivery_zone WHERE id = ? LIMIT 1', [
-    body.address.zoneId,
-  ]);
+  const [[zone]] = await conn.query<Row[]>(
+    `SELECT z.id, z.name, c.id AS center_id, c.name AS center_name, c.temperature_classes
+     FROM delivery_zone z JOIN fulfillment_center c ON c.id = z.fulfillment_center_id WHERE z.id = ? LIMIT 1`,
+    [body.address.zoneId],
+  );
   if (!zone) return { status: 422, body: { field: 'address.zoneId' } };
-  const [[center]] = await conn.query<Row[]>('SELECT * FROM fulfillment_center WHERE id = ? LIMIT 1', [
-    zone.fulfillment_center_id,
-  ]);
+  const center = { id: zone.center_id, name: zone.center_name };
   const skuIds = body.lines.map((l) => l.skuId);
   const [snapshots] = await conn.query<Row[]>('SELECT * FROM sku_snapshot WHERE sku_id IN (?)', [skuIds]);
   const byId = new Map(snapshots.map((s) => [s.sku_id as string, s]));
@@ -136,7 +143,7 @@ async function place(
       customerId,
       key,
       hash,
-      center!.id,
+      center.id,
       zone.id,
       slot.id,
       JSON.stringify(body.address),
@@ -168,27 +175,32 @@ async function place(
       ]),
     ],
   );
-  for (const l of [...lines].sort((a, b) => ((a.s.sku_id as string) < (b.s.sku_id as string) ? -1 : 1))) {
+  const bySku = [...lines].sort((a, b) => ((a.s.sku_id as string) < (b.s.sku_id as string) ? -1 : 1));
+  for (const l of bySku) {
     const [reserved] = await conn.query<ResultSetHeader>(
       `UPDATE stock_level SET reserved = reserved + ?, version = version + 1
        WHERE sku_id = ? AND fulfillment_center_id = ? AND sellable >= reserved + ?`,
-      [l.units, l.s.sku_id, center!.id, l.units],
+      [l.units, l.s.sku_id, center.id, l.units],
     );
     if (reserved.affectedRows !== 1) return { status: 409, body: { type: 'out-of-stock' } };
-    const [[level]] = await conn.query<Row[]>(
-      'SELECT * FROM stock_level WHERE sku_id = ? AND fulfillment_center_id = ? LIMIT 1',
-      [l.s.sku_id, center!.id],
-    );
-    const sellable = Number(level!.sellable);
-    await appendOutbox(conn, 'inventory.stock-changed', `${l.s.sku_id}@${center!.id}`, {
-      skuId: l.s.sku_id,
-      fulfillmentCenterId: center!.id,
-      onHand: sellable,
-      reserved: level!.reserved,
-      available: Math.max(0, sellable - Number(level!.reserved)),
-      version: level!.version,
-    });
   }
+  const [levels] = await conn.query<Row[]>(
+    'SELECT sku_id, sellable, reserved, version FROM stock_level WHERE fulfillment_center_id = ? AND sku_id IN (?)',
+    [center.id, bySku.map((l) => l.s.sku_id)],
+  );
+  const levelOf = new Map(levels.map((level) => [String(level.sku_id).toLowerCase(), level]));
+  const events: OutboxRow[] = bySku.map((l) => {
+    const level = levelOf.get(String(l.s.sku_id).toLowerCase())!;
+    const sellable = Number(level.sellable);
+    return outboxRow('inventory.stock-changed', `${l.s.sku_id}@${center.id}`, {
+      skuId: l.s.sku_id,
+      fulfillmentCenterId: center.id,
+      onHand: sellable,
+      reserved: level.reserved,
+      available: Math.max(0, sellable - Number(level.reserved)),
+      version: level.version,
+    });
+  });
   const [booked] = await conn.query<ResultSetHeader>(
     'UPDATE delivery_slot SET booked = booked + 1 WHERE id = ? AND booked < capacity AND cutoff_at > ?',
     [slot.id, now],
@@ -198,44 +210,46 @@ async function place(
     'INSERT INTO order_transition (order_id, from_status, to_status, actor, reason, call_id, at) VALUES (?, NULL, ?, ?, ?, NULL, ?)',
     [orderId, 'pending_payment', `customer:${customerId}`, 'checkout', new Date()],
   );
-  await appendOutbox(conn, 'order.placed', orderId, {
-    orderId,
-    customerId,
-    fulfillmentCenterId: center!.id,
-    zoneId: zone.id,
-    slot: {
-      slotId: slot.id,
-      date: slot.delivery_date,
-      windowStart: slot.window_start,
-      windowEnd: slot.window_end,
-    },
-    lines: lines.map((l) => ({
-      skuId: l.s.sku_id,
-      name: l.s.name,
-      soldBy: l.s.sold_by,
-      temperatureClass: l.s.temperature_class,
-      quantity: l.quantity,
-      estimatedWeightGrams: l.grams,
-      unitPriceFen: l.s.price_fen,
-      lineTotalFen: l.total,
-    })),
-    totalFen,
-    paymentDueAt: paymentDueAt.toISOString(),
-    placedByAgentId: null,
-  });
+  events.push(
+    outboxRow('order.placed', orderId, {
+      orderId,
+      customerId,
+      fulfillmentCenterId: center.id,
+      zoneId: zone.id,
+      slot: {
+        slotId: slot.id,
+        date: slot.delivery_date,
+        windowStart: slot.window_start,
+        windowEnd: slot.window_end,
+      },
+      lines: lines.map((l) => ({
+        skuId: l.s.sku_id,
+        name: l.s.name,
+        soldBy: l.s.sold_by,
+        temperatureClass: l.s.temperature_class,
+        quantity: l.quantity,
+        estimatedWeightGrams: l.grams,
+        unitPriceFen: l.s.price_fen,
+        lineTotalFen: l.total,
+      })),
+      totalFen,
+      paymentDueAt: paymentDueAt.toISOString(),
+      placedByAgentId: null,
+    }),
+  );
+  await conn.query(
+    `INSERT INTO outbox_event (event_id, topic, event_key, type, version, payload, headers, occurred_at) VALUES ${events
+      .map(() => '(?, ?, ?, ?, 1, ?, ?, ?)')
+      .join(', ')}`,
+    events.flat(),
+  );
   return { status: 201, body: { orderId } };
 }
 
-async function appendOutbox(
-  conn: PoolConnection,
-  type: string,
-  key: string,
-  payload: unknown,
-): Promise<void> {
-  await conn.query(
-    'INSERT INTO outbox_event (event_id, topic, event_key, type, version, payload, headers, occurred_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
-    [randomUUID(), type, key, type, JSON.stringify(payload), '{}', sqlTime(new Date())],
-  );
+type OutboxRow = unknown[];
+
+function outboxRow(type: string, key: string, payload: unknown): OutboxRow {
+  return [randomUUID(), type, key, type, JSON.stringify(payload), '{}', sqlTime(new Date())];
 }
 
 main().catch((error: Error) => {
