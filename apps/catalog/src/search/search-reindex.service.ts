@@ -125,26 +125,33 @@ export class SearchReindexService implements OnApplicationBootstrap {
   }
 
   /**
-   * Active products in id order, in keyset batches read from MySQL as the bulk requests go out: one batch
-   * is held at a time (read only the columns a document needs), so the reindex's live memory does not
+   * Active products in id order, in keyset batches read from MySQL as the bulk requests go out. The next
+   * batch is read while this one's bulk request is out (the catalog mostly waits on Elasticsearch): at most
+   * two batches are held, with only the columns a document needs, so the reindex's live memory does not
    * depend on the catalog's size.
    */
   private async *documents(): AsyncGenerator<SearchDocument<ProductDocument>> {
-    let after = '';
+    let next = this.readBatch('');
     for (;;) {
-      const batch = await this.db.read(async (em) => {
-        const products = await em.find(Product, {
-          where: { status: 'active', id: MoreThan(after) },
-          select: DOCUMENT_PRODUCT_COLUMNS,
-          order: { id: 'ASC' },
-          take: this.config.CATALOG_REINDEX_BATCH_SIZE,
-        });
-        return { last: products.at(-1)?.id, documents: await activeProductDocuments(em, products) };
-      });
+      const batch = await next;
       if (batch.last === undefined) return;
+      next = this.readBatch(batch.last);
+      // A bulk failure ends this generator before it awaits the read ahead; its rejection is not news then.
+      next.catch(() => undefined);
       for (const [id, document] of batch.documents) yield { id, document };
-      after = batch.last;
     }
+  }
+
+  private readBatch(after: string): Promise<{ last?: string; documents: Map<string, ProductDocument> }> {
+    return this.db.read(async (em) => {
+      const products = await em.find(Product, {
+        where: { status: 'active', id: MoreThan(after) },
+        select: DOCUMENT_PRODUCT_COLUMNS,
+        order: { id: 'ASC' },
+        take: this.config.CATALOG_REINDEX_BATCH_SIZE,
+      });
+      return { last: products.at(-1)?.id, documents: await activeProductDocuments(em, products) };
+    });
   }
 
   /** Events handled during the build went to the old index; write their products again into the new one. */
