@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
@@ -9,6 +8,7 @@ import {
   ObjectStorage,
   ObjectStorageUnavailableError,
   bufferSource,
+  fileSource,
   type ObjectSource,
   type StoredObjectRead,
 } from '@harvest/platform/object-storage';
@@ -41,11 +41,6 @@ export interface ImageRecord {
   variants: ImageVariant[];
   productIds: string[];
 }
-
-const fileSource = (path: string, size: number): ObjectSource => ({
-  size,
-  open: () => createReadStream(path),
-});
 
 /**
  * Upload (type from the bytes, pixel limit from the header, EXIF stripped, SHA-256 dedup, variants rendered

@@ -1,4 +1,10 @@
-export { ObjectStorage, bufferSource, type ObjectSource, type StoredObjectRead } from './object-storage.port';
+export {
+  ObjectStorage,
+  bufferSource,
+  fileSource,
+  type ObjectSource,
+  type StoredObjectRead,
+} from './object-storage.port';
 export { ObjectNotFoundError, ObjectStorageUnavailableError } from './object-storage.errors';
 export { LocalDiskObjectStorage } from './local-disk-object-storage.adapter';
 export { FastdfsObjectStorage } from './fastdfs-object-storage.adapter';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -28,7 +28,8 @@ export class LocalDiskObjectStorage extends ObjectStorage {
     const path = this.path(id);
     try {
       await mkdir(dirname(path), { recursive: true });
-      await pipeline(Readable.from(source.open()), createWriteStream(`${path}.part`));
+      if (source.path) await copyFile(source.path, `${path}.part`);
+      else await pipeline(Readable.from(source.open()), createWriteStream(`${path}.part`));
       await rename(`${path}.part`, path);
     } catch (error) {
       await rm(`${path}.part`, { force: true });

@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFastdfsTestCluster, type FastdfsTestCluster } from '@harvest/testing';
 import { ConfigError, loadConfig } from '@harvest/platform/config';
 import { createObjectStorage, objectStorageEnvShape } from './object-storage.config';
 import { ObjectNotFoundError, ObjectStorageUnavailableError } from './object-storage.errors';
-import { bufferSource, type ObjectStorage } from './object-storage.port';
+import { bufferSource, fileSource, type ObjectStorage } from './object-storage.port';
 
 async function readAll(storage: ObjectStorage, id: string): Promise<Buffer> {
   const { stream } = await storage.open(id);
@@ -46,6 +46,15 @@ describe.each(['local', 'fastdfs'] as const)('ObjectStorage, %s driver', (driver
     await storage.delete(id);
     await storage.delete(id);
     await expect(storage.open(id)).rejects.toBeInstanceOf(ObjectNotFoundError);
+  });
+
+  it('stores a file source byte for byte, whether it copies the file or reads it', async () => {
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256));
+    const path = join(dir, 'upload.original');
+    await writeFile(path, bytes);
+    const id = await storage.put(fileSource(path, bytes.length), 'jpg');
+    expect((await readAll(storage, id)).equals(bytes)).toBe(true);
+    expect((await readFile(path)).equals(bytes)).toBe(true); // the source file is left as it was
   });
 
   it('an id that is not one of its own is not found', async () => {

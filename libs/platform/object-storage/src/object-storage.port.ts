@@ -1,9 +1,15 @@
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 /** Bytes to store: a known size and a way to read them, again if a first attempt failed part-way. */
 export interface ObjectSource {
   size: number;
   open(): AsyncIterable<Buffer | Uint8Array>;
+  /**
+   * A local file holding exactly these bytes, when there is one: a storage on this machine copies it in the
+   * kernel instead of reading megabytes through the process (and its garbage collector).
+   */
+  path?: string;
 }
 
 export interface StoredObjectRead {
@@ -44,4 +50,8 @@ export function bufferSource(bytes: Buffer): ObjectSource {
       yield bytes;
     },
   };
+}
+
+export function fileSource(path: string, size: number): ObjectSource {
+  return { size, path, open: () => createReadStream(path) };
 }
