@@ -48,17 +48,13 @@ export function instrumentHttpServer(server: FastifyInstance, logger: Logger): v
 
   server.addHook('onRequest', (request, reply, done) => {
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
-    const span = tracer.startSpan(
-      request.method,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          [ATTR_HTTP_REQUEST_METHOD]: request.method,
-          [ATTR_URL_PATH]: request.url.split('?')[0],
-        },
-      },
-      parent,
-    );
+    const span = tracer.startSpan(request.method, { kind: SpanKind.SERVER }, parent);
+    // Attributes only for a span that records (not when no exporter is configured, see setupTracing).
+    if (span.isRecording())
+      span.setAttributes({
+        [ATTR_HTTP_REQUEST_METHOD]: request.method,
+        [ATTR_URL_PATH]: request.url.split('?')[0],
+      });
     const ctx = withRequestId(trace.setSpan(parent, span), request.id);
     traces.set(request, { span, context: ctx });
     const outgoing: Record<string, string> = {};
@@ -74,9 +70,11 @@ export function instrumentHttpServer(server: FastifyInstance, logger: Logger): v
     const seconds = reply.elapsedTime / 1000;
     httpRequestDuration.observe({ method: request.method, route, status_code: String(status) }, seconds);
     if (state) {
-      state.span.updateName(`${request.method} ${route}`);
-      state.span.setAttributes({ [ATTR_HTTP_ROUTE]: route, [ATTR_HTTP_RESPONSE_STATUS_CODE]: status });
-      if (status >= 500) state.span.setStatus({ code: SpanStatusCode.ERROR });
+      if (state.span.isRecording()) {
+        state.span.updateName(`${request.method} ${route}`);
+        state.span.setAttributes({ [ATTR_HTTP_ROUTE]: route, [ATTR_HTTP_RESPONSE_STATUS_CODE]: status });
+        if (status >= 500) state.span.setStatus({ code: SpanStatusCode.ERROR });
+      }
       // Checked first because re-entering the context costs on every request even when the level drops the
       // line (production runs at warn).
       if (logger.isLevelEnabled('info'))

@@ -1,3 +1,4 @@
+import { context, propagation, trace, type TracerProvider } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -10,6 +11,7 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { NonRecordingTracerProvider } from './non-recording-tracer';
 
 export const TRACES_EXPORTERS = ['none', 'console', 'otlp'] as const;
 export type TracesExporter = (typeof TRACES_EXPORTERS)[number];
@@ -22,30 +24,39 @@ export interface TracingOptions {
   spanProcessors?: SpanProcessor[];
 }
 
-let provider: NodeTracerProvider | undefined;
+let provider: TracerProvider | undefined;
 
 /**
  * Registers the global tracer provider, context manager and propagator. The OpenTelemetry API is global per
  * process, so only the first call takes effect; later calls (a second app in the same test file) reuse it.
+ * With no processor at all (no exporter, none given) spans do not record: the provider only mints the span
+ * contexts that `traceparent` answers and log lines carry (see NonRecordingTracer).
  */
-export function setupTracing(options: TracingOptions): NodeTracerProvider {
+export function setupTracing(options: TracingOptions): TracerProvider {
   if (provider) return provider;
   const processors = [...exporterProcessors(options.exporter ?? 'none'), ...(options.spanProcessors ?? [])];
-  provider = new NodeTracerProvider({
+  const contextManager = new AsyncLocalStorageContextManager();
+  const propagator = new W3CTraceContextPropagator();
+  if (processors.length === 0) {
+    provider = new NonRecordingTracerProvider();
+    context.setGlobalContextManager(contextManager.enable());
+    propagation.setGlobalPropagator(propagator);
+    trace.setGlobalTracerProvider(provider);
+    return provider;
+  }
+  const recording = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
     spanProcessors: processors,
   });
-  provider.register({
-    contextManager: new AsyncLocalStorageContextManager(),
-    propagator: new W3CTraceContextPropagator(),
-  });
+  recording.register({ contextManager, propagator });
+  provider = recording;
   return provider;
 }
 
 function exporterProcessors(exporter: TracesExporter): SpanProcessor[] {
   switch (exporter) {
     case 'none':
-      // Spans are still created so trace ids reach logs and `traceparent` headers; they are just not shipped.
+      // Nothing ships spans; setupTracing then only mints trace and span ids for logs and `traceparent`.
       return [];
     case 'console':
       return [new SimpleSpanProcessor(new ConsoleSpanExporter())];
@@ -56,5 +67,5 @@ function exporterProcessors(exporter: TracesExporter): SpanProcessor[] {
 
 /** Sends buffered spans now; called when an app closes, since the provider outlives any one app. */
 export async function flushTraces(): Promise<void> {
-  await provider?.forceFlush();
+  if (provider instanceof NodeTracerProvider) await provider.forceFlush();
 }

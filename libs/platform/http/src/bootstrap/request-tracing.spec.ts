@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import { createTestApp, type TestApp } from '../testing/http-test-app';
+import { describeVisibleTracing } from './request-tracing.cases';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
 
@@ -92,3 +93,6 @@ describe('request tracing and correlated logs', () => {
     expect(span?.events.map((e) => e.name)).toContain('exception');
   });
 });
+
+// The same client- and log-visible cases request-tracing-unrecorded.spec.ts runs without recording.
+describeVisibleTracing(true);

@@ -125,7 +125,14 @@ export interface TestApp extends HttpApp {
 
 const spans = new InMemorySpanExporter();
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * recordSpans false builds the app as production runs it without an exporter (spans do not record); the
+ * tracer provider is per process, so a spec file uses one mode throughout.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  { recordSpans = true }: { recordSpans?: boolean } = {},
+): Promise<TestApp> {
   const logLines: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -143,7 +150,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       ...env,
     },
     logDestination: sink,
-    spanProcessors: [new SimpleSpanProcessor(spans)],
+    spanProcessors: recordSpans ? [new SimpleSpanProcessor(spans)] : undefined,
   });
   return {
     ...built,
