@@ -1,4 +1,6 @@
 import { Database } from '@harvest/platform/database';
+import { PeriodicJob, sweepInBatches } from '@harvest/platform/scheduling';
+import type { EntityManager } from 'typeorm';
 import {
   Inject,
   Injectable,
@@ -21,54 +23,52 @@ const BATCH = 20;
 @Injectable()
 export class ReservationExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReservationExpiry');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly job: PeriodicJob<number>;
 
   constructor(
     private readonly db: Database,
     private readonly lifecycle: OrderLifecycleService,
-    @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.ORDERS_EXPIRY_SWEEP_MS;
-    if (every === 0) return;
-    this.timer = setInterval(
-      () => void this.sweep().catch((e) => this.logger.error(`sweep failed: ${(e as Error).message}`)),
-      every,
-    );
-    this.timer.unref();
+    @Inject(ORDERS_CONFIG) config: OrdersConfig,
+  ) {
+    this.job = new PeriodicJob({
+      name: 'ReservationExpiry',
+      everyMs: config.ORDERS_EXPIRY_SWEEP_MS,
+      work: (signal) => this.sweepAll(new Date(), signal),
+      logger: this.logger,
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Expires every overdue order now; returns how many. One sweep at a time per process. */
   sweep(now: Date = new Date()): Promise<number> {
-    this.running ??= this.sweepAll(now).finally(() => (this.running = null));
-    return this.running;
+    return this.job.runNow((signal) => this.sweepAll(now, signal));
   }
 
-  private async sweepAll(now: Date): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const expired = await this.db.transaction(async (em) => {
-        const rows: Array<{ id: string }> = await em.query(
-          `SELECT id FROM customer_order WHERE status = 'pending_payment' AND payment_due_at <= ?
-           ORDER BY payment_due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [now],
-        );
-        for (const { id } of rows) {
-          const order = (await em.getRepository(Order).findOneBy({ id }))!;
-          await this.lifecycle.cancel(em, order, 'payment_expired', SYSTEM, null);
-        }
-        return rows.length;
-      });
-      total += expired;
-      if (expired > 0) this.logger.log(`expired ${expired} unpaid order(s), ${total} in this sweep`);
-      if (expired < BATCH) return total;
+  private sweepAll(now: Date, signal: AbortSignal): Promise<number> {
+    return sweepInBatches((limit) => this.db.transaction((em) => this.expireBatch(em, now, limit)), {
+      batchSize: BATCH,
+      signal,
+      onBatch: (expired, total) => this.logger.log(`expired ${expired} unpaid order(s), ${total} in this sweep`),
+    });
+  }
+
+  private async expireBatch(em: EntityManager, now: Date, limit: number): Promise<number> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT id FROM customer_order WHERE status = 'pending_payment' AND payment_due_at <= ?
+       ORDER BY payment_due_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+      [now],
+    );
+    for (const { id } of rows) {
+      const order = (await em.getRepository(Order).findOneBy({ id }))!;
+      await this.lifecycle.cancel(em, order, 'payment_expired', SYSTEM, null);
     }
+    return rows.length;
   }
 }
