@@ -6,7 +6,6 @@ import {
   propagation,
   trace,
   type Context,
-  type Span,
 } from '@opentelemetry/api';
 import {
   ATTR_HTTP_REQUEST_METHOD,
@@ -20,12 +19,12 @@ import { withRequestId } from './log-context';
 import { httpRequestDuration } from './metrics-registry';
 import { TRACER_NAME } from './with-span';
 
-interface RequestTrace {
-  span: Span;
-  context: Context;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's trace context (see requestContext); a request decoration, so every request has it. */
+    harvestTraceContext: Context | null;
+  }
 }
-
-const traces = new WeakMap<FastifyRequest, RequestTrace>();
 
 /** Label for requests that matched no route, so a scan of random URLs cannot explode metric cardinality. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -36,7 +35,7 @@ export const UNMATCHED_ROUTE = 'unmatched';
  * from the socket's 'finish' event, outside it; code there re-enters it with this.
  */
 export function requestContext(request: FastifyRequest): Context | undefined {
-  return traces.get(request)?.context;
+  return request.harvestTraceContext ?? undefined;
 }
 
 /**
@@ -45,6 +44,9 @@ export function requestContext(request: FastifyRequest): Context | undefined {
  */
 export function instrumentHttpServer(server: FastifyInstance, logger: Logger): void {
   const tracer = trace.getTracer(TRACER_NAME);
+  // A field declared on every request rather than a WeakMap keyed by it: no ephemeron entry per request for
+  // the garbage collector to trace, and requests keep one shape.
+  server.decorateRequest('harvestTraceContext', null);
 
   server.addHook('onRequest', (request, reply, done) => {
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
@@ -56,7 +58,7 @@ export function instrumentHttpServer(server: FastifyInstance, logger: Logger): v
         [ATTR_URL_PATH]: request.url.split('?')[0],
       });
     const ctx = withRequestId(trace.setSpan(parent, span), request.id);
-    traces.set(request, { span, context: ctx });
+    request.harvestTraceContext = ctx;
     const outgoing: Record<string, string> = {};
     propagation.inject(ctx, outgoing);
     if (outgoing.traceparent) reply.header('traceparent', outgoing.traceparent);
@@ -64,27 +66,28 @@ export function instrumentHttpServer(server: FastifyInstance, logger: Logger): v
   });
 
   server.addHook('onResponse', (request, reply, done) => {
-    const state = traces.get(request);
+    const ctx = request.harvestTraceContext;
+    const span = ctx && trace.getSpan(ctx);
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
     const status = reply.statusCode;
     const seconds = reply.elapsedTime / 1000;
     httpRequestDuration.observe({ method: request.method, route, status_code: String(status) }, seconds);
-    if (state) {
-      if (state.span.isRecording()) {
-        state.span.updateName(`${request.method} ${route}`);
-        state.span.setAttributes({ [ATTR_HTTP_ROUTE]: route, [ATTR_HTTP_RESPONSE_STATUS_CODE]: status });
-        if (status >= 500) state.span.setStatus({ code: SpanStatusCode.ERROR });
+    if (ctx && span) {
+      if (span.isRecording()) {
+        span.updateName(`${request.method} ${route}`);
+        span.setAttributes({ [ATTR_HTTP_ROUTE]: route, [ATTR_HTTP_RESPONSE_STATUS_CODE]: status });
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       }
       // Checked first because re-entering the context costs on every request even when the level drops the
       // line (production runs at warn).
       if (logger.isLevelEnabled('info'))
-        context.with(state.context, () =>
+        context.with(ctx, () =>
           logger.info(
             { method: request.method, route, status, duration_ms: Math.round(reply.elapsedTime * 10) / 10 },
             'request completed',
           ),
         );
-      state.span.end();
+      span.end();
     }
     done();
   });
