@@ -1,5 +1,6 @@
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Database } from '@harvest/platform/database';
+import { PeriodicJob, sweepInBatches } from '@harvest/platform/scheduling';
 import { IdempotencyInterceptor, IDEMPOTENCY_STORE } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
 
@@ -12,23 +13,48 @@ const RETENTION_HOURS = 24;
 const LEASE_MS = 60_000;
 const PURGE_EVERY_MS = 10 * 60_000;
 
+/** Keys per DELETE: short statements keep row locks and replication lag small when the backlog is large. */
+const PURGE_BATCH = 1000;
+
+/**
+ * Deletes keys past their retention. Every instance runs it; each DELETE ... LIMIT takes what is there, and a
+ * run repeats it until a batch comes back short, so a backlog larger than one batch is drained in one run.
+ */
 @Injectable()
-class ExpiredKeyPurger implements OnModuleInit, OnApplicationShutdown {
+export class ExpiredKeyPurger implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Idempotency');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly job: PeriodicJob<number>;
 
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.store.purgeExpired().catch((error: Error) => this.logger.warn(`purging expired keys failed: ${error.message}`));
-    }, PURGE_EVERY_MS);
-    this.timer.unref();
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {
+    this.job = new PeriodicJob({
+      name: 'ExpiredKeyPurger',
+      everyMs: PURGE_EVERY_MS,
+      work: (signal) => this.purgeAll(signal),
+      logger: this.logger,
+    });
   }
 
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  /** A purge in progress finishes its batch before the store closes. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.job.stop();
     await this.store.close();
+  }
+
+  /** Purges every expired key now (or joins the purge in progress); resolves how many it deleted. */
+  purge(): Promise<number> {
+    return this.job.runNow();
+  }
+
+  private purgeAll(signal: AbortSignal): Promise<number> {
+    return sweepInBatches((limit) => this.store.purgeExpired(limit), {
+      batchSize: PURGE_BATCH,
+      signal,
+      onBatch: (purged, total) => this.logger.log(`purged ${purged} expired idempotency key(s), ${total} in this run`),
+    });
   }
 }
 

@@ -113,7 +113,8 @@ export class IdempotencyStore {
     await this.locks.close();
   }
 
-  async purgeExpired(limit = 1000): Promise<number> {
+  /** Deletes at most `limit` keys past their retention, in one statement; resolves how many it deleted. */
+  async purgeExpired(limit: number): Promise<number> {
     const result = await this.database.writer.query('DELETE FROM idempotency_key WHERE expires_at < NOW(3) LIMIT ?', [limit]);
     return affectedRows(result);
   }
