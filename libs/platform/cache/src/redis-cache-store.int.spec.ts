@@ -141,6 +141,18 @@ describe('RedisCacheStore against real Redis', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('a stored value that does not decode is an error and a miss: getOrLoad loads and replaces it', async () => {
+    const cache = open(redisStore());
+    await admin.set(`${PREFIX}garbled`, '{not json', 'EX', 60);
+    const before = cache.stats();
+    await expect(cache.getOrLoad('garbled', 60, async () => ({ fresh: true }))).resolves.toEqual({ fresh: true });
+    const after = cache.stats();
+    expect(after.errors - before.errors).toBe(1);
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.loads - before.loads).toBe(1);
+    await expect(cache.get('garbled')).resolves.toEqual({ fresh: true });
+  });
+
   it('a Redis outage gives misses and false, never an exception, and shows in stats and health', async () => {
     const port = await closedPort();
     const cache = open(
