@@ -1,9 +1,9 @@
-import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { EventDispatcher } from './dispatch/event-dispatcher';
 import type { EventServerOptions, EventTransport } from './event-transport';
 import type { EventsConfig } from './events.config';
+import type { OutgoingEvent } from './outgoing-event';
 
 /**
  * What both transports share: one dispatcher with the configured retry policy, dead-lettering through the
@@ -24,7 +24,7 @@ export abstract class EventTransportBase implements EventTransport {
   }
 
   abstract start(): Promise<void>;
-  abstract publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void>;
+  abstract publish(events: ReadonlyArray<OutgoingEvent>): Promise<void>;
   abstract check(): Promise<DependencyCheck>;
   abstract close(): Promise<void>;
   protected abstract buildServer(options: EventServerOptions): CustomTransportStrategy;

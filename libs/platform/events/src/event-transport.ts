@@ -1,13 +1,15 @@
-import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
+import type { OutgoingEvent } from './outgoing-event';
 
 /**
- * The publishing port. publish() resolves only when the transport acknowledged every envelope, in order;
- * it rejects if any was not, and the caller then sends the same envelopes again (consumers dedupe by eventId).
+ * The publishing port. publish() resolves only when the transport acknowledged every event, in order;
+ * it rejects if any was not, and the caller then sends the same events again (consumers dedupe by eventId).
+ * Events come with payload and headers as JSON text (outgoingEvent(envelope) makes one from an envelope), so
+ * the relay hands over what the outbox row holds without parsing and serialising each payload again.
  */
 export interface EventPublisher {
-  publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void>;
+  publish(events: ReadonlyArray<OutgoingEvent>): Promise<void>;
 }
 
 export interface EventServerOptions {

@@ -3,6 +3,7 @@ export { EventsModule, type EventsModuleOptions, type ProviderSource, createEven
 export { eventsMicroserviceOptions } from './events-microservice';
 export { EVENT_TRANSPORT, EVENTS_CONFIG, type EventPublisher, type EventServerOptions, type EventTransport } from './event-transport';
 export { OutboxWriter, OutboxTransactionRequiredError } from './outbox/outbox-writer.service';
+export { outgoingEvent, type OutgoingEvent } from './outgoing-event';
 export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay.service';
 export { InboxService, type InboxOutcome, type TransactionRunner } from './inbox/inbox.service';
 export { EventsHealthIndicator } from './events-health.indicator';

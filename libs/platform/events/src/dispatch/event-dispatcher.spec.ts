@@ -1,6 +1,7 @@
 import { eventsConsumed } from '../events.metrics';
 import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { EventEnvelope } from '@harvest/contracts';
+import { decodedEnvelope } from '../testing/outgoing-events';
 import { EventDispatcher } from './event-dispatcher';
 
 describe('EventDispatcher', () => {
@@ -11,7 +12,7 @@ describe('EventDispatcher', () => {
     const deadLetters: EventEnvelope[] = [];
     const sleeps: number[] = [];
     const dispatcher = new EventDispatcher(
-      { publish: async (envelopes) => void deadLetters.push(...envelopes) },
+      { publish: async (events) => void deadLetters.push(...events.map(decodedEnvelope)) },
       { maxAttempts, backoffMs: 100, backoffMaxMs: 150 },
       async (ms) => void sleeps.push(ms),
     );

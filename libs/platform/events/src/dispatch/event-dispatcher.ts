@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { backoffDelayMs } from '../backoff';
 import type { EventPublisher } from '../event-transport';
 import { eventsConsumed } from '../events.metrics';
+import { outgoingEvent } from '../outgoing-event';
 import { describeError, type IncomingEvent, toDeadLetter } from './dead-letter';
 
 export interface RetryPolicy {
@@ -51,7 +52,7 @@ export class EventDispatcher {
         this.logger.warn(`${event.topic} key=${event.key}: attempt ${attempt}/${this.policy.maxAttempts} failed: ${describeError(error)}`);
       }
     }
-    await this.deadLetters.publish([toDeadLetter(event, lastError, this.policy.maxAttempts)]);
+    await this.deadLetters.publish([outgoingEvent(toDeadLetter(event, lastError, this.policy.maxAttempts))]);
     eventsConsumed.inc({ topic: event.topic, outcome: 'dead_lettered' });
     this.logger.error(`${event.topic} key=${event.key}: sent to dead-letter topic after ${this.policy.maxAttempts} attempts`);
     return 'dead-lettered';

@@ -1,9 +1,9 @@
-import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
 import type { DataSource } from 'typeorm';
 import type { EventServerOptions } from '../event-transport';
 import { EventTransportBase } from '../event-transport.base';
 import type { EventsConfig } from '../events.config';
+import type { OutgoingEvent } from '../outgoing-event';
 import { EmbeddedEventServer } from './embedded-event.server';
 import { EventLogStore } from './event-log.store';
 
@@ -26,9 +26,9 @@ export class EmbeddedEventTransport extends EventTransportBase {
     return this.opening;
   }
 
-  async publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
+  async publish(events: ReadonlyArray<OutgoingEvent>): Promise<void> {
     await this.start();
-    await this.log.append(envelopes);
+    await this.log.append(events);
   }
 
   protected buildServer({ group }: EventServerOptions): EmbeddedEventServer {

@@ -1,5 +1,6 @@
 import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { DataSource } from 'typeorm';
+import { outgoingEvent } from '../outgoing-event';
 import { createServiceDatabase, dropDatabase, uniqueSuffix } from '../testing/events-test-database';
 import { EventLogStore, type LoggedEvent } from './event-log.store';
 
@@ -34,7 +35,7 @@ describe('EventLogStore on MariaDB', () => {
   });
 
   it('lets one instance of a group read a topic at a time; the other skips it instead of waiting', async () => {
-    await storeA.append([0, 1, 2].map((seq) => contract.create({ key: 'k', payload: { seq } })));
+    await storeA.append([0, 1, 2].map((seq) => outgoingEvent(contract.create({ key: 'k', payload: { seq } }))));
     const seenA: number[] = [];
     let releaseA!: () => void;
     const gate = new Promise<void>((r) => (releaseA = r));
@@ -56,7 +57,7 @@ describe('EventLogStore on MariaDB', () => {
   });
 
   it('keeps progress before a failing row and offers that row again', async () => {
-    await storeA.append([3, 4].map((seq) => contract.create({ key: 'k', payload: { seq } })));
+    await storeA.append([3, 4].map((seq) => outgoingEvent(contract.create({ key: 'k', payload: { seq } }))));
     const seen: number[] = [];
     await expect(
       storeA.consume('group-1', contract.topic, 10, async ({ envelope }) => {

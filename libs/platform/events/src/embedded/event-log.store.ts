@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import { DataSource } from 'typeorm';
 import type { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
-import { envelopeToRowValues, EVENT_ROW_COLUMNS, EVENT_ROW_SELECT, type EventRow, rowToEnvelope } from '../outbox/outbox-row';
+import { EVENT_ROW_COLUMNS, EVENT_ROW_SELECT, type EventRow, eventToRowValues, rowToEnvelope } from '../outbox/outbox-row';
+import type { OutgoingEvent } from '../outgoing-event';
 import { EventLogSchema1763900000100 } from './event-log-schema.migration';
 
 export interface LoggedEvent {
@@ -71,14 +72,14 @@ export class EventLogStore {
   }
 
   /** Appends in order, in one transaction serialised on the append lock, so ids become visible in id order. */
-  async append(envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
-    if (envelopes.length === 0) return;
+  async append(events: ReadonlyArray<OutgoingEvent>): Promise<void> {
+    if (events.length === 0) return;
     await this.db().transaction(async (em) => {
       await em.query('SELECT id FROM event_log_append_lock WHERE id = 1 FOR UPDATE');
-      const placeholders = envelopes.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      const placeholders = events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       await em.query(
         `INSERT INTO event_log (${EVENT_ROW_COLUMNS}) VALUES ${placeholders}`,
-        envelopes.flatMap((e) => envelopeToRowValues(e)),
+        events.flatMap(eventToRowValues),
       );
     });
   }

@@ -1,4 +1,5 @@
 import { platformTestV1 } from '@harvest/contracts/platform-test';
+import { outgoingEvent } from '../outgoing-event';
 import { topicMessagesFor } from './kafka-event-publisher.adapter';
 
 describe('topicMessagesFor', () => {
@@ -10,7 +11,7 @@ describe('topicMessagesFor', () => {
       b.create({ key: 'k2', payload: { seq: 2 } }),
       a.create({ key: 'k1', payload: { seq: 3 } }),
     ];
-    const batches = topicMessagesFor(envelopes);
+    const batches = topicMessagesFor(envelopes.map(outgoingEvent));
     expect(batches.map((t) => t.topic)).toEqual(['a', 'b']);
     expect(batches[0]!.messages.map((m) => JSON.parse(String(m.value)).payload.seq)).toEqual([1, 3]);
     expect(batches[0]!.messages[0]).toMatchObject({

@@ -1,30 +1,30 @@
-import type { EventEnvelope } from '@harvest/contracts';
 import { Logger } from '@nestjs/common';
 import { CompressionTypes, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import type { EventPublisher } from '../event-transport';
+import { envelopeJson, type OutgoingEvent } from '../outgoing-event';
 
 /** Kafka headers besides the envelope's own (trace context): lets tools route and filter without parsing values. */
-export function kafkaMessageFor(envelope: EventEnvelope): Message {
+export function kafkaMessageFor(event: OutgoingEvent): Message {
   return {
-    key: envelope.key,
-    value: JSON.stringify(envelope),
-    timestamp: String(Date.parse(envelope.occurredAt)),
+    key: event.key,
+    value: envelopeJson(event),
+    timestamp: String(Date.parse(event.occurredAt)),
     headers: {
-      ...envelope.headers,
-      'event-id': envelope.eventId,
-      'event-type': envelope.type,
-      'event-version': String(envelope.version),
+      ...event.headers,
+      'event-id': event.eventId,
+      'event-type': event.type,
+      'event-version': String(event.version),
     },
   };
 }
 
 /** Groups by topic, keeping the outbox order inside each topic (order only matters per topic and key). */
-export function topicMessagesFor(envelopes: ReadonlyArray<EventEnvelope>): TopicMessages[] {
+export function topicMessagesFor(events: ReadonlyArray<OutgoingEvent>): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
-  for (const envelope of envelopes) {
-    const messages = byTopic.get(envelope.topic) ?? [];
-    messages.push(kafkaMessageFor(envelope));
-    byTopic.set(envelope.topic, messages);
+  for (const event of events) {
+    const messages = byTopic.get(event.topic) ?? [];
+    messages.push(kafkaMessageFor(event));
+    byTopic.set(event.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
@@ -42,11 +42,11 @@ export class KafkaEventPublisher implements EventPublisher {
 
   constructor(private readonly kafka: Kafka) {}
 
-  async publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
-    if (envelopes.length === 0) return;
+  async publish(events: ReadonlyArray<OutgoingEvent>): Promise<void> {
+    if (events.length === 0) return;
     const producer = await this.connectedProducer();
     try {
-      await producer.sendBatch({ topicMessages: topicMessagesFor(envelopes), acks: -1, compression: CompressionTypes.None });
+      await producer.sendBatch({ topicMessages: topicMessagesFor(events), acks: -1, compression: CompressionTypes.None });
     } catch (error) {
       await this.discardProducer();
       throw error;

@@ -1,9 +1,9 @@
-import type { EventEnvelope } from '@harvest/contracts';
 import type { DependencyCheck } from '@harvest/platform/health';
 import { type Kafka, logLevel } from 'kafkajs';
 import type { EventServerOptions } from '../event-transport';
 import { EventTransportBase } from '../event-transport.base';
 import type { EventsConfig } from '../events.config';
+import type { OutgoingEvent } from '../outgoing-event';
 import { createKafkaClient, kafkaClientConfig } from './kafka-client.factory';
 import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
 import { KafkaEventServer } from './kafka-event.server';
@@ -23,8 +23,8 @@ export class KafkaEventTransport extends EventTransportBase {
     // Nothing to prepare: the producer connects on first publish, and again after a failed one.
   }
 
-  publish(envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
-    return this.publisher.publish(envelopes);
+  publish(events: ReadonlyArray<OutgoingEvent>): Promise<void> {
+    return this.publisher.publish(events);
   }
 
   protected buildServer({ group }: EventServerOptions): KafkaEventServer {

@@ -3,7 +3,9 @@ import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { DataSource } from 'typeorm';
 import { relayLeaseName } from '../events.module';
 import { MysqlAdvisoryLease } from '../lease/mysql-advisory-lease';
+import type { OutgoingEvent } from '../outgoing-event';
 import { createServiceDatabase, waitFor } from '../testing/events-test-database';
+import { decodedEnvelope } from '../testing/outgoing-events';
 import { OutboxRelay } from './outbox-relay.service';
 import { SqlOutboxStore } from './outbox-store';
 import { OutboxTransactionRequiredError, OutboxWriter } from './outbox-writer.service';
@@ -11,8 +13,8 @@ import { OutboxTransactionRequiredError, OutboxWriter } from './outbox-writer.se
 /** A publisher that records what it was given: the relay's port, not a stand-in for Kafka or MySQL. */
 class RecordingPublisher {
   readonly published: EventEnvelope[] = [];
-  async publish(envelopes: ReadonlyArray<EventEnvelope>) {
-    this.published.push(...envelopes);
+  async publish(events: ReadonlyArray<OutgoingEvent>) {
+    this.published.push(...events.map(decodedEnvelope));
   }
 }
 
@@ -51,7 +53,7 @@ describe('outbox writer and relay on MariaDB', () => {
   it('reads the oldest unpublished rows without the ones the relay has in flight', async () => {
     const store = new SqlOutboxStore(dataSource);
     for (let seq = 0; seq < 5; seq++) await append('k-store', seq);
-    const seqOf = (rows: Array<{ envelope: EventEnvelope }>) => rows.map((r) => (r.envelope.payload as { seq: number }).seq);
+    const seqOf = (rows: Array<{ event: OutgoingEvent }>) => rows.map((r) => (decodedEnvelope(r.event).payload as { seq: number }).seq);
     const first = await store.nextBatch(2);
     expect(seqOf(first)).toEqual([0, 1]);
     const ahead = await store.nextBatch(2, first.map((r) => r.id));

@@ -1,12 +1,13 @@
-import type { EventEnvelope } from '@harvest/contracts';
 import { platformTestV1 } from '@harvest/contracts/platform-test';
+import { type OutgoingEvent, outgoingEvent } from '../outgoing-event';
+import { seqOf } from '../testing/outgoing-events';
 import { OutboxRelay, type RelayLease } from './outbox-relay.service';
 import type { OutboxStore, PendingEvent } from './outbox-store';
 
 class MemoryOutbox implements OutboxStore {
   readonly rows: Array<PendingEvent & { published: boolean }> = [];
   add(key: string, seq: number) {
-    this.rows.push({ id: String(this.rows.length + 1), envelope: platformTestV1.create({ key, payload: { seq } }), published: false });
+    this.rows.push({ id: String(this.rows.length + 1), event: outgoingEvent(platformTestV1.create({ key, payload: { seq } })), published: false });
   }
   async nextBatch(limit: number, exclude: ReadonlyArray<string> = []) {
     return this.rows.filter((r) => !r.published && !exclude.includes(r.id)).slice(0, limit);
@@ -20,7 +21,6 @@ class MemoryOutbox implements OutboxStore {
 }
 
 const alwaysLeader: RelayLease = { holds: async () => true, release: async () => undefined };
-const seqs = (envelopes: ReadonlyArray<EventEnvelope>) => envelopes.map((e) => (e.payload as { seq: number }).seq);
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A transport whose acks the test hands out one by one, so it can look at the relay between send and ack. */
@@ -31,9 +31,9 @@ class ManualAckPublisher {
   inFlight = 0;
   maxInFlight = 0;
 
-  publish = (envelopes: ReadonlyArray<EventEnvelope>) =>
+  publish = (events: ReadonlyArray<OutgoingEvent>) =>
     new Promise<void>((resolve, reject) => {
-      const batch = seqs(envelopes);
+      const batch = events.map(seqOf);
       this.sent.push(batch);
       this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
       const done = () => this.inFlight--;
@@ -71,7 +71,7 @@ class WatchedOutbox extends MemoryOutbox {
   override async markPublished(ids: string[]) {
     for (const row of this.rows)
       if (ids.includes(row.id)) {
-        const seq = (row.envelope.payload as { seq: number }).seq;
+        const seq = seqOf(row.event);
         if (!this.publisher.acked.has(seq)) this.markedBeforeAck.push(seq);
       }
     if (this.failMarks-- > 0) throw new Error('database gone');
@@ -88,10 +88,10 @@ describe('OutboxRelay', () => {
     const relay = new OutboxRelay(
       outbox,
       {
-        publish: async (envelopes: ReadonlyArray<EventEnvelope>) => {
+        publish: async (events) => {
           expect(outbox.rows.filter((r) => r.published).length).toBe(batches.flat().length);
           if (failNext-- > 0) throw new Error('broker down');
-          batches.push(envelopes.map((e) => (e.payload as { seq: number }).seq));
+          batches.push(events.map(seqOf));
         },
       },
       alwaysLeader,
@@ -113,9 +113,9 @@ describe('OutboxRelay', () => {
     const relay = new OutboxRelay(
       outbox,
       {
-        publish: async (envelopes) => {
+        publish: async (events) => {
           if (++calls === 2) throw new Error('once');
-          seen.push(...envelopes.map((e) => (e.payload as { seq: number }).seq));
+          seen.push(...events.map(seqOf));
         },
       },
       alwaysLeader,

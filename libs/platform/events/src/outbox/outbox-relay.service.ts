@@ -100,7 +100,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       // A short batch means the outbox is drained: no read-ahead, as the serial relay stopped there too.
       const more = batch.length === batchSize && !this.stopping;
       const [sent, marked, ahead] = await Promise.allSettled([
-        this.publisher.publish(batch.map((row) => row.envelope)),
+        this.publisher.publish(batch.map((row) => row.event)),
         marking,
         more ? this.store.nextBatch(batchSize, [...ids, ...markingIds]) : Promise.resolve([]),
       ]);

@@ -1,4 +1,5 @@
-import type { EventEnvelope } from '@harvest/contracts';
+import type { EventEnvelope, EventHeaders } from '@harvest/contracts';
+import { type OutgoingEvent, outgoingEvent } from '../outgoing-event';
 
 /** outbox_event and event_log share these columns; one mapping keeps the two in step. */
 export interface EventRow {
@@ -20,19 +21,25 @@ export const EVENT_ROW_SELECT =
 
 /** Values for EVENT_ROW_COLUMNS, in that order. DATETIME(3) is stored in UTC. */
 export function envelopeToRowValues(envelope: EventEnvelope): unknown[] {
+  return eventToRowValues(outgoingEvent(envelope));
+}
+
+/** The same values from an event whose payload and headers are JSON text already (the embedded log's append). */
+export function eventToRowValues(event: OutgoingEvent): unknown[] {
   return [
-    envelope.eventId,
-    envelope.topic,
-    envelope.key,
-    envelope.type,
-    envelope.version,
-    JSON.stringify(envelope.payload),
-    JSON.stringify(envelope.headers),
-    toSqlDateTime(envelope.occurredAt),
+    event.eventId,
+    event.topic,
+    event.key,
+    event.type,
+    event.version,
+    event.payloadJson,
+    event.headersJson,
+    toSqlDateTime(event.occurredAt),
   ];
 }
 
-export function rowToEnvelope(row: EventRow): EventEnvelope {
+/** The row as an event to publish: payload stays the stored JSON text (only the small headers are parsed). */
+export function rowToOutgoingEvent(row: EventRow): OutgoingEvent {
   return {
     eventId: row.event_id,
     type: row.type,
@@ -40,8 +47,24 @@ export function rowToEnvelope(row: EventRow): EventEnvelope {
     topic: row.topic,
     key: row.event_key,
     occurredAt: fromSqlDateTime(row.occurred_at),
-    payload: JSON.parse(row.payload) as unknown,
-    headers: JSON.parse(row.headers) as Record<string, string>,
+    headers: JSON.parse(row.headers) as EventHeaders,
+    payloadJson: row.payload,
+    headersJson: row.headers,
+  };
+}
+
+/** The row as the envelope consumers get, fields in EventEnvelope's order. */
+export function rowToEnvelope(row: EventRow): EventEnvelope {
+  const event = rowToOutgoingEvent(row);
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    version: event.version,
+    topic: event.topic,
+    key: event.key,
+    occurredAt: event.occurredAt,
+    payload: JSON.parse(event.payloadJson) as unknown,
+    headers: event.headers,
   };
 }
 
@@ -49,6 +72,10 @@ export function toSqlDateTime(iso: string): string {
   return new Date(iso).toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/**
+ * 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC) to what Date#toISOString gives for it, by slicing: DATETIME's years are
+ * 1000-9999 and %f always has six digits, so the first three are the milliseconds (toISOString truncates too).
+ */
 function fromSqlDateTime(value: string): string {
-  return new Date(value.replace(' ', 'T') + 'Z').toISOString();
+  return `${value.slice(0, 10)}T${value.slice(11, 23)}Z`;
 }

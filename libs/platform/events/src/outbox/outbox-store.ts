@@ -1,10 +1,10 @@
-import type { EventEnvelope } from '@harvest/contracts';
 import type { DataSource } from 'typeorm';
-import { EVENT_ROW_SELECT, type EventRow, rowToEnvelope } from './outbox-row';
+import type { OutgoingEvent } from '../outgoing-event';
+import { EVENT_ROW_SELECT, type EventRow, rowToOutgoingEvent } from './outbox-row';
 
 export interface PendingEvent {
   id: string;
-  envelope: EventEnvelope;
+  event: OutgoingEvent;
 }
 
 /** The relay's view of outbox_event. An interface so the relay's ordering rules can be tested on their own. */
@@ -27,7 +27,7 @@ export class SqlOutboxStore implements OutboxStore {
       `SELECT ${EVENT_ROW_SELECT} FROM outbox_event WHERE published_at IS NULL${notIn} ORDER BY id LIMIT ?`,
       [...exclude, limit],
     );
-    return rows.map((row) => ({ id: String(row.id), envelope: rowToEnvelope(row) }));
+    return rows.map((row) => ({ id: String(row.id), event: rowToOutgoingEvent(row) }));
   }
 
   async markPublished(ids: string[]): Promise<void> {

@@ -7,6 +7,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { DataSource } from 'typeorm';
 import { EVENT_TRANSPORT, type EventTransport } from '../event-transport';
 import { OutboxWriter } from '../outbox/outbox-writer.service';
+import { outgoingEvent } from '../outgoing-event';
 import type { Observed } from './events-test-app';
 import { waitFor } from './events-test-database';
 
@@ -61,7 +62,7 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
     const sent = await append('k-twice', { seq: 1 });
     await waitFor('the first delivery', () => observed.deliveries.some((e) => e.eventId === sent.eventId));
     // Deliver the very same envelope again, as a relay retry or a consumer rebalance would.
-    await app.get<EventTransport>(EVENT_TRANSPORT).publish([sent]);
+    await app.get<EventTransport>(EVENT_TRANSPORT).publish([outgoingEvent(sent)]);
     await waitFor('the second delivery', () => observed.deliveries.filter((e) => e.eventId === sent.eventId).length === 2);
     expect(observed.applied.filter((e) => e.eventId === sent.eventId)).toHaveLength(1);
     expect(await effectsOf(sent.eventId)).toBe(1);
