@@ -27,7 +27,7 @@ export function installTracePropagation(): void {
 
 /** The behaviour every transport must show; each transport's integration spec runs these against a real server. */
 export function defineTransportScenarios(get: () => ScenarioContext): void {
-  const append = async (key: string, payload: { seq: number; fail?: boolean }) => {
+  const append = async (key: string, payload: { seq: number; note?: string; fail?: boolean }) => {
     const { app, dataSource, topic } = get();
     const writer = app.get(OutboxWriter);
     return dataSource.transaction((em) => writer.append(em, platformTestV1.withTopic(topic), { key, payload }));
@@ -37,11 +37,13 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
     return Number(rows[0].n);
   };
 
-  it('carries an outbox event from a business transaction to the @EventPattern handler, with its trace context', async () => {
+  it('carries an outbox event from a business transaction to the @EventPattern handler unchanged, with its trace context', async () => {
     const { observed } = get();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const parent = trace.setSpanContext(context.active(), { traceId, spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.SAMPLED });
-    const sent = await context.with(parent, () => append('k-basic', { seq: 1 }));
+    // Non-ASCII text and characters JSON escapes: the relay passes the stored JSON through to the transport.
+    const note = 'Grüße, 東京, 🍐, "quoted" \\ tab\t line\u2028sep';
+    const sent = await context.with(parent, () => append('k-basic-键', { seq: 1, note }));
     expect(sent.headers.traceparent).toContain(traceId);
     await waitFor('the handler to apply the event', () => observed.applied.some((e) => e.eventId === sent.eventId));
     const received = observed.applied.find((e) => e.eventId === sent.eventId)!;
