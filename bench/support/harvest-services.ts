@@ -1,4 +1,6 @@
-import { startTsProcess, waitUntilAnswering, type BenchProcess } from './child-process';
+import { join } from 'node:path';
+import { renderChart } from '../../scripts/infra-check/chart-structure';
+import { ROOT, startTsProcess, waitUntilAnswering, type BenchProcess } from './child-process';
 import type { BenchRun } from './bench-run';
 
 const MAIN = {
@@ -6,6 +8,17 @@ const MAIN = {
   orders: 'apps/orders/src/main.ts',
   images: 'apps/images/src/main.ts',
 } as const;
+
+/**
+ * NODE_OPTIONS production gives the service (its ConfigMap as charts/harvest renders it with values.yaml), e.g.
+ * catalog's heap cap: memory and GC depend on it, so every row runs the service under the same options.
+ */
+export function productionNodeOptions(service: keyof typeof MAIN): string {
+  const configMap = renderChart(join(ROOT, 'charts/harvest'), ['values.yaml']).find(
+    (doc) => doc.kind === 'ConfigMap' && doc.metadata?.name === `harvest-${service}-config`,
+  );
+  return String(configMap?.data?.NODE_OPTIONS ?? '');
+}
 
 /** Starts a service's real main.ts as its own process (as scripts/run/run-services.ts does) and waits for readiness. */
 export async function startService(
@@ -18,7 +31,7 @@ export async function startService(
   const child = startTsProcess(
     label,
     MAIN[service],
-    { ...run.serviceEnv, HTTP_PORT: String(port), ...env },
+    { ...run.serviceEnv, NODE_OPTIONS: productionNodeOptions(service), HTTP_PORT: String(port), ...env },
     [],
     run.serviceNodeArgs,
   );
