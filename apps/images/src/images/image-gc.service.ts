@@ -8,8 +8,15 @@ import {
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { ObjectStorage } from '@harvest/platform/object-storage';
+import { PeriodicJob } from '@harvest/platform/scheduling';
 import { IMAGES_CONFIG, type ImagesConfig } from '../images.config';
 import { OrphanObject } from './entities/orphan-object.entity';
+
+/**
+ * Queue rows one timer run takes, oldest due first. One batch per run, not a loop until a short batch: a
+ * failed row is due again at once, so a loop would retry the same unreachable files within the same run.
+ */
+const BATCH = 200;
 
 export interface GcResult {
   deleted: number;
@@ -24,25 +31,28 @@ export interface GcResult {
 @Injectable()
 export class ImageGcService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ImageGc');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly job: PeriodicJob<GcResult>;
 
   constructor(
     private readonly db: Database,
     private readonly storage: ObjectStorage,
     @Inject(IMAGES_CONFIG) private readonly config: ImagesConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.IMAGES_GC_INTERVAL_MS === 0) return;
-    this.timer = setInterval(
-      () => void this.collect().catch((e: Error) => this.logger.warn(`GC run failed: ${e.message}`)),
-      this.config.IMAGES_GC_INTERVAL_MS,
-    );
-    this.timer.unref();
+  ) {
+    this.job = new PeriodicJob({
+      name: 'ImageGc',
+      everyMs: config.IMAGES_GC_INTERVAL_MS,
+      work: (signal) => this.collectDue(signal),
+      logger: this.logger,
+    });
   }
 
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  /** The run in progress finishes (or stops at its next file) before storage closes under it. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.job.stop();
     await this.storage.close();
   }
 
@@ -73,19 +83,35 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
     if (objectIds.length > 0) await em.delete(OrphanObject, { objectId: In(objectIds) });
   }
 
-  /** Deletes queued files (these ids, or the oldest batch due); each success removes its queue row. */
-  async collect(objectIds?: string[], batch = 200): Promise<GcResult> {
-    const orphans = await this.db.transaction((em) =>
-      objectIds
-        ? em.find(OrphanObject, { where: { objectId: In(objectIds) } })
-        : em.find(OrphanObject, {
-            where: { collectAfter: LessThanOrEqual(new Date()) },
-            order: { collectAfter: 'ASC' },
-            take: batch,
-          }),
+  /**
+   * Deletes queued files; each success removes its queue row. With ids (a deleted image, a failed upload):
+   * those files, now. Without: the oldest batch due, as the timer's run; a run already in progress (timer or
+   * another caller) is joined, not started again, so two runs never delete the same files side by side.
+   */
+  async collect(objectIds?: string[]): Promise<GcResult> {
+    if (!objectIds) return this.job.runNow();
+    const queued = await this.db.transaction((em) =>
+      em.find(OrphanObject, { where: { objectId: In(objectIds) } }),
     );
+    return this.deleteQueued(queued);
+  }
+
+  private async collectDue(signal: AbortSignal): Promise<GcResult> {
+    const due = await this.db.transaction((em) =>
+      em.find(OrphanObject, {
+        where: { collectAfter: LessThanOrEqual(new Date()) },
+        order: { collectAfter: 'ASC' },
+        take: BATCH,
+      }),
+    );
+    return this.deleteQueued(due, signal);
+  }
+
+  /** Once `signal` is aborted (shutdown) no further file is started: the rest stays queued and due. */
+  private async deleteQueued(orphans: OrphanObject[], signal?: AbortSignal): Promise<GcResult> {
     const result: GcResult = { deleted: 0, failed: 0 };
     for (const orphan of orphans) {
+      if (signal?.aborted) break;
       try {
         await this.storage.delete(orphan.objectId);
         await this.db.transaction((em) => em.delete(OrphanObject, { objectId: orphan.objectId }));
