@@ -1,7 +1,7 @@
 import { Database } from '@harvest/platform/database';
 import { MysqlAdvisoryLease } from '@harvest/platform/events';
-import { PeriodicJob } from '@harvest/platform/scheduling';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicJobProvider } from '@harvest/platform/scheduling';
+import { Inject, Injectable } from '@nestjs/common';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
 import { ReconciliationService } from './reconciliation.service';
 
@@ -10,31 +10,29 @@ import { ReconciliationService } from './reconciliation.service';
  * a holder dies) reconciles the lookback window. Off without a vendor: there is no list to read.
  */
 @Injectable()
-export class ReconciliationJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReconciliationJob extends PeriodicJobProvider<boolean> {
   private readonly lease: MysqlAdvisoryLease;
-  private readonly job: PeriodicJob<boolean>;
 
   constructor(
     db: Database,
     private readonly reconciliation: ReconciliationService,
     @Inject(CALLCENTER_CONFIG) private readonly config: CallcenterConfig,
   ) {
-    // One lease per schema: test runs and demos side by side each have their own leader.
-    this.lease = new MysqlAdvisoryLease(db.writer, `harvest.cc-reconcile.${String(db.writer.options.database)}`);
-    this.job = new PeriodicJob({
+    super({
       name: 'ReconciliationJob',
       everyMs: config.CALLCENTER_VENDOR_BASE_URL ? config.CALLCENTER_RECONCILE_INTERVAL_MS : 0,
-      work: () => this.reconcileIfLeader(new Date()),
-      logger: new Logger('ReconciliationJob'),
     });
+    // One lease per schema: test runs and demos side by side each have their own leader.
+    this.lease = new MysqlAdvisoryLease(db.writer, `harvest.cc-reconcile.${String(db.writer.options.database)}`);
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
+  protected run(): Promise<boolean> {
+    return this.reconcileIfLeader(new Date());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+  /** The run in progress finishes before the lease is given up. */
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     await this.lease.release();
   }
 

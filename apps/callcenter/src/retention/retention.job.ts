@@ -1,6 +1,6 @@
 import { Database } from '@harvest/platform/database';
-import { PeriodicJob, sweepInBatches } from '@harvest/platform/scheduling';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/scheduling';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
 import { maskPhone } from '../privacy/phone';
@@ -21,28 +21,16 @@ const HOUR_MS = 3_600_000;
  * row no longer matches (deleted, or masked and out of the number_in_clear index), so a run is idempotent.
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Retention');
-  private readonly job: PeriodicJob<RetentionReport>;
-
+export class RetentionJob extends PeriodicJobProvider<RetentionReport> {
   constructor(
     private readonly db: Database,
     @Inject(CALLCENTER_CONFIG) private readonly config: CallcenterConfig,
   ) {
-    this.job = new PeriodicJob({
-      name: 'Retention',
-      everyMs: config.CALLCENTER_RETENTION_SWEEP_MS,
-      work: (signal) => this.sweepAll(new Date(), signal),
-      logger: this.logger,
-    });
+    super({ name: 'Retention', everyMs: config.CALLCENTER_RETENTION_SWEEP_MS });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  protected run(signal: AbortSignal): Promise<RetentionReport> {
+    return this.sweepAll(new Date(), signal);
   }
 
   /** Applies retention as of `now` (or joins the run in progress in this process). */

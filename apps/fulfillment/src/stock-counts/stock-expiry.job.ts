@@ -1,7 +1,7 @@
 import { Database } from '@harvest/platform/database';
-import { PeriodicJob, sweepInBatches } from '@harvest/platform/scheduling';
+import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/scheduling';
 import type { EntityManager } from 'typeorm';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
 import { chinaDate } from '../local-date';
 import { StockCountsService } from './stock-counts.service';
@@ -16,29 +16,17 @@ const BATCH = 50;
  * today, so a SKU is announced once per day its stock expires.
  */
 @Injectable()
-export class StockExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('StockExpiry');
-  private readonly job: PeriodicJob<number>;
-
+export class StockExpiryJob extends PeriodicJobProvider<number> {
   constructor(
     private readonly db: Database,
     private readonly counts: StockCountsService,
     @Inject(FULFILLMENT_CONFIG) config: FulfillmentConfig,
   ) {
-    this.job = new PeriodicJob({
-      name: 'StockExpiry',
-      everyMs: config.FULFILLMENT_EXPIRY_SWEEP_MS,
-      work: (signal) => this.sweepAll(chinaDate(), signal),
-      logger: this.logger,
-    });
+    super({ name: 'StockExpiry', everyMs: config.FULFILLMENT_EXPIRY_SWEEP_MS });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  protected run(signal: AbortSignal): Promise<number> {
+    return this.sweepAll(chinaDate(), signal);
   }
 
   /** Announces the counts expiry changed as of `today` (a China date); returns how many. One sweep at a time. */

@@ -1,13 +1,7 @@
 import { Database } from '@harvest/platform/database';
-import { PeriodicJob, sweepInBatches } from '@harvest/platform/scheduling';
+import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/scheduling';
 import type { EntityManager } from 'typeorm';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
 import { SYSTEM } from '../orders/actor';
 import { Order } from '../orders/entities/order.entity';
@@ -21,29 +15,17 @@ const BATCH = 20;
  * payment callback holds at that moment), so no leader election is needed.
  */
 @Injectable()
-export class ReservationExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ReservationExpiry');
-  private readonly job: PeriodicJob<number>;
-
+export class ReservationExpiryJob extends PeriodicJobProvider<number> {
   constructor(
     private readonly db: Database,
     private readonly lifecycle: OrderLifecycleService,
     @Inject(ORDERS_CONFIG) config: OrdersConfig,
   ) {
-    this.job = new PeriodicJob({
-      name: 'ReservationExpiry',
-      everyMs: config.ORDERS_EXPIRY_SWEEP_MS,
-      work: (signal) => this.sweepAll(new Date(), signal),
-      logger: this.logger,
-    });
+    super({ name: 'ReservationExpiry', everyMs: config.ORDERS_EXPIRY_SWEEP_MS });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  protected run(signal: AbortSignal): Promise<number> {
+    return this.sweepAll(new Date(), signal);
   }
 
   /** Expires every overdue order now; returns how many. One sweep at a time per process. */

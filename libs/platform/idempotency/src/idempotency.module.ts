@@ -1,6 +1,6 @@
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { Database } from '@harvest/platform/database';
-import { PeriodicJob, sweepInBatches } from '@harvest/platform/scheduling';
+import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/scheduling';
 import { IdempotencyInterceptor, IDEMPOTENCY_STORE } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
 
@@ -21,26 +21,18 @@ const PURGE_BATCH = 1000;
  * run repeats it until a batch comes back short, so a backlog larger than one batch is drained in one run.
  */
 @Injectable()
-export class ExpiredKeyPurger implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Idempotency');
-  private readonly job: PeriodicJob<number>;
-
+export class ExpiredKeyPurger extends PeriodicJobProvider<number> {
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {
-    this.job = new PeriodicJob({
-      name: 'ExpiredKeyPurger',
-      everyMs: PURGE_EVERY_MS,
-      work: (signal) => this.purgeAll(signal),
-      logger: this.logger,
-    });
+    super({ name: 'ExpiredKeyPurger', everyMs: PURGE_EVERY_MS, logger: new Logger('Idempotency') });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
+  protected run(signal: AbortSignal): Promise<number> {
+    return this.purgeAll(signal);
   }
 
   /** A purge in progress finishes its batch before the store closes. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     await this.store.close();
   }
 
