@@ -2,5 +2,6 @@ export { ensureKafkaTopics } from './kafka-topics';
 export { serviceTestEnvironment, type ServiceTestEnvironment, type TestEnv } from './service-test-environment';
 export { runHarness } from './harness';
 export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';
+export { recordStatements, type RecordedStatements, type StatementRecorder } from './record-statements';
 export { testDatabaseConfig } from './test-database-config';
 export * from './fastdfs';

@@ -1,12 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { dropDatabase, uniqueDatabaseName } from '@harvest/testing';
+import { dropDatabase, recordStatements, uniqueDatabaseName, type StatementRecorder } from '@harvest/testing';
 import { imagesServiceDefinition } from '../images.service-definition';
 import { jpegWithExif } from '../testing/image-fixtures';
 import { ImagesService } from './images.service';
@@ -16,20 +14,13 @@ import { ImagesService } from './images.service';
  * within the request's async context only, so the GC timer or other work of the process does not count.
  */
 describe('upload round trips (real MariaDB, local disk)', () => {
-  const statements = new AsyncLocalStorage<string[]>();
-  const originalQuery = MysqlQueryRunner.prototype.query;
+  let recorder: StatementRecorder;
   const prefix = `${uniqueDatabaseName('imgrt')}_`;
   let http: HttpApp;
   let dir: string;
 
   beforeAll(async () => {
-    MysqlQueryRunner.prototype.query = function (
-      this: MysqlQueryRunner,
-      ...args: Parameters<MysqlQueryRunner['query']>
-    ) {
-      statements.getStore()?.push(args[0]);
-      return originalQuery.apply(this, args);
-    } as MysqlQueryRunner['query'];
+    recorder = recordStatements();
     dir = await mkdtemp(join(tmpdir(), 'harvest-images-rt-'));
     const env = {
       JWT_SECRET: 'images-rt-secret-0123456789abcdef-xyz',
@@ -44,7 +35,7 @@ describe('upload round trips (real MariaDB, local disk)', () => {
   });
 
   afterAll(async () => {
-    MysqlQueryRunner.prototype.query = originalQuery;
+    recorder?.restore();
     await http?.app.close();
     await rm(dir, { recursive: true, force: true });
     await dropDatabase(`${prefix}images`);
@@ -53,14 +44,13 @@ describe('upload round trips (real MariaDB, local disk)', () => {
 
   it('stores a new image in a fixed, small number of statements', async () => {
     const photo = await jpegWithExif(800, 600, 3);
-    const sent: string[] = [];
-    const { record, created } = await statements.run(sent, () =>
+    const { result, statements: sent, listing } = await recorder.during(() =>
       http.app
         .get(ImagesService)
         .upload({ stream: Readable.from([photo]), filename: 'rt.jpg', truncated: () => false }, 'staff-rt'),
     );
+    const { record, created } = result;
     expect(created).toBe(true);
-    const listing = `${sent.length} statements:\n${sent.map((s) => s.replace(/\s+/g, ' ').slice(0, 110)).join('\n')}`;
     // Three transactions: the dedup lookup; the GC hold of all seven stored files; image, variants and the
     // claim of the held files. (Before: 42 statements in 10, with a hold per file and a read-back at the end.)
     expect({ transactions: sent.filter((s) => s === 'START TRANSACTION').length, listing }).toEqual({

@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
+import { recordStatements, type StatementRecorder } from '@harvest/testing';
 import {
   address,
   applySkus,
@@ -17,20 +16,13 @@ import {
  * relay and other pollers of the same process do not disturb the figure.
  */
 describe('checkout round trips (real MariaDB)', () => {
-  const statements = new AsyncLocalStorage<string[]>();
-  const originalQuery = MysqlQueryRunner.prototype.query;
+  let recorder: StatementRecorder;
   let t: OrdersTestApp;
   let f: Fixture;
   const sku = (name: string) => `sku-${t.runId}-${name}`;
 
   beforeAll(async () => {
-    MysqlQueryRunner.prototype.query = function (
-      this: MysqlQueryRunner,
-      ...args: Parameters<MysqlQueryRunner['query']>
-    ) {
-      statements.getStore()?.push(args[0]);
-      return originalQuery.apply(this, args);
-    } as MysqlQueryRunner['query'];
+    recorder = recordStatements();
     t = await startOrdersTestApp();
     f = await createFixture(t);
     await applySkus(t, [skuState(sku('a')), skuState(sku('b')), skuState(sku('c'))]);
@@ -38,13 +30,12 @@ describe('checkout round trips (real MariaDB)', () => {
   });
 
   afterAll(async () => {
-    MysqlQueryRunner.prototype.query = originalQuery;
+    recorder?.restore();
     await t?.close();
   });
 
   it('places a 3-line order in a fixed, small number of statements', async () => {
-    const sent: string[] = [];
-    const response = await statements.run(sent, () =>
+    const { result: response, statements: sent, listing } = await recorder.during(() =>
       checkout(t, 'cust-rt', {
         address: address(f.zoneId),
         slotId: f.slotId,
@@ -52,7 +43,6 @@ describe('checkout round trips (real MariaDB)', () => {
       }),
     );
     expect(response.statusCode).toBe(201);
-    const listing = `${sent.length} statements:\n${sent.map((s) => s.replace(/\s+/g, ' ').slice(0, 110)).join('\n')}`;
     // One transaction: zone with its center, SKUs, slot, order, lines, 3 reservations, one read of the 3
     // stock rows, slot booking, transition, and one INSERT of the 3 stock events with order.placed. No
     // replay lookup for a new key (the order insert is the check) and no idempotency-key store (checkout
