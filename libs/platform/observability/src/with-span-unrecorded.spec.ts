@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
-import { Writable } from 'node:stream';
 import { createLogger } from './logger';
+import { jsonLinesSink } from './testing/json-lines-sink';
 import { injectTraceContext, runWithTraceContext } from './trace-carrier';
 import { setupTracing } from './tracing';
 import { withSpan } from './with-span';
@@ -42,14 +42,8 @@ describe('withSpan when spans do not record', () => {
   });
 
   it('gives log lines written inside the span its trace and span ids, and none outside', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    const logger = createLogger({ serviceName: 'with-span-unrecorded-test', destination: sink });
+    const { stream, lines } = jsonLinesSink();
+    const logger = createLogger({ serviceName: 'with-span-unrecorded-test', destination: stream });
     const spanContext = await withSpan('work', async (span) => {
       logger.info('inside');
       return span.spanContext();

@@ -1,7 +1,7 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { Writable } from 'node:stream';
 import { createLogger } from './logger';
+import { jsonLinesSink } from './testing/json-lines-sink';
 import { injectTraceContext } from './trace-carrier';
 import { setupTracing } from './tracing';
 import { withSpan } from './with-span';
@@ -42,14 +42,8 @@ describe('withSpan', () => {
   });
 
   it('gives log lines written inside the span its trace and span ids, and none outside', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    const logger = createLogger({ serviceName: 'with-span-test', destination: sink });
+    const { stream, lines } = jsonLinesSink();
+    const logger = createLogger({ serviceName: 'with-span-test', destination: stream });
     await withSpan('work', async () => logger.info('inside'));
     logger.info('outside');
     const [span] = spans.getFinishedSpans();
