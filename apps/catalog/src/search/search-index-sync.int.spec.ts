@@ -31,9 +31,10 @@ describe('search document writes before the alias exists (real Elasticsearch)', 
   const es = createElasticsearchClient(ES_URL, { maxRetries: 0, requestTimeoutMs: 5_000 });
   const alias = `it-catalog-sync-${process.pid}-${Date.now()}`;
   const concrete = `${alias}-v1`;
-  // write() needs neither the database nor the other settings.
+  // write() needs neither the database nor the other settings; the catch-up job is built but never started.
   const sync = new SearchIndexSyncService({} as Database, es, {
     CATALOG_SEARCH_ALIAS: alias,
+    CATALOG_SEARCH_CATCH_UP_MS: 0,
   } as CatalogConfig);
   const entries = new Map<string, SearchEntry>([['prod-1', { document, version: 3 }]]);
 

@@ -9,6 +9,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Database } from '@harvest/platform/database';
+import { PeriodicJob } from '@harvest/platform/scheduling';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { SearchSyncPending } from './entities/search-sync-pending.entity';
@@ -19,21 +20,28 @@ const CATCH_UP_BATCH = 200;
 /**
  * Keeps the Elasticsearch alias in step with MySQL. Event consumers call `sync` inside their inbox
  * transaction; when Elasticsearch refuses, the product is queued in search_sync_pending (same transaction)
- * and a timer drains the queue once Elasticsearch answers again. Documents are always built from the
+ * and a timer job drains the queue once Elasticsearch answers again. Documents are always built from the
  * current rows, so a late or repeated write can only bring a document up to date.
  */
 @Injectable()
 export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SearchIndexSync');
-  private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<number> | null = null;
+  private readonly job: PeriodicJob<number>;
   private outage = false;
 
   constructor(
     private readonly db: Database,
     @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client | null,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
-  ) {}
+  ) {
+    this.job = new PeriodicJob({
+      name: 'SearchIndexSync',
+      // Without Elasticsearch nothing is ever queued: no timer.
+      everyMs: client ? config.CATALOG_SEARCH_CATCH_UP_MS : 0,
+      work: (signal) => this.drain(signal),
+      logger: this.logger,
+    });
+  }
 
   get enabled(): boolean {
     return this.client !== null;
@@ -44,16 +52,12 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
   }
 
   onApplicationBootstrap(): void {
-    if (!this.client) return;
-    this.timer = setInterval(
-      () => void this.drainPending().catch(() => undefined),
-      this.config.CATALOG_SEARCH_CATCH_UP_MS,
-    );
-    this.timer.unref();
+    this.job.start();
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Waits for a drain in progress (it stops after its current batch) before the database closes. */
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Writes the products' documents now, or queues them when Elasticsearch is away. Never throws for ES. */
@@ -79,8 +83,7 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
 
   /** Drains the pending queue (one drain at a time); resolves the number of products written. */
   drainPending(): Promise<number> {
-    this.draining ??= this.drain().finally(() => (this.draining = null));
-    return this.draining;
+    return this.job.runNow();
   }
 
   async pendingCount(): Promise<number> {
@@ -118,9 +121,14 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
     }
   }
 
-  private async drain(): Promise<number> {
+  /**
+   * Oldest queued products first, a batch at a time, until the queue is empty or Elasticsearch refuses (then
+   * the next run tries again). Once `signal` is aborted (shutdown) no further batch starts. Database errors
+   * reject the run: the job logs them.
+   */
+  private async drain(signal: AbortSignal): Promise<number> {
     let written = 0;
-    for (;;) {
+    while (!signal.aborted) {
       const batch = await this.db
         .repository(SearchSyncPending)
         .find({ order: { queuedAt: 'ASC' }, take: CATCH_UP_BATCH });
@@ -145,12 +153,12 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
       );
       written += batch.length;
     }
+    return written;
   }
 
   private failed(error: unknown): void {
     if (!this.outage)
-      if (!this.outage)
-        this.logger.warn(`Elasticsearch write failed, queueing for catch-up: ${(error as Error).message}`);
+      this.logger.warn(`Elasticsearch write failed, queueing for catch-up: ${(error as Error).message}`);
     this.outage = true;
   }
 
