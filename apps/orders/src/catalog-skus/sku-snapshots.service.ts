@@ -1,7 +1,7 @@
 import type { SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
+import { selectRows } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { selectRows } from '../persistence/entity-sql';
 import { SkuSnapshot } from './entities/sku-snapshot.entity';
 
 const COLUMNS = [

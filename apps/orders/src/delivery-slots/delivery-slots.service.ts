@@ -1,6 +1,6 @@
+import { selectRows } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { selectRows } from '../persistence/entity-sql';
 import { ordersProblem } from '../problems';
 import { DeliverySlot } from './entities/delivery-slot.entity';
 import { slotRefusal } from './slot-rules';

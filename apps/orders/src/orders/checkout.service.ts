@@ -1,5 +1,5 @@
 import { orderPlacedV1 } from '@harvest/contracts/order-placed';
-import { Database } from '@harvest/platform/database';
+import { Database, insertRows } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { requestHash } from '@harvest/platform/idempotency';
 import { ProblemException } from '@harvest/platform/http';
@@ -11,7 +11,6 @@ import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { findZoneWithCenter } from '../inventory/zone-with-center.query';
-import { insertRows } from '../persistence/entity-sql';
 import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
 import type { CheckoutDto } from './dto/checkout.dto';

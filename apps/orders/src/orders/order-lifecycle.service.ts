@@ -1,13 +1,13 @@
 import { orderCancelledV1, type OrderCancelledV1 } from '@harvest/contracts/order-cancelled';
 import { orderPaidV1 } from '@harvest/contracts/order-paid';
 import { orderRefundedV1, type OrderRefundedV1 } from '@harvest/contracts/order-refunded';
+import { insertRows } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
-import { insertRows } from '../persistence/entity-sql';
 import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
 import {

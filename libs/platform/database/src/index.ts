@@ -4,6 +4,7 @@ export { dataSourceOptions, type SchemaDefinition } from './data-source.factory'
 export { Database, type RetryPolicy, type TransactionOptions } from './database.service';
 export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule } from './database.module';
+export { insertRows, selectRows, type InsertResult } from './entity-sql';
 export { destroyDedicatedConnection, openDedicatedConnection } from './dedicated-connection';
 export { databaseUnavailableProblem, isWriterUnavailable } from './database-unavailable.problem';
 export { locatePrimary, PrimaryNotFoundError, type DatabaseNode } from './primary-locator';

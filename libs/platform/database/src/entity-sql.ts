@@ -2,7 +2,7 @@ import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
- * Repository `insert` and `findBy` for the checkout's hot path without TypeORM's query builder and entity
+ * Repository `insert` and `findBy` for hot paths (orders' checkout) without TypeORM's query builder and entity
  * transformer, which a CPU profile of the order placement bench put among orders' largest costs: the same
  * table and columns from the entity's metadata, values converted by the driver exactly as the repository
  * converts them (column transformers, dates), one plain parameterised statement each.
