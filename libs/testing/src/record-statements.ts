@@ -24,7 +24,10 @@ export interface StatementRecorder {
 export function recordStatements(): StatementRecorder {
   const context = new AsyncLocalStorage<string[]>();
   const originalQuery = MysqlQueryRunner.prototype.query;
-  MysqlQueryRunner.prototype.query = function (this: MysqlQueryRunner, ...args: Parameters<MysqlQueryRunner['query']>) {
+  MysqlQueryRunner.prototype.query = function (
+    this: MysqlQueryRunner,
+    ...args: Parameters<MysqlQueryRunner['query']>
+  ) {
     context.getStore()?.push(args[0]);
     return originalQuery.apply(this, args);
   } as MysqlQueryRunner['query'];
