@@ -25,6 +25,18 @@ export const eventsConfigShape = {
   EVENTS_KAFKA_SESSION_TIMEOUT_MS: env.int(30000, 6000),
   /** How often the embedded transport polls event_log for new rows. */
   EVENTS_EMBEDDED_POLL_MS: env.int(200, 10),
+  /** Published outbox rows are deleted this long after publication (unpublished rows never). */
+  EVENTS_OUTBOX_RETENTION_HOURS: env.int(72, 1),
+  /**
+   * Inbox rows (the consumers' dedupe record) are deleted after this many days. The floor of 8 keeps them
+   * longer than Kafka can redeliver (topic retention 7 days, infra/kafka log.retention.hours=168): a shorter
+   * setting would let a redelivered event take effect twice, so it stops the service at start-up.
+   */
+  EVENTS_INBOX_RETENTION_DAYS: env.int(14, 8),
+  /** How often the retention job runs; 0 = never. */
+  EVENTS_RETENTION_SWEEP_MS: env.int(3_600_000, 0),
+  /** Rows per retention DELETE statement. */
+  EVENTS_RETENTION_BATCH_SIZE: env.int(1000, 1),
 };
 
 export type EventsConfig = z.infer<z.ZodObject<typeof eventsConfigShape>>;

@@ -24,6 +24,7 @@ import { MysqlAdvisoryLease } from './lease/mysql-advisory-lease';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { SqlOutboxStore } from './outbox/outbox-store';
 import { OutboxWriter } from './outbox/outbox-writer.service';
+import { EventsRetentionJob } from './retention/events-retention.job';
 
 /** How to get a provider from the app: its token, or a factory over other providers. */
 export type ProviderSource<T> =
@@ -88,8 +89,9 @@ class EventsLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAppl
 }
 
 /**
- * Outbox writer, relay (started on bootstrap, stopped on shutdown), inbox, transport and the "events" health
- * indicator. Global, so feature modules inject OutboxWriter and InboxService without importing it.
+ * Outbox writer, relay (started on bootstrap, stopped on shutdown), inbox, transport, the "events" health
+ * indicator and the outbox/inbox retention job. Global, so feature modules inject OutboxWriter and
+ * InboxService without importing it.
  */
 @Module({})
 export class EventsModule {
@@ -131,9 +133,14 @@ export class EventsModule {
           useFactory: (transport: EventTransport, relay: OutboxRelay, store: SqlOutboxStore) =>
             new EventsHealthIndicator(transport, relay, store),
         },
+        {
+          provide: EventsRetentionJob,
+          inject: [EVENTS_DATA_SOURCE],
+          useFactory: (ds: DataSource) => new EventsRetentionJob(ds, config),
+        },
         EventsLifecycle,
       ],
-      exports: [OutboxWriter, InboxService, OutboxRelay, EventsHealthIndicator, EVENT_TRANSPORT, EVENTS_CONFIG],
+      exports: [OutboxWriter, InboxService, OutboxRelay, EventsHealthIndicator, EventsRetentionJob, EVENT_TRANSPORT, EVENTS_CONFIG],
     };
   }
 }

@@ -5,6 +5,7 @@ export { EVENT_TRANSPORT, EVENTS_CONFIG, type EventPublisher, type EventServerOp
 export { OutboxWriter, OutboxTransactionRequiredError } from './outbox/outbox-writer.service';
 export { outgoingEvent, type OutgoingEvent } from './outgoing-event';
 export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay.service';
+export { EventsRetentionJob, type EventsRetentionReport } from './retention/events-retention.job';
 export { InboxService, type InboxOutcome, type TransactionRunner } from './inbox/inbox.service';
 export { EventsHealthIndicator } from './events-health.indicator';
 export { RethrowEventErrorsFilter } from './rethrow-event-errors.filter';
