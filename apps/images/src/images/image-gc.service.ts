@@ -142,6 +142,9 @@ export class ImageGcService implements OnApplicationBootstrap, OnApplicationShut
   async discard(objectIds: string[]): Promise<void> {
     if (objectIds.length === 0) return;
     try {
+      // A hold that failed queued nothing, and collect() deletes only queued files: queue them (rows already
+      // there are kept) so each one is deleted now or, if storage refuses, retried by the timer.
+      await this.db.transaction((em) => this.queue(em, objectIds));
       await this.collect(objectIds);
     } catch (error) {
       this.logger.warn(`could not use the GC queue for ${objectIds.join(', ')}: ${(error as Error).message}`);

@@ -404,6 +404,23 @@ describe('images service on the FastDFS test server', () => {
     expect(await orphanRows()).toEqual([]);
   });
 
+  it('a failed upload whose GC hold never committed still has its stored files deleted', async () => {
+    const storage = http.app.get(ObjectStorage);
+    const stored = await storage.put(bufferSource(Buffer.from('stored, then the hold rolled back')), 'jpg');
+    await http.app.get(ImageGcService).discard([stored]); // no hold: what a failed hold transaction leaves
+    expect(await cluster.storages[0]!.has(stored.slice('group1/'.length))).toBe(false);
+    const root = await connectAsRoot();
+    try {
+      const [rows] = await root.query(
+        `SELECT object_id FROM \`${prefix}images\`.orphan_object WHERE object_id = ?`,
+        [stored],
+      );
+      expect(rows).toEqual([]);
+    } finally {
+      await root.end();
+    }
+  });
+
   it('a deletion during a storage outage is finished by the GC job', async () => {
     const image = (await upload(await jpegWithExif(500, 400, 51))).json();
     const auth = { authorization: `Bearer ${admin}` };
