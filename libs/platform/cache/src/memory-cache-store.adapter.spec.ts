@@ -76,36 +76,36 @@ describe('MemoryCacheStore', () => {
     await expect(cache.getOrLoadJson('k', 60, async () => null)).resolves.toBe('null');
     await expect(cache.getOrLoadJson('k', 60, async () => 'not this')).resolves.toBe('null');
     await cache.set('p', { price: 3, tags: ['a'] }, 60);
-    await expect(cache.getOrLoadJson('p', 60, async () => 'not this')).resolves.toBe('{"price":3,"tags":["a"]}');
+    await expect(cache.getOrLoadJson('p', 60, async () => 'not this')).resolves.toBe(
+      '{"price":3,"tags":["a"]}',
+    );
   });
 
-  it('getOrLoadJson does not cache a value whose key was deleted while it was loading', async () => {
-    const cache = store();
-    let release!: () => void;
-    const loading = cache.getOrLoadJson(
-      'k',
-      60,
-      () => new Promise<string>((resolve) => (release = () => resolve('stale'))),
-    );
-    await new Promise((resolve) => setImmediate(resolve));
-    await cache.delete('k');
-    release();
-    await expect(loading).resolves.toBe('"stale"');
-    expect(await cache.get('k')).toBeUndefined();
-  });
-
-  it('does not cache a value whose key was deleted while it was loading', async () => {
-    const cache = store();
-    let release!: () => void;
-    const loading = cache.getOrLoad(
-      'k',
-      60,
-      () => new Promise<string>((resolve) => (release = () => resolve('stale'))),
-    );
-    await new Promise((resolve) => setImmediate(resolve));
-    await cache.delete('k');
-    release();
-    await expect(loading).resolves.toBe('stale');
-    expect(await cache.get('k')).toBeUndefined();
-  });
+  it.each([
+    [
+      'getOrLoad',
+      (cache: MemoryCacheStore, load: () => Promise<string>) => cache.getOrLoad('k', 60, load),
+      'stale',
+    ],
+    [
+      'getOrLoadJson',
+      (cache: MemoryCacheStore, load: () => Promise<string>) => cache.getOrLoadJson('k', 60, load),
+      '"stale"',
+    ],
+  ] as const)(
+    '%s does not cache a value whose key was deleted while it was loading',
+    async (_name, getOrLoad, answer) => {
+      const cache = store();
+      let release!: () => void;
+      const loading = getOrLoad(
+        cache,
+        () => new Promise<string>((resolve) => (release = () => resolve('stale'))),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      await cache.delete('k');
+      release();
+      await expect(loading).resolves.toBe(answer);
+      expect(await cache.get('k')).toBeUndefined();
+    },
+  );
 });
