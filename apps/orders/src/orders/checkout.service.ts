@@ -201,18 +201,10 @@ export class CheckoutService {
       if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw new DuplicateCheckout();
       throw error;
     }
+    // A priced line is the order line as stored, before anything is picked.
     const orderLines: OrderLine[] = lines.map((l) => ({
       orderId,
-      lineNo: l.lineNo,
-      skuId: l.skuId,
-      name: l.name,
-      soldBy: l.soldBy,
-      temperatureClass: l.temperatureClass,
-      quantity: l.quantity,
-      estimatedWeightGrams: l.estimatedWeightGrams,
-      reservedQuantity: l.reservedQuantity,
-      unitPriceFen: l.unitPriceFen,
-      lineTotalFen: l.lineTotalFen,
+      ...l,
       pickedQuantity: null,
       shortPickReason: null,
       actualWeightGrams: null,
@@ -253,16 +245,8 @@ export class CheckoutService {
           windowStart: slot.windowStart,
           windowEnd: slot.windowEnd,
         },
-        lines: lines.map((l) => ({
-          skuId: l.skuId,
-          name: l.name,
-          soldBy: l.soldBy,
-          temperatureClass: l.temperatureClass,
-          quantity: l.quantity,
-          estimatedWeightGrams: l.estimatedWeightGrams,
-          unitPriceFen: l.unitPriceFen,
-          lineTotalFen: l.lineTotalFen,
-        })),
+        // The event's line is the priced line without what only orders uses (line number, stock units).
+        lines: lines.map(({ lineNo: _lineNo, reservedQuantity: _reserved, ...placed }) => placed),
         totalFen,
         paymentDueAt: paymentDueAt.toISOString(),
         placedByAgentId: request.agentId,
