@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { ObjectStorage } from '@harvest/platform/object-storage';
-import { PeriodicJob } from '@harvest/platform/scheduling';
+import { PeriodicJobProvider } from '@harvest/platform/scheduling';
 import { IMAGES_CONFIG, type ImagesConfig } from '../images.config';
 import { OrphanObject } from './entities/orphan-object.entity';
 
@@ -29,30 +23,23 @@ export interface GcResult {
  * deleted here, at once where possible and on a timer, so a storage outage or a crash only delays it.
  */
 @Injectable()
-export class ImageGcService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ImageGc');
-  private readonly job: PeriodicJob<GcResult>;
-
+export class ImageGcService extends PeriodicJobProvider<GcResult> {
   constructor(
     private readonly db: Database,
     private readonly storage: ObjectStorage,
     @Inject(IMAGES_CONFIG) private readonly config: ImagesConfig,
   ) {
-    this.job = new PeriodicJob({
-      name: 'ImageGc',
-      everyMs: config.IMAGES_GC_INTERVAL_MS,
-      work: (signal) => this.collectDue(signal),
-      logger: this.logger,
-    });
+    super({ name: 'ImageGc', everyMs: config.IMAGES_GC_INTERVAL_MS });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
+  /** The timer's run: the oldest batch due. */
+  protected run(signal: AbortSignal): Promise<GcResult> {
+    return this.collectDue(signal);
   }
 
   /** The run in progress finishes (or stops at its next file) before storage closes under it. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     await this.storage.close();
   }
 
