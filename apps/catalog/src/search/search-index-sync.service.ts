@@ -1,15 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Database } from '@harvest/platform/database';
-import { PeriodicJob } from '@harvest/platform/scheduling';
+import { PeriodicJobProvider } from '@harvest/platform/scheduling';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
 import { SearchSyncPending } from './entities/search-sync-pending.entity';
@@ -24,9 +18,7 @@ const CATCH_UP_BATCH = 200;
  * current rows, so a late or repeated write can only bring a document up to date.
  */
 @Injectable()
-export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('SearchIndexSync');
-  private readonly job: PeriodicJob<number>;
+export class SearchIndexSyncService extends PeriodicJobProvider<number> {
   private outage = false;
 
   constructor(
@@ -34,13 +26,16 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
     @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client | null,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {
-    this.job = new PeriodicJob({
+    super({
       name: 'SearchIndexSync',
       // Without Elasticsearch nothing is ever queued: no timer.
       everyMs: client ? config.CATALOG_SEARCH_CATCH_UP_MS : 0,
-      work: (signal) => this.drain(signal),
-      logger: this.logger,
     });
+  }
+
+  /** The timer's run (the job's shutdown waits for it: it stops after its current batch). */
+  protected run(signal: AbortSignal): Promise<number> {
+    return this.drain(signal);
   }
 
   get enabled(): boolean {
@@ -49,15 +44,6 @@ export class SearchIndexSyncService implements OnApplicationBootstrap, OnApplica
 
   get alias(): string {
     return this.config.CATALOG_SEARCH_ALIAS;
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  /** Waits for a drain in progress (it stops after its current batch) before the database closes. */
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
   }
 
   /** Writes the products' documents now, or queues them when Elasticsearch is away. Never throws for ES. */
