@@ -1,4 +1,4 @@
-import { Database } from '@harvest/platform/database';
+import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CustomerContact } from './entities/customer-contact.entity';
@@ -36,7 +36,7 @@ export class DirectoryService {
     try {
       return await this.save(customerId, name, phoneE164);
     } catch (error) {
-      if ((error as { code?: string }).code !== 'ER_DUP_ENTRY' && (error as { driverError?: { code?: string } }).driverError?.code !== 'ER_DUP_ENTRY') throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const holder = await this.byPhone(phoneE164);
       return { outcome: 'phone-taken', heldBy: holder?.customerId ?? 'another customer' };
     }

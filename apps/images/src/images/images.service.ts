@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
-import { Database } from '@harvest/platform/database';
+import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import {
   ObjectNotFoundError,
   ObjectStorage,
@@ -148,7 +148,7 @@ export class ImagesService {
       if (error instanceof ObjectStorageUnavailableError)
         throw ImageProblems.storageUnavailable(error.message);
       // The same bytes uploaded at the same moment: the other upload's row stands.
-      const winner = isDuplicateKey(error) ? await this.find(image.id, { fresh: true }) : null;
+      const winner = isDuplicateKeyError(error) ? await this.find(image.id, { fresh: true }) : null;
       if (winner) return { record: winner, created: false };
       throw error;
     }
@@ -278,9 +278,3 @@ const VARIANT_ORDER = allVariants().map(variantFileName);
 const byVariantOrder = (a: ImageVariant, b: ImageVariant) =>
   VARIANT_ORDER.indexOf(variantFileName(a)) - VARIANT_ORDER.indexOf(variantFileName(b));
 
-function isDuplicateKey(error: unknown): boolean {
-  return (
-    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code === 'ER_DUP_ENTRY' ||
-    (error as { code?: string })?.code === 'ER_DUP_ENTRY'
-  );
-}

@@ -1,5 +1,5 @@
 import { orderPlacedV1 } from '@harvest/contracts/order-placed';
-import { Database, insertRows } from '@harvest/platform/database';
+import { Database, insertRows, isDuplicateKeyError } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { requestHash } from '@harvest/platform/idempotency';
 import { ProblemException } from '@harvest/platform/http';
@@ -21,7 +21,6 @@ import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueriesService } from './order-queries.service';
 import type { OrderDetails } from './order-views';
 
-const ER_DUP_ENTRY = 1062;
 
 export interface CheckoutRequest {
   customerId: string;
@@ -197,8 +196,7 @@ export class CheckoutService {
       // concurrent request with the same key waits on it first), and is answered outside this transaction.
       await insertRows(em, Order, [order]);
     } catch (error) {
-      const e = error as { errno?: number; driverError?: { errno?: number } };
-      if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY) throw new DuplicateCheckout();
+      if (isDuplicateKeyError(error)) throw new DuplicateCheckout();
       throw error;
     }
     // A priced line is the order line as stored, before anything is picked.

@@ -1,7 +1,7 @@
 import { orderCancelledV1, type OrderCancelledV1 } from '@harvest/contracts/order-cancelled';
 import { orderPaidV1 } from '@harvest/contracts/order-paid';
 import { orderRefundedV1, type OrderRefundedV1 } from '@harvest/contracts/order-refunded';
-import { insertRows } from '@harvest/platform/database';
+import { insertRows, isDuplicateKeyError } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,6 @@ import { OrderRefund } from './entities/order-refund.entity';
 import { OrderTransition } from './entities/order-transition.entity';
 import { Order } from './entities/order.entity';
 
-const ER_DUP_ENTRY = 1062;
 
 export interface RefundRequest {
   /** Unique per order: an agent's Idempotency-Key, or "<reason>:<eventId>" for the system's own refunds. */
@@ -230,8 +229,7 @@ export class OrderLifecycleService {
     try {
       await em.getRepository(OrderRefund).insert(refund);
     } catch (error) {
-      const e = error as { errno?: number; driverError?: { errno?: number } };
-      if ((e.errno ?? e.driverError?.errno) === ER_DUP_ENTRY)
+      if (isDuplicateKeyError(error))
         throw ordersProblem(409, 'refund-in-flight', 'this refund is being made by another request');
       throw error;
     }

@@ -1,4 +1,4 @@
-import { classifyDatabaseFailure, retryDelayMs } from './database-failure';
+import { classifyDatabaseFailure, isDuplicateKeyError, retryDelayMs } from './database-failure';
 
 describe('classifyDatabaseFailure', () => {
   it.each([
@@ -13,6 +13,19 @@ describe('classifyDatabaseFailure', () => {
     ['not even an error', 'fatal'],
   ])('%j is %s', (error, kind) => {
     expect(classifyDatabaseFailure(error)).toBe(kind);
+  });
+});
+
+describe('isDuplicateKeyError', () => {
+  it.each([
+    [{ errno: 1062, code: 'ER_DUP_ENTRY' }, true],
+    [{ driverError: { errno: 1062 } }, true],
+    [{ driverError: { code: 'ER_DUP_ENTRY' } }, true],
+    [{ driverError: { errno: 1213, code: 'ER_LOCK_DEADLOCK' } }, false],
+    [new Error('Duplicate entry'), false],
+    [undefined, false],
+  ])('%j: %s', (error, duplicate) => {
+    expect(isDuplicateKeyError(error)).toBe(duplicate);
   });
 });
 

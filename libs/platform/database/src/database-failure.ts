@@ -32,15 +32,26 @@ interface DriverError {
   message?: unknown;
 }
 
-export function classifyDatabaseFailure(error: unknown): DatabaseFailureKind {
-  const candidates: DriverError[] = [];
+/** The error and the driver errors it wraps: TypeORM puts the mysql2 error in QueryFailedError.driverError. */
+function driverErrorLayers(error: unknown): DriverError[] {
+  const layers: DriverError[] = [];
   let current: unknown = error;
-  // TypeORM wraps the mysql2 error in QueryFailedError.driverError; look at both layers.
   for (let depth = 0; depth < 3 && current && typeof current === 'object'; depth++) {
-    candidates.push(current as DriverError);
+    layers.push(current as DriverError);
     current = (current as DriverError).driverError;
   }
-  for (const e of candidates) {
+  return layers;
+}
+
+const ER_DUP_ENTRY = 1062;
+
+/** A unique key refused the row (ER_DUP_ENTRY), whether raised by mysql2 directly or wrapped by TypeORM. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return driverErrorLayers(error).some((e) => e.errno === ER_DUP_ENTRY || e.code === 'ER_DUP_ENTRY');
+}
+
+export function classifyDatabaseFailure(error: unknown): DatabaseFailureKind {
+  for (const e of driverErrorLayers(error)) {
     if (typeof e.errno === 'number' && ROLLED_BACK_ERRNOS.has(e.errno)) return 'rolled-back';
     if (typeof e.code === 'string' && LOST_WRITER_CODES.has(e.code)) return 'lost-writer';
     if (typeof e.errno === 'number' && LOST_WRITER_ERRNOS.has(e.errno)) return 'lost-writer';

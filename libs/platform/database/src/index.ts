@@ -1,5 +1,10 @@
 export { databaseConfigShape, type DatabaseConfig } from './database-config';
-export { classifyDatabaseFailure, retryDelayMs, type DatabaseFailureKind } from './database-failure';
+export {
+  classifyDatabaseFailure,
+  isDuplicateKeyError,
+  retryDelayMs,
+  type DatabaseFailureKind,
+} from './database-failure';
 export { dataSourceOptions, type SchemaDefinition } from './data-source.factory';
 export { Database, type RetryPolicy, type TransactionOptions } from './database.service';
 export { DatabaseHealthIndicator } from './database-health.indicator';

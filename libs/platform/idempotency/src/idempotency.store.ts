@@ -1,4 +1,4 @@
-import type { Database } from '@harvest/platform/database';
+import { isDuplicateKeyError, type Database } from '@harvest/platform/database';
 import { IdempotencyKeyLocks } from './idempotency-key-locks';
 
 export type ClaimOutcome =
@@ -14,7 +14,6 @@ interface KeyRow {
   response_body: string | null;
 }
 
-const ER_DUP_ENTRY = 1062;
 
 /**
  * The idempotency_key table, plus who is working on a key right now (IdempotencyKeyLocks). Each call is its
@@ -55,7 +54,7 @@ export class IdempotencyStore {
       );
       return { kind: 'claimed' };
     } catch (error) {
-      if ((error as { errno?: number }).errno !== ER_DUP_ENTRY) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     const row = await this.read(scope, key);
     if (!row) return this.claimOwned(scope, key, hash); // released between our insert and select

@@ -1,9 +1,8 @@
 import type { EventEnvelope } from '@harvest/contracts';
+import { isDuplicateKeyError } from '@harvest/platform/database';
 import type { EntityManager } from 'typeorm';
 
 export type InboxOutcome<T> = { applied: true; result: T } | { applied: false };
-
-const ER_DUP_ENTRY = 1062;
 
 /** Runs work in one transaction: a TypeORM DataSource, or the service's Database wrapper with its failover retry. */
 export interface TransactionRunner {
@@ -35,15 +34,10 @@ export class InboxService {
           envelope.topic,
         ]);
       } catch (error) {
-        if (isDuplicateKey(error)) return { applied: false };
+        if (isDuplicateKeyError(error)) return { applied: false };
         throw error;
       }
       return { applied: true, result: await effect(entityManager) };
     });
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as { errno?: number; driverError?: { errno?: number } };
-  return e?.errno === ER_DUP_ENTRY || e?.driverError?.errno === ER_DUP_ENTRY;
 }
