@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import { DataSource } from 'typeorm';
 import type { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
-import { EVENT_ROW_COLUMNS, EVENT_ROW_SELECT, type EventRow, eventToRowValues, rowToEnvelope } from '../outbox/outbox-row';
+import { EVENT_ROW_COLUMNS, EVENT_ROW_PLACEHOLDERS, EVENT_ROW_SELECT, type EventRow, eventToRowValues, rowToEnvelope } from '../outbox/outbox-row';
 import type { OutgoingEvent } from '../outgoing-event';
 import { EventLogSchema1763900000100 } from './event-log-schema.migration';
 
@@ -76,7 +76,7 @@ export class EventLogStore {
     if (events.length === 0) return;
     await this.db().transaction(async (em) => {
       await em.query('SELECT id FROM event_log_append_lock WHERE id = 1 FOR UPDATE');
-      const placeholders = events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      const placeholders = events.map(() => EVENT_ROW_PLACEHOLDERS).join(', ');
       await em.query(
         `INSERT INTO event_log (${EVENT_ROW_COLUMNS}) VALUES ${placeholders}`,
         events.flatMap(eventToRowValues),

@@ -16,6 +16,10 @@ export interface EventRow {
 }
 
 export const EVENT_ROW_COLUMNS = 'event_id, topic, event_key, type, version, payload, headers, occurred_at';
+/** One row's `(?, ?, ...)` for EVENT_ROW_COLUMNS, for multi-row INSERTs. */
+export const EVENT_ROW_PLACEHOLDERS = `(${EVENT_ROW_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ')})`;
 export const EVENT_ROW_SELECT =
   "id, event_id, topic, event_key, type, version, payload, headers, DATE_FORMAT(occurred_at, '%Y-%m-%d %H:%i:%s.%f') AS occurred_at";
 

@@ -3,7 +3,7 @@ import { injectTraceContext } from '@harvest/platform/observability';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { envelopeToRowValues, EVENT_ROW_COLUMNS } from './outbox-row';
+import { envelopeToRowValues, EVENT_ROW_COLUMNS, EVENT_ROW_PLACEHOLDERS } from './outbox-row';
 
 export class OutboxTransactionRequiredError extends Error {
   constructor() {
@@ -11,10 +11,6 @@ export class OutboxTransactionRequiredError extends Error {
     this.name = 'OutboxTransactionRequiredError';
   }
 }
-
-const ROW_PLACEHOLDERS = `(${EVENT_ROW_COLUMNS.split(',')
-  .map(() => '?')
-  .join(', ')})`;
 
 /**
  * Appends events to outbox_event inside the caller's business transaction: the event exists if and only if
@@ -53,7 +49,7 @@ export class OutboxWriter {
     if (!entityManager.queryRunner?.isTransactionActive) throw new OutboxTransactionRequiredError();
     if (envelopes.length === 0) return;
     await entityManager.query(
-      `INSERT INTO outbox_event (${EVENT_ROW_COLUMNS}) VALUES ${envelopes.map(() => ROW_PLACEHOLDERS).join(', ')}`,
+      `INSERT INTO outbox_event (${EVENT_ROW_COLUMNS}) VALUES ${envelopes.map(() => EVENT_ROW_PLACEHOLDERS).join(', ')}`,
       envelopes.flatMap(envelopeToRowValues),
     );
   }
