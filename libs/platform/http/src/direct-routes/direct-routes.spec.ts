@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Module, Param, UseGuards, type Type } from '@nestjs/common';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { Writable } from 'node:stream';
 import { Public } from '../auth/public.decorator';
 import { createHttpApp, type HttpApp } from '../bootstrap/create-http-app';
 import { registerErrorProblemMapper } from '../problem/error-problem-mappers';
 import { ProblemException } from '../problem/problem.exception';
+import { logLinesSink } from '../testing/http-test-app';
 import { DirectGet, type DirectRouteParams } from './direct-get.decorator';
 import { joinPaths } from './direct-routes';
 
@@ -56,13 +56,7 @@ class ItemsModule {}
 const spans = new InMemorySpanExporter();
 
 async function build(module: Type): Promise<HttpApp & { logLines: Array<Record<string, unknown>> }> {
-  const logLines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const { sink, logLines } = logLinesSink();
   const built = await createHttpApp(module, {
     serviceName: 'direct-routes-test',
     env: { ...JWT, LOG_LEVEL: 'info' },

@@ -125,6 +125,18 @@ export interface TestApp extends HttpApp {
 
 const spans = new InMemorySpanExporter();
 
+/** A log destination whose JSON lines are parsed into `logLines`, in order. */
+export function logLinesSink(): { sink: Writable; logLines: Array<Record<string, unknown>> } {
+  const logLines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { sink, logLines };
+}
+
 /**
  * recordSpans false builds the app as production runs it without an exporter (spans do not record); the
  * tracer provider is per process, so a spec file uses one mode throughout.
@@ -133,13 +145,7 @@ export async function createTestApp(
   env: Record<string, string> = {},
   { recordSpans = true }: { recordSpans?: boolean } = {},
 ): Promise<TestApp> {
-  const logLines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const { sink, logLines } = logLinesSink();
   const built = await createHttpApp(TestAppModule, {
     serviceName: 'platform-http-test',
     env: {
