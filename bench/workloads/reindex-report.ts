@@ -42,16 +42,16 @@ export function formatReindexTable(runs: ReindexRun[]): string {
         `| ${r.skus} | ${r.products} | ${r.seconds.toFixed(1)} | ${(r.products / r.seconds).toFixed(0)} | ${(r.skus / r.seconds).toFixed(0)} | ${((r.cpuMs * 1000) / r.products).toFixed(0)} | ${r.failed} | ${r.attempts} | ${Math.round(r.peakRssMiB)} | ${Math.round(r.firstHalfPeakMiB)} / ${Math.round(r.secondHalfPeakMiB)} | ${heapFigures(r.peakHeapMiB)} |`,
     ),
   ];
-  const largest = [...runs].sort((a, b) => b.skus - a.skus)[0]!;
+  const sorted = [...runs].sort((a, b) => a.skus - b.skus);
+  const largest = sorted.at(-1)!;
   lines.push(
     '',
     `catalog ran with NODE_OPTIONS=${[...new Set(runs.map((r) => r.nodeOptions || '(none)'))].join(' / ')} (production's, charts/harvest/values.yaml)`,
     `no growth within the ${largest.skus}-SKU reindex: 2nd-half peak ≤ ${HALF_GROWTH_BOUND} × 1st-half peak: ${largest.secondHalfPeakMiB <= largest.firstHalfPeakMiB * HALF_GROWTH_BOUND ? 'ok' : 'MISS'} (${Math.round(largest.secondHalfPeakMiB)} vs ${Math.round(largest.firstHalfPeakMiB)} MiB)`,
   );
   if (runs.length > 1) {
-    const sorted = [...runs].sort((a, b) => a.skus - b.skus);
     lines.push(
-      `memory bound across sizes: peak RSS at ${sorted.at(-1)!.skus} SKUs ≤ ${RSS_GROWTH_BOUND} × peak at ${sorted[0]!.skus} SKUs: ${memoryBounded(runs) ? 'ok' : 'MISS'} (${Math.round(sorted.at(-1)!.peakRssMiB)} vs ${Math.round(sorted[0]!.peakRssMiB)} MiB)`,
+      `memory bound across sizes: peak RSS at ${largest.skus} SKUs ≤ ${RSS_GROWTH_BOUND} × peak at ${sorted[0]!.skus} SKUs: ${memoryBounded(runs) ? 'ok' : 'MISS'} (${Math.round(largest.peakRssMiB)} vs ${Math.round(sorted[0]!.peakRssMiB)} MiB)`,
     );
   }
   return lines.join('\n');
