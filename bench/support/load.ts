@@ -56,7 +56,7 @@ export async function measureHttp(load: HttpLoad): Promise<Measurement> {
   if (load.warmupSeconds > 0) await run(load.warmupSeconds);
   const cpuBefore = load.cpuPids ? cpuMsOf(load.cpuPids) : undefined;
   const result = await run(load.seconds ?? 10, load.amount);
-  const cpuMs = load.cpuPids && cpuBefore !== undefined ? cpuMsOf(load.cpuPids) - cpuBefore : undefined;
+  const cpuMs = cpuBefore !== undefined ? cpuMsOf(load.cpuPids!) - cpuBefore : undefined;
   const ok = result['2xx'];
   const failed = result.non2xx + result.errors;
   const failures = [
