@@ -2,7 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * One row per (scope, key): the request's hash, and once it finished, the response to replay.
- * `locked_until` is the lease of an attempt in flight; a crashed attempt's lease runs out and a retry takes over.
+ * `locked_until` was the lease of an attempt in flight. Since b9028a7 a MySQL named lock held on the instance's
+ * dedicated connection decides who works on a key (freed the moment a dead instance's connection drops); the
+ * column is still written but read by nothing, and can go in a later migration.
  */
 export class IdempotencyKey1763900000100 implements MigrationInterface {
   name = 'IdempotencyKey1763900000100';
