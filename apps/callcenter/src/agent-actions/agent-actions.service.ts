@@ -3,7 +3,13 @@ import { ProblemException } from '@harvest/platform/http';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CallsService } from '../calls/calls.service';
-import { ORDERS_CLIENT, OrdersUnavailableError, type AgentContext, type OrdersAnswer, type OrdersClient } from '../orders-client/orders-client.port';
+import {
+  ORDERS_CLIENT,
+  OrdersUnavailableError,
+  type AgentContext,
+  type OrdersAnswer,
+  type OrdersClient,
+} from '../orders-client/orders-client.port';
 import { callcenterProblem, notFound } from '../problems';
 import { AgentAction, type AgentActionKind } from './entities/agent-action.entity';
 
@@ -16,8 +22,8 @@ interface ActionSpec {
 }
 
 /**
- * Agent actions go through orders with the agent's identity and the call id, and are audited here once
- * orders has done them. The audit row is unique per agent, action and Idempotency-Key, so a retried
+ * Agent actions go through orders in this service's name with the agent and the call in the token (orders
+ * takes an agent's action from nowhere else), and are audited here once orders has done them. The audit row is unique per agent, action and Idempotency-Key, so a retried
  * action is recorded once.
  */
 @Injectable()
@@ -31,16 +37,21 @@ export class AgentActionsService {
   async run(spec: ActionSpec, send: () => Promise<OrdersAnswer>): Promise<Record<string, unknown>> {
     const call = await this.calls.getFresh(spec.agent.callId);
     if (!call) throw notFound(`call ${spec.agent.callId}`);
-    if (call.agentId !== spec.agent.agentId) throw callcenterProblem(403, 'not-your-call', 'agents act only within a call they are handling', { field: 'callId' });
+    if (call.agentId !== spec.agent.agentId)
+      throw callcenterProblem(403, 'not-your-call', 'agents act only within a call they are handling', {
+        field: 'callId',
+      });
     let answer: OrdersAnswer;
     try {
       answer = await send();
     } catch (error) {
-      if (error instanceof OrdersUnavailableError) throw callcenterProblem(503, 'orders-unavailable', error.message);
+      if (error instanceof OrdersUnavailableError)
+        throw callcenterProblem(503, 'orders-unavailable', error.message);
       throw error;
     }
     // Orders' own refusal (validation, stock, state) is the agent's answer, unchanged.
-    if (answer.status >= 400) throw new ProblemException(answer.status, answer.body as Record<string, unknown>);
+    if (answer.status >= 400)
+      throw new ProblemException(answer.status, answer.body as Record<string, unknown>);
     const orderId = spec.orderId ?? (typeof answer.body.id === 'string' ? answer.body.id : null);
     await this.db.transaction((em) =>
       em
@@ -65,20 +76,36 @@ export class AgentActionsService {
   }
 
   placeOrder(agent: AgentContext, customerId: string, key: string, checkout: Record<string, unknown>) {
-    return this.run({ kind: 'place_order', agent, customerId, orderId: null, idempotencyKey: key }, () => this.orders.placeOrder(agent, key, { ...checkout, customerId }));
+    return this.run({ kind: 'place_order', agent, customerId, orderId: null, idempotencyKey: key }, () =>
+      this.orders.placeOrder(agent, key, { ...checkout, customerId }),
+    );
   }
 
   cancelOrder(agent: AgentContext, orderId: string, key: string, note: string | undefined) {
-    return this.run({ kind: 'cancel_order', agent, customerId: null, orderId, idempotencyKey: key }, () => this.orders.cancelOrder(agent, orderId, note));
+    return this.run({ kind: 'cancel_order', agent, customerId: null, orderId, idempotencyKey: key }, () =>
+      this.orders.cancelOrder(agent, orderId, note),
+    );
   }
 
-  refundOrder(agent: AgentContext, orderId: string, key: string, refund: { amountFen: number; reason: string; note?: string }) {
-    return this.run({ kind: 'refund_order', agent, customerId: null, orderId, idempotencyKey: key }, () => this.orders.refundOrder(agent, orderId, key, refund));
+  refundOrder(
+    agent: AgentContext,
+    orderId: string,
+    key: string,
+    refund: { amountFen: number; reason: string; note?: string },
+  ) {
+    return this.run({ kind: 'refund_order', agent, customerId: null, orderId, idempotencyKey: key }, () =>
+      this.orders.refundOrder(agent, orderId, key, refund),
+    );
   }
 
   list(filter: { callId?: string; agentId?: string; limit?: number }): Promise<AgentAction[]> {
-    const where = { ...(filter.callId ? { callId: filter.callId } : {}), ...(filter.agentId ? { agentId: filter.agentId } : {}) };
-    return this.db.read((em) => em.find(AgentAction, { where, order: { createdAt: 'DESC' }, take: filter.limit ?? 50 }));
+    const where = {
+      ...(filter.callId ? { callId: filter.callId } : {}),
+      ...(filter.agentId ? { agentId: filter.agentId } : {}),
+    };
+    return this.db.read((em) =>
+      em.find(AgentAction, { where, order: { createdAt: 'DESC' }, take: filter.limit ?? 50 }),
+    );
   }
 }
 
