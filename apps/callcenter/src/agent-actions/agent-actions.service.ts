@@ -3,6 +3,7 @@ import { ProblemException } from '@harvest/platform/http';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CallsService } from '../calls/calls.service';
+import type { CallRecord } from '../calls/entities/call-record.entity';
 import {
   ORDERS_CLIENT,
   OrdersUnavailableError,
@@ -34,13 +35,19 @@ export class AgentActionsService {
     @Inject(ORDERS_CLIENT) private readonly orders: OrdersClient,
   ) {}
 
-  async run(spec: ActionSpec, send: () => Promise<OrdersAnswer>): Promise<Record<string, unknown>> {
-    const call = await this.calls.getFresh(spec.agent.callId);
-    if (!call) throw notFound(`call ${spec.agent.callId}`);
-    if (call.agentId !== spec.agent.agentId)
+  /** The call an agent names, if it is one they handle: else 404 (no such call) or 403 (another agent's). */
+  async requireOwnCall(agent: AgentContext): Promise<CallRecord> {
+    const call = await this.calls.getFresh(agent.callId);
+    if (!call) throw notFound(`call ${agent.callId}`);
+    if (call.agentId !== agent.agentId)
       throw callcenterProblem(403, 'not-your-call', 'agents act only within a call they are handling', {
         field: 'callId',
       });
+    return call;
+  }
+
+  async run(spec: ActionSpec, send: () => Promise<OrdersAnswer>): Promise<Record<string, unknown>> {
+    const call = await this.requireOwnCall(spec.agent);
     let answer: OrdersAnswer;
     try {
       answer = await send();
