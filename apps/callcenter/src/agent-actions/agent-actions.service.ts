@@ -46,16 +46,35 @@ export class AgentActionsService {
     return call;
   }
 
+  /**
+   * An agent acts for the customer on the call only: the caller must be a known customer, and the order
+   * placed for them, or the order cancelled or refunded, theirs.
+   */
+  private async requireCallersCustomer(call: CallRecord, spec: ActionSpec): Promise<void> {
+    if (!call.customerId)
+      throw callcenterProblem(
+        403,
+        'caller-not-identified',
+        `the caller of call ${call.callId} is not a known customer (their number is not in the directory), so no order action is taken on the call`,
+        { field: 'callId' },
+      );
+    const [customerId, field] = spec.orderId
+      ? [await ordersAnswer(() => this.orders.orderCustomer(spec.orderId!)), 'orderId']
+      : [spec.customerId, 'customerId'];
+    if (spec.orderId && customerId === null) throw notFound(`order ${spec.orderId}`);
+    if (customerId !== call.customerId)
+      throw callcenterProblem(
+        403,
+        'not-the-callers-customer',
+        `agents act only for the customer on the call (call ${call.callId})`,
+        { field },
+      );
+  }
+
   async run(spec: ActionSpec, send: () => Promise<OrdersAnswer>): Promise<Record<string, unknown>> {
     const call = await this.requireOwnCall(spec.agent);
-    let answer: OrdersAnswer;
-    try {
-      answer = await send();
-    } catch (error) {
-      if (error instanceof OrdersUnavailableError)
-        throw callcenterProblem(503, 'orders-unavailable', error.message);
-      throw error;
-    }
+    await this.requireCallersCustomer(call, spec);
+    const answer = await ordersAnswer(send);
     // Orders' own refusal (validation, stock, state) is the agent's answer, unchanged.
     if (answer.status >= 400)
       throw new ProblemException(answer.status, answer.body as Record<string, unknown>);
@@ -120,4 +139,15 @@ export class AgentActionsService {
 function auditDetail(body: Record<string, unknown>) {
   const pick = (key: string) => (body[key] === undefined ? {} : { [key]: body[key] });
   return { ...pick('status'), ...pick('totalFen'), ...pick('amountFen'), ...pick('reason') };
+}
+
+/** Orders' answer; orders unreachable, slow or failing is a 503 problem for the agent. */
+async function ordersAnswer<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (error instanceof OrdersUnavailableError)
+      throw callcenterProblem(503, 'orders-unavailable', error.message);
+    throw error;
+  }
 }

@@ -22,6 +22,8 @@ export interface OrdersAnswer {
 /** The orders service as this service uses it. Agent actions carry an Idempotency-Key, the agent and the call. */
 export interface OrdersClient {
   recentOrders(customerId: string, limit: number): Promise<OrderSummary[]>;
+  /** The customer an order is for; null when orders has no such order. */
+  orderCustomer(orderId: string): Promise<string | null>;
   placeOrder(
     agent: AgentContext,
     idempotencyKey: string,

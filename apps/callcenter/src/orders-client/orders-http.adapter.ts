@@ -38,6 +38,14 @@ export class OrdersHttpAdapter implements OrdersClient {
     }));
   }
 
+  async orderCustomer(orderId: string): Promise<string | null> {
+    const answer = await this.send(null, 'GET', `/orders/${encodeURIComponent(orderId)}`);
+    if (answer.status === 404) return null;
+    if (answer.status !== 200 || typeof answer.body.customerId !== 'string')
+      throw new OrdersUnavailableError(`orders answered ${answer.status} to the order read`);
+    return answer.body.customerId;
+  }
+
   placeOrder(
     agent: AgentContext,
     idempotencyKey: string,

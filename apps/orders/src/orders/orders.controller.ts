@@ -104,9 +104,12 @@ export class OrdersController {
     return { total, orders: orders.map(orderSummary) };
   }
 
-  /** Another customer's order is 404, exactly like one that does not exist. */
+  /**
+   * Another customer's order is 404, exactly like one that does not exist. The call center (service) reads
+   * an order to check it is the caller's before an agent acts on it.
+   */
   @Get(':id')
-  @Roles('customer', 'agent', 'admin')
+  @Roles('customer', 'agent', 'admin', 'service')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return view(principal, await this.visible(principal, id));
   }
