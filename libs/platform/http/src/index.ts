@@ -41,5 +41,16 @@ export {
   type KnownErrorProblem,
 } from './problem/error-problem-mappers';
 export { createValidationPipe } from './validation/validation.pipe';
+export {
+  FitsColumn,
+  IsCalendarDate,
+  IsOmittable,
+  MaxDecimals,
+  NestedObject,
+  NestedObjects,
+  fitsColumn,
+  hasAtMostDecimals,
+  isCalendarDate,
+} from './validation/field-validators';
 export { REQUEST_ID_HEADER } from './request-id';
 export { keepRawBody, rawBodyOf } from './raw-body/raw-body';
