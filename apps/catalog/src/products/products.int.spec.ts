@@ -174,6 +174,22 @@ describe('catalog products (admin and storefront)', () => {
       'skus[0].shelfLifeDays',
     ],
     ['an unknown category', { categoryId: 'no-such' }, 'categoryId'],
+    ['an array as a SKU', { skus: [[]] }, 'skus'],
+    ['null as a SKU', { skus: [null] }, 'skus'],
+    [
+      'a price above 10 000 yuan',
+      {
+        skus: [
+          { name: 'x', soldBy: 'piece', priceFen: 1_000_001, temperatureClass: 'cool', shelfLifeDays: 3 },
+        ],
+      },
+      'skus[0].priceFen',
+    ],
+    [
+      'a shelf life above two years',
+      { skus: [{ name: 'x', soldBy: 'piece', priceFen: 100, temperatureClass: 'cool', shelfLifeDays: 731 }] },
+      'skus[0].shelfLifeDays',
+    ],
     ['an oversized name', { name: '果'.repeat(101) }, 'name'],
     ['an unknown field', { colour: 'red' }, 'colour'],
     ['an organic product without certificate', { organic: true }, 'organicCertificateNo'],
