@@ -1,4 +1,5 @@
-import { Database } from '@harvest/platform/database';
+import { Database, isDuplicateKeyError } from '@harvest/platform/database';
+import { fitsColumn } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
 import { fulfillmentProblem, notFound } from '../problems';
 import type { CreateCenterDto, CreateLocationsDto, CreateRoomDto } from './dto/create-facility.dto';
@@ -33,6 +34,9 @@ function roomView(room: Room, locations: number): RoomView {
   };
 }
 
+/** The location table's id column, VARCHAR(64). */
+const LOCATION_ID_LENGTH = 64;
+
 /** Cold rooms and their bins: listing, and the class switch of a segmented room. */
 @Injectable()
 export class FacilitiesService {
@@ -62,17 +66,34 @@ export class FacilitiesService {
     });
   }
 
-  /** Labels bins in a room; a barcode already used anywhere is refused (409 naming it) and nothing is written. */
+  /**
+   * Labels bins in a room; a barcode already used anywhere is refused (409 naming it) and nothing is written.
+   * A location's id is the room id and the barcode lower-cased: it must fit its VARCHAR(64) (422 naming the
+   * barcode otherwise), and two barcodes that differ only by case, here or in a concurrent request, get the
+   * same 409 from the unique keys.
+   */
   async createLocations(roomId: string, input: CreateLocationsDto): Promise<{ roomId: string; locations: Array<{ id: string; barcode: string }> }> {
     const barcodes = [...new Set(input.barcodes)];
+    const locationId = (barcode: string) => `${roomId}-${barcode.toLowerCase()}`;
+    const tooLong = input.barcodes.findIndex((barcode) => !fitsColumn(locationId(barcode), LOCATION_ID_LENGTH, (id) => id));
+    if (tooLong >= 0) {
+      throw fulfillmentProblem(422, 'location-id-too-long', `Room id and barcode together must be at most ${LOCATION_ID_LENGTH - 1} characters`, {
+        field: `barcodes[${tooLong}]`,
+      });
+    }
     return this.db.transaction(async (em) => {
       if (!(await em.getRepository(Room).existsBy({ id: roomId }))) throw notFound(`Room ${roomId}`);
       const taken = await em.getRepository(Location).find({ where: barcodes.map((barcode) => ({ barcode })) });
       if (taken.length > 0) {
         throw fulfillmentProblem(409, 'barcode-taken', `Barcodes already in use: ${taken.map((l) => l.barcode).sort().join(', ')}`, { field: 'barcodes' });
       }
-      const locations = barcodes.map((barcode) => ({ id: `${roomId}-${barcode.toLowerCase()}`, roomId, barcode }));
-      await em.getRepository(Location).insert(locations);
+      const locations = barcodes.map((barcode) => ({ id: locationId(barcode), roomId, barcode }));
+      try {
+        await em.getRepository(Location).insert(locations);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        throw fulfillmentProblem(409, 'barcode-taken', 'A barcode is already in use (or differs from one in use only by case)', { field: 'barcodes' });
+      }
       return { roomId, locations: locations.map(({ id, barcode }) => ({ id, barcode })) };
     });
   }
@@ -114,6 +135,7 @@ export class FacilitiesService {
         const status = verdict.reason === 'setpoint_out_of_range' ? 422 : 409;
         throw fulfillmentProblem(status, 'room-class-switch-refused', details[verdict.reason], {
           reason: verdict.reason,
+          ...(verdict.reason === 'setpoint_out_of_range' ? { field: 'setpointCelsius' } : {}),
           ...(verdict.reason === 'incompatible_stock' ? { skuIds: verdict.skuIds } : {}),
         });
       }

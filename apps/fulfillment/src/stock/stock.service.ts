@@ -1,5 +1,5 @@
 import type { TemperatureClass } from '@harvest/contracts/produce';
-import { Database } from '@harvest/platform/database';
+import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import type { Principal } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { FulfillmentCenter } from '../facilities/entities/fulfillment-center.ent
 import { skuFitsRoom } from '../facilities/storage-rules';
 import { addDays } from '../local-date';
 import { fulfillmentProblem, notFound } from '../problems';
+import { MAX_LOT_PIECES } from '../quantity-limits';
 import { SkuSnapshotsService } from '../skus/sku-snapshots.service';
 import { StockCountsService } from '../stock-counts/stock-counts.service';
 import type { PutAwayDto } from './dto/put-away.dto';
@@ -32,11 +33,15 @@ export class StockService {
       if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId }))) throw notFound(`Fulfillment center ${fulfillmentCenterId}`);
       const sku = await this.skus.find(em, input.skuId);
       if (!sku) throw fulfillmentProblem(409, 'unknown-sku', `SKU ${input.skuId} is not known here yet (no catalog.sku-changed received)`, { field: 'skuId' });
+      if (sku.soldBy === 'piece' && input.quantity > MAX_LOT_PIECES) {
+        throw fulfillmentProblem(422, 'lot-too-large', `A lot of a piece SKU holds at most ${MAX_LOT_PIECES} pieces`, { field: 'quantity' });
+      }
       const expiryDate = input.expiryDate ?? addDays(input.receiptDate, sku.shelfLifeDays);
       if (expiryDate < input.receiptDate) throw fulfillmentProblem(422, 'expiry-before-receipt', 'expiryDate is before receiptDate', { field: 'expiryDate' });
       const id = randomUUID();
       const barcode = input.barcode ?? `LOT-${id.slice(0, 8).toUpperCase()}`;
-      if (await em.getRepository(Lot).existsBy({ barcode })) throw fulfillmentProblem(409, 'duplicate-lot-barcode', `A lot with barcode ${barcode} already exists`, { field: 'barcode' });
+      const duplicate = () => fulfillmentProblem(409, 'duplicate-lot-barcode', `A lot with barcode ${barcode} already exists`, { field: 'barcode' });
+      if (await em.getRepository(Lot).existsBy({ barcode })) throw duplicate();
       const lot = em.getRepository(Lot).create({
         id,
         barcode,
@@ -50,7 +55,13 @@ export class StockService {
         holdReason: null,
         receivedBy: `${principal.role}:${principal.subject}`,
       });
-      await em.getRepository(Lot).insert(lot);
+      // A concurrent receive of the same barcode passes the check above too; the unique key decides, as a 409.
+      await em
+        .getRepository(Lot)
+        .insert(lot)
+        .catch((error: unknown) => {
+          throw isDuplicateKeyError(error) ? duplicate() : error;
+        });
       return lotView(lot, []);
     });
   }
