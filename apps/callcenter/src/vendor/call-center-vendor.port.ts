@@ -40,7 +40,11 @@ export interface ClickToCallRequest {
   customerNumber: string;
 }
 
-export type WebhookVerdict = { ok: true; event: CallEvent } | { ok: false; reason: 'signature' | 'timestamp' | 'malformed' };
+export type WebhookVerdict =
+  | { ok: true; event: CallEvent }
+  | { ok: false; reason: 'signature' | 'timestamp' }
+  /** `field`: the path of the first field that is not as the vendor documents it (`data.duration`), when known. */
+  | { ok: false; reason: 'malformed'; field?: string };
 
 /**
  * A call-center vendor behind one interface: webhook verification and translation, and the vendor's API.

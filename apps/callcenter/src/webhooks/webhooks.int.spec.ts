@@ -88,6 +88,23 @@ describe('vendor webhooks (real MariaDB, Skyline adapter)', () => {
     expect(await t.count("SELECT COUNT(*) AS n FROM webhook_event WHERE event_id = 'evt-odd'")).toBe(0);
   });
 
+  it.each([
+    ['2^32', 2 ** 32],
+    ['2^63', 2 ** 63],
+    ['1e308', 1e308],
+    ['a day and a second', 24 * 60 * 60 + 1],
+  ])('answers a signed call.ended with a duration of %s with 400 naming data.duration, and writes nothing', async (_name, duration) => {
+    const callId = `call-long-${duration}`;
+    const response = await send(skylineEvent('call.ended', callId, { duration }));
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ type: 'urn:harvest:problem:webhook-malformed', field: 'data.duration' });
+    expect(await sideEffects(callId)).toEqual(none);
+  });
+
+  it('accepts a call of a whole day', async () => {
+    expect((await send(skylineEvent('call.ended', 'call-day-long', { duration: 24 * 60 * 60 }))).status).toBe(200);
+  });
+
   it('merges events arriving out of order into one call, recording included', async () => {
     const start = new Date(Date.now() - 60_000);
     await send(skylineEvent('recording.ready', 'call-ooo', { occurredAt: new Date(start.getTime() + 50_000) }));

@@ -30,7 +30,9 @@ export class WebhooksService {
     if (!verdict.ok) {
       this.logger.warn(`webhook refused (${verdict.reason})`);
       webhookOutcomes.inc({ vendor: this.vendor.name, outcome: verdict.reason });
-      if (verdict.reason === 'malformed') throw callcenterProblem(400, 'webhook-malformed', 'the signed webhook body is not a known event');
+      if (verdict.reason === 'malformed') {
+        throw callcenterProblem(400, 'webhook-malformed', 'the signed webhook body is not a known event', verdict.field ? { field: verdict.field } : {});
+      }
       throw callcenterProblem(401, 'webhook-unauthenticated', 'the webhook signature or timestamp is not valid');
     }
     const { event } = verdict;

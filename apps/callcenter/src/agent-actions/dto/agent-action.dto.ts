@@ -19,6 +19,7 @@ export class CancelOrderForCustomerDto extends InCallDto {
 export const REFUND_REASONS = ['goodwill', 'damaged_on_delivery', 'other'] as const;
 
 export class RefundOrderForCustomerDto extends InCallDto {
+  /** Orders' bound on an order total (1 000 000 yuan); orders checks it against what is unrefunded. */
   @IsInt() @Min(1) @Max(100_000_000) amountFen!: number;
   @IsIn(REFUND_REASONS) reason!: (typeof REFUND_REASONS)[number];
   @IsOptional() @IsString() @MaxLength(500) note?: string;

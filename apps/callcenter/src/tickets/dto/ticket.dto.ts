@@ -16,6 +16,7 @@ export class ResolveTicketDto {
   @IsIn(TICKET_RESOLUTIONS) resolution!: TicketResolution;
   /** A refund is paid through orders within a call: the call the agent is handling now. */
   @IsOptional() @IsString() @MaxLength(128) callId?: string;
+  /** At most orders' bound on an order total (1 000 000 yuan). */
   @IsOptional() @IsInt() @Min(1) @Max(100_000_000) amountFen?: number;
   @IsOptional() @IsString() @MaxLength(500) note?: string;
 }

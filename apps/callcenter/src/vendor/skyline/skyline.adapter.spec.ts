@@ -45,6 +45,6 @@ describe('SkylineAdapter.verifyWebhook', () => {
     const none = new SkylineAdapter({ secrets: [], maxSkewSeconds: 300 }, null);
     expect(none.verifyWebhook(headers(signSkylinePayload(NEW, ts, body)), body, now)).toEqual({ ok: false, reason: 'signature' });
     const bad = Buffer.from('{"id":"x"}');
-    expect(adapter.verifyWebhook(headers(signSkylinePayload(NEW, ts, bad)), bad, now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(adapter.verifyWebhook(headers(signSkylinePayload(NEW, ts, bad)), bad, now)).toEqual({ ok: false, reason: 'malformed', field: 'event' });
   });
 });

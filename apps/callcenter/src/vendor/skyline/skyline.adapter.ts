@@ -61,7 +61,7 @@ export class SkylineAdapter implements CallCenterVendor {
       return { ok: false, reason: 'malformed' };
     }
     const parsed = skylineWebhookSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, reason: 'malformed' };
+    if (!parsed.success) return { ok: false, reason: 'malformed', field: parsed.error.issues[0]?.path.join('.') };
     return { ok: true, event: toCallEvent(parsed.data) };
   }
 
