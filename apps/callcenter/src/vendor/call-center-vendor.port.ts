@@ -53,7 +53,11 @@ export type WebhookVerdict =
 export interface CallCenterVendor {
   readonly name: string;
   /** Verifies the signature over the exact bytes received, then parses. Never throws for bad input. */
-  verifyWebhook(headers: Record<string, string | string[] | undefined>, rawBody: Buffer, now: Date): WebhookVerdict;
+  verifyWebhook(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: Buffer,
+    now: Date,
+  ): WebhookVerdict;
   clickToCall(request: ClickToCallRequest): Promise<{ callId: string }>;
   listCallRecords(from: Date, to: Date): Promise<VendorCallRecord[]>;
   recordingLink(callId: string): Promise<RecordingLink | null>;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Skyline's wire format (snake_case, as the vendor sends it); documented in apps/callcenter/README.md. */
-export const SKYLINE_EVENT_TYPES = ['call.ringing', 'call.answered', 'call.ended', 'recording.ready'] as const;
+export const SKYLINE_EVENT_TYPES = [
+  'call.ringing',
+  'call.answered',
+  'call.ended',
+  'recording.ready',
+] as const;
 
 const direction = z.enum(['in', 'out']);
 /**

@@ -1,6 +1,18 @@
 import { TEMPERATURE_CLASSES, type TemperatureClass } from '@harvest/contracts/produce';
 import { MaxDecimals } from '@harvest/platform/http';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { BARCODE, BARCODE_MESSAGE } from './barcode';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -20,5 +32,10 @@ export class CreateRoomDto {
 }
 
 export class CreateLocationsDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsString({ each: true }) @Matches(BARCODE, { each: true, message: `each of barcodes ${BARCODE_MESSAGE}` }) barcodes!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @Matches(BARCODE, { each: true, message: `each of barcodes ${BARCODE_MESSAGE}` })
+  barcodes!: string[];
 }

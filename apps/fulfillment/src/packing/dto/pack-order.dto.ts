@@ -1,5 +1,15 @@
 import { NestedObjects } from '@harvest/platform/http';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { MAX_LINE_QUANTITY } from '../../quantity-limits';
 
 export class PackedLineDto {

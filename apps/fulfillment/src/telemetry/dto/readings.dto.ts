@@ -1,5 +1,16 @@
 import { MaxDecimals, NestedObjects } from '@harvest/platform/http';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export class ReadingDto {
   @IsString() @MaxLength(64) roomId!: string;
