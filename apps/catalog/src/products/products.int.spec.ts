@@ -177,6 +177,15 @@ describe('catalog products (admin and storefront)', () => {
     ['an array as a SKU', { skus: [[]] }, 'skus'],
     ['null as a SKU', { skus: [null] }, 'skus'],
     [
+      'a null SKU id',
+      {
+        skus: [
+          { id: null, name: 'x', soldBy: 'piece', priceFen: 100, temperatureClass: 'cool', shelfLifeDays: 3 },
+        ],
+      },
+      'skus[0].id',
+    ],
+    [
       'a price above 10 000 yuan',
       {
         skus: [

@@ -1,3 +1,4 @@
+import { IsOmittable } from '@harvest/platform/http';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -41,9 +42,9 @@ export class OpenTicketDto {
 export class ResolveTicketDto {
   @IsIn(TICKET_RESOLUTIONS) resolution!: TicketResolution;
   /** A refund is paid through orders within a call: the call the agent is handling now. */
-  @IsOptional() @IsString() @MaxLength(128) callId?: string;
+  @IsOmittable() @IsString() @MaxLength(128) callId?: string;
   /** At most orders' bound on an order total (1 000 000 yuan). */
-  @IsOptional() @IsInt() @Min(1) @Max(100_000_000) amountFen?: number;
+  @IsOmittable() @IsInt() @Min(1) @Max(100_000_000) amountFen?: number;
   @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 

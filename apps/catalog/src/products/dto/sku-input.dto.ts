@@ -1,5 +1,6 @@
 import { SOLD_BY, TEMPERATURE_CLASSES, type SoldBy, type TemperatureClass } from '@harvest/contracts/produce';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable } from '@harvest/platform/http';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /**
  * Highest price we accept for one piece or 500 g: 10 000 yuan (the dearest produce we sell is some hundreds of
@@ -10,8 +11,8 @@ export const MAX_PRICE_FEN = 1_000_000;
 export const MAX_SHELF_LIFE_DAYS = 730;
 
 export class SkuInputDto {
-  /** Keep an existing SKU by naming its id; omit it for a new SKU (the service assigns one). */
-  @IsOptional()
+  /** Keep an existing SKU by naming its id; omit it (not null) for a new SKU (the service assigns one). */
+  @IsOmittable()
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
     message: 'id must be 1-64 letters, digits, dots, dashes or underscores',
