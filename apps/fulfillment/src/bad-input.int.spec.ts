@@ -152,4 +152,23 @@ describe('fulfillment: bad input is a 4xx naming the field (MariaDB + Kafka)', (
     expectProblem(await post([reading]), 400, 'readings[0].celsius');
     expect(await count('temperature_reading')).toBe(before);
   });
+
+  it('a wave date that does not exist, packed lines that are not objects, a pick of 2^32', async () => {
+    expectProblem(
+      await kit.request('GET', `/waves?fulfillmentCenterId=${center}&date=2026-02-30`, kit.adminToken),
+      400,
+      'date',
+    );
+    expectProblem(
+      await kit.request('POST', '/fulfillment-orders/ord-none/pack', kit.adminToken, { lines: [[]] }),
+      400,
+      'lines',
+    );
+    const scanner = await kit.scannerToken(center);
+    expectProblem(
+      await kit.request('POST', '/scanner/tasks/task-none/confirm', scanner, { quantity: 2 ** 32 }),
+      400,
+      'quantity',
+    );
+  });
 });
