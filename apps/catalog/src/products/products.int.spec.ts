@@ -404,4 +404,48 @@ describe('catalog products (admin and storefront)', () => {
         .statusCode,
     ).toBe(403);
   });
+
+  // Last: the products these create would show up in the listings above.
+  it('SKU ids that differ only by case are one id, as the unique key sees them: 400 naming the SKU, not a 500', async () => {
+    const sku = { name: 'x', soldBy: 'piece', priceFen: 100, temperatureClass: 'cool', shelfLifeDays: 3 };
+    const productCount = async () =>
+      (await t.app.get(Database).writer.query('SELECT COUNT(*) AS n FROM product'))[0].n;
+    const before = await productCount();
+    const twice = await create(
+      productBody({
+        skus: [
+          { ...sku, id: 'sku-case-1' },
+          { ...sku, id: 'SKU-CASE-1' },
+        ],
+      }),
+    );
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors).toEqual([expect.objectContaining({ field: 'skus[1].id' })]);
+    expect(
+      (await create(productBody({ id: 'p-case-owner', skus: [{ ...sku, id: 'sku-case-2' }] }))).statusCode,
+    ).toBe(201);
+    const foreign = await create(productBody({ skus: [{ ...sku, id: 'SKU-Case-2' }] }));
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ field: 'skus[0].id' })]);
+    expect(await productCount()).toEqual(before + 1);
+  });
+
+  it('concurrent creates of one product id, or of one SKU id, give one 201 and refusals, never a 500', async () => {
+    const sameProduct = await Promise.all(
+      Array.from({ length: 8 }, () => create(productBody({ id: 'p-raced' }))),
+    );
+    expect(sameProduct.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const sku = {
+      id: 'sku-raced',
+      name: 'x',
+      soldBy: 'piece',
+      priceFen: 100,
+      temperatureClass: 'cool',
+      shelfLifeDays: 3,
+    };
+    const sameSku = await Promise.all(Array.from({ length: 8 }, () => create(productBody({ skus: [sku] }))));
+    const codes = sameSku.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c !== 201 && c !== 400 && c !== 409)).toEqual([]);
+  });
 });
