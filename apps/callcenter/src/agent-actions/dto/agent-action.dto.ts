@@ -13,7 +13,8 @@ export class PlaceOrderForCustomerDto extends InCallDto {
 }
 
 export class CancelOrderForCustomerDto extends InCallDto {
-  @IsOptional() @IsString() @MaxLength(500) note?: string;
+  /** Orders keeps a cancellation's note after its reason in 512 characters: at most 480. */
+  @IsOptional() @IsString() @MaxLength(480) note?: string;
 }
 
 export const REFUND_REASONS = ['goodwill', 'damaged_on_delivery', 'other'] as const;

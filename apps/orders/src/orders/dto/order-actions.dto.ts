@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_ORDER_TOTAL_FEN } from '../domain/order-limits';
+import { MAX_CANCEL_NOTE_LENGTH, MAX_ORDER_TOTAL_FEN } from '../domain/order-limits';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-state-machine';
 
 export class CancelOrderDto {
-  @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_CANCEL_NOTE_LENGTH) note?: string;
 }
 
 export const MANUAL_REFUND_REASONS = ['goodwill', 'damaged_on_delivery', 'other'] as const;
