@@ -3,6 +3,8 @@
 # Needs the local tier up first: bash infra/local/harness up.   Options: --quick, --skus N, --only a,b
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/ensure-node.sh
+source scripts/ensure-node.sh
 bash scripts/ensure-node-modules.sh
 # One bench at a time: runs share ports 3201-3219 and the machine's cores, so a second run queues here
 # instead of breaking the first or skewing its ratios.

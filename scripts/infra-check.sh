@@ -4,6 +4,8 @@
 # only), and ends with one line: "infra:check: ok (...)" or "infra:check: FAILED: <step>" and exit 1.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
+# shellcheck source=scripts/ensure-node.sh
+source scripts/ensure-node.sh
 root=$PWD
 started=$(date +%s)
 work=$(mktemp -d)

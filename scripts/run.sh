@@ -3,6 +3,8 @@
 # installed and started by the harness), then every service on the embedded default with demo data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/ensure-node.sh
+source scripts/ensure-node.sh
 bash scripts/ensure-node-modules.sh
 bash infra/local/harness up mariadb
 exec node -r @swc-node/register scripts/run/run-services.ts "$@"

@@ -4,6 +4,8 @@
 # then integration tests one file at a time (some stop and start shared servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/ensure-node.sh
+source scripts/ensure-node.sh
 started=$(date +%s)
 step() { printf '\n== %s\n' "$*"; }
 

@@ -3,6 +3,8 @@
 #   npm run token -- --role admin --sub ops-1      (roles: customer agent scanner admin service)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/ensure-node.sh
+source scripts/ensure-node.sh
 secret_file=.cache/run/services/dev-jwt-secret
 if [[ -z "${JWT_SECRET:-}" ]]; then
   [[ -f $secret_file ]] || { echo "token: no dev secret yet; run 'npm start' once (it creates $secret_file)" >&2; exit 1; }
