@@ -26,7 +26,9 @@ export async function createService(definition: ServiceDefinition, env: Env = pr
     env: { HTTP_PORT: String(definition.port), ...env },
     configureServer: definition.configureServer,
   });
-  built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), { inheritAppConfig: true });
+  built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), {
+    inheritAppConfig: true,
+  });
   await built.app.startAllMicroservices();
   if (config.seedDemoData && definition.seedDemoData) await definition.seedDemoData(built.app);
   return built;
@@ -40,7 +42,10 @@ export async function runService(definition: ServiceDefinition, env: Env = proce
   try {
     const { app, config, logger } = await createService(definition, env);
     await app.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
-    logger.info({ host: config.HTTP_HOST, port: config.HTTP_PORT }, `${definition.name} listening`);
+    logger.info(
+      { host: config.HTTP_HOST, port: config.HTTP_PORT, node: process.version },
+      `${definition.name} listening`,
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`${definition.name}: ${error.message}`);
