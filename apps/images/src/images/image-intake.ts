@@ -55,9 +55,17 @@ export async function receiveUpload(
       done(null, chunk);
     },
   });
+  // The parser's stream is fed to the tap by hand, not as pipeline()'s first stage. A body cut inside the file
+  // part hands us that stream already ended (push(null)) and destroyed before 'end' was emitted; pipeline()
+  // then waits for that 'end' before it settles, and on Node 24 (unlike 20) an early close of a later stage no
+  // longer settles it either, so the upload hung even after the watchdog destroyed the tap.
+  source.on('error', (error: Error) => tap.destroy(error));
+  source.pipe(tap);
   try {
-    await pipeline(source, tap, createWriteStream(path));
+    await pipeline(tap, createWriteStream(path));
   } catch (error) {
+    source.unpipe(tap);
+    source.destroy();
     await rm(path, { force: true });
     throw error;
   } finally {
