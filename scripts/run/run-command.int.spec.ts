@@ -12,17 +12,23 @@ describe('npm start (run-services --check)', () => {
   afterAll(async () => {
     const root = await connectAsRoot();
     const [rows] = await root.query('SHOW DATABASES LIKE ?', [`${prefix}%`]);
-    for (const row of rows as Array<Record<string, string>>) await root.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
+    for (const row of rows as Array<Record<string, string>>)
+      await root.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
     await root.end();
   });
 
-  it('starts each service, and each answers /health/ready', async () => {
+  it('starts each service on this Node, and each answers /health/ready', async () => {
     const output: string[] = [];
     const exitCode = await new Promise<number | null>((done) => {
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/run/run-services.ts', '--check'], {
-        cwd: resolve(__dirname, '../..'),
-        env: { ...process.env, HARVEST_DB_PREFIX: prefix, LOG_LEVEL: 'warn' },
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', '@swc-node/register', 'scripts/run/run-services.ts', '--check'],
+        {
+          cwd: resolve(__dirname, '../..'),
+          // info, for each service's "listening" line, which names the Node it runs on.
+          env: { ...process.env, HARVEST_DB_PREFIX: prefix, LOG_LEVEL: 'info' },
+        },
+      );
       child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
       child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
       child.on('exit', done);
@@ -31,5 +37,10 @@ describe('npm start (run-services --check)', () => {
     expect({ exitCode, tail: text.slice(-2000) }).toEqual({ exitCode: 0, tail: expect.any(String) });
     expect(text).toContain(`all ${SERVICES.length} services ready`);
     for (const service of SERVICES) expect(text).toContain(`http://127.0.0.1:${service.port}`);
+    // Every service runs on the Node this spec runs on (the pinned one: scripts/node-runtime.spec.ts).
+    const listening = SERVICES.map(
+      (s) => text.match(new RegExp(`"node":"([^"]+)"[^\\n]*"msg":"${s.name} listening"`))?.[1],
+    );
+    expect(listening).toEqual(SERVICES.map(() => process.version));
   }, 180_000);
 });
