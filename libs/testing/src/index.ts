@@ -1,6 +1,16 @@
 export { ensureKafkaTopics } from './kafka-topics';
-export { serviceTestEnvironment, type ServiceTestEnvironment, type TestEnv } from './service-test-environment';
+export {
+  serviceTestEnvironment,
+  type ServiceTestEnvironment,
+  type TestEnv,
+} from './service-test-environment';
 export { runHarness } from './harness';
+export {
+  exchangeOnOneConnection,
+  type Outcome,
+  type RawRequest,
+  type RawResponse,
+} from './keep-alive-exchange';
 export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';
 export { recordStatements, type RecordedStatements, type StatementRecorder } from './record-statements';
 export { testDatabaseConfig } from './test-database-config';
