@@ -15,3 +15,12 @@ export { connectAsRoot, dropDatabase, uniqueDatabaseName } from './mysql-admin';
 export { recordStatements, type RecordedStatements, type StatementRecorder } from './record-statements';
 export { testDatabaseConfig } from './test-database-config';
 export * from './fastdfs';
+export {
+  fuzzRoute,
+  fuzzSettingsFromEnv,
+  fuzzedRoutes,
+  type FuzzSettings,
+  type StatusTally,
+  type TokenFor,
+} from './fuzz/fuzz-json-routes';
+export { jsonWriteRoutes, type JsonWriteRoute } from './fuzz/json-write-routes';
