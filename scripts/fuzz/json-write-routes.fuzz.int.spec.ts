@@ -5,9 +5,17 @@ import { imagesServiceDefinition } from '../../apps/images/src/images.service-de
 import { FakeSkylineVendor } from '../../apps/callcenter/src/test-support/fake-skyline-vendor.server';
 import { ordersServiceDefinition } from '../../apps/orders/src/orders.service-definition';
 import type { Env } from '@harvest/platform/config';
+import { Database } from '@harvest/platform/database';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService, type ServiceDefinition } from '@harvest/platform/runtime';
-import { fuzzRoute, fuzzSettingsFromEnv, fuzzedRoutes, serviceTestEnvironment } from '@harvest/testing';
+import {
+  fuzzRoute,
+  fuzzSettingsFromEnv,
+  fuzzedRoutes,
+  serviceTestEnvironment,
+  type IdsFor,
+  type JsonWriteRoute,
+} from '@harvest/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +49,53 @@ const services: Array<[string, (env: Env) => ServiceDefinition, Env]> = [
   ],
 ];
 
+/**
+ * Ids of the demo data each service seeds, by the field and path-parameter names that refer to them, so
+ * generated bodies reach the code behind "unknown category" (a missing table gives an empty pool: less
+ * depth, never a failure). `:id` means the resource of the route's first segment.
+ */
+const ID_QUERIES: Record<string, Record<string, string>> = {
+  catalog: {
+    categoryId: 'SELECT id FROM category',
+    parentId: 'SELECT id FROM category',
+    farmId: 'SELECT id FROM farm',
+    'id@admin': 'SELECT id FROM product UNION ALL SELECT id FROM category',
+  },
+  orders: {
+    zoneId: 'SELECT id FROM delivery_zone',
+    slotId: 'SELECT id FROM delivery_slot',
+    skuId: 'SELECT sku_id FROM sku_snapshot',
+    fulfillmentCenterId: 'SELECT id FROM fulfillment_center',
+    'id@orders': 'SELECT id FROM customer_order',
+  },
+  fulfillment: {
+    centerId: 'SELECT id FROM fulfillment_center',
+    fulfillmentCenterId: 'SELECT id FROM fulfillment_center',
+    roomId: 'SELECT id FROM room',
+    locationBarcode: 'SELECT barcode FROM location',
+    barcode: 'SELECT barcode FROM location UNION ALL SELECT barcode FROM lot',
+    lotId: 'SELECT id FROM lot',
+    skuId: 'SELECT sku_id FROM sku_snapshot',
+    orderId: 'SELECT order_id FROM fulfillment_order',
+    taskId: 'SELECT id FROM pick_task',
+  },
+  callcenter: {
+    customerId: 'SELECT customer_id FROM customer_contact',
+    'id@tickets': 'SELECT id FROM ticket',
+  },
+};
+
+async function demoIds(service: string, db: Database): Promise<IdsFor> {
+  const pools: Record<string, string[]> = {};
+  for (const [name, sql] of Object.entries(ID_QUERIES[service] ?? {})) {
+    const rows = (await db.transaction((em) => em.query(`${sql} LIMIT 50`)).catch(() => [])) as Array<
+      Record<string, unknown>
+    >;
+    pools[name] = rows.map((row) => String(Object.values(row)[0]));
+  }
+  return (route: JsonWriteRoute) => ({ ...pools, id: pools[`id@${route.path.split('/')[1]}`] ?? [] });
+}
+
 // Property-based: every JSON write route of every service, bodies generated from the route's own DTO
 // (issue 26, section 6). FUZZ_RUNS / FUZZ_SEED / FUZZ_PATH / FUZZ_ROUTE: see `npm run fuzz`.
 describe.each(services)('fuzzing the JSON write routes of %s', (service, define, own) => {
@@ -56,6 +111,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, define,
     const test = await serviceTestEnvironment(service, {
       JWT_SECRET: JWT.secret,
       LOG_LEVEL: 'fatal',
+      SEED_DEMO_DATA: 'true',
       OBJECT_STORAGE_LOCAL_DIR: join(dir, 'objects'),
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       ...own,
@@ -85,10 +141,11 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, define,
           { subject: `fuzz-${role}`, role, fulfillmentCenterId: role === 'scanner' ? 'fc-fuzz' : undefined },
           JWT,
         );
+      const idsFor = await demoIds(service, built.app.get(Database));
       const failures: string[] = [];
       const tallies: string[] = [];
       for (const route of routes) {
-        await fuzzRoute(built.app, route, tokenFor, settings).then(
+        await fuzzRoute(built.app, route, tokenFor, settings, idsFor).then(
           (tally) =>
             tallies.push(
               `${route.method} ${route.path} valid ${JSON.stringify(tally.valid)} hostile ${JSON.stringify(tally.hostile)}`,

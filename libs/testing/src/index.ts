@@ -20,6 +20,7 @@ export {
   fuzzSettingsFromEnv,
   fuzzedRoutes,
   type FuzzSettings,
+  type IdsFor,
   type StatusTally,
   type TokenFor,
 } from './fuzz/fuzz-json-routes';

@@ -8,27 +8,39 @@ export type JsonObject = { [key: string]: Json };
 /** Nesting levels the fuzz goes to inside a DTO; real DTOs nest 3 deep at most. */
 const MAX_DTO_NESTING = 4;
 
-/** A body the DTO accepts: every constraint its decorators state is met (the service may still refuse it). */
-export function validBody(dto: Type, depth = 0): fc.Arbitrary<JsonObject> {
+/** Ids that exist in the service under test, by field name (`categoryId`, `roomId`, ...). */
+export type IdPools = Record<string, string[]>;
+
+/**
+ * A body the DTO accepts: every constraint its decorators state is met (the service may still refuse it).
+ * A string field named in `ids` mostly takes an existing id, so bodies get past "unknown category" to the
+ * code behind it.
+ */
+export function validBody(dto: Type, ids: IdPools = {}, depth = 0): fc.Arbitrary<JsonObject> {
   const properties = dtoSchema(dto);
   const model: Record<string, fc.Arbitrary<Json>> = {};
-  for (const p of properties) model[p.name] = validProperty(p, depth);
+  for (const p of properties) model[p.name] = validProperty(p, ids, depth);
   const requiredKeys = properties.filter((p) => !p.optional).map((p) => p.name);
   return fc.record(model, { requiredKeys }) as fc.Arbitrary<JsonObject>;
 }
 
-function validProperty(p: PropertySchema, depth: number): fc.Arbitrary<Json> {
-  const one = validValue(p, depth);
+function validProperty(p: PropertySchema, ids: IdPools, depth: number): fc.Arbitrary<Json> {
+  const pool = ids[p.name];
+  const generated = validValue(p, ids, depth);
+  const one =
+    pool?.length && p.kind === 'string'
+      ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 4 }, { arbitrary: generated, weight: 1 })
+      : generated;
   if (!p.array) return one;
   const minLength = p.arrayMin ?? 0;
   return fc.array(one, { minLength, maxLength: Math.max(minLength, Math.min(p.arrayMax ?? 4, 4)) });
 }
 
-function validValue(p: PropertySchema, depth: number): fc.Arbitrary<Json> {
+function validValue(p: PropertySchema, ids: IdPools, depth: number): fc.Arbitrary<Json> {
   if (p.oneOf) return fc.constantFrom(...(p.oneOf as Json[]));
   switch (p.kind) {
     case 'nested':
-      return p.nested && depth < MAX_DTO_NESTING ? validBody(p.nested, depth + 1) : fc.constant({});
+      return p.nested && depth < MAX_DTO_NESTING ? validBody(p.nested, ids, depth + 1) : fc.constant({});
     case 'int':
       return integerIn(p.min, p.max);
     case 'number':

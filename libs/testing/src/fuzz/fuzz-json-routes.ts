@@ -6,6 +6,7 @@ import {
   certainlyInvalidValues,
   edgeValues,
   validBody,
+  type IdPools,
   type Json,
   type JsonObject,
 } from './body-arbitraries';
@@ -33,6 +34,9 @@ export function fuzzSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzS
 }
 
 export type TokenFor = (role: Role) => Promise<string>;
+
+/** Existing ids for the route's fields and path parameters (`:id` may mean another thing per route). */
+export type IdsFor = (route: JsonWriteRoute) => IdPools;
 
 /** A value put at a path of a valid body, and what the service owes for it. */
 interface Hostile {
@@ -62,7 +66,9 @@ export async function fuzzRoute(
   route: JsonWriteRoute,
   tokenFor: TokenFor,
   settings: FuzzSettings,
+  idsFor: IdsFor = () => ({}),
 ): Promise<StatusTally> {
+  const ids = idsFor(route);
   // Staff where the route takes them: an agent acting needs a call, which a generated body cannot have.
   const token = await tokenFor(
     route.roles.length === 0 || route.roles.includes('admin') ? 'admin' : route.roles[0]!,
@@ -71,10 +77,10 @@ export async function fuzzRoute(
   const count = (kind: keyof StatusTally, status: number) => {
     tally[kind][status] = (tally[kind][status] ?? 0) + 1;
   };
-  const send = (body: JsonObject) =>
+  const send = (url: string, body: JsonObject) =>
     app.inject({
       method: route.method,
-      url: route.path.replace(/:[A-Za-z]+/g, () => randomUUID()),
+      url,
       headers: {
         authorization: `Bearer ${token}`,
         'content-type': 'application/json',
@@ -91,16 +97,16 @@ export async function fuzzRoute(
   };
 
   await fc.assert(
-    fc.asyncProperty(validBody(route.bodyType), async (body) => {
-      const res = await send(body);
+    fc.asyncProperty(urlOf(route, ids), validBody(route.bodyType, ids), async (url, body) => {
+      const res = await send(url, body);
       count('valid', res.statusCode);
       expectNo5xx(name, res, `the valid body ${serialise(body).slice(0, 300)}`);
     }),
     options,
   );
   await fc.assert(
-    fc.asyncProperty(hostileBody(route), async (hostile) => {
-      const res = await send(hostile.body);
+    fc.asyncProperty(urlOf(route, ids), hostileBody(route, ids), async (url, hostile) => {
+      const res = await send(url, hostile.body);
       count('hostile', res.statusCode);
       expectNo5xx(name, res, `${hostile.what} in ${serialise(hostile.body).slice(0, 300)}`);
       // A body over the route's size limit is refused before anything is parsed: nothing to name there.
@@ -119,6 +125,21 @@ export async function fuzzRoute(
 export interface StatusTally {
   valid: Record<number, number>;
   hostile: Record<number, number>;
+}
+
+/** Path parameters: an existing id most of the time, a made-up one otherwise (a 404 is worth checking too). */
+function urlOf(route: JsonWriteRoute, ids: IdPools): fc.Arbitrary<string> {
+  const names = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+  const values = names.map((name) => {
+    const pool = ids[name] ?? [];
+    return pool.length
+      ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 4 }, { arbitrary: fc.uuid(), weight: 1 })
+      : fc.uuid();
+  });
+  return fc.tuple(...values).map((chosen) => {
+    let i = 0;
+    return route.path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(chosen[i++]!));
+  });
 }
 
 interface Answer {
@@ -161,9 +182,9 @@ function targetsOf(schema: PropertySchema[], prefix: Array<string | number> = []
   return targets;
 }
 
-function hostileBody(route: JsonWriteRoute): fc.Arbitrary<Hostile> {
+function hostileBody(route: JsonWriteRoute, ids: IdPools): fc.Arbitrary<Hostile> {
   const targets = targetsOf(dtoSchema(route.bodyType));
-  const valid = validBody(route.bodyType);
+  const valid = validBody(route.bodyType, ids);
   const fieldName = (path: Array<string | number>) =>
     path.reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : k), '');
   const top = (path: Array<string | number>) => String(path[0]);
