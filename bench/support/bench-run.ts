@@ -69,11 +69,8 @@ export async function startBenchRun(): Promise<BenchRun> {
     },
     serviceNodeArgs: [],
     searchAlias: (purpose) => `bench-${id}-${purpose}`,
+    // The longest lifetime the services accept for the role (1 h for admin and customer): a workload's run.
     token: (role, subject) =>
-      issueToken(
-        { subject, role },
-        { secret: jwtSecret, issuer: 'harvest', audience: 'harvest-api' },
-        { expiresIn: '2h' },
-      ),
+      issueToken({ subject, role }, { secret: jwtSecret, issuer: 'harvest', audience: 'harvest-api' }),
   };
 }

@@ -13,7 +13,8 @@ import type { TruthDb } from './truth-db';
 const ZONE = 'bj-chaoyang';
 
 export interface ChaosFixture extends OrderFixture {
-  adminToken: string;
+  /** A fresh admin token each time: a chaos run outlasts the longest lifetime a staff token may have. */
+  adminToken(): Promise<string>;
   productIds: string[];
   searchTerms: string[];
 }
@@ -23,7 +24,7 @@ export const newJwtSecret = () => randomBytes(32).toString('hex');
 export async function prepareFixture(db: TruthDb, jwtSecret: string): Promise<ChaosFixture> {
   const settings = { secret: jwtSecret, issuer: 'harvest', audience: 'harvest-api' };
   const tokenFor = (subject: string, role: 'customer' | 'admin' = 'customer') =>
-    issueToken({ subject, role }, settings, { expiresIn: '2h' });
+    issueToken({ subject, role }, settings);
   let skus: RowDataPacket[] = [];
   await waitFor(
     'orders knows the demo SKUs (catalog.sku-changed through Kafka)',
@@ -39,11 +40,11 @@ export async function prepareFixture(db: TruthDb, jwtSecret: string): Promise<Ch
     180_000,
     1_000,
   );
-  const adminToken = await tokenFor('chaos-admin', 'admin');
+  const adminToken = () => tokenFor('chaos-admin', 'admin');
   let slots = 0;
   return {
     adminToken,
-    newSlot: () => createSlot(adminToken, slots++),
+    newSlot: async () => createSlot(await adminToken(), slots++),
     zoneId: ZONE,
     skuIds: skus.map((s) => String(s.sku_id)),
     productIds: [...new Set(skus.map((s) => String(s.product_id)))],

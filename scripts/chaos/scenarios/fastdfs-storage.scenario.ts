@@ -49,7 +49,7 @@ export const fastdfsStorageScenario: Scenario = {
   fault: 'FastDFS storage stopped (test server)',
   bar: 'all 503, orphans 0',
   async run(context) {
-    const token = context.fixture.adminToken;
+    const token = await context.fixture.adminToken();
     const before = await upload(token);
     log('fastdfs', `upload with storage up: ${before}; stopping every storage server`);
     const rowsBefore = await imageRows(context);

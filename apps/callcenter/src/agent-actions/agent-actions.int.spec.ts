@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   address,
   applySkus,
+  checkout,
   createFixture,
   payCallback,
   setStock,
@@ -12,7 +13,13 @@ import {
   type OrdersTestApp,
 } from '../../../orders/src/testing/orders-test-kit';
 import { FakeSkylineVendor } from '../test-support/fake-skyline-vendor.server';
-import { WEBHOOK_SECRET, addContact, skylineEvent, startCallcenterTestApp, type CallcenterTestApp } from '../test-support/callcenter-test-kit';
+import {
+  WEBHOOK_SECRET,
+  addContact,
+  skylineEvent,
+  startCallcenterTestApp,
+  type CallcenterTestApp,
+} from '../test-support/callcenter-test-kit';
 import { SseReader } from '../test-support/sse-reader';
 
 const CUSTOMER = 'cust-aa-1';
@@ -30,13 +37,22 @@ describe('agent actions through the real orders service, and screen pops over SS
     authorization: `Bearer ${await t.token('agent', agent)}`,
     ...(key ? { 'idempotency-key': key } : {}),
   });
-  const ring = (callId: string) => vendor.sendWebhook(t.webhookUrl, skylineEvent('call.ringing', callId, { caller: PHONE, agentId: AGENT }), { secret: WEBHOOK_SECRET });
+  const ring = (callId: string) =>
+    vendor.sendWebhook(
+      t.webhookUrl,
+      skylineEvent('call.ringing', callId, { caller: PHONE, agentId: AGENT }),
+      { secret: WEBHOOK_SECRET },
+    );
   const placeOrder = async (callId: string, key: string, quantity = 2) =>
     t.app.inject({
       method: 'POST',
       url: '/agent-actions/orders',
       headers: await agentHeaders(key),
-      payload: { callId, customerId: CUSTOMER, checkout: { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku(), quantity }] } },
+      payload: {
+        callId,
+        customerId: CUSTOMER,
+        checkout: { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku(), quantity }] },
+      },
     });
 
   beforeAll(async () => {
@@ -48,7 +64,10 @@ describe('agent actions through the real orders service, and screen pops over SS
     await setStock(orders, f.centerId, sku(), 100);
     await vendor.start();
     // Callcenter signs its on-behalf-of tokens with the key orders trusts (here not callcenter's own JWT key).
-    t = await startCallcenterTestApp({ ORDERS_BASE_URL: ordersUrl, SERVICE_TOKEN_SECRET: orders.built.config.JWT_SECRET });
+    t = await startCallcenterTestApp({
+      ORDERS_BASE_URL: ordersUrl,
+      SERVICE_TOKEN_SECRET: orders.built.config.JWT_SECRET,
+    });
     await addContact(t, CUSTOMER, '陈静', PHONE);
   });
 
@@ -70,15 +89,44 @@ describe('agent actions through the real orders service, and screen pops over SS
     expect(retried.statusCode).toBe(201);
     expect(retried.json().id).toBe(order.id);
 
-    const [row] = await orders.db.transaction((em) => em.query('SELECT customer_id AS customerId, placed_by_agent_id AS agentId, call_id AS callId FROM customer_order WHERE id = ?', [order.id]));
+    const [row] = await orders.db.transaction((em) =>
+      em.query(
+        'SELECT customer_id AS customerId, placed_by_agent_id AS agentId, call_id AS callId FROM customer_order WHERE id = ?',
+        [order.id],
+      ),
+    );
     expect(row).toEqual({ customerId: CUSTOMER, agentId: AGENT, callId: 'call-aa-1' });
-    expect(Number((await orders.db.transaction((em) => em.query('SELECT COUNT(*) AS n FROM customer_order WHERE idempotency_key = ?', [key])))[0].n)).toBe(1);
-    const [transition] = await orders.db.transaction((em) => em.query('SELECT actor, call_id AS callId FROM order_transition WHERE order_id = ? ORDER BY id LIMIT 1', [order.id]));
+    expect(
+      Number(
+        (
+          await orders.db.transaction((em) =>
+            em.query('SELECT COUNT(*) AS n FROM customer_order WHERE idempotency_key = ?', [key]),
+          )
+        )[0].n,
+      ),
+    ).toBe(1);
+    const [transition] = await orders.db.transaction((em) =>
+      em.query(
+        'SELECT actor, call_id AS callId FROM order_transition WHERE order_id = ? ORDER BY id LIMIT 1',
+        [order.id],
+      ),
+    );
     expect(transition).toEqual({ actor: `agent:${AGENT}`, callId: 'call-aa-1' });
 
-    const audit = await t.app.inject({ method: 'GET', url: '/agent-actions?callId=call-aa-1', headers: { authorization: `Bearer ${await t.token('admin', 'ops-1')}` } });
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/agent-actions?callId=call-aa-1',
+      headers: { authorization: `Bearer ${await t.token('admin', 'ops-1')}` },
+    });
     expect(audit.json().actions).toEqual([
-      expect.objectContaining({ agentId: AGENT, callId: 'call-aa-1', action: 'place_order', customerId: CUSTOMER, orderId: order.id, createdAt: expect.any(String) }),
+      expect.objectContaining({
+        agentId: AGENT,
+        callId: 'call-aa-1',
+        action: 'place_order',
+        customerId: CUSTOMER,
+        orderId: order.id,
+        createdAt: expect.any(String),
+      }),
     ]);
   });
 
@@ -95,7 +143,11 @@ describe('agent actions through the real orders service, and screen pops over SS
       method: 'POST',
       url: '/agent-actions/orders',
       headers: await agentHeaders(randomUUID(), 'agent-intruder'),
-      payload: { callId: 'call-aa-1', customerId: CUSTOMER, checkout: { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku(), quantity: 1 }] } },
+      payload: {
+        callId: 'call-aa-1',
+        customerId: CUSTOMER,
+        checkout: { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku(), quantity: 1 }] },
+      },
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().type).toBe('urn:harvest:problem:not-your-call');
@@ -103,37 +155,82 @@ describe('agent actions through the real orders service, and screen pops over SS
 
   it('cancels an order on the customer’s behalf', async () => {
     const placed = (await placeOrder('call-aa-1', randomUUID(), 1)).json();
-    const cancelled = await t.app.inject({ method: 'POST', url: `/agent-actions/orders/${placed.id}/cancel`, headers: await agentHeaders(randomUUID()), payload: { callId: 'call-aa-1', note: '客户改约' } });
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/agent-actions/orders/${placed.id}/cancel`,
+      headers: await agentHeaders(randomUUID()),
+      payload: { callId: 'call-aa-1', note: '客户改约' },
+    });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().status).toBe('cancelled');
-    const [transition] = await orders.db.transaction((em) => em.query("SELECT actor, call_id AS callId FROM order_transition WHERE order_id = ? AND to_status = 'cancelled'", [placed.id]));
+    const [transition] = await orders.db.transaction((em) =>
+      em.query(
+        "SELECT actor, call_id AS callId FROM order_transition WHERE order_id = ? AND to_status = 'cancelled'",
+        [placed.id],
+      ),
+    );
     expect(transition).toEqual({ actor: `agent:${AGENT}`, callId: 'call-aa-1' });
-    expect(await t.count("SELECT COUNT(*) AS n FROM agent_action WHERE action = 'cancel_order' AND order_id = ?", [placed.id])).toBe(1);
+    expect(
+      await t.count("SELECT COUNT(*) AS n FROM agent_action WHERE action = 'cancel_order' AND order_id = ?", [
+        placed.id,
+      ]),
+    ).toBe(1);
   });
 
   it('resolves a quality complaint with a refund paid through orders, once, audited with agent and call', async () => {
     const placed = (await placeOrder('call-aa-1', randomUUID(), 3)).json();
-    const paid = await payCallback(orders, { paymentId: `pay-${randomUUID()}`, orderId: placed.id, amountFen: placed.totalFen, status: 'succeeded' });
+    const paid = await payCallback(orders, {
+      paymentId: `pay-${randomUUID()}`,
+      orderId: placed.id,
+      amountFen: placed.totalFen,
+      status: 'succeeded',
+    });
     expect(paid.statusCode).toBe(200);
     const ticket = (
       await t.app.inject({
         method: 'POST',
         url: '/tickets',
         headers: await agentHeaders(randomUUID()),
-        payload: { customerId: CUSTOMER, kind: 'quality_complaint', description: '一棵小白菜烂了', orderId: placed.id, callId: 'call-aa-1' },
+        payload: {
+          customerId: CUSTOMER,
+          kind: 'quality_complaint',
+          description: '一棵小白菜烂了',
+          orderId: placed.id,
+          callId: 'call-aa-1',
+        },
       })
     ).json();
     const key = randomUUID();
     const resolve = async () =>
-      t.app.inject({ method: 'POST', url: `/tickets/${ticket.id}/resolve`, headers: await agentHeaders(key), payload: { resolution: 'refund', amountFen: 990, callId: 'call-aa-1' } });
+      t.app.inject({
+        method: 'POST',
+        url: `/tickets/${ticket.id}/resolve`,
+        headers: await agentHeaders(key),
+        payload: { resolution: 'refund', amountFen: 990, callId: 'call-aa-1' },
+      });
     const resolved = await resolve();
     expect(resolved.statusCode).toBe(200);
-    expect(resolved.json()).toMatchObject({ status: 'resolved', resolution: 'refund', resolutionAmountFen: 990 });
+    expect(resolved.json()).toMatchObject({
+      status: 'resolved',
+      resolution: 'refund',
+      resolutionAmountFen: 990,
+    });
     expect((await resolve()).json()).toEqual(resolved.json()); // a double click replays, pays nothing more
 
-    const refunds = await orders.db.transaction((em) => em.query('SELECT amount_fen AS amountFen, reason, actor, call_id AS callId FROM order_refund WHERE order_id = ?', [placed.id]));
-    expect(refunds).toEqual([{ amountFen: 990, reason: 'damaged_on_delivery', actor: `agent:${AGENT}`, callId: 'call-aa-1' }]);
-    expect(await t.count("SELECT COUNT(*) AS n FROM agent_action WHERE action = 'refund_order' AND order_id = ?", [placed.id])).toBe(1);
+    const refunds = await orders.db.transaction((em) =>
+      em.query(
+        'SELECT amount_fen AS amountFen, reason, actor, call_id AS callId FROM order_refund WHERE order_id = ?',
+        [placed.id],
+      ),
+    );
+    expect(refunds).toEqual([
+      { amountFen: 990, reason: 'damaged_on_delivery', actor: `agent:${AGENT}`, callId: 'call-aa-1' },
+    ]);
+    expect(
+      await t.count("SELECT COUNT(*) AS n FROM agent_action WHERE action = 'refund_order' AND order_id = ?", [
+        placed.id,
+      ]),
+    ).toBe(1);
   });
 
   it("pushes a ringing call to the subscribed agent's stream with the customer, their recent orders and open tickets", async () => {
@@ -141,41 +238,71 @@ describe('agent actions through the real orders service, and screen pops over SS
       method: 'POST',
       url: '/tickets',
       headers: await agentHeaders(randomUUID()),
-      payload: { customerId: CUSTOMER, kind: 'quality_complaint', description: '小白菜送到时已经蔫了', imageIds: ['img-abc123'], callId: 'call-aa-1' },
+      payload: {
+        customerId: CUSTOMER,
+        kind: 'quality_complaint',
+        description: '小白菜送到时已经蔫了',
+        imageIds: ['img-abc123'],
+        callId: 'call-aa-1',
+      },
     });
     expect(ticket.statusCode).toBe(201);
 
     const stream = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, await agentHeaders());
-    const otherAgent = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, await agentHeaders(undefined, 'agent-other'));
+    const otherAgent = await new SseReader().open(
+      `${t.baseUrl}/screen-pops/stream`,
+      await agentHeaders(undefined, 'agent-other'),
+    );
     try {
       expect(stream.status).toBe(200);
       expect(stream.contentType).toContain('text/event-stream');
       expect((await ring('call-aa-2')).status).toBe(200);
-      const pop = await stream.next((m) => m.event === 'screen-pop' && (m.data as { callId: string }).callId === 'call-aa-2');
+      const pop = await stream.next(
+        (m) => m.event === 'screen-pop' && (m.data as { callId: string }).callId === 'call-aa-2',
+      );
       expect(pop.data).toMatchObject({
         callId: 'call-aa-2',
         agentId: AGENT,
         callerNumber: PHONE,
         customer: { customerId: CUSTOMER, name: '陈静', phone: PHONE },
         ordersUnavailable: false,
-        openTickets: [expect.objectContaining({ id: ticket.json().id, kind: 'quality_complaint', imageIds: ['img-abc123'] })],
+        openTickets: [
+          expect.objectContaining({
+            id: ticket.json().id,
+            kind: 'quality_complaint',
+            imageIds: ['img-abc123'],
+          }),
+        ],
       });
-      const recent = (pop.data as { recentOrders: Array<{ id: string; status: string; refundedFen: number }> }).recentOrders;
+      const recent = (
+        pop.data as { recentOrders: Array<{ id: string; status: string; refundedFen: number }> }
+      ).recentOrders;
       expect(recent.length).toBeGreaterThanOrEqual(3);
       expect(recent.map((o) => o.status)).toEqual(expect.arrayContaining(['pending_payment', 'cancelled']));
       expect(recent.some((o) => o.refundedFen === 990)).toBe(true);
       expect(pop.id).toBe((pop.data as { popId: string }).popId);
 
       // The same pop is there for polling, and only for the agent it rang for.
-      const polled = await t.app.inject({ method: 'GET', url: `/screen-pops?after=${Number(pop.id) - 1}`, headers: await agentHeaders() });
+      const polled = await t.app.inject({
+        method: 'GET',
+        url: `/screen-pops?after=${Number(pop.id) - 1}`,
+        headers: await agentHeaders(),
+      });
       expect(polled.json().pops.map((p: { callId: string }) => p.callId)).toEqual(['call-aa-2']);
-      const latest = await t.app.inject({ method: 'GET', url: '/screen-pops', headers: await agentHeaders() });
+      const latest = await t.app.inject({
+        method: 'GET',
+        url: '/screen-pops',
+        headers: await agentHeaders(),
+      });
       expect(latest.json().pops.map((p: { callId: string }) => p.callId)).toEqual(['call-aa-1', 'call-aa-2']);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(otherAgent.messages.filter((m) => m.event === 'screen-pop')).toEqual([]);
 
       // A console that lost its connection resumes after the last pop it saw (EventSource's Last-Event-ID).
-      const resumed = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, { ...(await agentHeaders()), 'last-event-id': String(Number(pop.id) - 1) });
+      const resumed = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, {
+        ...(await agentHeaders()),
+        'last-event-id': String(Number(pop.id) - 1),
+      });
       try {
         expect((await resumed.next((m) => m.event === 'screen-pop')).id).toBe(pop.id);
       } finally {
@@ -189,7 +316,67 @@ describe('agent actions through the real orders service, and screen pops over SS
 
   it('refuses the stream without a token and to non-agents', async () => {
     expect((await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, {})).status).toBe(401);
-    const admin = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, { authorization: `Bearer ${await t.token('admin', 'ops-1')}` });
+    const admin = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, {
+      authorization: `Bearer ${await t.token('admin', 'ops-1')}`,
+    });
     expect(admin.status).toBe(403);
+  });
+
+  it('refuses to act for anyone but the customer on the call, before asking orders to change anything', async () => {
+    const others = await checkout(orders, 'cust-aa-other', {
+      address: address(f.zoneId),
+      slotId: f.slotId,
+      lines: [{ skuId: sku(), quantity: 1 }],
+    });
+    expect(others.statusCode).toBe(201);
+    const orderId = others.json().id as string;
+    const act = async (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers: await agentHeaders(randomUUID()), payload });
+
+    const refused = [
+      await act(`/agent-actions/orders/${orderId}/cancel`, { callId: 'call-aa-1' }),
+      await act(`/agent-actions/orders/${orderId}/refunds`, {
+        callId: 'call-aa-1',
+        amountFen: 100,
+        reason: 'goodwill',
+      }),
+      await act('/agent-actions/orders', {
+        callId: 'call-aa-1',
+        customerId: 'cust-aa-other',
+        checkout: { address: address(f.zoneId), slotId: f.slotId, lines: [{ skuId: sku(), quantity: 1 }] },
+      }),
+    ];
+    expect(refused.map((r) => [r.statusCode, r.json().type, r.json().field])).toEqual([
+      [403, 'urn:harvest:problem:not-the-callers-customer', 'orderId'],
+      [403, 'urn:harvest:problem:not-the-callers-customer', 'orderId'],
+      [403, 'urn:harvest:problem:not-the-callers-customer', 'customerId'],
+    ]);
+    expect(
+      (await act(`/agent-actions/orders/${randomUUID()}/cancel`, { callId: 'call-aa-1' })).statusCode,
+    ).toBe(404);
+
+    // A caller whose number is not in the directory is no known customer: no order action on that call.
+    const unknown = await vendor.sendWebhook(
+      t.webhookUrl,
+      skylineEvent('call.ringing', 'call-aa-unknown', { caller: '+8613900000009', agentId: AGENT }),
+      { secret: WEBHOOK_SECRET },
+    );
+    expect(unknown.status).toBe(200);
+    const anonymous = await act(`/agent-actions/orders/${orderId}/cancel`, { callId: 'call-aa-unknown' });
+    expect([anonymous.statusCode, anonymous.json().type]).toEqual([
+      403,
+      'urn:harvest:problem:caller-not-identified',
+    ]);
+
+    const [order] = await orders.db.transaction((em) =>
+      em.query('SELECT status, refunded_fen AS refundedFen FROM customer_order WHERE id = ?', [orderId]),
+    );
+    expect(order).toEqual({ status: 'pending_payment', refundedFen: 0 });
+    expect(
+      await t.count(
+        "SELECT COUNT(*) AS n FROM agent_action WHERE order_id = ? OR customer_id = 'cust-aa-other'",
+        [orderId],
+      ),
+    ).toBe(0);
   });
 });

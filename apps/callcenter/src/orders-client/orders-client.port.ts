@@ -19,12 +19,23 @@ export interface OrdersAnswer {
   body: Record<string, unknown>;
 }
 
-/** The orders service as this service uses it. Agent actions carry an Idempotency-Key and the call id. */
+/** The orders service as this service uses it. Agent actions carry an Idempotency-Key, the agent and the call. */
 export interface OrdersClient {
   recentOrders(customerId: string, limit: number): Promise<OrderSummary[]>;
-  placeOrder(agent: AgentContext, idempotencyKey: string, body: Record<string, unknown>): Promise<OrdersAnswer>;
+  /** The customer an order is for; null when orders has no such order. */
+  orderCustomer(orderId: string): Promise<string | null>;
+  placeOrder(
+    agent: AgentContext,
+    idempotencyKey: string,
+    body: Record<string, unknown>,
+  ): Promise<OrdersAnswer>;
   cancelOrder(agent: AgentContext, orderId: string, note: string | undefined): Promise<OrdersAnswer>;
-  refundOrder(agent: AgentContext, orderId: string, idempotencyKey: string, body: Record<string, unknown>): Promise<OrdersAnswer>;
+  refundOrder(
+    agent: AgentContext,
+    orderId: string,
+    idempotencyKey: string,
+    body: Record<string, unknown>,
+  ): Promise<OrdersAnswer>;
 }
 
 export const ORDERS_CLIENT = Symbol('ORDERS_CLIENT');

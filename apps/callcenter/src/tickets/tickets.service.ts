@@ -18,6 +18,8 @@ export class TicketsService {
   ) {}
 
   async open(agentId: string, dto: OpenTicketDto): Promise<Ticket> {
+    // A ticket may come without a call, but the call it names is one the agent handles (the audit trail's).
+    if (dto.callId !== undefined) await this.agentActions.requireOwnCall({ agentId, callId: dto.callId });
     const openedAt = new Date();
     const ticket = Object.assign(new Ticket(), {
       id: randomUUID(),
@@ -47,6 +49,7 @@ export class TicketsService {
    * ticket is closed.
    */
   async resolve(agentId: string, id: string, dto: ResolveTicketDto, idempotencyKey: string): Promise<Ticket> {
+    if (dto.callId !== undefined) await this.agentActions.requireOwnCall({ agentId, callId: dto.callId });
     const current = await this.db.transaction((em) => em.findOne(Ticket, { where: { id } }));
     if (!current) throw notFound(`ticket ${id}`);
     if (current.status !== 'open') throw callcenterProblem(409, 'ticket-resolved', `ticket ${id} is already resolved`);

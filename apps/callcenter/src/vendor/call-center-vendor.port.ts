@@ -40,7 +40,11 @@ export interface ClickToCallRequest {
   customerNumber: string;
 }
 
-export type WebhookVerdict = { ok: true; event: CallEvent } | { ok: false; reason: 'signature' | 'timestamp' | 'malformed' };
+export type WebhookVerdict =
+  | { ok: true; event: CallEvent }
+  | { ok: false; reason: 'signature' | 'timestamp' }
+  /** `field`: the path of the first field that is not as the vendor documents it (`data.duration`), when known. */
+  | { ok: false; reason: 'malformed'; field?: string };
 
 /**
  * A call-center vendor behind one interface: webhook verification and translation, and the vendor's API.
@@ -49,7 +53,11 @@ export type WebhookVerdict = { ok: true; event: CallEvent } | { ok: false; reaso
 export interface CallCenterVendor {
   readonly name: string;
   /** Verifies the signature over the exact bytes received, then parses. Never throws for bad input. */
-  verifyWebhook(headers: Record<string, string | string[] | undefined>, rawBody: Buffer, now: Date): WebhookVerdict;
+  verifyWebhook(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: Buffer,
+    now: Date,
+  ): WebhookVerdict;
   clickToCall(request: ClickToCallRequest): Promise<{ callId: string }>;
   listCallRecords(from: Date, to: Date): Promise<VendorCallRecord[]>;
   recordingLink(callId: string): Promise<RecordingLink | null>;

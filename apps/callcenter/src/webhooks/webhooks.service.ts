@@ -8,7 +8,8 @@ import { callcenterProblem } from '../problems';
 import { ScreenPopService } from '../screen-pop/screen-pop.service';
 import { CALL_CENTER_VENDOR, type CallCenterVendor } from '../vendor/call-center-vendor.port';
 
-export type WebhookOutcome = { applied: true; eventId: string } | { applied: false; duplicate: true; eventId: string };
+export type WebhookOutcome =
+  { applied: true; eventId: string } | { applied: false; duplicate: true; eventId: string };
 
 @Injectable()
 export class WebhooksService {
@@ -25,17 +26,34 @@ export class WebhooksService {
    * Verify, then record the event id and apply it in one transaction: a replay finds the id and changes
    * nothing; a forged or stale request is refused before anything is written.
    */
-  async receive(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<WebhookOutcome> {
+  async receive(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: Buffer | undefined,
+  ): Promise<WebhookOutcome> {
     const verdict = this.vendor.verifyWebhook(headers, rawBody ?? Buffer.alloc(0), new Date());
     if (!verdict.ok) {
       this.logger.warn(`webhook refused (${verdict.reason})`);
       webhookOutcomes.inc({ vendor: this.vendor.name, outcome: verdict.reason });
-      if (verdict.reason === 'malformed') throw callcenterProblem(400, 'webhook-malformed', 'the signed webhook body is not a known event');
-      throw callcenterProblem(401, 'webhook-unauthenticated', 'the webhook signature or timestamp is not valid');
+      if (verdict.reason === 'malformed') {
+        throw callcenterProblem(
+          400,
+          'webhook-malformed',
+          'the signed webhook body is not a known event',
+          verdict.field ? { field: verdict.field } : {},
+        );
+      }
+      throw callcenterProblem(
+        401,
+        'webhook-unauthenticated',
+        'the webhook signature or timestamp is not valid',
+      );
     }
     const { event } = verdict;
     const call = await this.db.transaction(async (em) => {
-      const inserted = await em.query('INSERT IGNORE INTO webhook_event (vendor, event_id, type, call_id) VALUES (?, ?, ?, ?)', [this.vendor.name, event.eventId, event.type, event.callId]);
+      const inserted = await em.query(
+        'INSERT IGNORE INTO webhook_event (vendor, event_id, type, call_id) VALUES (?, ?, ?, ?)',
+        [this.vendor.name, event.eventId, event.type, event.callId],
+      );
       if (inserted.affectedRows === 0) return null;
       return this.calls.apply(em, this.vendor.name, factsOfEvent(event), 'webhook');
     });
@@ -45,11 +63,17 @@ export class WebhooksService {
       return { applied: false, duplicate: true, eventId: event.eventId };
     }
     webhookOutcomes.inc({ vendor: this.vendor.name, outcome: 'applied' });
-    this.logger.log(`call ${call.callId} ${event.type} (caller ${maskPhone(call.customerNumber)}, agent ${call.agentId ?? '-'})`);
+    this.logger.log(
+      `call ${call.callId} ${event.type} (caller ${maskPhone(call.customerNumber)}, agent ${call.agentId ?? '-'})`,
+    );
     // The agent who picks up may not be the one it rang for first: pop for whoever the call is with now.
     // A ringing that arrives late, after the call ended, pops nothing: nobody is on that call any more.
     if ((event.type === 'ringing' || event.type === 'answered') && call.status !== 'ended') {
-      await this.screenPops.popFor(call).catch((error: Error) => this.logger.error(`screen pop for call ${call.callId} failed: ${error.message}`));
+      await this.screenPops
+        .popFor(call)
+        .catch((error: Error) =>
+          this.logger.error(`screen pop for call ${call.callId} failed: ${error.message}`),
+        );
     }
     return { applied: true, eventId: event.eventId };
   }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, Like, Not } from 'typeorm';
 import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
-import { Database } from '@harvest/platform/database';
+import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
-import { ProblemException, ValidationFailedException } from '@harvest/platform/http';
+import { fitsColumn, ProblemException, ValidationFailedException } from '@harvest/platform/http';
 import { Product } from '../products/entities/product.entity';
 import { Sku } from '../products/entities/sku.entity';
 import { productDetailKey } from '../products/product-detail-key';
@@ -12,6 +12,9 @@ import { assertCurrentVersion } from '../products/product-version';
 import type { CreateCategoryDto } from './dto/create-category.dto';
 import type { UpdateCategoryDto } from './dto/update-category.dto';
 import { Category } from './entities/category.entity';
+
+/** The category table's path column, VARCHAR(700): "/root/child/" with every ancestor id. */
+const CATEGORY_PATH_LENGTH = 700;
 
 @Injectable()
 export class CategoriesService {
@@ -23,27 +26,40 @@ export class CategoriesService {
 
   async create(input: CreateCategoryDto): Promise<Category> {
     return this.db.transaction(async (em) => {
-      if (await em.existsBy(Category, { id: input.id })) {
-        throw new ProblemException(409, {
+      const categoryExists = () =>
+        new ProblemException(409, {
           type: 'urn:harvest:problem:category-exists',
           detail: `Category ${input.id} already exists.`,
+          field: 'id',
         });
-      }
+      if (await em.existsBy(Category, { id: input.id })) throw categoryExists();
       const parent = input.parentId ? await em.findOneBy(Category, { id: input.parentId }) : null;
       if (input.parentId && !parent) {
         throw new ValidationFailedException([
           { field: 'parentId', message: `unknown category ${input.parentId}` },
         ]);
       }
+      const path = `${parent?.path ?? '/'}${input.id}/`;
+      if (!fitsColumn(path, CATEGORY_PATH_LENGTH, (text) => text)) {
+        throw new ValidationFailedException([
+          {
+            field: 'parentId',
+            message: `the ancestor ids and the id together must fit ${CATEGORY_PATH_LENGTH} characters: nest less deep or use shorter ids`,
+          },
+        ]);
+      }
       const category = em.create(Category, {
         id: input.id,
         parentId: parent?.id ?? null,
         name: input.name,
-        path: `${parent?.path ?? '/'}${input.id}/`,
+        path,
         minShelfLifeDaysAtDelivery: input.minShelfLifeDaysAtDelivery,
         version: 1,
       });
-      await em.insert(Category, category);
+      // A concurrent create of the same id passes the check above too: the primary key decides, as a 409.
+      await em.insert(Category, category).catch((error: unknown) => {
+        throw isDuplicateKeyError(error) ? categoryExists() : error;
+      });
       return category;
     });
   }

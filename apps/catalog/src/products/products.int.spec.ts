@@ -174,6 +174,31 @@ describe('catalog products (admin and storefront)', () => {
       'skus[0].shelfLifeDays',
     ],
     ['an unknown category', { categoryId: 'no-such' }, 'categoryId'],
+    ['an array as a SKU', { skus: [[]] }, 'skus'],
+    ['null as a SKU', { skus: [null] }, 'skus'],
+    [
+      'a null SKU id',
+      {
+        skus: [
+          { id: null, name: 'x', soldBy: 'piece', priceFen: 100, temperatureClass: 'cool', shelfLifeDays: 3 },
+        ],
+      },
+      'skus[0].id',
+    ],
+    [
+      'a price above 10 000 yuan',
+      {
+        skus: [
+          { name: 'x', soldBy: 'piece', priceFen: 1_000_001, temperatureClass: 'cool', shelfLifeDays: 3 },
+        ],
+      },
+      'skus[0].priceFen',
+    ],
+    [
+      'a shelf life above two years',
+      { skus: [{ name: 'x', soldBy: 'piece', priceFen: 100, temperatureClass: 'cool', shelfLifeDays: 731 }] },
+      'skus[0].shelfLifeDays',
+    ],
     ['an oversized name', { name: '果'.repeat(101) }, 'name'],
     ['an unknown field', { colour: 'red' }, 'colour'],
     ['an organic product without certificate', { organic: true }, 'organicCertificateNo'],
@@ -378,5 +403,49 @@ describe('catalog products (admin and storefront)', () => {
       (await t.app.inject({ method: 'GET', url: '/admin/products', headers: await t.as('agent') }))
         .statusCode,
     ).toBe(403);
+  });
+
+  // Last: the products these create would show up in the listings above.
+  it('SKU ids that differ only by case are one id, as the unique key sees them: 400 naming the SKU, not a 500', async () => {
+    const sku = { name: 'x', soldBy: 'piece', priceFen: 100, temperatureClass: 'cool', shelfLifeDays: 3 };
+    const productCount = async () =>
+      (await t.app.get(Database).writer.query('SELECT COUNT(*) AS n FROM product'))[0].n;
+    const before = await productCount();
+    const twice = await create(
+      productBody({
+        skus: [
+          { ...sku, id: 'sku-case-1' },
+          { ...sku, id: 'SKU-CASE-1' },
+        ],
+      }),
+    );
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors).toEqual([expect.objectContaining({ field: 'skus[1].id' })]);
+    expect(
+      (await create(productBody({ id: 'p-case-owner', skus: [{ ...sku, id: 'sku-case-2' }] }))).statusCode,
+    ).toBe(201);
+    const foreign = await create(productBody({ skus: [{ ...sku, id: 'SKU-Case-2' }] }));
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ field: 'skus[0].id' })]);
+    expect(await productCount()).toEqual(before + 1);
+  });
+
+  it('concurrent creates of one product id, or of one SKU id, give one 201 and refusals, never a 500', async () => {
+    const sameProduct = await Promise.all(
+      Array.from({ length: 8 }, () => create(productBody({ id: 'p-raced' }))),
+    );
+    expect(sameProduct.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const sku = {
+      id: 'sku-raced',
+      name: 'x',
+      soldBy: 'piece',
+      priceFen: 100,
+      temperatureClass: 'cool',
+      shelfLifeDays: 3,
+    };
+    const sameSku = await Promise.all(Array.from({ length: 8 }, () => create(productBody({ skus: [sku] }))));
+    const codes = sameSku.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c !== 201 && c !== 400 && c !== 409)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
 import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
-import { Database } from '@harvest/platform/database';
+import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { ProblemException, ValidationFailedException, type FieldError } from '@harvest/platform/http';
 import { Category } from '../categories/entities/category.entity';
@@ -38,12 +38,13 @@ export class ProductsService {
   async create(input: CreateProductDto): Promise<ProductWithSkus> {
     return this.db.transaction(async (em) => {
       const id = input.id ?? randomUUID();
-      if (await em.findOneBy(Product, { id })) {
-        throw new ProblemException(409, {
+      const productExists = () =>
+        new ProblemException(409, {
           type: 'urn:harvest:problem:product-exists',
           detail: `Product ${id} already exists.`,
+          field: 'id',
         });
-      }
+      if (await em.findOneBy(Product, { id })) throw productExists();
       const category = await this.checkReferences(em, input, []);
       const now = new Date();
       const product = em.create(Product, { id, version: 1, searchVersion: 0, createdAt: now });
@@ -59,8 +60,19 @@ export class ProductsService {
         }),
       );
       product.minPriceFen = minPriceFen(skus);
-      await em.insert(Product, product);
-      await em.insert(Sku, skus);
+      // A concurrent create of the same product id, or of a SKU id, passes the checks above too: the unique
+      // keys decide, as the same 409 a later request gets.
+      await em.insert(Product, product).catch((error: unknown) => {
+        throw isDuplicateKeyError(error) ? productExists() : error;
+      });
+      await em.insert(Sku, skus).catch((error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+        throw new ProblemException(409, {
+          type: 'urn:harvest:problem:sku-exists',
+          detail: 'A SKU id of this product was taken by another product meanwhile.',
+          field: 'skus',
+        });
+      });
       await this.announce(em, product, skus, category, 'created');
       return { product, skus };
     });
@@ -79,11 +91,11 @@ export class ProductsService {
       applyProductInput(product, input, now);
       product.version += 1;
 
-      const byId = new Map(existing.map((sku) => [sku.id, sku]));
+      const byId = new Map(existing.map((sku) => [skuIdKey(sku.id), sku]));
       const listed = new Set<string>();
       const touched: Sku[] = [];
       for (const skuInput of input.skus) {
-        const current = skuInput.id ? byId.get(skuInput.id) : undefined;
+        const current = skuInput.id ? byId.get(skuIdKey(skuInput.id)) : undefined;
         const sku =
           current ??
           em.create(Sku, { id: skuInput.id ?? randomUUID(), productId: id, version: 0, createdAt: now });
@@ -184,18 +196,19 @@ export class ProductsService {
         message: 'an organic product needs its certificate number',
       });
     }
-    const own = new Set(ownSkus.map((sku) => sku.id));
+    const own = new Set(ownSkus.map((sku) => skuIdKey(sku.id)));
     const named = input.skus.map((sku) => sku.id).filter((skuId): skuId is string => skuId !== undefined);
     const foreign = named.length > 0 ? await em.findBy(Sku, { id: In(named) }) : [];
-    const foreignIds = new Set(foreign.filter((sku) => !own.has(sku.id)).map((sku) => sku.id));
+    const foreignIds = new Set(foreign.map((sku) => skuIdKey(sku.id)).filter((key) => !own.has(key)));
     const seen = new Set<string>();
     input.skus.forEach((sku, index) => {
       if (!sku.id) return;
-      if (foreignIds.has(sku.id))
+      const key = skuIdKey(sku.id);
+      if (foreignIds.has(key))
         errors.push({ field: `skus[${index}].id`, message: `SKU ${sku.id} belongs to another product` });
-      if (seen.has(sku.id))
+      if (seen.has(key))
         errors.push({ field: `skus[${index}].id`, message: `SKU ${sku.id} is listed twice` });
-      seen.add(sku.id);
+      seen.add(key);
     });
     if (errors.length > 0) throw new ValidationFailedException(errors);
     return category!;
@@ -241,4 +254,12 @@ export function productNotFound(id: string): ProblemException {
     type: 'urn:harvest:problem:product-not-found',
     detail: `No product ${id}.`,
   });
+}
+
+/**
+ * A SKU id as the sku table's key compares it: utf8mb4_unicode_ci ignores case, and ids are ASCII letters,
+ * digits, dots, dashes and underscores (the DTO), so "SKU-1" and "sku-1" are one key.
+ */
+function skuIdKey(id: string): string {
+  return id.toLowerCase();
 }

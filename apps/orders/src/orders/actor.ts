@@ -1,15 +1,58 @@
 import type { Principal } from '@harvest/platform/http';
+import { ordersProblem } from '../problems';
 
 /** Who caused a change, as recorded on transitions, refunds and events. */
 export interface Actor {
   /** "system", "customer:<id>", "agent:<id>", "admin:<id>", "payment:<ref>", "fulfillment:<who>". */
   name: string;
-  /** The call an agent acted in (X-Call-Id), for the audit trail. */
+  /** The call an agent acted in (from the call center's token), for the audit trail. */
   callId: string | null;
 }
 
 export const SYSTEM: Actor = { name: 'system', callId: null };
 
-export function actorOf(principal: Principal, callId: string | null): Actor {
-  return { name: `${principal.role}:${principal.subject}`, callId };
+/** An order change someone asked for: the actor to audit, and the agent when it is an agent's action. */
+export interface ActingParty {
+  actor: Actor;
+  agentId: string | null;
+}
+
+/**
+ * The one service whose token may carry an agent's action on orders: callcenter checks that the agent is
+ * handling the call and the customer is the caller's, audits the action, and names agent (`act`) and call
+ * (`call_id`) in a token it mints per action.
+ */
+export const CALL_CENTER_SERVICE = 'callcenter';
+
+export function actorOf(principal: Principal): Actor {
+  return { name: `${principal.role}:${principal.subject}`, callId: null };
+}
+
+/**
+ * Who asks for a change an agent may ask for (checkout for a customer, cancel, refund). Agents act only
+ * within a call, and only the call center knows the call: an agent's own token is refused here, and the
+ * call center's is accepted only when it names the agent and the call.
+ */
+export function actingPartyOf(principal: Principal): ActingParty {
+  if (principal.role === 'agent')
+    throw ordersProblem(
+      403,
+      'agents-act-through-call-center',
+      'agents act on orders through the call center (POST /agent-actions/... there), within the call they handle; an agent token is not accepted here',
+    );
+  if (principal.role !== 'service') return { actor: actorOf(principal), agentId: null };
+  if (principal.subject !== CALL_CENTER_SERVICE || !principal.actor)
+    throw ordersProblem(
+      403,
+      'not-an-agent-action',
+      'a service changes orders here only as the call center acting for an agent (act claim)',
+    );
+  if (!principal.callId)
+    throw ordersProblem(
+      403,
+      'call-required',
+      'an agent acts only within a call: the call center token must name the call (call_id claim)',
+    );
+  const agentId = principal.actor.subject;
+  return { actor: { name: `agent:${agentId}`, callId: principal.callId }, agentId };
 }

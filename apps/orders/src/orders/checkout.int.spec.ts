@@ -214,6 +214,43 @@ describe('checkout (real MariaDB, embedded events)', () => {
       ],
       ['no lines', () => ({ lines: [] }), 400, 'lines'],
       [
+        'no address',
+        () => ({ address: undefined, lines: [{ skuId: sku('spinach'), quantity: 1 }] }),
+        400,
+        'address',
+      ],
+      [
+        'an array as the address',
+        () => ({ address: [], lines: [{ skuId: sku('spinach'), quantity: 1 }] }),
+        400,
+        'address',
+      ],
+      [
+        'a null quantity on a by-piece SKU',
+        () => ({ lines: [{ skuId: sku('spinach'), quantity: null }] }),
+        400,
+        'lines[0].quantity',
+      ],
+      [
+        'a null weight on a weighed SKU',
+        () => ({ lines: [{ skuId: sku('pork'), estimatedWeightGrams: null }] }),
+        400,
+        'lines[0].estimatedWeightGrams',
+      ],
+      ['an array as a line', () => ({ lines: [[]] }), 400, 'each element of lines must be an object'],
+      [
+        'more pieces than a line may hold',
+        () => ({ lines: [{ skuId: sku('spinach'), quantity: 501 }] }),
+        400,
+        'lines[0].quantity',
+      ],
+      [
+        'more grams than a line may hold',
+        () => ({ lines: [{ skuId: sku('pork'), estimatedWeightGrams: 50_001 }] }),
+        400,
+        'lines[0].estimatedWeightGrams',
+      ],
+      [
         'frozen goods from a center without a freezer',
         () => ({ lines: [{ skuId: sku('dumplings'), quantity: 1 }] }),
         422,

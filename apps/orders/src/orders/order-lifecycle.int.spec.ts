@@ -30,13 +30,22 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
     return response.json() as { id: string; totalFen: number };
   };
   const as = async (
-    role: 'customer' | 'agent' | 'admin',
+    role: 'customer' | 'agent' | 'admin' | 'service',
     subject: string,
     headers: Record<string, string> = {},
   ) => ({
     authorization: `Bearer ${await t.token(role, subject)}`,
     ...headers,
   });
+
+  const ordersOf = async (customerId: string) =>
+    Number(
+      (
+        await t.db.transaction((em) =>
+          em.query('SELECT COUNT(*) AS n FROM customer_order WHERE customer_id = ?', [customerId]),
+        )
+      )[0].n,
+    );
 
   beforeAll(async () => {
     t = await startOrdersTestApp();
@@ -100,15 +109,26 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
     ).toBe(400);
   });
 
-  it("an agent checks out on a customer's behalf within a call, audited with agent and call id", async () => {
+  it("an agent checks out on a customer's behalf within a call, through the call center, audited with agent and call id", async () => {
     const body = {
       customerId: 'cust-phone',
       address: address(f.zoneId),
       slotId: f.slotId,
       lines: [{ skuId, quantity: 1 }],
     };
-    expect((await checkout(t, 'agent-7', body, randomUUID(), 'agent')).statusCode).toBe(400); // no X-Call-Id
-    const placed = await checkout(t, 'agent-7', body, randomUUID(), 'agent', { 'x-call-id': 'call-123' });
+    const callCenter = async (callId?: string) => ({
+      authorization: `Bearer ${await t.callCenterToken('agent-7', callId)}`,
+    });
+    // The agent's own token, with or without a call header, and the call center's without a call: refused.
+    const direct = await checkout(t, 'agent-7', body, randomUUID(), 'agent', { 'x-call-id': 'call-123' });
+    expect(direct.statusCode).toBe(403);
+    expect(direct.json().type).toBe('urn:harvest:problem:agents-act-through-call-center');
+    const noCall = await checkout(t, 'agent-7', body, randomUUID(), 'agent', await callCenter());
+    expect(noCall.statusCode).toBe(403);
+    expect(noCall.json().type).toBe('urn:harvest:problem:call-required');
+    expect(await ordersOf('cust-phone')).toBe(0);
+
+    const placed = await checkout(t, 'agent-7', body, randomUUID(), 'agent', await callCenter('call-123'));
     expect(placed.statusCode).toBe(201);
     expect(placed.json()).toMatchObject({
       customerId: 'cust-phone',
@@ -207,7 +227,8 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
       amountFen: order.totalFen,
       status: 'succeeded',
     });
-    const agent = await as('agent', 'agent-9', { 'x-call-id': 'call-9' });
+    // An agent's action reaches orders through the call center, with agent and call in its token.
+    const agent = { authorization: `Bearer ${await t.callCenterToken('agent-9', 'call-9')}` };
     const refund = (amountFen: number, key = randomUUID()) =>
       t.app.inject({
         method: 'POST',
@@ -240,4 +261,57 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
       callId: 'call-9',
     });
   });
+
+  it('refuses a refund or cancel on an agent token with a made-up call, or from anyone but the call center acting in a call: nothing written', async () => {
+    const order = await place('cust-bypass', 2);
+    await payCallback(t, {
+      paymentId: `pay-${randomUUID()}`,
+      orderId: order.id,
+      amountFen: order.totalFen,
+      status: 'succeeded',
+    });
+    const before = await snapshot(order.id);
+    const attempts: Array<[Record<string, string>, string]> = [
+      [await as('agent', 'agent-rogue', { 'x-call-id': 'anything' }), 'agents-act-through-call-center'],
+      [await as('agent', 'agent-rogue'), 'agents-act-through-call-center'],
+      [{ authorization: `Bearer ${await t.callCenterToken('agent-rogue')}` }, 'call-required'],
+      [
+        { authorization: `Bearer ${await t.callCenterToken('agent-rogue', 'call-1', 'fulfillment')}` },
+        'not-an-agent-action',
+      ],
+      [await as('service', 'callcenter'), 'not-an-agent-action'],
+    ];
+    for (const [headers, type] of attempts) {
+      const refund = await t.app.inject({
+        method: 'POST',
+        url: `/orders/${order.id}/refunds`,
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        payload: { amountFen: 100, reason: 'goodwill' },
+      });
+      const cancel = await t.app.inject({
+        method: 'POST',
+        url: `/orders/${order.id}/cancel`,
+        headers,
+        payload: {},
+      });
+      for (const response of [refund, cancel]) {
+        expect(response.statusCode).toBe(403);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.json().type).toBe(`urn:harvest:problem:${type}`);
+      }
+    }
+    expect(await snapshot(order.id)).toEqual(before);
+  });
+
+  /** What a refund or cancel would change: the order's state and money, its refunds, transitions and events. */
+  const snapshot = async (orderId: string) =>
+    t.db.transaction(async (em) => ({
+      order: await em.query('SELECT status, refunded_fen AS refundedFen FROM customer_order WHERE id = ?', [
+        orderId,
+      ]),
+      refunds: await em.query('SELECT COUNT(*) AS n FROM order_refund WHERE order_id = ?', [orderId]),
+      transitions: await em.query('SELECT COUNT(*) AS n FROM order_transition WHERE order_id = ?', [orderId]),
+      events: await outboxCount(t, 'order.refunded', orderId),
+      idempotencyKeys: await em.query('SELECT COUNT(*) AS n FROM idempotency_key'),
+    }));
 });

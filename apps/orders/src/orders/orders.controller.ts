@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { notFound, ordersProblem } from '../problems';
-import { actorOf, type Actor } from './actor';
+import { actingPartyOf } from './actor';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto } from './dto/checkout.dto';
 import { CancelOrderDto, ListOrdersQueryDto, RefundOrderDto } from './dto/order-actions.dto';
@@ -37,19 +37,7 @@ function requireIdempotencyKey(key: string | undefined): string {
   return key;
 }
 
-/** Agents act only within a call, so every agent action carries the call id for the audit trail. */
-function auditedActor(principal: Principal, callId: string | undefined): Actor {
-  if (principal.role !== 'agent') return actorOf(principal, null);
-  if (!callId || callId.length > 128)
-    throw ordersProblem(
-      400,
-      'call-id-required',
-      'agents must send the X-Call-Id header of the call they act in',
-      { field: 'X-Call-Id' },
-    );
-  return actorOf(principal, callId);
-}
-
+/** Everyone but a customer (staff, and the call center for its agents) gets the staff view. */
 const view = (principal: Principal, details: OrderDetails) =>
   principal.role === 'customer' ? customerOrderView(details) : staffOrderView(details);
 
@@ -63,25 +51,25 @@ export class OrdersController {
   ) {}
 
   /**
-   * Customers order for themselves; agents for a customer (customerId in the body), within a call.
+   * Customers order for themselves; agents for a customer (customerId in the body), within a call, through
+   * the call center (see actingPartyOf).
    * Not @Idempotent(): checkout is idempotent in its own transaction (unique (customer, Idempotency-Key) on
    * the order, request hash), which also covers what the key store would: a concurrent duplicate waits on
    * that unique key and gets the first order, a key whose instance died mid-checkout is free as soon as the
    * server rolls its transaction back, and a refusal writes nothing, so its retry runs again.
    */
   @Post()
-  @Roles('customer', 'agent')
+  @Roles('customer', 'agent', 'service')
   async checkout(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CheckoutDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('x-call-id') callId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const key = requireIdempotencyKey(idempotencyKey);
-    const actor = auditedActor(principal, callId);
+    const { actor, agentId } = actingPartyOf(principal);
     let customerId = principal.subject;
-    if (principal.role === 'agent') {
+    if (agentId) {
       if (!body.customerId)
         throw ordersProblem(400, 'customer-required', 'an agent must name the customer the order is for', {
           field: 'customerId',
@@ -97,46 +85,48 @@ export class OrdersController {
       idempotencyKey: key,
       body,
       actor,
-      agentId: principal.role === 'agent' ? principal.subject : null,
+      agentId,
     });
     // As @Idempotent() marks a replay, so clients tell a retry's answer from a new order the same way.
     if (!created) void reply.header('idempotent-replayed', 'true');
     return view(principal, details);
   }
 
-  /** Admins and agents list and filter; a customer's list is always their own orders. */
+  /**
+   * Admins, agents and the call center's screen pop (service) list and filter; a customer's list is always
+   * their own orders.
+   */
   @Get()
-  @Roles('customer', 'agent', 'admin')
+  @Roles('customer', 'agent', 'admin', 'service')
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQueryDto) {
     const filter = principal.role === 'customer' ? { ...query, customerId: principal.subject } : query;
     const { orders, total } = await this.queries.list(filter);
     return { total, orders: orders.map(orderSummary) };
   }
 
-  /** Another customer's order is 404, exactly like one that does not exist. */
+  /**
+   * Another customer's order is 404, exactly like one that does not exist. The call center (service) reads
+   * an order to check it is the caller's before an agent acts on it.
+   */
   @Get(':id')
-  @Roles('customer', 'agent', 'admin')
+  @Roles('customer', 'agent', 'admin', 'service')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return view(principal, await this.visible(principal, id));
   }
 
+  /** Agents listed so that they hear they act through the call center (actingPartyOf), not a bare 403. */
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles('customer', 'agent', 'admin')
+  @Roles('customer', 'agent', 'admin', 'service')
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CancelOrderDto,
-    @Headers('x-call-id') callId: string | undefined,
   ) {
-    const actor = auditedActor(principal, callId);
+    const { actor, agentId } = actingPartyOf(principal);
     await this.visible(principal, id);
     const reason =
-      principal.role === 'customer'
-        ? 'customer_request'
-        : principal.role === 'agent'
-          ? 'agent_request'
-          : 'admin_request';
+      principal.role === 'customer' ? 'customer_request' : agentId ? 'agent_request' : 'admin_request';
     await this.db.transaction(async (em) => {
       const order = (await this.lifecycle.lock(em, id))!;
       await this.lifecycle.cancel(em, order, reason, actor, body.note ?? null);
@@ -144,19 +134,21 @@ export class OrdersController {
     return view(principal, (await this.queries.detailsFromWriter(id))!);
   }
 
-  /** A goodwill or damage refund by staff; the Idempotency-Key makes a double-click refund once. */
+  /**
+   * A goodwill or damage refund by an admin, or by an agent through the call center; the Idempotency-Key
+   * makes a double-click refund once.
+   */
   @Post(':id/refunds')
   @Idempotent()
-  @Roles('agent', 'admin')
+  @Roles('agent', 'admin', 'service')
   async refund(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RefundOrderDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('x-call-id') callId: string | undefined,
   ) {
     const key = requireIdempotencyKey(idempotencyKey);
-    const actor = auditedActor(principal, callId);
+    const { actor } = actingPartyOf(principal);
     const refund = await this.db.transaction(async (em) => {
       const order = await this.lifecycle.lock(em, id);
       if (!order) throw notFound(`order ${id}`);

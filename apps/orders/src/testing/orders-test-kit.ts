@@ -33,6 +33,8 @@ export interface OrdersTestApp {
   /** This run's schemas; pass them to a second instance (DB_NAME, EVENTS_DB_NAME) to share its data. */
   schemas: { DB_NAME: string; EVENTS_DB_NAME: string };
   token(role: Role, subject: string): Promise<string>;
+  /** The token callcenter mints for one agent action: its service identity, the agent (act) and the call. */
+  callCenterToken(agentId: string, callId?: string, service?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,12 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     schemas: { DB_NAME: `${prefix}orders`, EVENTS_DB_NAME: `${prefix}events` },
     token: (role, subject) =>
       issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
+    callCenterToken: (agentId, callId, service = 'callcenter') =>
+      issueToken(
+        { role: 'service', subject: service, actor: { subject: agentId }, ...(callId ? { callId } : {}) },
+        { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' },
+        { expiresIn: '2m' },
+      ),
     close: async () => {
       await app.close();
       await dropSchemas();

@@ -13,7 +13,17 @@ export { Roles, REQUIRED_ROLES } from './auth/roles.decorator';
 export { DirectGet, type DirectRouteParams } from './direct-routes/direct-get.decorator';
 export { CurrentPrincipal, principalOfRequest } from './auth/current-principal.decorator';
 export { AuthGuard } from './auth/auth.guard';
-export { TokenVerifier } from './auth/token-verifier.service';
+export { TokenVerifier, type TokenLimits } from './auth/token-verifier.service';
+export {
+  TokenPolicy,
+  TokenRefusedError,
+  TOKEN_KINDS,
+  DEFAULT_MAX_LIFETIME_SECONDS,
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  tokenKindOf,
+  type TokenKind,
+  type TokenPolicySettings,
+} from './auth/token-policy';
 export { issueToken, type IssueTokenOptions } from './auth/issue-token';
 
 export {
@@ -31,5 +41,16 @@ export {
   type KnownErrorProblem,
 } from './problem/error-problem-mappers';
 export { createValidationPipe } from './validation/validation.pipe';
+export {
+  FitsColumn,
+  IsCalendarDate,
+  IsOmittable,
+  MaxDecimals,
+  NestedObject,
+  NestedObjects,
+  fitsColumn,
+  hasAtMostDecimals,
+  isCalendarDate,
+} from './validation/field-validators';
 export { REQUEST_ID_HEADER } from './request-id';
 export { keepRawBody, rawBodyOf } from './raw-body/raw-body';

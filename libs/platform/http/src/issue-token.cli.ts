@@ -1,6 +1,8 @@
 // Prints a bearer token for local development and the demo seed, signed with the JWT_* settings of the env:
 //   node -r @swc-node/register libs/platform/http/src/issue-token.cli.ts --role admin --sub ops-1 [--fc fc-ams-1]
-//     [--scopes orders:read,orders:refund] [--expires 8h]
+//     [--scopes orders:read,orders:refund] [--expires 15m]
+// The default lifetime is the longest the services accept for the role (customer/agent/admin 1 h, scanner
+// 5 min, service 10 min); a longer --expires mints a token they refuse.
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '@harvest/platform/config';
 import { issueToken } from './auth/issue-token';
@@ -14,12 +16,12 @@ async function main(): Promise<void> {
       role: { type: 'string' },
       fc: { type: 'string' },
       scopes: { type: 'string' },
-      expires: { type: 'string', default: '1h' },
+      expires: { type: 'string' },
     },
   });
   if (!values.sub || !ROLES.includes(values.role as Role)) {
     console.error(
-      `usage: issue-token --sub <subject> --role <${ROLES.join('|')}> [--fc <id>] [--scopes a,b] [--expires 1h]`,
+      `usage: issue-token --sub <subject> --role <${ROLES.join('|')}> [--fc <id>] [--scopes a,b] [--expires 15m]`,
     );
     process.exit(64); // EX_USAGE
   }
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
       ...(values.scopes ? { scopes: values.scopes.split(',').filter(Boolean) } : {}),
     },
     { secret: JWT_SECRET, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
-    { expiresIn: values.expires },
+    values.expires ? { expiresIn: values.expires } : {},
   );
   process.stdout.write(`${token}\n`);
 }

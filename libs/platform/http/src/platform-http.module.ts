@@ -4,7 +4,7 @@ import { loadConfig } from '@harvest/platform/config';
 import { HealthModule } from '@harvest/platform/health';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier.service';
-import { HTTP_CONFIG, httpConfigShape, type HttpConfig } from './http-config';
+import { HTTP_CONFIG, httpConfigShape, tokenSettingsOf, type HttpConfig } from './http-config';
 import { HealthController } from './platform-endpoints/health.controller';
 import { MetricsController } from './platform-endpoints/metrics.controller';
 
@@ -21,10 +21,8 @@ import { MetricsController } from './platform-endpoints/metrics.controller';
       provide: TokenVerifier,
       inject: [{ token: HTTP_CONFIG, optional: true }],
       // Without the bootstrap (a bare testing module) the JWT settings come straight from the environment.
-      useFactory: (config?: HttpConfig) => {
-        const { JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE } = config ?? loadConfig(httpConfigShape);
-        return new TokenVerifier({ secret: JWT_SECRET, issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
-      },
+      useFactory: (config?: HttpConfig) =>
+        new TokenVerifier(...tokenSettingsOf(config ?? loadConfig(httpConfigShape))),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

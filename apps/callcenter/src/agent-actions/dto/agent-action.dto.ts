@@ -13,12 +13,14 @@ export class PlaceOrderForCustomerDto extends InCallDto {
 }
 
 export class CancelOrderForCustomerDto extends InCallDto {
-  @IsOptional() @IsString() @MaxLength(500) note?: string;
+  /** Orders keeps a cancellation's note after its reason in 512 characters: at most 480. */
+  @IsOptional() @IsString() @MaxLength(480) note?: string;
 }
 
 export const REFUND_REASONS = ['goodwill', 'damaged_on_delivery', 'other'] as const;
 
 export class RefundOrderForCustomerDto extends InCallDto {
+  /** Orders' bound on an order total (1 000 000 yuan); orders checks it against what is unrefunded. */
   @IsInt() @Min(1) @Max(100_000_000) amountFen!: number;
   @IsIn(REFUND_REASONS) reason!: (typeof REFUND_REASONS)[number];
   @IsOptional() @IsString() @MaxLength(500) note?: string;

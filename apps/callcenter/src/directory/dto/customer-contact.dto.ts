@@ -9,7 +9,8 @@ export class PutCustomerContactDto {
 
 export class ListContactsQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  /** Deeper pages are for an export, not this list. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000) offset?: number;
 }
 
 export class LookupContactQueryDto {

@@ -1,5 +1,13 @@
 import { toE164 } from '../../privacy/phone';
-import type { CallCenterVendor, CallEvent, CallEventType, ClickToCallRequest, RecordingLink, VendorCallRecord, WebhookVerdict } from '../call-center-vendor.port';
+import type {
+  CallCenterVendor,
+  CallEvent,
+  CallEventType,
+  ClickToCallRequest,
+  RecordingLink,
+  VendorCallRecord,
+  WebhookVerdict,
+} from '../call-center-vendor.port';
 import { VendorRejectedError, VendorUnavailableError } from '../vendor-errors';
 import type { VendorHttpClient } from '../vendor-http-client';
 import {
@@ -24,7 +32,8 @@ const EVENT_TYPES: Record<SkylineWebhook['event'], CallEventType> = {
 
 /** A vendor may send local formats; keep the E.164 form when there is one. */
 const number = (raw: string | null | undefined) => (raw ? (toE164(raw) ?? raw) : null);
-const customerSide = (d: { direction: 'in' | 'out'; caller: string | null; callee: string | null }) => number(d.direction === 'in' ? d.caller : d.callee);
+const customerSide = (d: { direction: 'in' | 'out'; caller: string | null; callee: string | null }) =>
+  number(d.direction === 'in' ? d.caller : d.callee);
 const fromUnix = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000));
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -47,13 +56,20 @@ export class SkylineAdapter implements CallCenterVendor {
     private readonly http: VendorHttpClient | null,
   ) {}
 
-  verifyWebhook(headers: Record<string, string | string[] | undefined>, rawBody: Buffer, now: Date): WebhookVerdict {
+  verifyWebhook(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: Buffer,
+    now: Date,
+  ): WebhookVerdict {
     const timestamp = header(headers, SKYLINE_TIMESTAMP_HEADER);
     const signature = header(headers, SKYLINE_SIGNATURE_HEADER);
-    if (!timestamp || !signature || this.options.secrets.length === 0) return { ok: false, reason: 'signature' };
+    if (!timestamp || !signature || this.options.secrets.length === 0)
+      return { ok: false, reason: 'signature' };
     // Signature first: an unsigned request learns nothing, not even whether its timestamp was acceptable.
-    if (!matchesAnySecret(this.options.secrets, timestamp, rawBody, signature)) return { ok: false, reason: 'signature' };
-    if (!isFreshTimestamp(timestamp, now, this.options.maxSkewSeconds)) return { ok: false, reason: 'timestamp' };
+    if (!matchesAnySecret(this.options.secrets, timestamp, rawBody, signature))
+      return { ok: false, reason: 'signature' };
+    if (!isFreshTimestamp(timestamp, now, this.options.maxSkewSeconds))
+      return { ok: false, reason: 'timestamp' };
     let json: unknown;
     try {
       json = JSON.parse(rawBody.toString('utf8'));
@@ -61,7 +77,8 @@ export class SkylineAdapter implements CallCenterVendor {
       return { ok: false, reason: 'malformed' };
     }
     const parsed = skylineWebhookSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, reason: 'malformed' };
+    if (!parsed.success)
+      return { ok: false, reason: 'malformed', field: parsed.error.issues[0]?.path.join('.') };
     return { ok: true, event: toCallEvent(parsed.data) };
   }
 
@@ -80,9 +97,16 @@ export class SkylineAdapter implements CallCenterVendor {
     const records: VendorCallRecord[] = [];
     let cursor: string | null = null;
     do {
-      const query = new URLSearchParams({ start: String(Math.floor(from.getTime() / 1000)), end: String(Math.ceil(to.getTime() / 1000)) });
+      const query = new URLSearchParams({
+        start: String(Math.floor(from.getTime() / 1000)),
+        end: String(Math.ceil(to.getTime() / 1000)),
+      });
       if (cursor) query.set('cursor', cursor);
-      const { body } = await this.api().request<unknown>({ method: 'GET', path: `/v1/call-records?${query}`, idempotent: true });
+      const { body } = await this.api().request<unknown>({
+        method: 'GET',
+        path: `/v1/call-records?${query}`,
+        idempotent: true,
+      });
       const page = parseAnswer(skylineCallRecordPageSchema, body);
       records.push(...page.records.map(toCallRecord));
       cursor = page.next_cursor;
@@ -92,7 +116,11 @@ export class SkylineAdapter implements CallCenterVendor {
 
   async recordingLink(callId: string): Promise<RecordingLink | null> {
     try {
-      const { body } = await this.api().request<unknown>({ method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}/recording`, idempotent: true });
+      const { body } = await this.api().request<unknown>({
+        method: 'GET',
+        path: `/v1/calls/${encodeURIComponent(callId)}/recording`,
+        idempotent: true,
+      });
       const link = parseAnswer(skylineRecordingSchema, body);
       return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
     } catch (error) {
@@ -102,14 +130,22 @@ export class SkylineAdapter implements CallCenterVendor {
   }
 
   private api(): VendorHttpClient {
-    if (!this.http) throw new VendorUnavailableError('not_configured', 'no call-center vendor is configured (set CALLCENTER_VENDOR_BASE_URL)');
+    if (!this.http)
+      throw new VendorUnavailableError(
+        'not_configured',
+        'no call-center vendor is configured (set CALLCENTER_VENDOR_BASE_URL)',
+      );
     return this.http;
   }
 }
 
-function parseAnswer<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
+function parseAnswer<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  body: unknown,
+): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new VendorUnavailableError('failed', 'the call-center vendor sent an answer we do not understand');
+  if (!parsed.success)
+    throw new VendorUnavailableError('failed', 'the call-center vendor sent an answer we do not understand');
   return parsed.data;
 }
 

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { NestedObjects } from '@harvest/platform/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,7 +10,6 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { PRODUCT_STATUSES, type ProductStatus } from '../entities/product.entity';
 import { SkuInputDto } from './sku-input.dto';
@@ -59,8 +58,7 @@ export class ProductInputDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SkuInputDto)
+  @NestedObjects(() => SkuInputDto)
   skus!: SkuInputDto[];
 }
 

@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MAX_PRICE_FEN } from '../../products/dto/sku-input.dto';
 import { SEARCH_SORTS, type SearchSort } from '../product-search.port';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -49,12 +50,14 @@ export class SearchQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_PRICE_FEN)
   priceMin?: number;
 
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_PRICE_FEN)
   priceMax?: number;
 
   /** The shopper's fulfillment center: adds the in-stock facet; with inStock=true it filters too. */

@@ -1,16 +1,17 @@
-import { IsDateString, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate } from '@harvest/platform/http';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { BARCODE, BARCODE_MESSAGE } from '../../facilities/dto/barcode';
+import { MAX_LOT_QUANTITY } from '../../quantity-limits';
 
 export class ReceiveLotDto {
   @IsString() @MaxLength(64) skuId!: string;
   /** Admins name the center; a scanner receives into the center it is bound to. */
   @IsOptional() @IsString() @MaxLength(64) fulfillmentCenterId?: string;
-  /** Pieces, or grams for a weighed SKU. */
-  @IsInt() @Min(1) quantity!: number;
-  @Matches(DATE, { message: 'receiptDate must be YYYY-MM-DD' }) @IsDateString() receiptDate!: string;
+  /** Pieces, or grams for a weighed SKU (a lot of pieces is also held to MAX_LOT_PIECES once its SKU is known). */
+  @IsInt() @Min(1) @Max(MAX_LOT_QUANTITY) quantity!: number;
+  @IsCalendarDate() receiptDate!: string;
   /** Printed on the produce; defaults to the receipt date plus the SKU's shelf life. */
-  @IsOptional() @Matches(DATE, { message: 'expiryDate must be YYYY-MM-DD' }) @IsDateString() expiryDate?: string;
+  @IsOptional() @IsCalendarDate() expiryDate?: string;
   /** The lot label's barcode when it already has one (a farm label); otherwise one is issued. */
-  @IsOptional() @IsString() @MaxLength(64) barcode?: string;
+  @IsOptional() @IsString() @Matches(BARCODE, { message: `barcode ${BARCODE_MESSAGE}` }) barcode?: string;
 }

@@ -61,4 +61,12 @@ describe('pricing', () => {
     const { problems } = priceLines([{ skuId: 's-piece' }, { skuId: 's-weight' }], skus);
     expect(problems.map((p) => p.field)).toEqual(['lines[0].quantity', 'lines[1].estimatedWeightGrams']);
   });
+
+  it('refuses an order whose total would pass the order bound, naming the lines', () => {
+    const dear = new Map([['s-dear', sku({ skuId: 's-dear', priceFen: 1_000_000 })]]);
+    const { lines, problems } = priceLines([{ skuId: 's-dear', quantity: 101 }], dear);
+    expect(lines).toEqual([]);
+    expect(problems).toEqual([{ field: 'lines', message: expect.stringMatching(/at most 100000000 fen/) }]);
+    expect(priceLines([{ skuId: 's-dear', quantity: 100 }], dear).problems).toEqual([]);
+  });
 });

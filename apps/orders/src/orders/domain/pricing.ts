@@ -1,4 +1,5 @@
 import { PRICE_UNIT_GRAMS, type SoldBy, type TemperatureClass } from '@harvest/contracts/produce';
+import { MAX_ORDER_TOTAL_FEN } from './order-limits';
 
 export interface PricedSku {
   skuId: string;
@@ -98,7 +99,14 @@ export function priceLines(
       lines.push(priced(index, sku, null, grams, grams, weightPriceFen(sku.priceFen, grams)));
     }
   });
-  return problems.length > 0 ? { lines: [], problems } : { lines, problems };
+  if (problems.length > 0) return { lines: [], problems };
+  const totalFen = lines.reduce((sum, line) => sum + line.lineTotalFen, 0);
+  if (totalFen > MAX_ORDER_TOTAL_FEN)
+    return {
+      lines: [],
+      problems: [{ field: 'lines', message: `an order may total at most ${MAX_ORDER_TOTAL_FEN} fen` }],
+    };
+  return { lines, problems };
 }
 
 function priced(

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { IsOmittable, NestedObject, NestedObjects } from '@harvest/platform/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,15 +10,15 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { MAX_LINE_GRAMS, MAX_LINE_PIECES } from '../domain/order-limits';
 
 export class CheckoutLineDto {
   @IsString() @MaxLength(64) skuId!: string;
   /** Pieces, for a SKU sold by the piece. */
-  @IsOptional() @IsInt() @Min(1) @Max(10_000) quantity?: number;
+  @IsOmittable() @IsInt() @Min(1) @Max(MAX_LINE_PIECES) quantity?: number;
   /** Estimated grams, for a SKU sold by weight (settled after packing). */
-  @IsOptional() @IsInt() @Min(1) @Max(100_000) estimatedWeightGrams?: number;
+  @IsOmittable() @IsInt() @Min(1) @Max(MAX_LINE_GRAMS) estimatedWeightGrams?: number;
 }
 
 export class DeliveryAddressDto {
@@ -32,13 +32,12 @@ export class DeliveryAddressDto {
 export class CheckoutDto {
   /** Only when an agent checks out on a customer's behalf; a customer always orders for themself. */
   @IsOptional() @IsString() @MaxLength(64) customerId?: string;
-  @ValidateNested() @Type(() => DeliveryAddressDto) address!: DeliveryAddressDto;
+  @NestedObject(() => DeliveryAddressDto) address!: DeliveryAddressDto;
   @IsString() @MaxLength(64) slotId!: string;
   /** The hard limit; ORDERS_MAX_LINES may be lower. */
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => CheckoutLineDto)
+  @NestedObjects(() => CheckoutLineDto)
   lines!: CheckoutLineDto[];
 }

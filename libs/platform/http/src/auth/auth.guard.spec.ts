@@ -1,5 +1,8 @@
+import { SignJWT } from 'jose';
 import { issueToken } from './issue-token';
 import { createTestApp, TEST_JWT, type TestApp } from '../testing/http-test-app';
+
+const now = () => Math.floor(Date.now() / 1000);
 
 describe('AuthGuard', () => {
   let t: TestApp;
@@ -52,6 +55,30 @@ describe('AuthGuard', () => {
     const res = await get('/anyone-signed-in', expired);
     expectProblem(res, 401);
     expect(res.json().detail).toMatch(/expired/);
+  });
+
+  // Signed with the right key, so only the token policy stands between them and the route.
+  it.each([
+    ['without exp', {}, (jwt: SignJWT) => jwt, /no expiry/],
+    ['living longer than a staff token may', {}, (jwt: SignJWT) => jwt.setExpirationTime('2h'), /3600 s/],
+    [
+      'issued in the future',
+      {},
+      (jwt: SignJWT) => jwt.setIssuedAt(now() + 120).setExpirationTime(now() + 600),
+      /not valid yet/,
+    ],
+    ['signed with HS512', { alg: 'HS512' }, (jwt: SignJWT) => jwt.setExpirationTime('5m'), /HS256/],
+  ] as const)('answers a well-signed token %s with 401 saying why', async (_case, header, shape, detail) => {
+    const jwt = new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256', ...header })
+      .setSubject('ops-1')
+      .setIssuer(TEST_JWT.issuer)
+      .setAudience(TEST_JWT.audience)
+      .setIssuedAt();
+    const token = await shape(jwt).sign(new TextEncoder().encode(TEST_JWT.secret));
+    const res = await get('/anyone-signed-in', token);
+    expectProblem(res, 401);
+    expect(res.json().detail).toMatch(detail);
   });
 
   it('answers a token whose role is unknown with 401', async () => {

@@ -8,6 +8,10 @@ export interface Principal {
   /** Set for staff and scanners bound to one fulfillment center. */
   fulfillmentCenterId?: string;
   scopes?: string[];
+  /** A service acting on someone's behalf names them (RFC 8693 `act`): callcenter names the agent. */
+  actor?: { subject: string };
+  /** The call the actor acts in, with `actor` only: orders audits an agent's action with it. */
+  callId?: string;
 }
 
 export interface JwtSettings {
