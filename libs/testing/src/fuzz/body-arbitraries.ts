@@ -89,7 +89,9 @@ function stringFor(p: PropertySchema): fc.Arbitrary<string> {
         fc.date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }),
         fc.boolean(),
       )
-      .map(([d, dateOnly]) => (dateOnly ? d.toISOString().slice(0, 10) : d.toISOString()));
+      .map(([d, dateOnly]) =>
+        dateOnly || p.date === 'calendar' ? d.toISOString().slice(0, 10) : d.toISOString(),
+      );
   if (p.pattern) return fc.stringMatching(p.pattern).filter(fits);
   return fc.oneof(
     fc.string({ minLength, maxLength }),

@@ -22,7 +22,8 @@ export interface PropertySchema {
   maxLength?: number;
   pattern?: RegExp;
   oneOf?: unknown[];
-  date?: boolean;
+  /** An ISO 8601 date or date-time, or only a `YYYY-MM-DD` day that exists. */
+  date?: 'iso' | 'calendar';
   uuid?: boolean;
   arrayMin?: number;
   arrayMax?: number;
@@ -54,13 +55,14 @@ export function dtoSchema(dto: Type): PropertySchema[] {
           break;
         case 'isNumber':
           p.kind = 'number';
-          p.maxDecimals = (c0 as { maxDecimalPlaces?: number } | undefined)?.maxDecimalPlaces;
+          p.maxDecimals =
+            (c0 as { maxDecimalPlaces?: number } | undefined)?.maxDecimalPlaces ?? p.maxDecimals;
           break;
         case 'isBoolean':
           p.kind = 'boolean';
           break;
         case 'isObject':
-          p.kind = 'object';
+          if (p.kind !== 'nested') p.kind = 'object'; // NestedObject(s) states both
           break;
         case 'isArray':
           p.array = true;
@@ -92,10 +94,21 @@ export function dtoSchema(dto: Type): PropertySchema[] {
           break;
         case 'isDateString':
         case 'isIso8601':
-          p.date = true;
+          p.date = p.date ?? 'iso';
           p.kind = 'string';
           break;
-        case 'isUUID':
+        case 'isCalendarDate':
+          p.date = 'calendar';
+          p.kind = 'string';
+          break;
+        case 'maxDecimals':
+          p.maxDecimals = c0 as number;
+          break;
+        case 'fitsColumn':
+          p.maxLength = Math.min(p.maxLength ?? Infinity, c0 as number);
+          if (p.kind === 'unknown') p.kind = 'string';
+          break;
+        case 'isUuid':
           p.uuid = true;
           p.kind = 'string';
           break;
