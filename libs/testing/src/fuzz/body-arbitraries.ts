@@ -110,7 +110,8 @@ function plainKey(key: string): boolean {
  */
 export function certainlyInvalidValues(p: PropertySchema): Json[] {
   if (p.kind === 'unknown') return []; // no type stated: only the shape checks apply
-  const values: Json[] = [[[]], true];
+  const values: Json[] = [[[]]];
+  if (p.kind !== 'boolean' || p.array) values.push(true);
   if (p.kind !== 'object' || p.array) values.push({ a: { a: {} } });
   if (!p.optional) values.push(null);
   if (p.array) values.push('x', 1, { 0: 'x' });
