@@ -4,6 +4,12 @@ import { fulfillmentService } from '../../apps/fulfillment/src/fulfillment.servi
 import { imagesServiceDefinition } from '../../apps/images/src/images.service-definition';
 import { FakeSkylineVendor } from '../../apps/callcenter/src/test-support/fake-skyline-vendor.server';
 import { ordersServiceDefinition } from '../../apps/orders/src/orders.service-definition';
+import { PAYMENT_CALLBACK_PATH } from '../../apps/orders/src/payments/payment-callback.controller';
+import {
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signPaymentCallback,
+} from '../../apps/orders/src/payments/payment-signature';
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
@@ -15,10 +21,22 @@ import {
   serviceTestEnvironment,
   type IdsFor,
   type JsonWriteRoute,
+  type SignFor,
 } from '@harvest/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const PAYMENT_SECRET = 'fuzz-payment-secret-0123456789abcdef';
+/** The payment callback is signed by the provider, not bearer-authenticated: sign each body as it would. */
+const signFor: SignFor = (route, payload): Record<string, string> => {
+  if (route.path !== PAYMENT_CALLBACK_PATH) return {};
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return {
+    [TIMESTAMP_HEADER]: timestamp,
+    [SIGNATURE_HEADER]: signPaymentCallback(PAYMENT_SECRET, timestamp, Buffer.from(payload)),
+  };
+};
 
 const JWT = { secret: 'fuzz-test-jwt-secret-0123456789abcdef', issuer: 'harvest', audience: 'harvest-api' };
 const settings = fuzzSettingsFromEnv();
@@ -29,7 +47,7 @@ const services: Array<[string, (env: Env) => ServiceDefinition, Env]> = [
   [
     'orders',
     ordersServiceDefinition,
-    { PAYMENT_CALLBACK_SECRET: 'fuzz-payment-secret-0123456789abcdef', ORDERS_EXPIRY_SWEEP_MS: '0' },
+    { PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET, ORDERS_EXPIRY_SWEEP_MS: '0' },
   ],
   ['fulfillment', fulfillmentService, { FULFILLMENT_EXPIRY_SWEEP_MS: '0' }],
   [
@@ -145,7 +163,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, define,
       const failures: string[] = [];
       const tallies: string[] = [];
       for (const route of routes) {
-        await fuzzRoute(built.app, route, tokenFor, settings, idsFor).then(
+        await fuzzRoute(built.app, route, tokenFor, settings, { idsFor, signFor }).then(
           (tally) =>
             tallies.push(
               `${route.method} ${route.path} valid ${JSON.stringify(tally.valid)} hostile ${JSON.stringify(tally.hostile)}`,

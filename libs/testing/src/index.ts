@@ -21,6 +21,7 @@ export {
   fuzzedRoutes,
   type FuzzSettings,
   type IdsFor,
+  type SignFor,
   type StatusTally,
   type TokenFor,
 } from './fuzz/fuzz-json-routes';

@@ -35,6 +35,9 @@ export function fuzzSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzS
 
 export type TokenFor = (role: Role) => Promise<string>;
 
+/** Headers that authenticate the exact bytes sent, for a route signed instead of bearer-authenticated. */
+export type SignFor = (route: JsonWriteRoute, payload: string) => Record<string, string>;
+
 /** Existing ids for the route's fields and path parameters (`:id` may mean another thing per route). */
 export type IdsFor = (route: JsonWriteRoute) => IdPools;
 
@@ -66,7 +69,7 @@ export async function fuzzRoute(
   route: JsonWriteRoute,
   tokenFor: TokenFor,
   settings: FuzzSettings,
-  idsFor: IdsFor = () => ({}),
+  { idsFor = () => ({}), signFor = () => ({}) }: { idsFor?: IdsFor; signFor?: SignFor } = {},
 ): Promise<StatusTally> {
   const ids = idsFor(route);
   // Staff where the route takes them: an agent acting needs a call, which a generated body cannot have.
@@ -77,17 +80,20 @@ export async function fuzzRoute(
   const count = (kind: keyof StatusTally, status: number) => {
     tally[kind][status] = (tally[kind][status] ?? 0) + 1;
   };
-  const send = (url: string, body: JsonObject) =>
-    app.inject({
+  const send = (url: string, body: JsonObject) => {
+    const payload = serialise(body);
+    return app.inject({
       method: route.method,
       url,
       headers: {
         authorization: `Bearer ${token}`,
         'content-type': 'application/json',
         'idempotency-key': randomUUID(),
+        ...signFor(route, payload),
       },
-      payload: serialise(body),
+      payload,
     });
+  };
   const name = `${route.method} ${route.path} (${route.handler})`;
   const options = {
     seed: settings.seed,
