@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
-bash infra/local/harness up
+# Only MariaDB is needed (services run in-process on the embedded event log); a missing one fails with a
+# line saying how to start it (bash infra/local/harness up).
 eval "$(bash infra/local/harness env)"
 export FUZZ_RUNS="${FUZZ_RUNS:-300}"
 export FUZZ_SEED="${FUZZ_SEED:-$(( (RANDOM << 15) | RANDOM ))}"
