@@ -60,8 +60,11 @@ describe('platform input limits', () => {
       expectFieldProblem(await post('/signed', nested(33)), Array(32).fill('a').join('.'));
     });
 
-    it('counts brackets inside strings as text', async () => {
-      const res = await post('/orders', JSON.stringify({ lines: [{ sku: '['.repeat(100), quantity: 1 }] }));
+    it('counts brackets inside strings (after escaped quotes and backslashes) as text', async () => {
+      const res = await post(
+        '/orders',
+        JSON.stringify({ lines: [{ sku: '\\"{' + '['.repeat(100), quantity: 1 }] }),
+      );
       expect(res.statusCode).toBe(201);
     });
   });
