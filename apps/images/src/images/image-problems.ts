@@ -17,6 +17,13 @@ export const ImageProblems = {
     problem(400, 'validation-failed', `Unexpected multipart part "${name}": only "file" is accepted`, {
       errors: [{ field: name, message: 'is not allowed' }],
     }),
+  extraPart: (name: string) =>
+    problem(
+      400,
+      'validation-failed',
+      `The multipart body has a part "${name}" after the file: send one part, named "file", per upload`,
+      { errors: [{ field: name, message: 'is not allowed: one file per upload' }] },
+    ),
   malformedUpload: (reason: string) =>
     problem(400, 'malformed-upload', `The multipart body could not be read to its end: ${reason}`, {
       field: 'file',

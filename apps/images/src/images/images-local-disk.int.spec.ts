@@ -90,4 +90,30 @@ describe('images service on the local-disk default', () => {
     expect(await stored()).toBe(before - 7);
     expect(await readdir(join(dir, 'tmp'))).toEqual([]);
   });
+
+  it.each([
+    ['a second file', { name: 'file', filename: 'b.jpg', data: 'second' }, 'file'],
+    ['a second file under another name', { name: 'extra', filename: 'b.jpg', data: 'second' }, 'extra'],
+    ['a field after the file', { name: 'caption', data: 'grapes' }, 'caption'],
+  ])(
+    'refuses a file followed by %s with a 400 naming the part, storing nothing',
+    async (_what, extra, field) => {
+      const admin = await issueToken({ subject: 'staff-3', role: 'admin' }, JWT);
+      const bytes = await demoPicture('#1565c0', '#ef6c00');
+      const { payload, headers } = multipartBody([{ name: 'file', filename: 'a.jpg', data: bytes }, extra]);
+      const objects = async () => (await readdir(join(dir, 'objects'), { recursive: true })).length;
+      const before = await objects();
+      const response = await http.app.inject({
+        method: 'POST',
+        url: '/images',
+        payload,
+        headers: { ...headers, authorization: `Bearer ${admin}` },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().errors).toEqual([{ field, message: expect.stringMatching(/not allowed/) }]);
+      expect(await objects()).toBe(before);
+      expect(await readdir(join(dir, 'tmp'))).toEqual([]);
+    },
+  );
 });

@@ -31,9 +31,9 @@ export class ImagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const part = await this.filePart(request);
+    const { part, nothingAfter } = await this.filePart(request);
     const { record, created } = await this.images.upload(
-      { stream: part.file, filename: part.filename, truncated: () => part.file.truncated },
+      { stream: part.file, filename: part.filename, truncated: () => part.file.truncated, nothingAfter },
       principal.subject,
     );
     reply.status(created ? 201 : 200);
@@ -115,18 +115,35 @@ export class ImagesController {
     return record;
   }
 
-  private async filePart(request: FastifyRequest): Promise<MultipartFile> {
+  /**
+   * The one part `file`, and a check that nothing follows it. Parts are read in order, so another part can
+   * only be seen once the file has been received; the service runs the check before storing anything.
+   */
+  private async filePart(
+    request: FastifyRequest,
+  ): Promise<{ part: MultipartFile; nothingAfter: () => Promise<void> }> {
     if (!request.isMultipart()) throw ImageProblems.notMultipart();
-    const part = await request
-      .file({ limits: { fileSize: this.config.IMAGES_MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 } })
-      .catch((error: Error) => {
+    // Room for one part more than accepted, so the extra one arrives with its name and can be named.
+    const parts = request.parts({
+      limits: { fileSize: this.config.IMAGES_MAX_UPLOAD_BYTES, files: 2, fields: 1, parts: 2 },
+    });
+    const next = () =>
+      parts.next().catch((error: Error) => {
         throw ImageProblems.malformedUpload(error.message);
       });
-    if (!part) throw ImageProblems.missingFile();
-    if (part.fieldname !== 'file') {
-      part.file.resume();
+    const first = await next();
+    if (first.done) throw ImageProblems.missingFile();
+    const part = first.value;
+    if (part.type !== 'file' || part.fieldname !== 'file') {
+      if (part.type === 'file') part.file.resume();
       throw ImageProblems.unexpectedPart(part.fieldname);
     }
-    return part;
+    const nothingAfter = async () => {
+      const after = await next();
+      if (after.done) return;
+      if (after.value.type === 'file') after.value.file.resume();
+      throw ImageProblems.extraPart(after.value.fieldname);
+    };
+    return { part, nothingAfter };
   }
 }

@@ -34,6 +34,8 @@ export interface IncomingFile {
   filename?: string;
   /** True once the multipart parser cut the stream at the size limit. */
   truncated: () => boolean;
+  /** Resolves when nothing follows the file in the request; throws a problem naming the part that does. */
+  nothingAfter?: () => Promise<void>;
 }
 
 export interface ImageRecord {
@@ -69,6 +71,7 @@ export class ImagesService {
     const originalPath = `${received.path}.original`;
     try {
       if (file.truncated()) throw ImageProblems.tooLarge(this.config.IMAGES_MAX_UPLOAD_BYTES);
+      await file.nothingAfter?.();
       const sniffed = sniffImageType(received.head);
       if (!sniffed.type)
         throw ImageProblems.unsupportedType(sniffed.looksLike, claimedExtension(file.filename));
@@ -277,4 +280,3 @@ export class ImagesService {
 const VARIANT_ORDER = allVariants().map(variantFileName);
 const byVariantOrder = (a: ImageVariant, b: ImageVariant) =>
   VARIANT_ORDER.indexOf(variantFileName(a)) - VARIANT_ORDER.indexOf(variantFileName(b));
-

@@ -9,7 +9,7 @@ export { PlatformHttpModule } from './platform-http.module';
 
 export { ROLES, type Role, type Principal, type JwtSettings } from './auth/principal';
 export { Public } from './auth/public.decorator';
-export { Roles } from './auth/roles.decorator';
+export { Roles, REQUIRED_ROLES } from './auth/roles.decorator';
 export { DirectGet, type DirectRouteParams } from './direct-routes/direct-get.decorator';
 export { CurrentPrincipal, principalOfRequest } from './auth/current-principal.decorator';
 export { AuthGuard } from './auth/auth.guard';

@@ -19,7 +19,9 @@ import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { sendProblem } from '../problem/send-problem';
 import { REQUEST_ID_HEADER, echoRequestId, requestIdFor } from '../request-id';
 import { createValidationPipe } from '../validation/validation.pipe';
+import { answerClientError } from './client-error-handler';
 import { HttpRootModule } from './http-root.module';
+import { registerJsonBodyParser } from './json-body-parser';
 
 export interface HttpAppOptions {
   /** service.name on spans and `service` on every log line. */
@@ -92,6 +94,8 @@ async function build(
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
     requestIdHeader: false,
+    // Headers too large and unparsable requests never reach a route: answered as problem+json here.
+    clientErrorHandler: answerClientError,
     // Our pino logger writes one access line per request, with trace ids; Fastify's would duplicate it.
     logger: false,
     // A malformed escape (400) or an over-long path parameter (414) is answered by Fastify's router before
@@ -106,14 +110,15 @@ async function build(
   echoRequestId(server);
   instrumentHttpServer(server, logger);
   server.addHook('onClose', async () => flushTraces());
+  registerJsonBodyParser(server, config.HTTP_JSON_MAX_DEPTH);
   if (options.configureServer) await options.configureServer(server);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     HttpRootModule.wrap(appModule, config),
     adapter,
-    {
-      logger: new PinoNestLogger(logger),
-    },
+    // Our JSON parser (registerJsonBodyParser) stays; Nest would replace it with an unbounded one. No
+    // service takes urlencoded forms, so that parser goes too: such a body is a 415.
+    { logger: new PinoNestLogger(logger), bodyParser: false },
   );
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());

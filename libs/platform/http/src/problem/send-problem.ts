@@ -38,6 +38,9 @@ function answer(exception: unknown, request: FastifyRequest, reply: FastifyReply
     ...(correlation.trace_id ? { traceId: correlation.trace_id } : {}),
   };
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  // A refused body may still be on its way: unread bytes would be taken for the next request on a
+  // keep-alive connection (or stall it), so a 413 always ends the connection after the answer.
+  if (problem.status === 413) reply.header('connection', 'close');
   for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
   reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
 }

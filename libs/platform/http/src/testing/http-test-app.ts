@@ -1,5 +1,16 @@
 // Spec support only (not exported): a small app exercising every platform concern through createHttpApp.
-import { Body, Controller, Get, Logger, Module, Optional, Post, type OnModuleInit } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Logger,
+  Module,
+  Optional,
+  Post,
+  Req,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { HealthRegistry, type DependencyCheck } from '@harvest/platform/health';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { Type } from 'class-transformer';
@@ -11,6 +22,10 @@ import type { Principal } from '../auth/principal';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { createHttpApp, type HttpApp } from '../bootstrap/create-http-app';
+import { keepRawBody, rawBodyOf } from '../raw-body/raw-body';
+
+/** The raw-body route's own limit, smaller than the app's, as the signed callbacks have. */
+export const SIGNED_ROUTE_LIMIT_BYTES = 160 * 1024;
 
 export const TEST_JWT = {
   secret: 'test-secret-that-is-at-least-32-chars!!',
@@ -57,6 +72,13 @@ class TestController {
   @Get('open')
   open(): object {
     return { open: true };
+  }
+
+  /** Like a signed webhook: the exact bytes are kept (for a signature) and the body is parsed too. */
+  @Public()
+  @Post('signed')
+  signed(@Req() request: FastifyRequest, @Body() body: unknown): object {
+    return { bytes: rawBodyOf(request)?.length, body };
   }
 
   @Public()
@@ -156,6 +178,7 @@ export async function createTestApp(
       ...env,
     },
     logDestination: sink,
+    configureServer: (server) => keepRawBody(server, ['/signed'], SIGNED_ROUTE_LIMIT_BYTES),
     spanProcessors: recordSpans ? [new SimpleSpanProcessor(spans)] : undefined,
   });
   return {
