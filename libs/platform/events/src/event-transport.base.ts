@@ -1,7 +1,7 @@
 import type { DependencyCheck } from '@harvest/platform/health';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { EventDispatcher } from './dispatch/event-dispatcher';
-import type { EventServerOptions, EventTransport } from './event-transport';
+import type { EventAck, EventServerOptions, EventTransport } from './event-transport';
 import type { EventsConfig } from './events.config';
 import type { OutgoingEvent } from './outgoing-event';
 
@@ -24,7 +24,7 @@ export abstract class EventTransportBase implements EventTransport {
   }
 
   abstract start(): Promise<void>;
-  abstract publish(events: ReadonlyArray<OutgoingEvent>): Promise<void>;
+  abstract publish(events: ReadonlyArray<OutgoingEvent>): Promise<ReadonlyArray<EventAck>>;
   abstract check(): Promise<DependencyCheck>;
   abstract close(): Promise<void>;
   protected abstract buildServer(options: EventServerOptions): CustomTransportStrategy;

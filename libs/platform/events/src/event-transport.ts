@@ -2,14 +2,27 @@ import type { DependencyCheck } from '@harvest/platform/health';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { OutgoingEvent } from './outgoing-event';
 
+/** Where the transport says it stored one event: Kafka's partition and offset; the embedded log's row id. */
+export interface EventAck {
+  readonly eventId: string;
+  readonly topic: string;
+  readonly partition: number;
+  /** Decimal text: Kafka offsets are 64-bit. */
+  readonly offset: string;
+}
+
 /**
- * The publishing port. publish() resolves only when the transport acknowledged every event, in order;
- * it rejects if any was not, and the caller then sends the same events again (consumers dedupe by eventId).
+ * The publishing port. publish() resolves with the events the transport acknowledged, each with where it was
+ * stored; an event of the batch without an ack must be treated as not sent (the caller sends it again, consumers
+ * dedupe by eventId). It rejects when the transport's answer says nothing reliable about any of them.
+ * The answer is per event rather than "all or nothing" because a client library's promise is not proof: kafkajs
+ * 2.2.4 resolves a multi-partition send after a leader change although some partitions were never written
+ * (kafka/kafka-event-publisher.adapter.ts). acknowledgedPrefix() is the one reading of an answer for every caller.
  * Events come with payload and headers as JSON text (outgoingEvent(envelope) makes one from an envelope), so
  * the relay hands over what the outbox row holds without parsing and serialising each payload again.
  */
 export interface EventPublisher {
-  publish(events: ReadonlyArray<OutgoingEvent>): Promise<void>;
+  publish(events: ReadonlyArray<OutgoingEvent>): Promise<ReadonlyArray<EventAck>>;
 }
 
 export interface EventServerOptions {

@@ -1,7 +1,7 @@
 import { eventsConsumed } from '../events.metrics';
 import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { EventEnvelope } from '@harvest/contracts';
-import { decodedEnvelope } from '../testing/outgoing-events';
+import { ackAll, decodedEnvelope } from '../testing/outgoing-events';
 import { EventDispatcher } from './event-dispatcher';
 
 describe('EventDispatcher', () => {
@@ -12,7 +12,7 @@ describe('EventDispatcher', () => {
     const deadLetters: EventEnvelope[] = [];
     const sleeps: number[] = [];
     const dispatcher = new EventDispatcher(
-      { publish: async (events) => void deadLetters.push(...events.map(decodedEnvelope)) },
+      { publish: async (events) => (deadLetters.push(...events.map(decodedEnvelope)), ackAll(events)) },
       { maxAttempts, backoffMs: 100, backoffMaxMs: 150 },
       async (ms) => void sleeps.push(ms),
     );
@@ -34,7 +34,9 @@ describe('EventDispatcher', () => {
   it('dead-letters after maxAttempts with the last error, same eventId and key', async () => {
     const { dispatcher, deadLetters } = setup(2);
     const consumed = async (outcome: string) =>
-      (await eventsConsumed.get()).values.find((v) => v.labels.topic === event.topic && v.labels.outcome === outcome)?.value ?? 0;
+      (await eventsConsumed.get()).values.find(
+        (v) => v.labels.topic === event.topic && v.labels.outcome === outcome,
+      )?.value ?? 0;
     const [retriedBefore, deadBefore] = [await consumed('retried'), await consumed('dead_lettered')];
     const beforeRetry = jest.fn(async () => undefined);
     let calls = 0;
@@ -69,13 +71,22 @@ describe('EventDispatcher', () => {
       },
       { maxAttempts: 1, backoffMs: 0, backoffMaxMs: 0 },
     );
-    await expect(dispatcher.dispatch(event, async () => Promise.reject(new Error('x')))).rejects.toThrow('dlq down');
+    await expect(dispatcher.dispatch(event, async () => Promise.reject(new Error('x')))).rejects.toThrow(
+      'dlq down',
+    );
   });
 
   it('wraps a message that is not an envelope instead of losing it', async () => {
     const { dispatcher, deadLetters } = setup(1);
-    await dispatcher.dispatch({ topic: 't', key: null, data: 'garbage' }, async () => Promise.reject({ status: 'error', message: 'Internal server error' }));
-    expect(deadLetters[0]).toMatchObject({ topic: 't.dlq', key: 'unknown', type: 'unknown', payload: 'garbage' });
+    await dispatcher.dispatch({ topic: 't', key: null, data: 'garbage' }, async () =>
+      Promise.reject({ status: 'error', message: 'Internal server error' }),
+    );
+    expect(deadLetters[0]).toMatchObject({
+      topic: 't.dlq',
+      key: 'unknown',
+      type: 'unknown',
+      payload: 'garbage',
+    });
     expect(deadLetters[0]!.headers['dlq-error']).toContain('Internal server error');
   });
 });

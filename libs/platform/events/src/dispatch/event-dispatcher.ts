@@ -5,6 +5,7 @@ import { backoffDelayMs } from '../backoff';
 import type { EventPublisher } from '../event-transport';
 import { eventsConsumed } from '../events.metrics';
 import { outgoingEvent } from '../outgoing-event';
+import { requireAllAcknowledged } from '../publish-acks';
 import { describeError, type IncomingEvent, toDeadLetter } from './dead-letter';
 
 export interface RetryPolicy {
@@ -34,7 +35,11 @@ export class EventDispatcher {
    * again rather than losing it.
    * @param beforeRetry e.g. a Kafka heartbeat, so a long retry does not cost the partition
    */
-  async dispatch(event: IncomingEvent, handle: () => Promise<unknown>, beforeRetry?: () => Promise<void>): Promise<DispatchOutcome> {
+  async dispatch(
+    event: IncomingEvent,
+    handle: () => Promise<unknown>,
+    beforeRetry?: () => Promise<void>,
+  ): Promise<DispatchOutcome> {
     const traceCarrier = isEventEnvelope(event.data) ? event.data.headers : {};
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.policy.maxAttempts; attempt++) {
@@ -49,12 +54,17 @@ export class EventDispatcher {
       } catch (error) {
         lastError = error;
         eventsConsumed.inc({ topic: event.topic, outcome: 'retried' });
-        this.logger.warn(`${event.topic} key=${event.key}: attempt ${attempt}/${this.policy.maxAttempts} failed: ${describeError(error)}`);
+        this.logger.warn(
+          `${event.topic} key=${event.key}: attempt ${attempt}/${this.policy.maxAttempts} failed: ${describeError(error)}`,
+        );
       }
     }
-    await this.deadLetters.publish([outgoingEvent(toDeadLetter(event, lastError, this.policy.maxAttempts))]);
+    const deadLetter = [outgoingEvent(toDeadLetter(event, lastError, this.policy.maxAttempts))];
+    requireAllAcknowledged(deadLetter, await this.deadLetters.publish(deadLetter));
     eventsConsumed.inc({ topic: event.topic, outcome: 'dead_lettered' });
-    this.logger.error(`${event.topic} key=${event.key}: sent to dead-letter topic after ${this.policy.maxAttempts} attempts`);
+    this.logger.error(
+      `${event.topic} key=${event.key}: sent to dead-letter topic after ${this.policy.maxAttempts} attempts`,
+    );
     return 'dead-lettered';
   }
 }

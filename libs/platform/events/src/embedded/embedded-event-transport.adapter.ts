@@ -1,6 +1,6 @@
 import type { DependencyCheck } from '@harvest/platform/health';
 import type { DataSource } from 'typeorm';
-import type { EventServerOptions } from '../event-transport';
+import type { EventAck, EventServerOptions } from '../event-transport';
 import { EventTransportBase } from '../event-transport.base';
 import type { EventsConfig } from '../events.config';
 import type { OutgoingEvent } from '../outgoing-event';
@@ -26,9 +26,9 @@ export class EmbeddedEventTransport extends EventTransportBase {
     return this.opening;
   }
 
-  async publish(events: ReadonlyArray<OutgoingEvent>): Promise<void> {
+  async publish(events: ReadonlyArray<OutgoingEvent>): Promise<EventAck[]> {
     await this.start();
-    await this.log.append(events);
+    return this.log.append(events);
   }
 
   protected buildServer({ group }: EventServerOptions): EmbeddedEventServer {

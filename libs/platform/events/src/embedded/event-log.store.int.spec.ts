@@ -34,8 +34,30 @@ describe('EventLogStore on MariaDB', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('acks each appended event with the id of the row that holds it', async () => {
+    const ackTopic = platformTestV1.withTopic('platform-test.log-acks'); // its own topic: the tests below read theirs from the start
+    const events = [7, 8, 9].map((seq) =>
+      outgoingEvent(ackTopic.create({ key: 'k-acks', payload: { seq } })),
+    );
+    const acks = await storeA.append(events);
+    const rows: Array<{ id: string | number; event_id: string }> = await dataSource.query(
+      `SELECT id, event_id FROM \`${eventsDb}\`.event_log WHERE event_key = 'k-acks' ORDER BY id`,
+    );
+    expect(acks).toEqual(
+      rows.map((row) => ({
+        eventId: row.event_id,
+        topic: ackTopic.topic,
+        partition: 0,
+        offset: String(row.id),
+      })),
+    );
+    expect(acks.map((a) => a.eventId)).toEqual(events.map((e) => e.eventId));
+  });
+
   it('lets one instance of a group read a topic at a time; the other skips it instead of waiting', async () => {
-    await storeA.append([0, 1, 2].map((seq) => outgoingEvent(contract.create({ key: 'k', payload: { seq } }))));
+    await storeA.append(
+      [0, 1, 2].map((seq) => outgoingEvent(contract.create({ key: 'k', payload: { seq } }))),
+    );
     const seenA: number[] = [];
     let releaseA!: () => void;
     const gate = new Promise<void>((r) => (releaseA = r));
@@ -45,14 +67,21 @@ describe('EventLogStore on MariaDB', () => {
     });
     while (seenA.length === 0) await new Promise((r) => setTimeout(r, 10));
     const started = Date.now();
-    expect(await storeB.consume('group-1', contract.topic, 10, async () => undefined)).toEqual({ claimed: false });
+    expect(await storeB.consume('group-1', contract.topic, 10, async () => undefined)).toEqual({
+      claimed: false,
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     releaseA();
     expect(await passA).toEqual({ claimed: true, consumed: 3 });
     expect(seenA).toEqual([0, 1, 2]);
     // Another group reads the same rows from the start.
     const seenOther: number[] = [];
-    await storeB.consume('group-2', contract.topic, 10, async ({ envelope }) => void seenOther.push((envelope.payload as { seq: number }).seq));
+    await storeB.consume(
+      'group-2',
+      contract.topic,
+      10,
+      async ({ envelope }) => void seenOther.push((envelope.payload as { seq: number }).seq),
+    );
     expect(seenOther).toEqual([0, 1, 2]);
   });
 
@@ -66,7 +95,12 @@ describe('EventLogStore on MariaDB', () => {
         seen.push(seq);
       }),
     ).rejects.toThrow('cannot');
-    await storeA.consume('group-1', contract.topic, 10, async ({ envelope }) => void seen.push((envelope.payload as { seq: number }).seq));
+    await storeA.consume(
+      'group-1',
+      contract.topic,
+      10,
+      async ({ envelope }) => void seen.push((envelope.payload as { seq: number }).seq),
+    );
     expect(seen).toEqual([3, 4]);
   });
 });

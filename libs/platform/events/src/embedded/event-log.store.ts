@@ -1,7 +1,15 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import { DataSource } from 'typeorm';
 import type { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
-import { EVENT_ROW_COLUMNS, EVENT_ROW_PLACEHOLDERS, EVENT_ROW_SELECT, type EventRow, eventToRowValues, rowToEnvelope } from '../outbox/outbox-row';
+import {
+  EVENT_ROW_COLUMNS,
+  EVENT_ROW_PLACEHOLDERS,
+  EVENT_ROW_SELECT,
+  type EventRow,
+  eventToRowValues,
+  rowToEnvelope,
+} from '../outbox/outbox-row';
+import type { EventAck } from '../event-transport';
 import type { OutgoingEvent } from '../outgoing-event';
 import { EventLogSchema1763900000100 } from './event-log-schema.migration';
 
@@ -71,17 +79,28 @@ export class EventLogStore {
     await this.db().query('SELECT 1 FROM event_log_append_lock LIMIT 1');
   }
 
-  /** Appends in order, in one transaction serialised on the append lock, so ids become visible in id order. */
-  async append(events: ReadonlyArray<OutgoingEvent>): Promise<void> {
-    if (events.length === 0) return;
-    await this.db().transaction(async (em) => {
+  /**
+   * Appends in order, in one transaction serialised on the append lock, so ids become visible in id order.
+   * Acks every event with its row id (partition 0: one log): the committed INSERT stored all of them, and its
+   * ids are consecutive from insertId, as no other insert into event_log runs while the append lock is held.
+   */
+  async append(events: ReadonlyArray<OutgoingEvent>): Promise<EventAck[]> {
+    if (events.length === 0) return [];
+    const result: { insertId: number | string } = await this.db().transaction(async (em) => {
       await em.query('SELECT id FROM event_log_append_lock WHERE id = 1 FOR UPDATE');
       const placeholders = events.map(() => EVENT_ROW_PLACEHOLDERS).join(', ');
-      await em.query(
+      return em.query(
         `INSERT INTO event_log (${EVENT_ROW_COLUMNS}) VALUES ${placeholders}`,
         events.flatMap(eventToRowValues),
       );
     });
+    const first = BigInt(result.insertId);
+    return events.map((event, i) => ({
+      eventId: event.eventId,
+      topic: event.topic,
+      partition: 0,
+      offset: String(first + BigInt(i)),
+    }));
   }
 
   /**
@@ -90,14 +109,25 @@ export class EventLogStore {
    * and the others skip it instead of waiting. If `handle` throws, progress so far is kept and the error
    * is rethrown; the failed row is offered again on the next pass.
    */
-  async consume(group: string, topic: string, limit: number, handle: (event: LoggedEvent) => Promise<void>): Promise<ConsumeResult> {
+  async consume(
+    group: string,
+    topic: string,
+    limit: number,
+    handle: (event: LoggedEvent) => Promise<void>,
+  ): Promise<ConsumeResult> {
     const db = this.db();
     const offsetKey = `${group}\u0000${topic}`;
     if (!this.knownOffsets.has(offsetKey)) {
       // A plain (non-locking) read first: INSERT IGNORE on a row another instance holds would wait for its lock.
-      const existing = await db.query('SELECT 1 FROM event_consumer_offset WHERE group_id = ? AND topic = ?', [group, topic]);
+      const existing = await db.query(
+        'SELECT 1 FROM event_consumer_offset WHERE group_id = ? AND topic = ?',
+        [group, topic],
+      );
       if (existing.length === 0) {
-        await db.query('INSERT IGNORE INTO event_consumer_offset (group_id, topic, last_id) VALUES (?, ?, 0)', [group, topic]);
+        await db.query(
+          'INSERT IGNORE INTO event_consumer_offset (group_id, topic, last_id) VALUES (?, ?, 0)',
+          [group, topic],
+        );
       }
       this.knownOffsets.add(offsetKey);
     }
@@ -120,7 +150,11 @@ export class EventLogStore {
           failure = error;
           break;
         }
-        await em.query('UPDATE event_consumer_offset SET last_id = ? WHERE group_id = ? AND topic = ?', [row.id, group, topic]);
+        await em.query('UPDATE event_consumer_offset SET last_id = ? WHERE group_id = ? AND topic = ?', [
+          row.id,
+          group,
+          topic,
+        ]);
         consumed++;
       }
       return { claimed: true, consumed };

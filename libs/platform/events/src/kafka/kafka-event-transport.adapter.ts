@@ -1,6 +1,6 @@
 import type { DependencyCheck } from '@harvest/platform/health';
 import { type Kafka, logLevel } from 'kafkajs';
-import type { EventServerOptions } from '../event-transport';
+import type { EventAck, EventServerOptions } from '../event-transport';
 import { EventTransportBase } from '../event-transport.base';
 import type { EventsConfig } from '../events.config';
 import type { OutgoingEvent } from '../outgoing-event';
@@ -23,7 +23,7 @@ export class KafkaEventTransport extends EventTransportBase {
     // Nothing to prepare: the producer connects on first publish, and again after a failed one.
   }
 
-  publish(events: ReadonlyArray<OutgoingEvent>): Promise<void> {
+  publish(events: ReadonlyArray<OutgoingEvent>): Promise<EventAck[]> {
     return this.publisher.publish(events);
   }
 

@@ -5,7 +5,7 @@ import { relayLeaseName } from '../events.module';
 import { MysqlAdvisoryLease } from '../lease/mysql-advisory-lease';
 import type { OutgoingEvent } from '../outgoing-event';
 import { createServiceDatabase, waitFor } from '../testing/events-test-database';
-import { decodedEnvelope } from '../testing/outgoing-events';
+import { ackAll, decodedEnvelope } from '../testing/outgoing-events';
 import { OutboxRelay } from './outbox-relay.service';
 import { SqlOutboxStore } from './outbox-store';
 import { OutboxTransactionRequiredError, OutboxWriter } from './outbox-writer.service';
@@ -15,6 +15,7 @@ class RecordingPublisher {
   readonly published: EventEnvelope[] = [];
   async publish(events: ReadonlyArray<OutgoingEvent>) {
     this.published.push(...events.map(decodedEnvelope));
+    return ackAll(events);
   }
 }
 

@@ -1,13 +1,19 @@
 import { platformTestV1 } from '@harvest/contracts/platform-test';
+import type { EventAck } from '../event-transport';
 import { type OutgoingEvent, outgoingEvent } from '../outgoing-event';
-import { seqOf } from '../testing/outgoing-events';
+import { ackAll, seqOf } from '../testing/outgoing-events';
+import { UnacknowledgedEventsError } from '../publish-acks';
 import { OutboxRelay, type RelayLease } from './outbox-relay.service';
 import type { OutboxStore, PendingEvent } from './outbox-store';
 
 class MemoryOutbox implements OutboxStore {
   readonly rows: Array<PendingEvent & { published: boolean }> = [];
   add(key: string, seq: number) {
-    this.rows.push({ id: String(this.rows.length + 1), event: outgoingEvent(platformTestV1.create({ key, payload: { seq } })), published: false });
+    this.rows.push({
+      id: String(this.rows.length + 1),
+      event: outgoingEvent(platformTestV1.create({ key, payload: { seq } })),
+      published: false,
+    });
   }
   async nextBatch(limit: number, exclude: ReadonlyArray<string> = []) {
     return this.rows.filter((r) => !r.published && !exclude.includes(r.id)).slice(0, limit);
@@ -32,14 +38,14 @@ class ManualAckPublisher {
   maxInFlight = 0;
 
   publish = (events: ReadonlyArray<OutgoingEvent>) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<EventAck[]>((resolve, reject) => {
       const batch = events.map(seqOf);
       this.sent.push(batch);
       this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
       const done = () => this.inFlight--;
       this.waiting.push({
         seqs: batch,
-        ack: () => (batch.forEach((seq) => this.acked.add(seq)), done(), resolve()),
+        ack: () => (batch.forEach((seq) => this.acked.add(seq)), done(), resolve(ackAll(events))),
         fail: (error) => (done(), reject(error)),
       });
     });
@@ -92,6 +98,7 @@ describe('OutboxRelay', () => {
           expect(outbox.rows.filter((r) => r.published).length).toBe(batches.flat().length);
           if (failNext-- > 0) throw new Error('broker down');
           batches.push(events.map(seqOf));
+          return ackAll(events);
         },
       },
       alwaysLeader,
@@ -116,6 +123,7 @@ describe('OutboxRelay', () => {
         publish: async (events) => {
           if (++calls === 2) throw new Error('once');
           seen.push(...events.map(seqOf));
+          return ackAll(events);
         },
       },
       alwaysLeader,
@@ -130,7 +138,11 @@ describe('OutboxRelay', () => {
     const publisher = new ManualAckPublisher();
     const outbox = new WatchedOutbox(publisher);
     for (let i = 0; i < 5; i++) outbox.add(`k${i % 2}`, i);
-    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, { pollMs: 1000, batchSize: 2, backoffMaxMs: 1000 });
+    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, {
+      pollMs: 1000,
+      batchSize: 2,
+      backoffMaxMs: 1000,
+    });
     const drained = relay.publishPending();
 
     await settle();
@@ -142,7 +154,10 @@ describe('OutboxRelay', () => {
     publisher.ackNext();
     await settle();
     // Batch 1 acknowledged: marked while batch 2 is in flight; the read-ahead leaves out both.
-    expect(publisher.sent).toEqual([[0, 1], [2, 3]]);
+    expect(publisher.sent).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     expect(outbox.rows.filter((r) => r.published).map((r) => r.id)).toEqual(['1', '2']);
     expect(outbox.reads.at(-1)!.exclude).toEqual(['3', '4', '1', '2']);
 
@@ -162,7 +177,11 @@ describe('OutboxRelay', () => {
     const publisher = new ManualAckPublisher();
     const outbox = new WatchedOutbox(publisher);
     for (let i = 0; i < 6; i++) outbox.add('k', i);
-    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, { pollMs: 1000, batchSize: 2, backoffMaxMs: 1000 });
+    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, {
+      pollMs: 1000,
+      batchSize: 2,
+      backoffMaxMs: 1000,
+    });
     outbox.failMarks = 1;
     const first = relay.publishPending();
     await settle();
@@ -170,7 +189,10 @@ describe('OutboxRelay', () => {
     await settle();
     publisher.ackNext();
     await expect(first).rejects.toThrow('database gone');
-    expect(publisher.sent).toEqual([[0, 1], [2, 3]]);
+    expect(publisher.sent).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     expect(await outbox.countUnpublished()).toBe(6);
 
     const second = relay.publishPending();
@@ -179,7 +201,13 @@ describe('OutboxRelay', () => {
       publisher.ackNext();
     }
     expect(await second).toBe(6);
-    expect(publisher.sent).toEqual([[0, 1], [2, 3], [0, 1], [2, 3], [4, 5]]);
+    expect(publisher.sent).toEqual([
+      [0, 1],
+      [2, 3],
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
     expect(outbox.markedBeforeAck).toEqual([]);
   });
 
@@ -187,7 +215,11 @@ describe('OutboxRelay', () => {
     const publisher = new ManualAckPublisher();
     const outbox = new WatchedOutbox(publisher);
     for (let i = 0; i < 6; i++) outbox.add('k', i);
-    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, { pollMs: 1000, batchSize: 2, backoffMaxMs: 1000 });
+    const relay = new OutboxRelay(outbox, publisher, alwaysLeader, {
+      pollMs: 1000,
+      batchSize: 2,
+      backoffMaxMs: 1000,
+    });
     const refused = relay.publishPending();
     await settle();
     publisher.ackNext();
@@ -202,20 +234,116 @@ describe('OutboxRelay', () => {
     const stopped = relay.stop();
     publisher.ackNext();
     await stopped;
-    expect(publisher.sent).toEqual([[0, 1], [2, 3], [2, 3]]);
+    expect(publisher.sent).toEqual([
+      [0, 1],
+      [2, 3],
+      [2, 3],
+    ]);
     expect(outbox.rows.filter((r) => r.published).map((r) => r.id)).toEqual(['1', '2', '3', '4']);
     expect(outbox.markedBeforeAck).toEqual([]);
+  });
+
+  describe('with a partial or unclear answer from the publisher', () => {
+    /** A publisher that acks only the events `acks` picks, and keeps what each ack claims was stored. */
+    function partialPublisher(acks: (events: ReadonlyArray<OutgoingEvent>, call: number) => EventAck[]) {
+      const sent: number[][] = [];
+      const stored: number[] = [];
+      const publish = async (events: ReadonlyArray<OutgoingEvent>) => {
+        sent.push(events.map(seqOf));
+        const answer = acks(events, sent.length);
+        stored.push(...events.filter((e) => answer.some((a) => a.eventId === e.eventId)).map(seqOf));
+        return answer;
+      };
+      return { sent, stored, publish };
+    }
+    const only = (keep: (event: OutgoingEvent) => boolean) => (events: ReadonlyArray<OutgoingEvent>) =>
+      ackAll(events.filter(keep));
+    const published = (outbox: MemoryOutbox) =>
+      outbox.rows.filter((r) => r.published).map((r) => seqOf(r.event));
+
+    it('marks only the acknowledged rows, sends nothing more, and sends the rest again first (a partition left out, kafkajs #1303)', async () => {
+      const outbox = new MemoryOutbox();
+      for (let i = 0; i < 8; i++) outbox.add(i % 2 === 0 ? 'even' : 'odd', i);
+      // The first answer leaves out the partition of key "odd", as kafkajs 2.2.4 does after a leader change.
+      const publisher = partialPublisher((events, call) =>
+        call === 1 ? only((e) => e.key === 'even')(events) : ackAll(events),
+      );
+      const relay = new OutboxRelay(outbox, publisher, alwaysLeader, {
+        pollMs: 1000,
+        batchSize: 4,
+        backoffMaxMs: 1000,
+      });
+
+      await expect(relay.publishPending()).rejects.toThrow(UnacknowledgedEventsError);
+      expect(published(outbox)).toEqual([0, 2]);
+      expect(publisher.sent).toEqual([[0, 1, 2, 3]]); // the batch read ahead was not sent
+
+      expect(await relay.publishPending()).toBe(6);
+      expect(publisher.sent).toEqual([
+        [0, 1, 2, 3],
+        [1, 3, 4, 5],
+        [6, 7],
+      ]);
+      expect(await outbox.countUnpublished()).toBe(0);
+      // Every row marked published was acknowledged, and each key reached the topic in order.
+      const perKey = (parity: number) => publisher.stored.filter((seq) => seq % 2 === parity);
+      expect(perKey(0)).toEqual([0, 2, 4, 6]);
+      expect(perKey(1)).toEqual([1, 3, 5, 7]);
+    });
+
+    it('after an unacknowledged row marks no later row of its key, even an acknowledged one', async () => {
+      const outbox = new MemoryOutbox();
+      for (let i = 0; i < 4; i++) outbox.add(i === 3 ? 'other' : 'k', i);
+      const publisher = partialPublisher(only((e) => seqOf(e) !== 1));
+      const relay = new OutboxRelay(outbox, publisher, alwaysLeader, {
+        pollMs: 1000,
+        batchSize: 4,
+        backoffMaxMs: 1000,
+      });
+      await expect(relay.publishPending()).rejects.toThrow('acknowledged 2 of 4 events');
+      expect(published(outbox)).toEqual([0, 3]);
+    });
+
+    it.each([
+      ['an empty answer', () => []],
+      [
+        'acks for events it was not given',
+        () => [{ eventId: 'someone-else', topic: 'platform.test', partition: 0, offset: '7' }],
+      ],
+      [
+        'acks naming another topic',
+        (events: ReadonlyArray<OutgoingEvent>) => ackAll(events).map((a) => ({ ...a, topic: 'elsewhere' })),
+      ],
+    ])(
+      'marks nothing for %s and fails the batch',
+      async (_, answer: (events: ReadonlyArray<OutgoingEvent>) => EventAck[]) => {
+        const outbox = new MemoryOutbox();
+        for (let i = 0; i < 3; i++) outbox.add('k', i);
+        const relay = new OutboxRelay(outbox, partialPublisher(answer), alwaysLeader, {
+          pollMs: 1000,
+          batchSize: 2,
+          backoffMaxMs: 1000,
+        });
+        await expect(relay.publishPending()).rejects.toThrow(UnacknowledgedEventsError);
+        expect(await outbox.countUnpublished()).toBe(3);
+      },
+    );
   });
 
   it('publishes nothing without the lease, and keeps retrying with backoff when it runs', async () => {
     const outbox = new MemoryOutbox();
     outbox.add('k', 0);
-    const publish = jest.fn(async () => undefined);
-    const follower = new OutboxRelay(outbox, { publish }, { holds: async () => false, release: async () => undefined }, {
-      pollMs: 10,
-      batchSize: 10,
-      backoffMaxMs: 50,
-    });
+    const publish = jest.fn(async () => []);
+    const follower = new OutboxRelay(
+      outbox,
+      { publish },
+      { holds: async () => false, release: async () => undefined },
+      {
+        pollMs: 10,
+        batchSize: 10,
+        backoffMaxMs: 50,
+      },
+    );
     follower.start();
     await new Promise((r) => setTimeout(r, 60));
     await follower.stop();
@@ -225,15 +353,17 @@ describe('OutboxRelay', () => {
     const leader = new OutboxRelay(
       outbox,
       {
-        publish: async () => {
+        publish: async (events) => {
           if (++attempts < 3) throw new Error('down');
+          return ackAll(events);
         },
       },
       alwaysLeader,
       { pollMs: 10, batchSize: 10, backoffMaxMs: 50 },
     );
     leader.start();
-    for (let i = 0; i < 100 && (await outbox.countUnpublished()) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && (await outbox.countUnpublished()) > 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
     await leader.stop();
     expect(attempts).toBe(3);
     expect(await outbox.countUnpublished()).toBe(0);

@@ -3,6 +3,7 @@ import { backoffDelayMs, InterruptibleSleep } from '../backoff';
 import { describeError } from '../dispatch/dead-letter';
 import type { EventPublisher } from '../event-transport';
 import { outboxPublished, outboxRelayFailures } from '../events.metrics';
+import { acknowledgedPrefix, UnacknowledgedEventsError } from '../publish-acks';
 import type { OutboxStore } from './outbox-store';
 
 /** Who may publish right now; MysqlAdvisoryLease in production. */
@@ -25,7 +26,7 @@ export interface OutboxRelayStatus {
 }
 
 /**
- * Publishes outbox rows oldest first and marks them published only after the transport acknowledged them.
+ * Publishes outbox rows oldest first and marks published only the rows the transport acknowledged one by one.
  * A failed batch is retried from its first row (with capped exponential backoff), so a later event of a key
  * never overtakes an earlier one; the price is that a retried batch may be delivered twice (consumers dedupe).
  * Only the holder of the lease publishes, so several instances of a service do not interleave.
@@ -88,6 +89,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * acknowledged batch is marked while the next one is in flight. The read leaves out the rows in flight and the
    * rows whose mark may not have committed yet. On any failure nothing more is sent; rows sent but not yet
    * marked are sent again on the next attempt (at-least-once; consumers dedupe by eventId).
+   *
+   * A send counts row by row, from the acks the publisher returns, never from its promise alone: a partial
+   * answer marks only the acknowledged rows (acknowledgedPrefix: none after an unacknowledged row of its key),
+   * then fails like a refused send, so the read-ahead batch is not sent and the rest goes again first, in order.
    */
   async publishPending(): Promise<number> {
     const { batchSize } = this.options;
@@ -97,21 +102,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let batch = await this.store.nextBatch(batchSize);
     while (batch.length > 0) {
       const ids = batch.map((row) => row.id);
+      const events = batch.map((row) => row.event);
       // A short batch means the outbox is drained: no read-ahead, as the serial relay stopped there too.
       const more = batch.length === batchSize && !this.stopping;
       const [sent, marked, ahead] = await Promise.allSettled([
-        this.publisher.publish(batch.map((row) => row.event)),
+        this.publisher.publish(events),
         marking,
         more ? this.store.nextBatch(batchSize, [...ids, ...markingIds]) : Promise.resolve([]),
       ]);
       // The transport's error first: it is the one the relay's backoff and logs are about.
-      for (const outcome of [sent, marked, ahead]) if (outcome.status === 'rejected') throw outcome.reason;
-      const count = batch.length;
-      marking = this.store.markPublished(ids).then(() => {
+      if (sent.status === 'rejected') throw sent.reason;
+      for (const outcome of [marked, ahead]) if (outcome.status === 'rejected') throw outcome.reason;
+      const stored = acknowledgedPrefix(events, sent.value);
+      const ackedIds = ids.filter((_, i) => stored[i]);
+      const count = ackedIds.length;
+      marking = this.store.markPublished(ackedIds).then(() => {
         outboxPublished.inc(count);
         published += count;
       });
-      markingIds = ids;
+      markingIds = ackedIds;
+      if (count < batch.length) {
+        await marking;
+        throw new UnacknowledgedEventsError(batch.length - count, batch.length);
+      }
       // Stopping: the batch in flight was acknowledged and is being marked; the one read ahead waits.
       if (this.stopping || ahead.status !== 'fulfilled') break;
       batch = ahead.value;
@@ -133,8 +146,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         outboxRelayFailures.inc();
         this.failures++;
         this.lastError = describeError(error);
-        delay = backoffDelayMs(this.failures, this.options.pollMs, Math.max(this.options.backoffMaxMs, this.options.pollMs));
-        this.logger.warn(`outbox batch failed (attempt ${this.failures}), retrying in ${delay} ms: ${this.lastError}`);
+        delay = backoffDelayMs(
+          this.failures,
+          this.options.pollMs,
+          Math.max(this.options.backoffMaxMs, this.options.pollMs),
+        );
+        this.logger.warn(
+          `outbox batch failed (attempt ${this.failures}), retrying in ${delay} ms: ${this.lastError}`,
+        );
       }
       if (!this.stopping) await this.sleeper.sleep(delay);
     }
