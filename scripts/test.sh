@@ -14,6 +14,8 @@ bash scripts/ensure-node-modules.sh
 
 step "test infrastructure"
 bash infra/local/harness up
+# The 3-broker cluster of the chaos topology: kafka-leader-loss.int.spec.ts kills partition leaders on it (issue 15).
+bash infra/local/harness up kafka_cluster
 eval "$(bash infra/local/harness env)"
 
 step "type-check"

@@ -1,7 +1,14 @@
 export { eventsConfigShape, type EventsConfig } from './events.config';
 export { EventsModule, type EventsModuleOptions, type ProviderSource, createEventTransport } from './events.module';
 export { eventsMicroserviceOptions } from './events-microservice';
-export { EVENT_TRANSPORT, EVENTS_CONFIG, type EventPublisher, type EventServerOptions, type EventTransport } from './event-transport';
+export {
+  EVENT_TRANSPORT,
+  EVENTS_CONFIG,
+  type EventAck,
+  type EventPublisher,
+  type EventServerOptions,
+  type EventTransport,
+} from './event-transport';
 export { OutboxWriter, OutboxTransactionRequiredError } from './outbox/outbox-writer.service';
 export { outgoingEvent, type OutgoingEvent } from './outgoing-event';
 export { OutboxRelay, type OutboxRelayStatus } from './outbox/outbox-relay.service';
