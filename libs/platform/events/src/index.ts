@@ -1,5 +1,10 @@
 export { eventsConfigShape, type EventsConfig } from './events.config';
-export { EventsModule, type EventsModuleOptions, type ProviderSource, createEventTransport } from './events.module';
+export {
+  EventsModule,
+  type EventsModuleOptions,
+  type ProviderSource,
+  createEventTransport,
+} from './events.module';
 export { eventsMicroserviceOptions } from './events-microservice';
 export {
   EVENT_TRANSPORT,
