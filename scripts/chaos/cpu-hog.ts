@@ -6,6 +6,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
+/** Spins, and exits once its parent is gone, so a crashed chaos run leaves no spinning orphan behind. */
+const SPIN =
+  'const parent = process.ppid; for (;;) { for (let i = 0; i < 1e7; i++); if (process.ppid !== parent) process.exit(0); }';
+
 export class CpuHog {
   private readonly children: ChildProcess[] = [];
 
@@ -15,7 +19,7 @@ export class CpuHog {
 
   start(): number {
     for (let i = 0; i < availableParallelism(); i++)
-      this.children.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+      this.children.push(spawn(process.execPath, ['-e', SPIN], { stdio: 'ignore' }));
     return this.children.length;
   }
 
