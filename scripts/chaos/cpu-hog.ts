@@ -6,9 +6,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
-/** Spins, and exits once its parent is gone, so a crashed chaos run leaves no spinning orphan behind. */
-const SPIN =
-  'const parent = process.ppid; for (;;) { for (let i = 0; i < 1e7; i++); if (process.ppid !== parent) process.exit(0); }';
+/**
+ * Spins, and exits once the chaos process is gone (signal 0 to its pid fails), so a crashed run leaves no
+ * spinning orphan behind. Not process.ppid: Node reads it once at start.
+ */
+const SPIN = `const parent = ${process.pid}; for (;;) { for (let i = 0; i < 1e7; i++); try { process.kill(parent, 0); } catch { process.exit(0); } }`;
 
 export class CpuHog {
   private readonly children: ChildProcess[] = [];
