@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ordersProblem } from '../problems';
 import { DeliverySlot } from './entities/delivery-slot.entity';
-import { slotRefusal } from './slot-rules';
 
 interface UpdateResult {
   affectedRows: number;
@@ -14,16 +13,6 @@ interface UpdateResult {
 export class DeliverySlotsService {
   async find(em: EntityManager, slotId: string): Promise<DeliverySlot | null> {
     return (await selectRows(em, DeliverySlot, 'id = ? LIMIT 1', [slotId]))[0] ?? null;
-  }
-
-  /** Throws the problem a slot has for this zone now (422 wrong zone/past/cut-off, 409 full), else returns it. */
-  async requireBookable(em: EntityManager, slotId: string, zoneId: string, now: Date): Promise<DeliverySlot> {
-    const slot = await this.find(em, slotId);
-    if (!slot)
-      throw ordersProblem(422, 'unknown-slot', `delivery slot ${slotId} does not exist`, { field: 'slotId' });
-    const refusal = slotRefusal(slot, zoneId, now);
-    if (refusal) throw ordersProblem(refusal.status, refusal.type, refusal.detail, { field: 'slotId' });
-    return slot;
   }
 
   /** Takes one order's worth of capacity, atomically; a slot that filled up meanwhile gets 409. */

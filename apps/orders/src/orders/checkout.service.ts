@@ -13,14 +13,14 @@ import { InventoryService } from '../inventory/inventory.service';
 import { findZoneWithCenter } from '../inventory/zone-with-center.query';
 import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
+import { checkoutProblem } from './checkout-problems';
 import type { CheckoutDto } from './dto/checkout.dto';
-import { priceLines } from './domain/pricing';
+import { outOfStock, planCheckout, type CheckoutIntent } from './domain/checkout-planner';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueriesService } from './order-queries.service';
 import type { OrderDetails } from './order-views';
-
 
 export interface CheckoutRequest {
   customerId: string;
@@ -118,79 +118,21 @@ export class CheckoutService {
     requestHash: string,
   ): Promise<OrderDetails> {
     const { body } = request;
-    if (body.lines.length > this.config.ORDERS_MAX_LINES) {
-      throw ordersProblem(
-        422,
-        'too-many-lines',
-        `an order may have at most ${this.config.ORDERS_MAX_LINES} lines`,
-        { field: 'lines' },
-      );
-    }
     const now = new Date();
     const served = await findZoneWithCenter(em, body.address.zoneId);
-    if (!served)
-      throw ordersProblem(422, 'unknown-zone', `we do not deliver to zone ${body.address.zoneId}`, {
-        field: 'address.zoneId',
-      });
-    const { zone, center } = served;
-
-    const snapshots = await this.skus.findMany(
+    const skus = await this.skus.findMany(
       em,
       body.lines.map((l) => l.skuId),
     );
-    const { lines, problems } = priceLines(body.lines, snapshots);
-    if (problems.length > 0) {
-      throw ordersProblem(
-        422,
-        'invalid-order-lines',
-        problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-        { errors: problems },
-      );
-    }
-    const unserved = [...new Set(lines.map((l) => l.temperatureClass))].filter(
-      (c) => !center.temperatureClasses.includes(c),
-    );
-    if (unserved.length > 0) {
-      throw ordersProblem(
-        422,
-        'temperature-class-not-served',
-        `${center.name} cannot deliver ${unserved.join(', ')} goods to this zone`,
-        {
-          errors: lines
-            .filter((l) => unserved.includes(l.temperatureClass))
-            .map((l) => ({
-              field: `lines[${l.lineNo - 1}].skuId`,
-              message: `${l.temperatureClass} not served`,
-            })),
-        },
-      );
-    }
-    const slot = await this.slots.requireBookable(em, body.slotId, zone.id, now);
-
-    const orderId = randomUUID();
-    const totalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
-    const paymentDueAt = new Date(now.getTime() + this.config.ORDERS_PAYMENT_TIMEOUT_SECONDS * 1000);
-    const order: Order = {
-      id: orderId,
-      customerId: request.customerId,
-      idempotencyKey: request.idempotencyKey,
-      requestHash,
-      status: 'pending_payment',
-      fulfillmentCenterId: center.id,
-      zoneId: zone.id,
-      slotId: slot.id,
-      // As it reads back from its JSON column.
-      address: JSON.parse(JSON.stringify(body.address)) as Order['address'],
-      totalFen,
-      paidFen: 0,
-      refundedFen: 0,
-      paymentId: null,
-      paymentDueAt,
-      placedByAgentId: request.agentId,
-      callId: request.actor.callId,
-      createdAt: now,
-      updatedAt: now,
+    const slot = await this.slots.find(em, body.slotId);
+    const settings = {
+      maxLines: this.config.ORDERS_MAX_LINES,
+      paymentTimeoutSeconds: this.config.ORDERS_PAYMENT_TIMEOUT_SECONDS,
     };
+    const intent = checkoutIntent(request, requestHash);
+    const planning = planCheckout(intent, { served, skus, slot }, settings, randomUUID(), now);
+    if (!planning.ok) throw checkoutProblem(planning.refusal);
+    const { order, lines } = planning.plan;
     try {
       // First write, and the replay check: a key that placed an order fails here on the unique key (a
       // concurrent request with the same key waits on it first), and is answered outside this transaction.
@@ -199,61 +141,45 @@ export class CheckoutService {
       if (isDuplicateKeyError(error)) throw new DuplicateCheckout();
       throw error;
     }
-    // A priced line is the order line as stored, before anything is picked.
-    const orderLines: OrderLine[] = lines.map((l) => ({
-      orderId,
-      ...l,
-      pickedQuantity: null,
-      shortPickReason: null,
-      actualWeightGrams: null,
-    }));
-    await insertRows(em, OrderLine, orderLines);
-
-    const { short, stockChanged } = await this.inventory.reserve(
+    await insertRows(em, OrderLine, lines);
+    const reservation = await this.inventory.reserve(
       em,
-      center.id,
-      lines.map((l) => ({ skuId: l.skuId, quantity: l.reservedQuantity })),
+      order.fulfillmentCenterId,
+      planning.plan.reservations,
     );
-    if (short.length > 0) {
-      throw ordersProblem(409, 'out-of-stock', `not enough stock at ${center.name} for ${short.join(', ')}`, {
-        errors: lines
-          .filter((l) => short.includes(l.skuId))
-          .map((l) => ({ field: `lines[${l.lineNo - 1}]`, message: `not enough stock of ${l.skuId}` })),
-      });
-    }
-    await this.slots.book(em, slot.id, now);
+    if (reservation.short.length > 0) throw checkoutProblem(outOfStock(planning.plan, reservation.short));
+    await this.slots.book(em, order.slotId, now);
     const transition = await this.lifecycle.record(
       em,
-      orderId,
+      order.id,
       null,
       'pending_payment',
       request.actor,
-      request.agentId ? 'checkout by agent' : 'checkout',
+      planning.plan.transitionReason,
     );
     const orderPlaced = this.outbox.envelope(orderPlacedV1, {
-      key: orderId,
-      payload: {
-        orderId,
-        customerId: request.customerId,
-        fulfillmentCenterId: center.id,
-        zoneId: zone.id,
-        slot: {
-          slotId: slot.id,
-          date: slot.deliveryDate,
-          windowStart: slot.windowStart,
-          windowEnd: slot.windowEnd,
-        },
-        // The event's line is the priced line without what only orders uses (line number, stock units).
-        lines: lines.map(({ lineNo: _lineNo, reservedQuantity: _reserved, ...placed }) => placed),
-        totalFen,
-        paymentDueAt: paymentDueAt.toISOString(),
-        placedByAgentId: request.agentId,
-      },
+      key: order.id,
+      payload: planning.plan.orderPlaced,
     });
     // The reservations' stock events and order.placed in one INSERT (one round trip), in that order.
-    await this.outbox.appendMany(em, [...stockChanged, orderPlaced]);
-    return { order, lines: orderLines, refunds: [], transitions: [transition] };
+    await this.outbox.appendMany(em, [...reservation.stockChanged, orderPlaced]);
+    return { order, lines, refunds: [], transitions: [transition] };
   }
+}
+
+/** What the request asks the planner for, with who asks (agent and call) and its hash. */
+function checkoutIntent(request: CheckoutRequest, requestHash: string): CheckoutIntent {
+  const { body } = request;
+  return {
+    customerId: request.customerId,
+    idempotencyKey: request.idempotencyKey,
+    requestHash,
+    address: body.address,
+    slotId: body.slotId,
+    lines: body.lines,
+    agentId: request.agentId,
+    callId: request.actor.callId,
+  };
 }
 
 /** The request as it matters for "same body": field order does not change the hash. */
