@@ -1,11 +1,10 @@
-import { Database } from '@harvest/platform/database';
 import { Roles } from '@harvest/platform/http';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ordersProblem } from '../problems';
 import { DeliverySlotsService } from './delivery-slots.service';
 import { CreateSlotDto, ListSlotsQueryDto } from './dto/delivery-slot.dto';
 import type { DeliverySlot } from './entities/delivery-slot.entity';
-import { addDays, chinaLocalToInstant } from './slot-rules';
+import { addDays } from './slot-rules';
 
 const view = (slot: DeliverySlot, now: Date) => ({
   id: slot.id,
@@ -20,10 +19,7 @@ const view = (slot: DeliverySlot, now: Date) => ({
 
 @Controller('delivery-slots')
 export class DeliverySlotsController {
-  constructor(
-    private readonly db: Database,
-    private readonly slots: DeliverySlotsService,
-  ) {}
+  constructor(private readonly slots: DeliverySlotsService) {}
 
   /** Anyone signed in can see the windows of a zone (up to 14 days from `from`). */
   @Get()
@@ -32,7 +28,7 @@ export class DeliverySlotsController {
     if (to < query.from || to > addDays(query.from, 14))
       throw ordersProblem(400, 'bad-date-range', 'to must be within 14 days after from', { field: 'to' });
     const now = new Date();
-    const slots = await this.db.read((em) => this.slots.list(em, query.zoneId, query.from, to));
+    const slots = await this.slots.listWindows(query.zoneId, query.from, to);
     return { slots: slots.map((s) => view(s, now)) };
   }
 
@@ -41,25 +37,11 @@ export class DeliverySlotsController {
   async create(@Body() body: CreateSlotDto) {
     if (body.windowEnd <= body.windowStart)
       throw ordersProblem(400, 'bad-window', 'windowEnd must be after windowStart', { field: 'windowEnd' });
-    const startsAt = chinaLocalToInstant(body.date, body.windowStart);
-    const id = `${body.zoneId}-${body.date}-${body.windowStart.replace(':', '')}`;
-    return this.db.transaction(async (em) => {
-      const zone = await em.query('SELECT id FROM delivery_zone WHERE id = ?', [body.zoneId]);
-      if (zone.length === 0)
-        throw ordersProblem(422, 'unknown-zone', `delivery zone ${body.zoneId} does not exist`, {
-          field: 'zoneId',
-        });
-      await this.slots.upsert(em, {
-        id,
-        zoneId: body.zoneId,
-        deliveryDate: body.date,
-        windowStart: body.windowStart,
-        windowEnd: body.windowEnd,
-        startsAt,
-        cutoffAt: new Date(startsAt.getTime() - body.cutoffMinutesBefore * 60_000),
-        capacity: body.capacity,
+    const slot = await this.slots.create(body);
+    if (!slot)
+      throw ordersProblem(422, 'unknown-zone', `delivery zone ${body.zoneId} does not exist`, {
+        field: 'zoneId',
       });
-      return view((await this.slots.find(em, id))!, new Date());
-    });
+    return view(slot, new Date());
   }
 }

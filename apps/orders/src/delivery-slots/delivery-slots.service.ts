@@ -1,16 +1,58 @@
-import { selectRows } from '@harvest/platform/database';
+import { Database, selectRows } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ordersProblem } from '../problems';
 import { DeliverySlot } from './entities/delivery-slot.entity';
+import { chinaLocalToInstant } from './slot-rules';
 
 interface UpdateResult {
   affectedRows: number;
 }
 
+/** A window to offer in a zone on a date: times are China local, the cut-off in minutes before its start. */
+export interface NewSlot {
+  zoneId: string;
+  date: string;
+  windowStart: string;
+  windowEnd: string;
+  capacity: number;
+  cutoffMinutesBefore: number;
+}
+
 /** Delivery windows per zone and date; capacity is taken and given back only by conditional UPDATEs. */
 @Injectable()
 export class DeliverySlotsService {
+  constructor(private readonly db: Database) {}
+
+  /** The windows of a zone from one date to another (both included), in order. */
+  listWindows(zoneId: string, from: string, to: string): Promise<DeliverySlot[]> {
+    return this.db.read((em) => this.list(em, zoneId, from, to));
+  }
+
+  /**
+   * Offers a window (idempotent by zone, date and start: an existing one keeps its bookings) and returns it
+   * as stored; null, with nothing written, when the zone does not exist.
+   */
+  create(slot: NewSlot): Promise<DeliverySlot | null> {
+    const startsAt = chinaLocalToInstant(slot.date, slot.windowStart);
+    const id = `${slot.zoneId}-${slot.date}-${slot.windowStart.replace(':', '')}`;
+    return this.db.transaction(async (em) => {
+      const zone = await em.query('SELECT id FROM delivery_zone WHERE id = ?', [slot.zoneId]);
+      if (zone.length === 0) return null;
+      await this.upsert(em, {
+        id,
+        zoneId: slot.zoneId,
+        deliveryDate: slot.date,
+        windowStart: slot.windowStart,
+        windowEnd: slot.windowEnd,
+        startsAt,
+        cutoffAt: new Date(startsAt.getTime() - slot.cutoffMinutesBefore * 60_000),
+        capacity: slot.capacity,
+      });
+      return this.find(em, id);
+    });
+  }
+
   async find(em: EntityManager, slotId: string): Promise<DeliverySlot | null> {
     return (await selectRows(em, DeliverySlot, 'id = ? LIMIT 1', [slotId]))[0] ?? null;
   }

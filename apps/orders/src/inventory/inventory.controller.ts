@@ -1,23 +1,21 @@
-import { Database } from '@harvest/platform/database';
 import { Roles } from '@harvest/platform/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { notFound } from '../problems';
 import { SetSellableBaselineDto } from './dto/stock.dto';
-import { DeliveryZone } from './entities/delivery-zone.entity';
-import { FulfillmentCenter } from './entities/fulfillment-center.entity';
+import { InventoryQueriesService } from './inventory-queries.service';
 import { InventoryService } from './inventory.service';
 
 @Controller()
 export class InventoryController {
   constructor(
-    private readonly db: Database,
     private readonly inventory: InventoryService,
+    private readonly queries: InventoryQueriesService,
   ) {}
 
   /** Zones and the center serving each, for address entry (any signed-in caller). */
   @Get('delivery-zones')
   async zones() {
-    const zones = await this.db.read((em) => em.getRepository(DeliveryZone).find({ order: { id: 'ASC' } }));
+    const zones = await this.queries.zones();
     return { zones: zones.map(({ id, name }) => ({ id, name })) };
   }
 
@@ -25,9 +23,7 @@ export class InventoryController {
   @Roles('admin', 'agent')
   async centers() {
     return {
-      fulfillmentCenters: await this.db.read((em) =>
-        em.getRepository(FulfillmentCenter).find({ order: { id: 'ASC' } }),
-      ),
+      fulfillmentCenters: await this.queries.centers(),
     };
   }
 
@@ -35,7 +31,7 @@ export class InventoryController {
   @Get('inventory/:fulfillmentCenterId/:skuId')
   @Roles('admin', 'agent')
   async stock(@Param('fulfillmentCenterId') fulfillmentCenterId: string, @Param('skuId') skuId: string) {
-    const level = await this.db.transaction((em) => this.inventory.find(em, skuId, fulfillmentCenterId));
+    const level = await this.queries.stock(fulfillmentCenterId, skuId);
     if (!level) throw notFound(`stock of ${skuId} at ${fulfillmentCenterId}`);
     return {
       skuId,
@@ -59,11 +55,8 @@ export class InventoryController {
     @Param('skuId') skuId: string,
     @Body() body: SetSellableBaselineDto,
   ) {
-    await this.db.transaction(async (em) => {
-      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId })))
-        throw notFound(`fulfillment center ${fulfillmentCenterId}`);
-      await this.inventory.setBaseline(em, skuId, fulfillmentCenterId, body.sellable);
-    });
+    if (!(await this.inventory.setBaselineAtKnownCenter(fulfillmentCenterId, skuId, body.sellable)))
+      throw notFound(`fulfillment center ${fulfillmentCenterId}`);
     return this.stock(fulfillmentCenterId, skuId);
   }
 }

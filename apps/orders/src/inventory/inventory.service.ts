@@ -1,8 +1,10 @@
 import type { StockSnapshot } from '@harvest/contracts/fulfillment-stock-counted';
 import { stockChangedV1 } from '@harvest/contracts/inventory-stock-changed';
+import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { FulfillmentCenter } from './entities/fulfillment-center.entity';
 import { StockLevel } from './entities/stock-level.entity';
 
 /** Stock units of one SKU: pieces, or grams for a weighed SKU. */
@@ -35,7 +37,10 @@ interface UpdateResult {
  */
 @Injectable()
 export class InventoryService {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   /**
    * Reserves every quantity or none: the SKUs that lack stock (the caller rolls back), and the
@@ -136,6 +141,15 @@ export class InventoryService {
     await this.announce(em, skuId, fulfillmentCenterId);
   }
 
+  /** An admin's baseline (see setBaseline) in its own transaction; false, with nothing written, for an unknown center. */
+  setBaselineAtKnownCenter(fulfillmentCenterId: string, skuId: string, sellable: number): Promise<boolean> {
+    return this.db.transaction(async (em) => {
+      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId }))) return false;
+      await this.setBaseline(em, skuId, fulfillmentCenterId, sellable);
+      return true;
+    });
+  }
+
   /** Creates a row with this baseline (count version 0) unless one exists; true when created. */
   async createIfMissing(
     em: EntityManager,
@@ -146,10 +160,6 @@ export class InventoryService {
     if (!(await this.ensureRow(em, skuId, fulfillmentCenterId, sellable))) return false;
     await this.announce(em, skuId, fulfillmentCenterId);
     return true;
-  }
-
-  find(em: EntityManager, skuId: string, fulfillmentCenterId: string): Promise<StockLevel | null> {
-    return em.getRepository(StockLevel).findOneBy({ skuId, fulfillmentCenterId });
   }
 
   private async ensureRow(

@@ -1,4 +1,3 @@
-import { Database } from '@harvest/platform/database';
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
 import { IDEMPOTENCY_KEY_PATTERN, Idempotent } from '@harvest/platform/idempotency';
 import {
@@ -19,7 +18,7 @@ import { actingPartyOf } from './actor';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto } from './dto/checkout.dto';
 import { CancelOrderDto, ListOrdersQueryDto, RefundOrderDto } from './dto/order-actions.dto';
-import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderActionsService } from './order-actions.service';
 import { OrderQueriesService } from './order-queries.service';
 import { customerOrderView, orderSummary, staffOrderView, type OrderDetails } from './order-views';
 
@@ -44,9 +43,8 @@ const view = (principal: Principal, details: OrderDetails) =>
 @Controller('orders')
 export class OrdersController {
   constructor(
-    private readonly db: Database,
     private readonly checkoutService: CheckoutService,
-    private readonly lifecycle: OrderLifecycleService,
+    private readonly actions: OrderActionsService,
     private readonly queries: OrderQueriesService,
   ) {}
 
@@ -127,10 +125,7 @@ export class OrdersController {
     await this.visible(principal, id);
     const reason =
       principal.role === 'customer' ? 'customer_request' : agentId ? 'agent_request' : 'admin_request';
-    await this.db.transaction(async (em) => {
-      const order = (await this.lifecycle.lock(em, id))!;
-      await this.lifecycle.cancel(em, order, reason, actor, body.note ?? null);
-    });
+    await this.actions.cancel(id, reason, actor, body.note ?? null);
     return view(principal, (await this.queries.detailsFromWriter(id))!);
   }
 
@@ -149,31 +144,21 @@ export class OrdersController {
   ) {
     const key = requireIdempotencyKey(idempotencyKey);
     const { actor } = actingPartyOf(principal);
-    const refund = await this.db.transaction(async (em) => {
-      const order = await this.lifecycle.lock(em, id);
-      if (!order) throw notFound(`order ${id}`);
-      const made = await this.lifecycle.refund(
-        em,
-        order,
-        {
-          sourceKey: `manual:${key}`,
-          amountFen: body.amountFen,
-          reason: body.reason,
-          lines: [],
-          note: body.note ?? null,
-        },
-        actor,
+    const outcome = await this.actions.refund(
+      id,
+      { idempotencyKey: key, amountFen: body.amountFen, reason: body.reason, note: body.note ?? null },
+      actor,
+    );
+    if (outcome.kind === 'unknown-order') throw notFound(`order ${id}`);
+    if (outcome.kind === 'key-reused') {
+      throw ordersProblem(
+        422,
+        'idempotency-key-reused',
+        'this Idempotency-Key was used for a different refund',
+        { field: 'Idempotency-Key' },
       );
-      if (made.amountFen !== body.amountFen || made.reason !== body.reason) {
-        throw ordersProblem(
-          422,
-          'idempotency-key-reused',
-          'this Idempotency-Key was used for a different refund',
-          { field: 'Idempotency-Key' },
-        );
-      }
-      return made;
-    });
+    }
+    const { refund } = outcome;
     return {
       id: refund.id,
       orderId: id,

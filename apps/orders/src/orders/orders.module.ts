@@ -5,8 +5,10 @@ import { FulfillmentEventsController } from '../fulfillment-events/fulfillment-e
 import { FulfillmentProgressService } from '../fulfillment-events/fulfillment-progress.service';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PaymentCallbackController } from '../payments/payment-callback.controller';
+import { PaymentCallbackService } from '../payments/payment-callback.service';
 import { ReservationExpiryJob } from '../reservation-expiry/reservation-expiry.job';
 import { CheckoutService } from './checkout.service';
+import { OrderActionsService } from './order-actions.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueriesService } from './order-queries.service';
 import { OrdersController } from './orders.controller';
@@ -17,9 +19,11 @@ import { OrdersController } from './orders.controller';
   controllers: [OrdersController, PaymentCallbackController, FulfillmentEventsController],
   providers: [
     CheckoutService,
+    OrderActionsService,
     OrderLifecycleService,
     OrderQueriesService,
     FulfillmentProgressService,
+    PaymentCallbackService,
     ReservationExpiryJob,
   ],
   exports: [OrderLifecycleService, ReservationExpiryJob],

@@ -1,11 +1,10 @@
-import { Database } from '@harvest/platform/database';
 import { Public, rawBodyOf } from '@harvest/platform/http';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
-import { OrderLifecycleService } from '../orders/order-lifecycle.service';
 import { notFound, ordersProblem } from '../problems';
 import { PaymentCallbackDto } from './dto/payment-callback.dto';
+import { PaymentCallbackService } from './payment-callback.service';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentCallback } from './payment-signature';
 
 export const PAYMENT_CALLBACK_PATH = '/payments/callback';
@@ -19,8 +18,7 @@ export class PaymentCallbackController {
   private readonly logger = new Logger('PaymentCallback');
 
   constructor(
-    private readonly db: Database,
-    private readonly lifecycle: OrderLifecycleService,
+    private readonly payments: PaymentCallbackService,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
@@ -59,15 +57,8 @@ export class PaymentCallbackController {
         `the payment callback signature is ${check.reason === 'stale' ? 'too old or too new' : 'missing or wrong'}`,
       );
     }
-    if (body.status === 'failed') return { orderId: body.orderId, outcome: 'ignored' };
-    const outcome = await this.db.transaction(
-      async (em) => {
-        const order = await this.lifecycle.lock(em, body.orderId);
-        if (!order) throw notFound(`order ${body.orderId}`);
-        return this.lifecycle.markPaid(em, order, body, { name: `payment:${body.paymentId}`, callId: null });
-      },
-      { retry: 'idempotent' },
-    );
+    const outcome = await this.payments.apply(body);
+    if (outcome === 'unknown-order') throw notFound(`order ${body.orderId}`);
     return { orderId: body.orderId, outcome };
   }
 }
