@@ -15,7 +15,7 @@ import { ORDER_STATUSES, type OrderStatus } from '../orders/domain/order-state-m
 import { shortPickRefunds, weightSettlementRefunds } from '../orders/domain/settlement';
 import { OrderLine } from '../orders/entities/order-line.entity';
 import type { Order } from '../orders/entities/order.entity';
-import { OrderLifecycleService } from '../orders/order-lifecycle.service';
+import { OrderLifecycleService } from '../order-lifecycle/order-lifecycle.service';
 
 const rank = (status: OrderStatus) => ORDER_STATUSES.indexOf(status);
 

@@ -18,7 +18,7 @@ import type { CheckoutDto } from './dto/checkout.dto';
 import { outOfStock, planCheckout, type CheckoutIntent } from './domain/checkout-planner';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
-import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderLifecycleService } from '../order-lifecycle/order-lifecycle.service';
 import { OrderQueriesService } from './order-queries.service';
 import type { OrderDetails } from './order-views';
 

@@ -3,7 +3,7 @@ import { Database } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from './actor';
 import type { OrderRefund } from './entities/order-refund.entity';
-import { OrderLifecycleService, type RefundRequest } from './order-lifecycle.service';
+import { OrderLifecycleService, type RefundRequest } from '../order-lifecycle/order-lifecycle.service';
 
 /** A manual refund as asked for: its Idempotency-Key, amount, reason and note. */
 export type ManualRefund = Pick<RefundRequest, 'amountFen' | 'note'> & {

@@ -1,31 +1,31 @@
 import { Module } from '@nestjs/common';
 import { CatalogSkusModule } from '../catalog-skus/catalog-skus.module';
 import { DeliverySlotsModule } from '../delivery-slots/delivery-slots.module';
-import { FulfillmentEventsController } from '../fulfillment-events/fulfillment-events.controller';
-import { FulfillmentProgressService } from '../fulfillment-events/fulfillment-progress.service';
+import { FulfillmentEventsModule } from '../fulfillment-events/fulfillment-events.module';
 import { InventoryModule } from '../inventory/inventory.module';
-import { PaymentCallbackController } from '../payments/payment-callback.controller';
-import { PaymentCallbackService } from '../payments/payment-callback.service';
-import { ReservationExpiryJob } from '../reservation-expiry/reservation-expiry.job';
+import { OrderLifecycleModule } from '../order-lifecycle/order-lifecycle.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { ReservationExpiryModule } from '../reservation-expiry/reservation-expiry.module';
 import { CheckoutService } from './checkout.service';
 import { OrderActionsService } from './order-actions.service';
-import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueriesService } from './order-queries.service';
 import { OrdersController } from './orders.controller';
 
-/** Checkout, the order lifecycle, payment callbacks, fulfillment progress and reservation expiry. */
+/**
+ * Checkout and the orders API; it also brings in the features that move orders on after checkout (payments,
+ * fulfillment events, reservation expiry), each its own module, so the service definition lists this one.
+ */
 @Module({
-  imports: [CatalogSkusModule, InventoryModule, DeliverySlotsModule],
-  controllers: [OrdersController, PaymentCallbackController, FulfillmentEventsController],
-  providers: [
-    CheckoutService,
-    OrderActionsService,
-    OrderLifecycleService,
-    OrderQueriesService,
-    FulfillmentProgressService,
-    PaymentCallbackService,
-    ReservationExpiryJob,
+  imports: [
+    CatalogSkusModule,
+    InventoryModule,
+    DeliverySlotsModule,
+    OrderLifecycleModule,
+    PaymentsModule,
+    FulfillmentEventsModule,
+    ReservationExpiryModule,
   ],
-  exports: [OrderLifecycleService, ReservationExpiryJob],
+  controllers: [OrdersController],
+  providers: [CheckoutService, OrderActionsService, OrderQueriesService],
 })
 export class OrdersModule {}

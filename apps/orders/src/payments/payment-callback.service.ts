@@ -1,6 +1,6 @@
 import { Database } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
-import { OrderLifecycleService } from '../orders/order-lifecycle.service';
+import { OrderLifecycleService } from '../order-lifecycle/order-lifecycle.service';
 
 /** What the provider reported about one payment of one order. */
 export interface PaymentReport {

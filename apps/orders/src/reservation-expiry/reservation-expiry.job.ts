@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
 import { SYSTEM } from '../orders/actor';
 import { Order } from '../orders/entities/order.entity';
-import { OrderLifecycleService } from '../orders/order-lifecycle.service';
+import { OrderLifecycleService } from '../order-lifecycle/order-lifecycle.service';
 
 const BATCH = 20;
 
@@ -37,7 +37,8 @@ export class ReservationExpiryJob extends PeriodicJobProvider<number> {
     return sweepInBatches((limit) => this.db.transaction((em) => this.expireBatch(em, now, limit)), {
       batchSize: BATCH,
       signal,
-      onBatch: (expired, total) => this.logger.log(`expired ${expired} unpaid order(s), ${total} in this sweep`),
+      onBatch: (expired, total) =>
+        this.logger.log(`expired ${expired} unpaid order(s), ${total} in this sweep`),
     });
   }
 

@@ -9,19 +9,18 @@ import type { EntityManager } from 'typeorm';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { ordersProblem } from '../problems';
-import type { Actor } from './actor';
+import type { Actor } from '../orders/actor';
 import {
   isCancellable,
   IllegalTransitionError,
   transition,
   type OrderStatus,
-} from './domain/order-state-machine';
-import type { LineRefund } from './domain/settlement';
-import { OrderLine } from './entities/order-line.entity';
-import { OrderRefund } from './entities/order-refund.entity';
-import { OrderTransition } from './entities/order-transition.entity';
-import { Order } from './entities/order.entity';
-
+} from '../orders/domain/order-state-machine';
+import type { LineRefund } from '../orders/domain/settlement';
+import { OrderLine } from '../orders/entities/order-line.entity';
+import { OrderRefund } from '../orders/entities/order-refund.entity';
+import { OrderTransition } from '../orders/entities/order-transition.entity';
+import { Order } from '../orders/entities/order.entity';
 
 export interface RefundRequest {
   /** Unique per order: an agent's Idempotency-Key, or "<reason>:<eventId>" for the system's own refunds. */
