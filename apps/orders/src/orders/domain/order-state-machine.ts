@@ -48,8 +48,3 @@ export function transition(from: OrderStatus, to: OrderStatus): OrderStatus {
 export function isCancellable(status: OrderStatus): status is CancellableStatus {
   return (CANCELLABLE_STATUSES as readonly string[]).includes(status);
 }
-
-/** Payment has been taken and not fully returned: refunds are possible. */
-export function isRefundable(status: OrderStatus): boolean {
-  return status !== 'pending_payment';
-}
