@@ -82,6 +82,29 @@ wait_until() {
   done
 }
 
+# Why the last readiness check failed, set by the *_ready functions, so a timeout names what never became ready.
+NOT_READY=""
+
+# Polls CHECK... every half second until it has succeeded on every poll for WINDOW seconds in a row (a topology
+# that settles and then moves again, such as a sentinel converting a node, restarts the window), or until
+# SECONDS_MAX pass. On failure NOT_READY holds the check's last reason.
+wait_stable() {
+  local max="$1" window="$2"; shift 2
+  local deadline=$((SECONDS + max)) held_since=""
+  NOT_READY=""
+  while ((SECONDS < deadline)); do
+    if "$@"; then
+      [[ -n $held_since ]] || held_since=$SECONDS
+      ((SECONDS - held_since >= window)) && return 0
+    else
+      held_since=""
+    fi
+    sleep 0.5
+  done
+  [[ -n $held_since ]] && NOT_READY="ready for less than ${window}s (${NOT_READY:-it kept changing})"
+  return 1
+}
+
 # SIGTERM, wait up to SECONDS_MAX for exit, then SIGKILL as a last resort.
 stop_pid() {
   local name="$1" pid="$2" max="$3"

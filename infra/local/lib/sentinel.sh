@@ -94,24 +94,80 @@ start_sentinel() {
   wait_until 10 redis_ping "$port" || die "$SENTINEL_LABEL: sentinel $port did not answer PING in 10s; see $dir/sentinel.log"
 }
 
-# Ready = every sentinel agrees on a live master that has exactly one replica with its link up,
-# and each sentinel counts 3 usable sentinels (so a failover can be authorised).
-sentinel_topology_ready() {
-  local m s n reply
-  m="$(sentinel_reported_master)" || return 1
-  [[ "$(node_role "$m")" == master ]] || return 1
+# True when every sentinel names MASTER and flags it plain master (no s_down, o_down, failover_in_progress).
+sentinels_settled_on() {
+  local s
   for s in "${SENTINEL_PORTS[@]}"; do
-    reply="$(redis-cli -p "$s" sentinel get-master-addr-by-name "$SENTINEL_NAME" 2>/dev/null | sed -n 2p)"
-    [[ "$reply" == "$m" ]] || return 1
-    redis-cli -p "$s" sentinel ckquorum "$SENTINEL_NAME" 2>/dev/null | grep -q '^OK 3 usable' || return 1
-  done
-  redis-cli -p "$m" info replication 2>/dev/null | grep -q '^connected_slaves:1' || return 1
-  for n in "${SENTINEL_NODE_PORTS[@]}"; do
-    [[ $n == "$m" ]] && continue
-    redis-cli -p "$n" info replication 2>/dev/null | grep -q "^master_port:$m" || return 1
-    redis-cli -p "$n" info replication 2>/dev/null | grep -q '^master_link_status:up' || return 1
+    [[ "$(sentinel_master_field "$s" port)" == "$1" && "$(sentinel_master_field "$s" flags)" == master ]] || return 1
   done
 }
+
+# One field of a Redis INFO section (INFO answers with CRLF lines).
+redis_info_field() {
+  redis-cli -p "$1" info "$2" 2>/dev/null | tr -d '\r' | awk -F: -v f="$3" '$1 == f { print $2 }'
+}
+
+# One field of a sentinel's SENTINEL MASTER reply (alternating key and value lines).
+sentinel_master_field() {
+  redis-cli -p "$1" sentinel master "$SENTINEL_NAME" 2>/dev/null | awk -v k="$2" 'NR % 2 == 1 { key = $0; next } key == k { print }'
+}
+
+# The replicas one sentinel knows, one line each: PORT FLAGS MASTER-LINK-STATUS MASTER-PORT.
+sentinel_replica_rows() {
+  redis-cli -p "$1" sentinel replicas "$SENTINEL_NAME" 2>/dev/null | awk '
+    NR % 2 == 1 { key = $0; next }
+    key == "name" && port != "" { print port, flags, link, mport; port = flags = link = mport = "" }
+    key == "port" { port = $0 }
+    key == "flags" { flags = $0 }
+    key == "master-link-status" { link = $0 }
+    key == "master-port" { mport = $0 }
+    END { if (port != "") print port, flags, link, mport }'
+}
+
+# Ready = the topology the failover tests start from, as every party sees it, with nothing pending:
+# - the master answers as master with every other node connected, and each replica replicates from it with its
+#   link up and no sync in progress;
+# - every sentinel names that master, flags it plain `master` (no s_down, o_down, failover_in_progress),
+#   lists each replica flagged plain `slave` with its link ok and this master (no s_down, disconnected or
+#   promoted node left to convert), counts the other sentinels, is not in TILT and passes CKQUORUM.
+# A failed check leaves its reason in NOT_READY. sentinel_up requires this to hold for a stability window,
+# because a sentinel may still reconfigure a node seconds after a first good snapshot.
+sentinel_topology_ready() {
+  local m s n row replicas=$((${#SENTINEL_NODE_PORTS[@]} - 1)) sentinels=${#SENTINEL_PORTS[@]}
+  m="$(sentinel_reported_master)" || { NOT_READY="no sentinel names a master"; return 1; }
+  [[ "$(redis_info_field "$m" replication role)" == master ]] \
+    || { NOT_READY="node $m, named master by a sentinel, does not answer as master"; return 1; }
+  [[ "$(redis_info_field "$m" replication connected_slaves)" == "$replicas" ]] \
+    || { NOT_READY="master $m does not have its $replicas replica(s) connected"; return 1; }
+  for n in "${SENTINEL_NODE_PORTS[@]}"; do
+    [[ $n == "$m" ]] && continue
+    [[ "$(redis_info_field "$n" replication master_port)" == "$m" ]] \
+      || { NOT_READY="node $n does not replicate from master $m"; return 1; }
+    [[ "$(redis_info_field "$n" replication master_link_status)" == up ]] \
+      || { NOT_READY="replica $n: master_link_status not up"; return 1; }
+    [[ "$(redis_info_field "$n" replication master_sync_in_progress)" == 0 ]] \
+      || { NOT_READY="replica $n: sync in progress"; return 1; }
+  done
+  for s in "${SENTINEL_PORTS[@]}"; do
+    [[ "$(sentinel_master_field "$s" port)" == "$m" ]] || { NOT_READY="sentinel $s does not name $m as master"; return 1; }
+    [[ "$(sentinel_master_field "$s" flags)" == master ]] \
+      || { NOT_READY="sentinel $s flags master $m '$(sentinel_master_field "$s" flags)'"; return 1; }
+    [[ "$(sentinel_master_field "$s" num-other-sentinels)" == $((sentinels - 1)) ]] \
+      || { NOT_READY="sentinel $s does not know the $((sentinels - 1)) other sentinels"; return 1; }
+    [[ "$(redis_info_field "$s" sentinel sentinel_tilt)" == 0 ]] || { NOT_READY="sentinel $s is in TILT mode"; return 1; }
+    [[ "$(redis-cli -p "$s" sentinel ckquorum "$SENTINEL_NAME" 2>/dev/null)" == "OK $sentinels usable"* ]] \
+      || { NOT_READY="sentinel $s: CKQUORUM does not see $sentinels usable sentinels"; return 1; }
+    for n in "${SENTINEL_NODE_PORTS[@]}"; do
+      [[ $n == "$m" ]] && continue
+      row="$(sentinel_replica_rows "$s" | awk -v p="$n" '$1 == p')"
+      [[ "$row" == "$n slave ok $m" ]] \
+        || { NOT_READY="sentinel $s sees replica $n as '${row:-unknown}' (want: $n slave ok $m)"; return 1; }
+    done
+  done
+}
+
+# How long the topology must stay ready before `up` returns (a conversion or resync restarts it).
+SENTINEL_STABLE_SECONDS=3
 
 sentinel_up() {
   ensure_redis_binaries
@@ -127,8 +183,20 @@ sentinel_up() {
     redis_ping "$port" && continue
     start_sentinel "$port" "$master"; started=1
   done
-  wait_until 30 sentinel_topology_ready \
-    || die "$SENTINEL_LABEL topology not consistent after 30s; reset it with: bash infra/local/harness down $SENTINEL_LABEL && bash infra/local/harness up $SENTINEL_LABEL"
+  # A node that was hung through a failover (DEBUG SLEEP) wakes up still claiming master; Sentinel converts it
+  # only 8-10 s later, so do now what it would do.
+  # Only when every sentinel names that master with no failover under way, so a node being promoted is never
+  # turned back.
+  for port in "${SENTINEL_NODE_PORTS[@]}"; do
+    if [[ $port != "$master" && "$(redis_info_field "$port" replication role)" == master ]] \
+      && sentinels_settled_on "$master"; then
+      log "$SENTINEL_LABEL: node 127.0.0.1:$port still claims master after a failover; making it a replica of 127.0.0.1:$master"
+      redis-cli -p "$port" replicaof 127.0.0.1 "$master" >/dev/null || die "$SENTINEL_LABEL: REPLICAOF on node $port failed"
+    fi
+  done
+  log "$SENTINEL_LABEL: waiting for every sentinel to agree on the master and list its replica linked and plain (no s_down/o_down/failover/TILT), stable for ${SENTINEL_STABLE_SECONDS}s"
+  wait_stable 30 "$SENTINEL_STABLE_SECONDS" sentinel_topology_ready \
+    || die "$SENTINEL_LABEL topology not ready after 30s: $NOT_READY; reset it with: bash infra/local/harness down $SENTINEL_LABEL && bash infra/local/harness up $SENTINEL_LABEL"
   master="$(sentinel_reported_master)"
   if [[ $started -eq 1 ]]; then
     log "$SENTINEL_LABEL: ready in $(elapsed_since "$t0") (master 127.0.0.1:$master, 1 replica, 3 sentinels, name $SENTINEL_NAME)"

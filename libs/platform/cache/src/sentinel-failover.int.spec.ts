@@ -1,5 +1,7 @@
+import { runHarness } from '@harvest/testing';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { DependencyCheck } from '@harvest/platform/health';
 import Redis from 'ioredis';
 import { CacheHealthIndicator } from './cache-health.indicator';
 import { createCacheStore } from './cache-store.factory';
@@ -13,34 +15,68 @@ const run = promisify(execFile);
 const SENTINELS = [26390, 26391, 26392].map((port) => ({ host: '127.0.0.1', port }));
 const MASTER_NAME = 'harvest';
 const RECOVERY_BUDGET_MS = 10_000;
+/**
+ * Sentinels other than the failover's leader learn the new master from its hello messages (every 2 s), so
+ * for a few seconds after the cache recovered one of them may still name the old master.
+ */
+const SENTINEL_AGREEMENT_MS = 10_000;
 const PREFIX = `test:sentinel-int:${process.pid}-${Date.now()}:`;
-const HARNESS = `${__dirname}/../../../../infra/local/harness`;
 
-async function masterPort(): Promise<number> {
-  const errors: string[] = [];
-  for (const { host, port } of SENTINELS) {
-    const sentinel = new Redis({
-      host,
-      port,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    try {
-      await sentinel.connect();
-      const reply = (await sentinel.call('SENTINEL', 'get-master-addr-by-name', MASTER_NAME)) as
-        [string, string] | null;
-      if (reply) return Number(reply[1]);
-      errors.push(`${port}: no master named ${MASTER_NAME}`);
-    } catch (error) {
-      errors.push(`${port}: ${String(error)}`);
-    } finally {
-      sentinel.disconnect();
-    }
-  }
-  throw new Error(
-    `No sentinel knows master "${MASTER_NAME}" (${errors.join('; ')}). Start it with: bash infra/local/harness up sentinel`,
+/** The master port each sentinel names (or why it did not answer), in SENTINELS order. */
+async function sentinelViews(): Promise<string[]> {
+  return Promise.all(
+    SENTINELS.map(async ({ host, port }) => {
+      const sentinel = new Redis({
+        host,
+        port,
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
+      try {
+        await sentinel.connect();
+        const reply = (await sentinel.call('SENTINEL', 'get-master-addr-by-name', MASTER_NAME)) as
+          [string, string] | null;
+        return reply ? reply[1] : `${port}: no master named ${MASTER_NAME}`;
+      } catch (error) {
+        return `${port}: ${String(error)}`;
+      } finally {
+        sentinel.disconnect();
+      }
+    }),
   );
+}
+
+/**
+ * The master all sentinels name, once they agree on one that `accept`s, polled until the deadline: one
+ * sentinel's first answer may be a view that has not caught up with a failover yet.
+ */
+async function agreedMaster(accept: (port: number) => boolean = () => true): Promise<number> {
+  const deadline = Date.now() + SENTINEL_AGREEMENT_MS;
+  for (;;) {
+    const views = await sentinelViews();
+    const port = Number(views[0]);
+    if (views.every((view) => view === views[0]) && Number.isInteger(port) && accept(port)) return port;
+    if (Date.now() > deadline)
+      throw new Error(
+        `Sentinels did not agree on a master "${MASTER_NAME}" within ${SENTINEL_AGREEMENT_MS} ms (they name: ${views.join(', ')}). Restore it with: bash infra/local/harness up sentinel`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The health check once it reports SERVER up, or its last answer at the deadline. The client drops its
+ * connection on every sentinel's +switch-master (failoverDetector), and the sentinels announce the same
+ * failover up to seconds apart, so one check right after the failover may catch it reconnecting.
+ */
+async function settledHealth(health: CacheHealthIndicator, server: string): Promise<DependencyCheck> {
+  const deadline = Date.now() + SENTINEL_AGREEMENT_MS;
+  for (;;) {
+    const check = await health.check();
+    if ((check.up && check.detail?.server === server) || Date.now() > deadline) return check;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 async function connectedReplicas(port: number): Promise<number> {
@@ -90,12 +126,26 @@ describe('Sentinel cache client across a master failover', () => {
   let failureOver: Promise<unknown> = Promise.resolve();
   let failedAt: number | undefined;
 
+  /** The agreed master, with a replica connected: the topology a failover needs, checked, never assumed. */
+  async function readyMaster(): Promise<number> {
+    const master = await agreedMaster();
+    if ((await connectedReplicas(master)) < 1)
+      throw new Error(
+        `Master 127.0.0.1:${master} has no connected replica, so no failover can happen; run: bash infra/local/harness up sentinel`,
+      );
+    return master;
+  }
+
+  // Each case starts from a topology the harness has seen settled (another spec or run may have left one behind).
+  beforeEach(() => runHarness('up', 'sentinel'), 90_000);
+
   afterEach(async () => {
     await cache?.close();
     cache = undefined;
     await failureOver;
-    // Brings the failed node back as a replica so the next test (and run) starts from a healthy topology.
-    await run('bash', [HARNESS, 'up', 'sentinel'], { timeout: 90_000 });
+    // Brings the failed node back as a replica and checks it, so the next test (and spec) starts from a healthy topology.
+    runHarness('up', 'sentinel');
+    await readyMaster();
     if (failedAt !== undefined)
       await new Promise((resolve) =>
         setTimeout(resolve, Math.max(0, failedAt! + SENTINEL_FAILOVER_COOLDOWN_MS - Date.now())),
@@ -106,12 +156,7 @@ describe('Sentinel cache client across a master failover', () => {
   it.each(FAILURES)(
     'serves a write and a read through the new master within 10 s of the master being %s',
     async (how, fail) => {
-      const oldMaster = await masterPort();
-      const replicas = await connectedReplicas(oldMaster);
-      if (replicas < 1)
-        throw new Error(
-          `Master 127.0.0.1:${oldMaster} has no connected replica, so no failover can happen; run: bash infra/local/harness up sentinel`,
-        );
+      const oldMaster = await readyMaster();
 
       cache = createCacheStore({
         driver: 'sentinel',
@@ -148,9 +193,11 @@ describe('Sentinel cache client across a master failover', () => {
 
       expect(recoveredAfterMs).toBeDefined();
       expect(recoveredAfterMs!).toBeLessThanOrEqual(RECOVERY_BUDGET_MS);
-      const newMaster = await masterPort();
-      expect(newMaster).not.toBe(oldMaster);
-      expect(await health.check()).toMatchObject({ up: true, detail: { server: `127.0.0.1:${newMaster}` } });
+      const newMaster = await agreedMaster((port) => port !== oldMaster);
+      expect(await settledHealth(health, `127.0.0.1:${newMaster}`)).toMatchObject({
+        up: true,
+        detail: { server: `127.0.0.1:${newMaster}` },
+      });
       expect(cache.stats().errors).toBeGreaterThan(0);
     },
     60_000,
