@@ -2,19 +2,88 @@
  * Creates every contract's topic (and its .dlq) on the chaos cluster before the services start: on a fresh
  * cluster a consumer that subscribes to a topic being auto-created fails its first metadata request and the
  * service stops. One folder per topic in libs/contracts/src ("order-placed" is order.placed).
+ *
+ * On a cluster formatted and started seconds ago the brokers learn of new topics from the controller's
+ * metadata log one after the other, so a broker may still answer "This server does not host this
+ * topic-partition" for a topic another broker has just created. The topics are ready for the services only
+ * when every broker, asked on its own, knows every partition with a leader and its full ISR.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafkaTopics } from '@harvest/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { KAFKA_BROKERS, ROOT } from './chaos-settings';
+import { sleep } from './harness-cli';
+import { log } from './scenario';
 
 const NOT_TOPICS = new Set(['produce', 'platform-test']);
+/** How long a fresh cluster gets to create the topics and agree on their metadata. */
+const SETTLE_DEADLINE_MS = 90_000;
+/** Rounds in a row in which every broker must report the topics settled (a broker may lag another). */
+const SETTLED_ROUNDS = 2;
 
 export async function ensureContractTopics(): Promise<number> {
-  const topics = readdirSync(join(ROOT, 'libs/contracts/src'), { withFileTypes: true })
+  const contracts = readdirSync(join(ROOT, 'libs/contracts/src'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !NOT_TOPICS.has(entry.name))
     .map((entry) => entry.name.replace('-', '.'));
-  // Partitions as production's num.partitions; replication from the brokers' default (3).
-  await ensureKafkaTopics([...topics, ...topics.map((t) => `${t}.dlq`)], KAFKA_BROKERS.join(','), 6);
-  return topics.length;
+  const topics = [...contracts, ...contracts.map((t) => `${t}.dlq`)];
+  const deadline = Date.now() + SETTLE_DEADLINE_MS;
+  for (;;) {
+    try {
+      // Partitions as production's num.partitions; replication from the brokers' default (3).
+      await ensureKafkaTopics(topics, KAFKA_BROKERS.join(','), 6);
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      log(
+        'chaos',
+        `topics not created yet (${(error as Error).message}); retrying while the cluster settles`,
+      );
+      await sleep(1_000);
+    }
+  }
+  await waitForSettledMetadata(topics, deadline);
+  return contracts.length;
+}
+
+async function waitForSettledMetadata(topics: string[], deadline: number): Promise<void> {
+  let rounds = 0;
+  for (;;) {
+    const problems = (
+      await Promise.all(KAFKA_BROKERS.map((broker) => unsettledPartition(broker, topics)))
+    ).filter((problem): problem is string => problem !== null);
+    rounds = problems.length === 0 ? rounds + 1 : 0;
+    if (rounds >= SETTLED_ROUNDS) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `Kafka cluster metadata not settled ${SETTLE_DEADLINE_MS / 1000}s after start-up: ${problems.join('; ')}`,
+      );
+    await sleep(500);
+  }
+}
+
+/** The first partition BROKER (bootstrapped alone, so it answers the metadata request) has not settled. */
+async function unsettledPartition(broker: string, topics: string[]): Promise<string | null> {
+  const admin = new Kafka({
+    clientId: 'chaos-topics',
+    brokers: [broker],
+    connectionTimeout: 3_000,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+    for (const topic of metadata)
+      for (const p of topic.partitions)
+        if (p.leader < 0 || p.isr.length < p.replicas.length)
+          return `${broker} sees ${topic.name}[${p.partitionId}] with leader ${p.leader}, ISR ${p.isr.length}/${p.replicas.length}`;
+    return metadata.length === topics.length
+      ? null
+      : `${broker} knows ${metadata.length} of ${topics.length} topics`;
+  } catch (error) {
+    return `${broker}: ${(error as Error).message}`;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
