@@ -10,7 +10,8 @@ elasticsearch_ha_use() {
   ES_PORT=9201
   ES_RUN="$CHAOS_RUN/elasticsearch"
   ES_PIDFILE="$ES_RUN/elasticsearch.pid"
-  ES_HEALTH_URL="http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=60s"
+  ES_HEALTH_STATUS=yellow
+  ES_HEALTH_URL="http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=$ES_HEALTH_STATUS&wait_for_no_initializing_shards=true&timeout=60s"
   ES_EXTRA_SETTINGS=(-Ehttp.port=9201 -Etransport.port=9301 -Ecluster.name=harvest-chaos -Enode.name=harvest-chaos)
 }
 

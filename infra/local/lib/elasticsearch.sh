@@ -7,7 +7,10 @@ ES_USER=harvest-es
 ES_HOME="$CACHE_DIR/elasticsearch/elasticsearch-$ES_VERSION"
 ES_RUN="$RUN_DIR/elasticsearch"
 ES_PIDFILE="$ES_RUN/elasticsearch.pid"
-ES_HEALTH_URL="http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=60s"
+# Green: every shard assigned (the indices the code creates have 0 replicas, so a single node reaches it) and
+# none still initializing, i.e. a search right after `up`/`start` finds every index it expects.
+ES_HEALTH_STATUS=green
+ES_HEALTH_URL="http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=$ES_HEALTH_STATUS&wait_for_no_initializing_shards=true&timeout=60s"
 # Settings on top of elasticsearch.yml (-E); the chaos node (elasticsearch-ha.sh) sets its ports here.
 ES_EXTRA_SETTINGS=()
 ES_LABEL=elasticsearch
@@ -93,8 +96,9 @@ elasticsearch_up() {
   elasticsearch_launch
   wait_until 90 es_listening \
     || die "elasticsearch did not listen on 127.0.0.1:$ES_PORT in 90s; see .cache/run/elasticsearch/logs/harvest.log"
+  log "$ES_LABEL: waiting for cluster health $ES_HEALTH_STATUS with no initializing shards"
   es_healthy \
-    || die "elasticsearch did not become healthy in 60s; see .cache/run/elasticsearch/logs/harvest.log"
+    || die "$ES_LABEL did not reach cluster health $ES_HEALTH_STATUS in 60s ($(curl -fsS --max-time 3 "http://127.0.0.1:$ES_PORT/_cluster/health" 2>/dev/null || echo 'no answer')); see $ES_RUN/logs/harvest.log"
   log "elasticsearch: started on 127.0.0.1:$ES_PORT in $(elapsed_since "${ES_LAUNCHED_AT:-$(now)}")"
 }
 
