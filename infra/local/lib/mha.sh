@@ -88,7 +88,45 @@ mha_topology_healthy() {
   done
 }
 
-mha_manager_pid() { live_pid "$MHA_MANAGER_PID" "masterha_manager --conf=$MHA_CONF"; }
+# Replica PORT keeps up with PRIMARY: its IO thread reads the primary's current binlog file, its SQL thread
+# applies that same file, and it is 0 s behind. Not an exact position match: writes that go on during `up`
+# (the chaos load) move the primary's position between any two reads.
+mha_caught_up() {
+  local file have
+  file="$(mha_sql "$2" 'SHOW MASTER STATUS' 2>/dev/null | awk '{ print $1 }')"
+  have="$(mariadb -h127.0.0.1 -P"$1" -uroot --connect-timeout=2 -e 'SHOW SLAVE STATUS\G' 2>/dev/null | awk -F': ' '
+    $1 ~ /^ *Master_Log_File$/ { io = $2 }
+    $1 ~ /^ *Relay_Master_Log_File$/ { sql = $2 }
+    $1 ~ /^ *Seconds_Behind_Master$/ { lag = $2 }
+    END { print io, sql, lag }')"
+  [[ -n $file && "$have" == "$file $file 0" ]]
+}
+
+# Ready = the topology the failover tests start from: one writable primary, each replica running both
+# replication threads from it and caught up, and the manager answering PING_OK for it
+# (masterha_check_status). The reason of a failed check goes to NOT_READY.
+mha_ready() {
+  local primary port
+  primary="$(mha_writable_port)" || { NOT_READY="no node answers read_only=OFF"; return 1; }
+  for port in "${MHA_PORTS[@]}"; do
+    [[ $port == "$primary" ]] && continue
+    mha_replicates_from "$port" "$primary" \
+      || { NOT_READY="replica $port: $(mha_replica_state "$port" || true) (want: $primary Yes Yes)"; return 1; }
+    mha_caught_up "$port" "$primary" || { NOT_READY="replica $port is not caught up with primary $primary (binlog file, 0 s behind)"; return 1; }
+  done
+  masterha_check_status --conf="$MHA_CONF" 2>/dev/null | grep -q PING_OK \
+    || { NOT_READY="masterha_check_status does not answer PING_OK for primary $primary"; return 1; }
+}
+
+mha_manager_pid() {
+  local pid
+  if pid="$(live_pid "$MHA_MANAGER_PID" "masterha_manager --conf=$MHA_CONF")"; then printf '%s\n' "$pid"; return; fi
+  # A manager whose pid file a later start overwrote (that start's manager exited) still monitors the
+  # topology: adopt it, since a second manager would fail over the same nodes too.
+  pid="$(pgrep -o -f -- "masterha_manager --conf=$MHA_CONF( |$)")" || return 1
+  printf '%s\n' "$pid" >"$MHA_MANAGER_PID"
+  printf '%s\n' "$pid"
+}
 
 mha_ensure_packages() {
   local missing=()
@@ -352,6 +390,7 @@ mha_up() {
       wait_until "$MHA_FAILOVER_WAIT" pid_gone "$pid" \
         || die "mha: the manager did not finish a failover in ${MHA_FAILOVER_WAIT}s; see $MHA_MANAGER_DIR/harvest.log"
     elif mha_topology_healthy || wait_until 5 mha_topology_healthy; then
+      wait_stable 30 2 mha_ready || die "mha: running but not ready after 30s: $NOT_READY; see $MHA_MANAGER_DIR/harvest.log"
       primary="$(mha_writable_port)"; printf '%s\n' "$primary" >"$MHA_RUN/primary"
       log "mha: already running (primary 127.0.0.1:$primary, manager pid $pid); left alone"
       return
@@ -365,6 +404,8 @@ mha_up() {
   primary="$(mha_writable_port)" || die "mha: no writable primary after re-forming; see the error.log files under $MHA_RUN"
   printf '%s\n' "$primary" >"$MHA_RUN/primary"
   mha_manager_start
+  log "mha: waiting for both replicas to run both threads caught up with the primary (its binlog file, 0 s behind) and the manager to answer PING_OK, stable for 2s"
+  wait_stable 30 2 mha_ready || die "mha: not ready after 30s: $NOT_READY; see the error.log files under $MHA_RUN"
   log "mha: ready in $(elapsed_since "$t0") (primary 127.0.0.1:$primary, 2 semi-sync replicas, manager pid $(mha_manager_pid))"
 }
 
