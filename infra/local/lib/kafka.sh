@@ -93,7 +93,9 @@ kafka_up() {
   fi
   wait_until 90 kafka_started "$pid" "$offset" \
     || die "kafka did not start in 90s; see .cache/run/kafka/logs/server.log"
-  kafka_answers || die "kafka: broker does not answer ApiVersions on 127.0.0.1:$KAFKA_PORT; see .cache/run/kafka/logs/server.log"
+  # Polled, not asked once: on a busy machine the broker logs its start and listens a moment before it answers.
+  log "kafka: waiting for the broker to answer ApiVersions on 127.0.0.1:$KAFKA_PORT"
+  wait_until 60 kafka_answers || die "kafka: broker does not answer ApiVersions on 127.0.0.1:$KAFKA_PORT after 60s; see .cache/run/kafka/logs/server.log"
   log "kafka: started on 127.0.0.1:$KAFKA_PORT in $(elapsed_since "$t0")"
 }
 
