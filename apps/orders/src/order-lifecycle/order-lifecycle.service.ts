@@ -10,12 +10,7 @@ import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { ordersProblem } from '../problems';
 import type { Actor } from '../orders/actor';
-import {
-  isCancellable,
-  IllegalTransitionError,
-  transition,
-  type OrderStatus,
-} from '../orders/domain/order-state-machine';
+import { isCancellable, transition, type OrderStatus } from '../orders/domain/order-state-machine';
 import type { LineRefund } from '../orders/domain/settlement';
 import { OrderLine } from '../orders/entities/order-line.entity';
 import { OrderRefund } from '../orders/entities/order-refund.entity';
@@ -76,13 +71,7 @@ export class OrderLifecycleService {
   /** Moves the order one step (409 when the state machine refuses) and records who and why. */
   async move(em: EntityManager, order: Order, to: OrderStatus, actor: Actor, reason: string): Promise<void> {
     const from = order.status;
-    try {
-      transition(from, to);
-    } catch (error) {
-      if (error instanceof IllegalTransitionError)
-        throw ordersProblem(409, 'illegal-transition', error.message, { status: from });
-      throw error;
-    }
+    transition(from, to); // IllegalTransitionError is a DomainError: 409 illegal-transition
     await em.getRepository(Order).update({ id: order.id }, { status: to });
     order.status = to;
     await this.record(em, order.id, from, to, actor, reason);

@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { HealthRegistry } from '@harvest/platform/health';
-import { registerErrorProblemMapper } from '@harvest/platform/http';
+import { registerDomainErrorTranslator } from '@harvest/platform/errors';
 import type { DatabaseConfig } from './database-config';
 import { DatabaseHealthIndicator } from './database-health.indicator';
-import { databaseUnavailableProblem } from './database-unavailable.problem';
+import { asDatabaseUnavailable } from './database-unavailable.error';
 import { Database } from './database.service';
 import type { SchemaDefinition } from './data-source.factory';
 
@@ -14,7 +14,7 @@ const DATABASE_CLOSER = Symbol('DATABASE_CLOSER');
 @Module({})
 export class DatabaseModule {
   static forRoot(config: DatabaseConfig, schema: SchemaDefinition): DynamicModule {
-    registerErrorProblemMapper(databaseUnavailableProblem);
+    registerDomainErrorTranslator(asDatabaseUnavailable);
     return {
       module: DatabaseModule,
       providers: [

@@ -11,5 +11,9 @@ export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule } from './database.module';
 export { insertRows, selectRows, type InsertResult } from './entity-sql';
 export { destroyDedicatedConnection, openDedicatedConnection } from './dedicated-connection';
-export { databaseUnavailableProblem, isWriterUnavailable } from './database-unavailable.problem';
+export {
+  asDatabaseUnavailable,
+  DatabaseUnavailableError,
+  isWriterUnavailable,
+} from './database-unavailable.error';
 export { locatePrimary, PrimaryNotFoundError, type DatabaseNode } from './primary-locator';

@@ -29,6 +29,7 @@ export { issueToken, type IssueTokenOptions } from './auth/issue-token';
 export {
   PROBLEM_CONTENT_TYPE,
   PROBLEM_TYPES,
+  problemType,
   type ProblemDetails,
   type FieldError,
 } from './problem/problem-details';
@@ -36,10 +37,10 @@ export { ProblemException, type ProblemInput } from './problem/problem.exception
 export { ValidationFailedException } from './problem/validation-failed.exception';
 export { ProblemDetailsFilter } from './problem/problem-details.filter';
 export {
-  registerErrorProblemMapper,
-  type ErrorProblemMapper,
-  type KnownErrorProblem,
-} from './problem/error-problem-mappers';
+  domainErrorProblem,
+  STATUS_BY_DOMAIN_ERROR_KIND,
+  type DomainErrorProblem,
+} from './problem/domain-error-problem';
 export { createValidationPipe } from './validation/validation.pipe';
 export {
   FitsColumn,

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { ProblemException, principalOfRequest } from '@harvest/platform/http';
+import { ProblemException, principalOfRequest, problemType } from '@harvest/platform/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { IDEMPOTENCY_KEY_PATTERN, idempotencyScope, requestHash } from './idempotency-request';
@@ -18,7 +18,12 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 
 const problem = (status: number, title: string, detail: string) =>
-  new ProblemException(status, { type: `urn:harvest:problem:idempotency-${status}`, title, detail, header: 'Idempotency-Key' });
+  new ProblemException(status, {
+    type: problemType(`idempotency-${status}`),
+    title,
+    detail,
+    header: 'Idempotency-Key',
+  });
 
 /**
  * Makes a retried write safe: the first request with a key runs; a retry with the same key and the same
@@ -38,10 +43,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (typeof key !== 'string' || key.length === 0) {
-      throw problem(400, 'Idempotency-Key header required', 'This write may be retried safely only with an Idempotency-Key header (e.g. a UUID).');
+      throw problem(
+        400,
+        'Idempotency-Key header required',
+        'This write may be retried safely only with an Idempotency-Key header (e.g. a UUID).',
+      );
     }
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw problem(400, 'Invalid Idempotency-Key header', 'Idempotency-Key must be 1-191 printable ASCII characters.');
+      throw problem(
+        400,
+        'Invalid Idempotency-Key header',
+        'Idempotency-Key must be 1-191 printable ASCII characters.',
+      );
     }
     const principal = principalOfRequest(request);
     const caller = principal ? `${principal.role}:${principal.subject}` : 'anonymous';
@@ -51,9 +64,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = await this.store.claim(scope, key, hash);
     switch (claim.kind) {
       case 'mismatch':
-        throw problem(422, 'Idempotency-Key reused for a different request', 'This key was first used with another request body; use a new key for a new request.');
+        throw problem(
+          422,
+          'Idempotency-Key reused for a different request',
+          'This key was first used with another request body; use a new key for a new request.',
+        );
       case 'in-flight':
-        throw problem(409, 'Request with this Idempotency-Key still in progress', 'Retry after the first request has finished.');
+        throw problem(
+          409,
+          'Request with this Idempotency-Key still in progress',
+          'Retry after the first request has finished.',
+        );
       case 'replay':
         void reply.header('idempotent-replayed', 'true');
         return claim.body;

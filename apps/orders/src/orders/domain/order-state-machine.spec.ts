@@ -26,6 +26,9 @@ describe('order state machine', () => {
   it('refuses skipping, going back and leaving a final state', () => {
     expect(() => transition('pending_payment', 'allocated')).toThrow(IllegalTransitionError);
     expect(() => transition('packed', 'picking')).toThrow('An order in status packed cannot become picking');
+    expect(() => transition('packed', 'picking')).toThrow(
+      expect.objectContaining({ kind: 'conflict', type: 'illegal-transition' }),
+    );
     for (const to of ORDER_STATUSES) {
       expect(canTransition('delivered', to)).toBe(false);
       expect(canTransition('cancelled', to)).toBe(false);

@@ -1,3 +1,5 @@
+import { DomainError } from '@harvest/platform/errors';
+
 export const ORDER_STATUSES = [
   'pending_payment',
   'paid',
@@ -25,13 +27,12 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   cancelled: [],
 };
 
-export class IllegalTransitionError extends Error {
+export class IllegalTransitionError extends DomainError {
   constructor(
     readonly from: OrderStatus,
     readonly to: OrderStatus,
   ) {
-    super(`An order in status ${from} cannot become ${to}`);
-    this.name = 'IllegalTransitionError';
+    super('conflict', 'illegal-transition', `An order in status ${from} cannot become ${to}`);
   }
 }
 

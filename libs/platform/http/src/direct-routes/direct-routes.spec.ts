@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Module, Param, UseGuards, type Type } from '@nestjs/common';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { DomainError, registerDomainErrorTranslator } from '@harvest/platform/errors';
 import { Public } from '../auth/public.decorator';
 import { createHttpApp, type HttpApp } from '../bootstrap/create-http-app';
-import { registerErrorProblemMapper } from '../problem/error-problem-mappers';
 import { ProblemException } from '../problem/problem.exception';
 import { logLinesSink } from '../testing/http-test-app';
 import { DirectGet, type DirectRouteParams } from './direct-get.decorator';
@@ -11,13 +11,9 @@ import { joinPaths } from './direct-routes';
 const JWT = { JWT_SECRET: 'test-secret-that-is-at-least-32-chars!!', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' };
 
 class StoreDown extends Error {}
-registerErrorProblemMapper((error) =>
+registerDomainErrorTranslator((error) =>
   error instanceof StoreDown
-    ? {
-        status: 503,
-        problem: { type: 'urn:test:store-down', detail: 'Store down.' },
-        headers: { 'retry-after': '2' },
-      }
+    ? new DomainError('unavailable', 'store-down', 'Store down.', { retryAfterSeconds: 2 })
     : undefined,
 );
 

@@ -18,11 +18,16 @@ export interface FieldError {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
+/** The URI of a Harvest problem type: the prefix is written here and nowhere else. */
+export function problemType(slug: string): string {
+  return `urn:harvest:problem:${slug}`;
+}
+
 /** Problem types specific enough to deserve their own URI; anything else is `about:blank` plus the status. */
 export const PROBLEM_TYPES = {
-  validation: 'urn:harvest:problem:validation-failed',
-  unexpected: 'urn:harvest:problem:unexpected-error',
-} as const;
+  validation: problemType('validation-failed'),
+  unexpected: problemType('unexpected-error'),
+};
 
 /** The title RFC 9457 asks for with `about:blank`: the status code's reason phrase. */
 export function statusTitle(status: number): string {

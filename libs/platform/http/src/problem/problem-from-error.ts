@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { knownErrorProblem } from './error-problem-mappers';
+import { asDomainError } from '@harvest/platform/errors';
+import { domainErrorProblem } from './domain-error-problem';
 import { PROBLEM_TYPES, statusTitle, type ProblemDetails } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -24,8 +25,9 @@ export function problemFromError(error: unknown): MappedProblem {
       unexpected: false,
     };
   }
-  const known = knownErrorProblem(error);
-  if (known) return { problem: new ProblemException(known.status, known.problem).problem, unexpected: false, headers: known.headers };
+  // A domain error, or a library's failure it declared as one (the database's lost writer is `unavailable`).
+  const domainError = asDomainError(error);
+  if (domainError) return { ...domainErrorProblem(domainError), unexpected: false };
   return {
     problem: {
       type: PROBLEM_TYPES.unexpected,

@@ -1,9 +1,10 @@
+// Here, where the runtime composes the database and the http libraries: the database declares a lost writer
+// as DatabaseUnavailableError, the http library answers it; neither imports the other.
 import { Controller, Get, Inject, Module } from '@nestjs/common';
+import { Database, DatabaseModule } from '@harvest/platform/database';
 import { createHttpApp, Public, type HttpApp } from '@harvest/platform/http';
 import { dropDatabase, testDatabaseConfig, uniqueDatabaseName } from '@harvest/testing';
 import { createConnection } from 'mysql2/promise';
-import { Database } from './database.service';
-import { DatabaseModule } from './database.module';
 
 @Controller('probe')
 class ProbeController {
@@ -13,7 +14,12 @@ class ProbeController {
   @Get('dead-node')
   @Public()
   async deadNode(): Promise<unknown> {
-    const connection = await createConnection({ host: '127.0.0.1', port: 9, user: 'root', connectTimeout: 2000 });
+    const connection = await createConnection({
+      host: '127.0.0.1',
+      port: 9,
+      user: 'root',
+      connectTimeout: 2000,
+    });
     return connection.query('SELECT 1');
   }
 
@@ -30,7 +36,9 @@ describe('a request that lost the database', () => {
   let http: HttpApp;
 
   @Module({
-    imports: [DatabaseModule.forRoot(testDatabaseConfig({ DB_NAME: name }), { entities: [], migrations: [] })],
+    imports: [
+      DatabaseModule.forRoot(testDatabaseConfig({ DB_NAME: name }), { entities: [], migrations: [] }),
+    ],
     controllers: [ProbeController],
   })
   class TestModule {}

@@ -1,0 +1,12 @@
+export {
+  DomainError,
+  NotFoundError,
+  DOMAIN_ERROR_KINDS,
+  type DomainErrorKind,
+  type DomainErrorOptions,
+} from './domain-error';
+export {
+  asDomainError,
+  registerDomainErrorTranslator,
+  type DomainErrorTranslator,
+} from './domain-error-translators';
