@@ -1,5 +1,5 @@
-import { HealthRegistry } from '@harvest/platform/health';
-import { Global, Inject, Module, Optional, type OnModuleInit } from '@nestjs/common';
+import { healthCheckProvider, type DependencyHealthIndicator } from '@harvest/platform/health';
+import { Global, Module } from '@nestjs/common';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
 import { CALL_CENTER_VENDOR } from './call-center-vendor.port';
 import { CircuitBreaker } from './circuit-breaker';
@@ -11,7 +11,10 @@ const VENDOR_BREAKER = Symbol('VENDOR_BREAKER');
 
 function createBreaker(config: CallcenterConfig): CircuitBreaker | null {
   if (!config.CALLCENTER_VENDOR_BASE_URL) return null;
-  return new CircuitBreaker({ failureThreshold: config.CALLCENTER_BREAKER_FAILURE_THRESHOLD, openMs: config.CALLCENTER_BREAKER_OPEN_MS });
+  return new CircuitBreaker({
+    failureThreshold: config.CALLCENTER_BREAKER_FAILURE_THRESHOLD,
+    openMs: config.CALLCENTER_BREAKER_OPEN_MS,
+  });
 }
 
 /** The one configured vendor adapter (Skyline); its API client exists only when a base URL is set. */
@@ -27,7 +30,28 @@ function createVendor(config: CallcenterConfig, breaker: CircuitBreaker | null):
           breaker,
         })
       : null;
-  return new SkylineAdapter({ secrets: config.CALLCENTER_WEBHOOK_SECRETS, maxSkewSeconds: config.CALLCENTER_WEBHOOK_MAX_SKEW_SECONDS }, http);
+  return new SkylineAdapter(
+    {
+      secrets: config.CALLCENTER_WEBHOOK_SECRETS,
+      maxSkewSeconds: config.CALLCENTER_WEBHOOK_MAX_SKEW_SECONDS,
+    },
+    http,
+  );
+}
+
+/**
+ * Readiness shows the vendor as a non-critical dependency, from the breaker's state: a health probe must
+ * not call a paid third-party API every few seconds. An open circuit = down (degraded, still ready).
+ */
+function vendorHealth(breaker: CircuitBreaker | null): DependencyHealthIndicator {
+  return {
+    name: 'call-center-vendor',
+    critical: false,
+    check: async () =>
+      breaker
+        ? { up: breaker.state !== 'open', detail: { configured: true, circuit: breaker.state } }
+        : { up: true, detail: { configured: false } },
+  };
 }
 
 @Global()
@@ -35,25 +59,8 @@ function createVendor(config: CallcenterConfig, breaker: CircuitBreaker | null):
   providers: [
     { provide: VENDOR_BREAKER, inject: [CALLCENTER_CONFIG], useFactory: createBreaker },
     { provide: CALL_CENTER_VENDOR, inject: [CALLCENTER_CONFIG, VENDOR_BREAKER], useFactory: createVendor },
+    healthCheckProvider({ inject: [VENDOR_BREAKER], useFactory: vendorHealth }),
   ],
   exports: [CALL_CENTER_VENDOR],
 })
-export class VendorModule implements OnModuleInit {
-  constructor(
-    @Inject(VENDOR_BREAKER) private readonly breaker: CircuitBreaker | null,
-    @Optional() private readonly registry?: HealthRegistry,
-  ) {}
-
-  /**
-   * Readiness shows the vendor as a non-critical dependency, from the breaker's state: a health probe must
-   * not call a paid third-party API every few seconds. An open circuit = down (degraded, still ready).
-   */
-  onModuleInit(): void {
-    const breaker = this.breaker;
-    this.registry?.register({
-      name: 'call-center-vendor',
-      critical: false,
-      check: async () => (breaker ? { up: breaker.state !== 'open', detail: { configured: true, circuit: breaker.state } } : { up: true, detail: { configured: false } }),
-    });
-  }
-}
+export class VendorModule {}

@@ -1,12 +1,5 @@
-import {
-  type DynamicModule,
-  Inject,
-  Module,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-  Optional,
-} from '@nestjs/common';
-import { HealthRegistry } from '@harvest/platform/health';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { healthCheckProvider } from '@harvest/platform/health';
 import type { CacheConfig } from './cache.config';
 import { CacheHealthIndicator } from './cache-health.indicator';
 import { CACHE_STORE, type CacheStore } from './cache-store.port';
@@ -18,32 +11,26 @@ import { createCacheStore } from './cache-store.factory';
  * is available, and closes the connection on shutdown.
  */
 @Module({})
-export class CacheModule implements OnModuleInit, OnApplicationShutdown {
+export class CacheModule implements OnApplicationShutdown {
   static forRoot(config: CacheConfig): DynamicModule {
     return {
       module: CacheModule,
       global: true,
       providers: [
         { provide: CACHE_STORE, useFactory: () => createCacheStore(config) },
-        {
-          provide: CacheHealthIndicator,
-          useFactory: (store: CacheStore) => new CacheHealthIndicator(config.driver, store),
-          inject: [CACHE_STORE],
-        },
+        healthCheckProvider(
+          {
+            inject: [CACHE_STORE],
+            useFactory: (store: CacheStore) => new CacheHealthIndicator(config.driver, store),
+          },
+          CacheHealthIndicator,
+        ),
       ],
       exports: [CACHE_STORE, CacheHealthIndicator],
     };
   }
 
-  constructor(
-    @Inject(CACHE_STORE) private readonly store: CacheStore,
-    private readonly indicator: CacheHealthIndicator,
-    @Optional() private readonly registry?: HealthRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry?.register(this.indicator);
-  }
+  constructor(@Inject(CACHE_STORE) private readonly store: CacheStore) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { HealthRegistry } from '@harvest/platform/health';
+import { healthCheckProvider } from '@harvest/platform/health';
 import { registerDomainErrorTranslator } from '@harvest/platform/errors';
 import type { DatabaseConfig } from './database-config';
 import { DatabaseHealthIndicator } from './database-health.indicator';
@@ -18,15 +18,11 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       providers: [
-        {
-          provide: Database,
-          useFactory: async (registry?: HealthRegistry) => {
-            const database = await Database.connect(config, schema);
-            registry?.register(new DatabaseHealthIndicator(database));
-            return database;
-          },
-          inject: [{ token: HealthRegistry, optional: true }],
-        },
+        { provide: Database, useFactory: () => Database.connect(config, schema) },
+        healthCheckProvider({
+          inject: [Database],
+          useFactory: (database: Database) => new DatabaseHealthIndicator(database),
+        }),
         { provide: DATABASE_CLOSER, useClass: DatabaseCloser },
       ],
       exports: [Database],

@@ -1,4 +1,4 @@
-import { HealthRegistry } from '@harvest/platform/health';
+import { healthCheckProvider } from '@harvest/platform/health';
 import {
   type BeforeApplicationShutdown,
   type DynamicModule,
@@ -9,7 +9,6 @@ import {
   type ModuleMetadata,
   type OnApplicationShutdown,
   type OnModuleInit,
-  Optional,
   type Provider,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -28,8 +27,7 @@ import { EventsRetentionJob } from './retention/events-retention.job';
 
 /** How to get a provider from the app: its token, or a factory over other providers. */
 export type ProviderSource<T> =
-  | InjectionToken
-  | { inject: InjectionToken[]; useFactory: (...dependencies: never[]) => T | Promise<T> };
+  InjectionToken | { inject: InjectionToken[]; useFactory: (...dependencies: never[]) => T | Promise<T> };
 
 export interface EventsModuleOptions {
   config: EventsConfig;
@@ -54,7 +52,9 @@ function providerFrom<T>(provide: symbol, source: ProviderSource<T>): Provider {
 const EVENTS_TRANSACTION_RUNNER = Symbol('EVENTS_TRANSACTION_RUNNER');
 
 export function createEventTransport(config: EventsConfig, dataSource: DataSource): EventTransport {
-  return config.EVENTS_TRANSPORT === 'kafka' ? new KafkaEventTransport(config) : new EmbeddedEventTransport(dataSource, config);
+  return config.EVENTS_TRANSPORT === 'kafka'
+    ? new KafkaEventTransport(config)
+    : new EmbeddedEventTransport(dataSource, config);
 }
 
 /** GET_LOCK names are server-wide and at most 64 characters: one relay per service database. */
@@ -63,17 +63,12 @@ export function relayLeaseName(dataSource: DataSource): string {
   return name.length <= 64 ? name : `harvest.outbox-relay.${createHash('sha1').update(name).digest('hex')}`;
 }
 
-/** Prepares the transport before anything publishes, registers health, stops consumers, closes the transport last. */
+/** Prepares the transport before anything publishes, stops consumers, closes the transport last. */
 @Injectable()
 class EventsLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
-  constructor(
-    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
-    private readonly health: EventsHealthIndicator,
-    @Optional() @Inject(HealthRegistry) private readonly registry?: HealthRegistry,
-  ) {}
+  constructor(@Inject(EVENT_TRANSPORT) private readonly transport: EventTransport) {}
 
   async onModuleInit(): Promise<void> {
-    this.registry?.register(this.health);
     await this.transport.start();
   }
 
@@ -116,7 +111,11 @@ export class EventsModule {
           inject: [EVENTS_TRANSACTION_RUNNER],
           useFactory: (transactions: TransactionRunner) => new InboxService(transactions),
         },
-        { provide: SqlOutboxStore, inject: [EVENTS_DATA_SOURCE], useFactory: (ds: DataSource) => new SqlOutboxStore(ds) },
+        {
+          provide: SqlOutboxStore,
+          inject: [EVENTS_DATA_SOURCE],
+          useFactory: (ds: DataSource) => new SqlOutboxStore(ds),
+        },
         {
           provide: OutboxRelay,
           inject: [SqlOutboxStore, EVENT_TRANSPORT, EVENTS_DATA_SOURCE],
@@ -127,12 +126,14 @@ export class EventsModule {
               backoffMaxMs: config.EVENTS_RELAY_BACKOFF_MAX_MS,
             }),
         },
-        {
-          provide: EventsHealthIndicator,
-          inject: [EVENT_TRANSPORT, OutboxRelay, SqlOutboxStore],
-          useFactory: (transport: EventTransport, relay: OutboxRelay, store: SqlOutboxStore) =>
-            new EventsHealthIndicator(transport, relay, store),
-        },
+        healthCheckProvider(
+          {
+            inject: [EVENT_TRANSPORT, OutboxRelay, SqlOutboxStore],
+            useFactory: (transport: EventTransport, relay: OutboxRelay, store: SqlOutboxStore) =>
+              new EventsHealthIndicator(transport, relay, store),
+          },
+          EventsHealthIndicator,
+        ),
         {
           provide: EventsRetentionJob,
           inject: [EVENTS_DATA_SOURCE],
@@ -140,7 +141,15 @@ export class EventsModule {
         },
         EventsLifecycle,
       ],
-      exports: [OutboxWriter, InboxService, OutboxRelay, EventsHealthIndicator, EventsRetentionJob, EVENT_TRANSPORT, EVENTS_CONFIG],
+      exports: [
+        OutboxWriter,
+        InboxService,
+        OutboxRelay,
+        EventsHealthIndicator,
+        EventsRetentionJob,
+        EVENT_TRANSPORT,
+        EVENTS_CONFIG,
+      ],
     };
   }
 }

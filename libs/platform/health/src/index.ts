@@ -1,4 +1,5 @@
 export { HealthRegistry, type DependencyCheck, type DependencyHealthIndicator } from './dependency-health';
+export { healthCheckProvider, type HealthCheckOptions } from './health-check.provider';
 export {
   HealthReportService,
   HEALTH_CHECK_TIMEOUT_MS,

@@ -1,13 +1,6 @@
-import {
-  type DynamicModule,
-  Inject,
-  Module,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-  Optional,
-} from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
-import { HealthRegistry } from '@harvest/platform/health';
+import { healthCheckProvider } from '@harvest/platform/health';
 import { createElasticsearchClient } from './elasticsearch-client.factory';
 import { ElasticsearchIndexAdmin } from './elasticsearch-index-admin.adapter';
 import { SearchHealthIndicator } from './search-health.indicator';
@@ -20,7 +13,7 @@ import type { SearchConfig } from './search.config';
  * fallback; registers the "search" health indicator when a HealthRegistry exists; closes the client on shutdown.
  */
 @Module({})
-export class SearchModule implements OnModuleInit, OnApplicationShutdown {
+export class SearchModule implements OnApplicationShutdown {
   static forRoot(config: SearchConfig): DynamicModule {
     return {
       module: SearchModule,
@@ -39,25 +32,19 @@ export class SearchModule implements OnModuleInit, OnApplicationShutdown {
               : null,
           inject: [ELASTICSEARCH_CLIENT],
         },
-        {
-          provide: SearchHealthIndicator,
-          useFactory: (client: Client | null) => new SearchHealthIndicator(client),
-          inject: [ELASTICSEARCH_CLIENT],
-        },
+        healthCheckProvider(
+          {
+            inject: [ELASTICSEARCH_CLIENT],
+            useFactory: (client: Client | null) => new SearchHealthIndicator(client),
+          },
+          SearchHealthIndicator,
+        ),
       ],
       exports: [ELASTICSEARCH_CLIENT, SEARCH_INDEX_ADMIN, SearchHealthIndicator],
     };
   }
 
-  constructor(
-    @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client | null,
-    private readonly indicator: SearchHealthIndicator,
-    @Optional() private readonly registry?: HealthRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry?.register(this.indicator);
-  }
+  constructor(@Inject(ELASTICSEARCH_CLIENT) private readonly client: Client | null) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.client?.close();
