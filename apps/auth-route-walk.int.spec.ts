@@ -19,11 +19,11 @@ import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { createService } from '@harvest/platform/runtime';
 import type { HttpApp, Role } from '@harvest/platform/http';
 import { connectAsRoot, serviceTestEnvironment } from '@harvest/testing';
-import { callcenterServiceDefinition } from './callcenter/src/callcenter.service-definition';
-import { defineCatalogService } from './catalog/src/catalog.service-definition';
+import { callcenterService } from './callcenter/src/callcenter.service-definition';
+import { catalogService } from './catalog/src/catalog.service-definition';
 import { fulfillmentService } from './fulfillment/src/fulfillment.service-definition';
-import { imagesServiceDefinition } from './images/src/images.service-definition';
-import { ordersServiceDefinition } from './orders/src/orders.service-definition';
+import { imagesService } from './images/src/images.service-definition';
+import { ordersService } from './orders/src/orders.service-definition';
 
 const SECRET = 'route-walk-jwt-secret-0123456789abcdef';
 const ISSUER = 'harvest';
@@ -37,19 +37,17 @@ interface Route {
   roles: Role[];
 }
 
-const SERVICES: Array<
-  [string, (env: Record<string, string | undefined>) => ServiceDefinition, Record<string, string>]
-> = [
-  ['catalog', defineCatalogService, {}],
+const SERVICES: Array<[string, ServiceDefinition, Record<string, string>]> = [
+  ['catalog', catalogService, {}],
   [
     'orders',
-    ordersServiceDefinition,
+    ordersService,
     { PAYMENT_CALLBACK_SECRET: 'route-walk-payment-secret-0123456789', ORDERS_EXPIRY_SWEEP_MS: '0' },
   ],
   ['fulfillment', fulfillmentService, { FULFILLMENT_EXPIRY_SWEEP_MS: '0' }],
   [
     'callcenter',
-    callcenterServiceDefinition,
+    callcenterService,
     {
       CALLCENTER_WEBHOOK_SECRETS: 'route-walk-webhook-secret-0123456789',
       CALLCENTER_RECONCILE_INTERVAL_MS: '0',
@@ -59,7 +57,7 @@ const SERVICES: Array<
   ],
   [
     'images',
-    imagesServiceDefinition,
+    imagesService,
     { IMAGES_SIGNING_SECRET: 'route-walk-images-secret-0123', IMAGES_GC_INTERVAL_MS: '0' },
   ],
 ];
@@ -200,7 +198,7 @@ async function rowCounts(schemas: string[]): Promise<Record<string, number>> {
 
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, () => randomUUID());
 
-describe.each(SERVICES)('every authenticated route of %s', (service, define, serviceEnv) => {
+describe.each(SERVICES)('every authenticated route of %s', (service, definition, serviceEnv) => {
   let http: HttpApp;
   let schemas: string[];
   let drop: () => Promise<void>;
@@ -218,7 +216,7 @@ describe.each(SERVICES)('every authenticated route of %s', (service, define, ser
     drop = test.dropDatabases;
     schemas = [`${test.prefix}${service}`, `${test.prefix}events`];
     const env = { DB_NAME: schemas[0], EVENTS_DB_NAME: schemas[1], ...test.env };
-    http = await createService({ ...define(env), name: `walk_${service}_${test.runId}` }, env);
+    http = await createService({ ...definition, name: `walk_${service}_${test.runId}` }, env);
     routes = authenticatedRoutes(http.app);
   });
 

@@ -1,4 +1,3 @@
-import type { Env } from '@harvest/platform/config';
 import { keepRawBody } from '@harvest/platform/http';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { AgentActionsModule } from './agent-actions/agent-actions.module';
@@ -7,7 +6,7 @@ import { CallRecord } from './calls/entities/call-record.entity';
 import { WebhookEvent } from './calls/entities/webhook-event.entity';
 import { CallsModule } from './calls/calls.module';
 import { ClickToCallModule } from './click-to-call/click-to-call.module';
-import { CallcenterConfigModule } from './config/callcenter-config.module';
+import { CALLCENTER_CONFIG, loadCallcenterConfig } from './config/callcenter-config';
 import { seedCallcenterDemoData } from './demo-data/seed-demo-data';
 import { DirectoryModule } from './directory/directory.module';
 import { CustomerContact } from './directory/entities/customer-contact.entity';
@@ -26,35 +25,28 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /** Vendor events are small; anything bigger is not a webhook. */
 const WEBHOOK_LIMIT_BYTES = 64 * 1024;
 
-/**
- * The callcenter service as the runtime starts it: its schema, its domain modules and its demo data.
- * `environment` is where the service's own settings are read (tests pass their own).
- */
-export function callcenterServiceDefinition(environment: Env = process.env): ServiceDefinition {
-  return {
-    name: 'callcenter',
-    port: 3004,
-    schema: {
-      entities: [CustomerContact, CallRecord, WebhookEvent, ScreenPop, Ticket, AgentAction],
-      migrations: callcenterMigrations,
-    },
-    imports: [
-      CallcenterConfigModule.forRoot(environment),
-      VendorModule,
-      OrdersClientModule,
-      DirectoryModule,
-      CallsModule,
-      WebhooksModule,
-      ScreenPopModule,
-      ClickToCallModule,
-      ReconciliationModule,
-      RetentionModule,
-      TicketsModule,
-      AgentActionsModule,
-    ],
-    seedDemoData: seedCallcenterDemoData,
-    configureServer: (server) => keepRawBody(server, [WEBHOOK_PATH], WEBHOOK_LIMIT_BYTES),
-  };
-}
-
-export const callcenterService: ServiceDefinition = callcenterServiceDefinition();
+/** The callcenter service as the runtime starts it: its schema, its settings, its domain modules and its demo data. */
+export const callcenterService: ServiceDefinition = {
+  name: 'callcenter',
+  port: 3004,
+  schema: {
+    entities: [CustomerContact, CallRecord, WebhookEvent, ScreenPop, Ticket, AgentAction],
+    migrations: callcenterMigrations,
+  },
+  config: { token: CALLCENTER_CONFIG, load: loadCallcenterConfig },
+  imports: [
+    VendorModule,
+    OrdersClientModule,
+    DirectoryModule,
+    CallsModule,
+    WebhooksModule,
+    ScreenPopModule,
+    ClickToCallModule,
+    ReconciliationModule,
+    RetentionModule,
+    TicketsModule,
+    AgentActionsModule,
+  ],
+  seedDemoData: seedCallcenterDemoData,
+  configureServer: (server) => keepRawBody(server, [WEBHOOK_PATH], WEBHOOK_LIMIT_BYTES),
+};

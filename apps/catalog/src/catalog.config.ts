@@ -1,4 +1,4 @@
-import { env, z } from '@harvest/platform/config';
+import { env, loadConfig, z, type Env } from '@harvest/platform/config';
 
 /** Catalog's own settings, validated at start next to the platform's. */
 export const catalogConfigShape = {
@@ -21,3 +21,7 @@ export const catalogConfigShape = {
 
 export type CatalogConfig = z.infer<z.ZodObject<typeof catalogConfigShape>>;
 export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
+
+export function loadCatalogConfig(environment: Env): CatalogConfig {
+  return loadConfig(catalogConfigShape, environment);
+}

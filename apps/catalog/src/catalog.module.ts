@@ -1,8 +1,6 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { loadConfig, type Env } from '@harvest/platform/config';
+import { Module } from '@nestjs/common';
 import { AvailabilityService } from './availability/availability.service';
 import { StockChangedController } from './availability/stock-changed.controller';
-import { CATALOG_CONFIG, catalogConfigShape } from './catalog.config';
 import { CategoriesController } from './categories/categories.controller';
 import { CategoriesService } from './categories/categories.service';
 import { FarmsController } from './farms/farms.controller';
@@ -19,34 +17,28 @@ import { SearchController } from './search/search.controller';
 import { SearchIndexSyncService } from './search/search-index-sync.service';
 import { SearchReindexService } from './search/search-reindex.service';
 
-@Module({})
-export class CatalogModule {
-  /** The catalog's domain on top of the platform; its own settings are validated here, at start. */
-  static forRoot(env: Env): DynamicModule {
-    return {
-      module: CatalogModule,
-      controllers: [
-        CategoriesController,
-        FarmsController,
-        AdminProductsController,
-        StorefrontProductsController,
-        AdminImportsController,
-        SearchController,
-        AdminSearchController,
-        ProductChangedController,
-        StockChangedController,
-      ],
-      providers: [
-        { provide: CATALOG_CONFIG, useFactory: () => loadConfig(catalogConfigShape, env) },
-        CategoriesService,
-        ProductsService,
-        StorefrontProductsService,
-        ImportsService,
-        ProductSearchService,
-        SearchIndexSyncService,
-        SearchReindexService,
-        AvailabilityService,
-      ],
-    };
-  }
-}
+/** The catalog's features on top of the platform; its settings (CATALOG_CONFIG) come from the runtime. */
+@Module({
+  controllers: [
+    CategoriesController,
+    FarmsController,
+    AdminProductsController,
+    StorefrontProductsController,
+    AdminImportsController,
+    SearchController,
+    AdminSearchController,
+    ProductChangedController,
+    StockChangedController,
+  ],
+  providers: [
+    CategoriesService,
+    ProductsService,
+    StorefrontProductsService,
+    ImportsService,
+    ProductSearchService,
+    SearchIndexSyncService,
+    SearchReindexService,
+    AvailabilityService,
+  ],
+})
+export class CatalogModule {}

@@ -1,6 +1,6 @@
-import type { Env } from '@harvest/platform/config';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { Category } from './categories/entities/category.entity';
+import { CATALOG_CONFIG, loadCatalogConfig } from './catalog.config';
 import { CatalogModule } from './catalog.module';
 import { seedDemoCatalog } from './demo/seed-demo-catalog';
 import { Farm } from './farms/entities/farm.entity';
@@ -14,17 +14,15 @@ import { SearchSyncPending } from './search/entities/search-sync-pending.entity'
 export const catalogEntities = [Category, Farm, Product, Sku, SkuAvailability, SearchSyncPending, ImportJob];
 
 /**
- * The catalog service as the runtime starts it: products, SKUs, prices, categories, availability and search.
- * `env` is where its own settings (catalog.config.ts) are read from; tests pass theirs.
+ * The catalog service as the runtime starts it: products, SKUs, prices, categories, availability and search,
+ * with the product cache and Elasticsearch; its own settings (catalog.config.ts) are validated with the platform's.
  */
-export function defineCatalogService(env: Env = process.env): ServiceDefinition {
-  return {
-    name: 'catalog',
-    port: 3001,
-    schema: { entities: catalogEntities, migrations: catalogMigrations },
-    imports: [CatalogModule.forRoot(env)],
-    seedDemoData: seedDemoCatalog,
-  };
-}
-
-export const catalogService: ServiceDefinition = defineCatalogService();
+export const catalogService: ServiceDefinition = {
+  name: 'catalog',
+  port: 3001,
+  schema: { entities: catalogEntities, migrations: catalogMigrations },
+  uses: ['cache', 'search'],
+  config: { token: CATALOG_CONFIG, load: loadCatalogConfig },
+  imports: [CatalogModule],
+  seedDemoData: seedDemoCatalog,
+};

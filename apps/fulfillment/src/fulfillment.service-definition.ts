@@ -1,6 +1,5 @@
-import type { Env } from '@harvest/platform/config';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
-import { FulfillmentConfigModule } from './config/fulfillment-config.module';
+import { FULFILLMENT_CONFIG, loadFulfillmentConfig } from './config/fulfillment-config';
 import { DemoDataModule } from './demo-data/demo-data.module';
 import { seedDemoData } from './demo-data/seed-demo-data';
 import { FulfillmentCenter } from './facilities/entities/fulfillment-center.entity';
@@ -46,22 +45,20 @@ export const fulfillmentEntities = [
  * of paid orders into waves, the scanner API, packing and dispatch, and room telemetry. Its own settings
  * are read from the same environment and validated at start.
  */
-export function fulfillmentService(environment: Env = process.env): ServiceDefinition {
-  return {
-    name: 'fulfillment',
-    port: 3003,
-    schema: { entities: fulfillmentEntities, migrations: fulfillmentMigrations },
-    imports: [
-      FulfillmentConfigModule.forRoot(environment),
-      DemoDataModule,
-      SkusModule,
-      FacilitiesModule,
-      StockModule,
-      OrdersModule,
-      PickingModule,
-      PackingModule,
-      TelemetryModule,
-    ],
-    seedDemoData,
-  };
-}
+export const fulfillmentService: ServiceDefinition = {
+  name: 'fulfillment',
+  port: 3003,
+  schema: { entities: fulfillmentEntities, migrations: fulfillmentMigrations },
+  config: { token: FULFILLMENT_CONFIG, load: loadFulfillmentConfig },
+  imports: [
+    DemoDataModule,
+    SkusModule,
+    FacilitiesModule,
+    StockModule,
+    OrdersModule,
+    PickingModule,
+    PackingModule,
+    TelemetryModule,
+  ],
+  seedDemoData,
+};

@@ -2,4 +2,4 @@
 import { runService } from '@harvest/platform/runtime';
 import { fulfillmentService } from './fulfillment.service-definition';
 
-void runService(fulfillmentService());
+void runService(fulfillmentService);

@@ -1,14 +1,9 @@
 import { env, loadConfig, z, type Env } from '@harvest/platform/config';
-import { objectStorageEnvShape } from '@harvest/platform/object-storage';
 
-/** The images service's own settings; the platform's (database, HTTP, ...) are loaded by the runtime. */
+/** The images service's own settings; the platform's (database, HTTP, object storage, ...) are loaded by the runtime. */
 export const imagesConfigShape = {
-  ...objectStorageEnvShape,
-  OBJECT_STORAGE_LOCAL_DIR: env.string('.cache/run/images'),
   /** FastDFS's http.anti_steal.secret_key: the same value on nginx (infra/fastdfs/http.conf) and here. No default: a known secret would let anyone sign URLs. */
-  IMAGES_SIGNING_SECRET: env
-    .string()
-    .pipe(z.string().min(16, 'must be at least 16 characters')),
+  IMAGES_SIGNING_SECRET: env.string().pipe(z.string().min(16, 'must be at least 16 characters')),
   /** FastDFS's http.anti_steal.token_ttl: how long a signed URL works after it was issued. */
   IMAGES_URL_TTL_SECONDS: env.int(900, 1),
   IMAGES_MAX_UPLOAD_BYTES: env.int(10 * 1024 * 1024, 1),

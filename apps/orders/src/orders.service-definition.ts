@@ -1,8 +1,7 @@
-import type { Env } from '@harvest/platform/config';
 import { keepRawBody } from '@harvest/platform/http';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { SkuSnapshot } from './catalog-skus/entities/sku-snapshot.entity';
-import { OrdersConfigModule } from './config/orders-config.module';
+import { loadOrdersConfig, ORDERS_CONFIG } from './config/orders-config';
 import { seedOrdersDemoData } from './demo-data/seed-demo-data';
 import { DeliverySlot } from './delivery-slots/entities/delivery-slot.entity';
 import { DeliveryZone } from './inventory/entities/delivery-zone.entity';
@@ -20,32 +19,28 @@ import { PAYMENT_CALLBACK_PATH } from './payments/payment-callback.controller';
 const PAYMENT_CALLBACK_LIMIT_BYTES = 16 * 1024;
 
 /**
- * The orders service as the runtime starts it: its schema, its domain modules and its demo data. The
- * platform (database, outbox/inbox, events, cache, search, HTTP, health, metrics) comes from the runtime.
- * `environment` is where the service's own settings are read (tests pass their own).
+ * The orders service as the runtime starts it: its schema, its settings, its domain modules and its demo
+ * data. The platform (database, outbox/inbox, events, HTTP, health, metrics) comes from the runtime.
  */
-export function ordersServiceDefinition(environment: Env = process.env): ServiceDefinition {
-  return {
-    name: 'orders',
-    port: 3002,
-    schema: {
-      entities: [
-        SkuSnapshot,
-        FulfillmentCenter,
-        DeliveryZone,
-        StockLevel,
-        DeliverySlot,
-        Order,
-        OrderLine,
-        OrderTransition,
-        OrderRefund,
-      ],
-      migrations: ordersMigrations,
-    },
-    imports: [OrdersConfigModule.forRoot(environment), OrdersModule],
-    seedDemoData: seedOrdersDemoData,
-    configureServer: (server) => keepRawBody(server, [PAYMENT_CALLBACK_PATH], PAYMENT_CALLBACK_LIMIT_BYTES),
-  };
-}
-
-export const ordersService: ServiceDefinition = ordersServiceDefinition();
+export const ordersService: ServiceDefinition = {
+  name: 'orders',
+  port: 3002,
+  schema: {
+    entities: [
+      SkuSnapshot,
+      FulfillmentCenter,
+      DeliveryZone,
+      StockLevel,
+      DeliverySlot,
+      Order,
+      OrderLine,
+      OrderTransition,
+      OrderRefund,
+    ],
+    migrations: ordersMigrations,
+  },
+  config: { token: ORDERS_CONFIG, load: loadOrdersConfig },
+  imports: [OrdersModule],
+  seedDemoData: seedOrdersDemoData,
+  configureServer: (server) => keepRawBody(server, [PAYMENT_CALLBACK_PATH], PAYMENT_CALLBACK_LIMIT_BYTES),
+};

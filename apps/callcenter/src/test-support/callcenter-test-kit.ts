@@ -7,7 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { callcenterServiceDefinition } from '../callcenter.service-definition';
+import { callcenterService } from '../callcenter.service-definition';
 import { WEBHOOK_PATH } from '../webhooks/webhooks.controller';
 
 export const JWT_SECRET = 'callcenter-test-jwt-secret-0123456789abcdef';
@@ -38,7 +38,7 @@ export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<Callce
     ORDERS_BASE_URL: '',
     ...extraEnv,
   });
-  const definition = { ...callcenterServiceDefinition(env), name: `callcenter_t_${runId}` };
+  const definition = { ...callcenterService, name: `callcenter_t_${runId}` };
   const built = await createService(definition, { DB_NAME: `${prefix}callcenter`, ...env });
   const { app } = built;
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -51,7 +51,8 @@ export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<Callce
     baseUrl,
     webhookUrl: `${baseUrl}${WEBHOOK_PATH}`,
     runId,
-    token: (role, subject) => issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
+    token: (role, subject) =>
+      issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
     count: async (sql, params = []) => Number((await db.transaction((em) => em.query(sql, params)))[0].n),
     close: async () => {
       await app.close();
@@ -81,7 +82,12 @@ export function skylineEvent(
   };
 }
 
-export async function addContact(t: CallcenterTestApp, customerId: string, name: string, phone: string): Promise<void> {
+export async function addContact(
+  t: CallcenterTestApp,
+  customerId: string,
+  name: string,
+  phone: string,
+): Promise<void> {
   const response = await t.app.inject({
     method: 'PUT',
     url: `/customer-contacts/${customerId}`,
@@ -97,7 +103,9 @@ export async function addContact(t: CallcenterTestApp, customerId: string, name:
  */
 export function captureLogLines(t: CallcenterTestApp): string[] {
   const lines: string[] = [];
-  const stream = (t.built.logger as unknown as Record<symbol, { write(chunk: string): boolean }>)[pino.symbols.streamSym]!;
+  const stream = (t.built.logger as unknown as Record<symbol, { write(chunk: string): boolean }>)[
+    pino.symbols.streamSym
+  ]!;
   const write = stream.write.bind(stream);
   stream.write = (chunk: string) => {
     lines.push(...chunk.split('\n').filter(Boolean));
@@ -106,7 +114,11 @@ export function captureLogLines(t: CallcenterTestApp): string[] {
   return lines;
 }
 
-export async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  condition: () => Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

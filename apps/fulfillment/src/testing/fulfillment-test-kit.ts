@@ -16,12 +16,22 @@ const SECRET = 'fulfillment-test-secret-0123456789abcdef';
 const JWT = { secret: SECRET, issuer: 'harvest', audience: 'harvest-api' };
 
 /** Topics the service consumes; a test group starts at their end, so other runs' events are not replayed. */
-const CONSUMED = ['order.placed', 'order.paid', 'order.cancelled', 'catalog.sku-changed', 'fulfillment.temperature-reading'];
+const CONSUMED = [
+  'order.placed',
+  'order.paid',
+  'order.cancelled',
+  'catalog.sku-changed',
+  'fulfillment.temperature-reading',
+];
 
 export const today = () => chinaDate();
 export const inDays = (days: number) => addDays(chinaDate(), days);
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -32,7 +42,13 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 }
 
 function kafka(clientId: string): Kafka {
-  return new Kafka({ clientId, brokers: [BROKER], connectionTimeout: 3000, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  return new Kafka({
+    clientId,
+    brokers: [BROKER],
+    connectionTimeout: 3000,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3 },
+  });
 }
 
 /**
@@ -47,7 +63,8 @@ async function startGroupAtEnd(client: Kafka, groupId: string, topics: string[])
   try {
     await ensureKafkaTopics(topics, BROKER);
     for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic)) ends.push({ topic, partition: p.partition, offset: p.high });
+      for (const p of await admin.fetchTopicOffsets(topic))
+        ends.push({ topic, partition: p.partition, offset: p.high });
     }
   } finally {
     await admin.disconnect();
@@ -91,9 +108,13 @@ export class FulfillmentTestKit {
     try {
       await startGroupAtEnd(kafka(`fulfillment-test-admin-${this.suffix}`), this.group, CONSUMED);
     } catch (error) {
-      throw new Error(`Kafka at ${BROKER} did not let the test group start (start it: bash infra/local/harness up): ${(error as Error).message}`);
+      throw new Error(
+        `Kafka at ${BROKER} did not let the test group start (start it: bash infra/local/harness up): ${(error as Error).message}`,
+      );
     }
-    this.producer = kafka(`fulfillment-test-producer-${this.suffix}`).producer({ allowAutoTopicCreation: true });
+    this.producer = kafka(`fulfillment-test-producer-${this.suffix}`).producer({
+      allowAutoTopicCreation: true,
+    });
     await this.producer.connect();
     const env = {
       JWT_SECRET: SECRET,
@@ -112,12 +133,15 @@ export class FulfillmentTestKit {
       ...extraEnv,
     };
     // Its own consumer group (the definition's name), so no other running fulfillment takes our events.
-    this.http = await createService({ ...fulfillmentService(env), name: this.group }, env);
+    this.http = await createService({ ...fulfillmentService, name: this.group }, env);
     this.adminToken = await issueToken({ subject: 'ops-1', role: 'admin' }, JWT);
     this.serviceToken = await issueToken({ subject: 'gateway-1', role: 'service' }, JWT);
   }
 
-  scannerToken(fulfillmentCenterId: string, subject = `scanner-${randomUUID().slice(0, 8)}`): Promise<string> {
+  scannerToken(
+    fulfillmentCenterId: string,
+    subject = `scanner-${randomUUID().slice(0, 8)}`,
+  ): Promise<string> {
     return issueToken({ subject, role: 'scanner', fulfillmentCenterId }, JWT);
   }
 
@@ -129,7 +153,11 @@ export class FulfillmentTestKit {
     await dropDatabase(this.eventsDbName);
   }
 
-  async publish<C extends EventContract>(contract: C, key: string, payload: Parameters<C['create']>[0]['payload']): Promise<void> {
+  async publish<C extends EventContract>(
+    contract: C,
+    key: string,
+    payload: Parameters<C['create']>[0]['payload'],
+  ): Promise<void> {
     const envelope = contract.create({ key, payload });
     await this.producer.send({ topic: contract.topic, messages: [{ key, value: JSON.stringify(envelope) }] });
   }
@@ -139,11 +167,20 @@ export class FulfillmentTestKit {
     return rows as T[];
   }
 
-  request(method: 'GET' | 'POST', url: string, token: string, payload?: object, idempotencyKey: string | null = randomUUID()) {
+  request(
+    method: 'GET' | 'POST',
+    url: string,
+    token: string,
+    payload?: object,
+    idempotencyKey: string | null = randomUUID(),
+  ) {
     return this.http.app.inject({
       method,
       url,
-      headers: { authorization: `Bearer ${token}`, ...(idempotencyKey && method === 'POST' ? { 'idempotency-key': idempotencyKey } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(idempotencyKey && method === 'POST' ? { 'idempotency-key': idempotencyKey } : {}),
+      },
       ...(payload ? { payload } : {}),
     });
   }
@@ -153,7 +190,9 @@ export class FulfillmentTestKit {
     const created = async (res: { statusCode: number; body: string }) => {
       if (res.statusCode !== 201) throw new Error(`set-up failed: ${res.statusCode} ${res.body}`);
     };
-    await created(await this.request('POST', '/fulfillment-centers', this.adminToken, { id: centerId, name: centerId }));
+    await created(
+      await this.request('POST', '/fulfillment-centers', this.adminToken, { id: centerId, name: centerId }),
+    );
     const rooms: Array<[string, string, number, number]> = [
       ['frozen', 'FRZ', -20, 1],
       ['chilled', 'CHL', 2, 1],
@@ -162,8 +201,16 @@ export class FulfillmentTestKit {
     ];
     for (const [zone, code, setpoint, segmented] of rooms) {
       const roomId = `${centerId}-${code.toLowerCase()}`;
-      const room = { id: roomId, name: `${centerId} ${zone} room`, temperatureClass: zone, setpointCelsius: setpoint, segmented: segmented === 1 };
-      await created(await this.request('POST', `/fulfillment-centers/${centerId}/rooms`, this.adminToken, room));
+      const room = {
+        id: roomId,
+        name: `${centerId} ${zone} room`,
+        temperatureClass: zone,
+        setpointCelsius: setpoint,
+        segmented: segmented === 1,
+      };
+      await created(
+        await this.request('POST', `/fulfillment-centers/${centerId}/rooms`, this.adminToken, room),
+      );
       const barcodes = [1, 2].map((bin) => `${centerId}-${code}-0${bin}`.toUpperCase());
       await created(await this.request('POST', `/rooms/${roomId}/locations`, this.adminToken, { barcodes }));
     }
@@ -185,12 +232,28 @@ export class FulfillmentTestKit {
       ...sku,
     };
     await this.publish(skuChangedV1, full.skuId, full);
-    await waitFor(`SKU ${full.skuId} snapshot`, async () => (await this.query('SELECT 1 FROM {db}.sku_snapshot WHERE sku_id = ? AND version >= ?', [full.skuId, full.version])).length > 0);
+    await waitFor(
+      `SKU ${full.skuId} snapshot`,
+      async () =>
+        (
+          await this.query('SELECT 1 FROM {db}.sku_snapshot WHERE sku_id = ? AND version >= ?', [
+            full.skuId,
+            full.version,
+          ])
+        ).length > 0,
+    );
     return full;
   }
 
   /** Receives a lot and puts all of it away into the bin, over HTTP as an admin. */
-  async stockLot(input: { skuId: string; centerId: string; quantity: number; expiryDate: string; bin: string; receiptDate?: string }): Promise<{ id: string; barcode: string }> {
+  async stockLot(input: {
+    skuId: string;
+    centerId: string;
+    quantity: number;
+    expiryDate: string;
+    bin: string;
+    receiptDate?: string;
+  }): Promise<{ id: string; barcode: string }> {
     const received = await this.request('POST', '/lots', this.adminToken, {
       skuId: input.skuId,
       fulfillmentCenterId: input.centerId,
@@ -198,21 +261,35 @@ export class FulfillmentTestKit {
       receiptDate: input.receiptDate ?? inDays(-1),
       expiryDate: input.expiryDate,
     });
-    if (received.statusCode !== 201) throw new Error(`receive failed: ${received.statusCode} ${received.body}`);
+    if (received.statusCode !== 201)
+      throw new Error(`receive failed: ${received.statusCode} ${received.body}`);
     const lot = received.json() as { id: string; barcode: string };
-    const put = await this.request('POST', `/lots/${lot.id}/put-away`, this.adminToken, { locationBarcode: input.bin, quantity: input.quantity });
+    const put = await this.request('POST', `/lots/${lot.id}/put-away`, this.adminToken, {
+      locationBarcode: input.bin,
+      quantity: input.quantity,
+    });
     if (put.statusCode !== 201) throw new Error(`put-away failed: ${put.statusCode} ${put.body}`);
     return lot;
   }
 
   /** Plays order.placed then order.paid and waits until the order is allocated (or already finished picking). */
-  async placeAndPay(order: { orderId: string; centerId: string; deliveryDate: string; lines: OrderPlacedV1['lines'] }): Promise<void> {
+  async placeAndPay(order: {
+    orderId: string;
+    centerId: string;
+    deliveryDate: string;
+    lines: OrderPlacedV1['lines'];
+  }): Promise<void> {
     await this.publish(orderPlacedV1, order.orderId, {
       orderId: order.orderId,
       customerId: 'cust-1',
       fulfillmentCenterId: order.centerId,
       zoneId: 'zone-1',
-      slot: { slotId: `slot-${order.deliveryDate}`, date: order.deliveryDate, windowStart: '09:00', windowEnd: '12:00' },
+      slot: {
+        slotId: `slot-${order.deliveryDate}`,
+        date: order.deliveryDate,
+        windowStart: '09:00',
+        windowEnd: '12:00',
+      },
       lines: order.lines,
       totalFen: order.lines.reduce((sum, l) => sum + l.lineTotalFen, 0),
       paymentDueAt: new Date(Date.now() + 15 * 60_000).toISOString(),
@@ -227,13 +304,21 @@ export class FulfillmentTestKit {
       paidAt: new Date().toISOString(),
     });
     await waitFor(`order ${order.orderId} allocated`, async () => {
-      const [row] = await this.query<{ status: string }>('SELECT status FROM {db}.fulfillment_order WHERE order_id = ?', [order.orderId]);
+      const [row] = await this.query<{ status: string }>(
+        'SELECT status FROM {db}.fulfillment_order WHERE order_id = ?',
+        [order.orderId],
+      );
       return row && row.status !== 'awaiting';
     });
   }
 
   /** Collects what reaches a Kafka topic from now on (its own group, started at the topic's end). */
-  async watchTopic(topic: string): Promise<{ received: Array<{ key: string; payload: Record<string, unknown> }>; stop: () => Promise<void> }> {
+  async watchTopic(
+    topic: string,
+  ): Promise<{
+    received: Array<{ key: string; payload: Record<string, unknown> }>;
+    stop: () => Promise<void>;
+  }> {
     const client = kafka(`fulfillment-test-watch-${this.suffix}`);
     const groupId = `fulfillment-test-watch-${this.suffix}-${topic}`;
     await startGroupAtEnd(client, groupId, [topic]);
@@ -251,12 +336,19 @@ export class FulfillmentTestKit {
   }
 
   async outbox(topic: string, key: string): Promise<Array<{ payload: Record<string, unknown> }>> {
-    const rows = await this.query<{ payload: string }>('SELECT payload FROM {db}.outbox_event WHERE topic = ? AND event_key = ? ORDER BY id', [topic, key]);
+    const rows = await this.query<{ payload: string }>(
+      'SELECT payload FROM {db}.outbox_event WHERE topic = ? AND event_key = ? ORDER BY id',
+      [topic, key],
+    );
     return rows.map((r) => ({ payload: JSON.parse(r.payload) as Record<string, unknown> }));
   }
 }
 
-export const pieceLine = (skuId: string, quantity: number, temperatureClass: OrderPlacedV1['lines'][number]['temperatureClass'] = 'chilled') => ({
+export const pieceLine = (
+  skuId: string,
+  quantity: number,
+  temperatureClass: OrderPlacedV1['lines'][number]['temperatureClass'] = 'chilled',
+) => ({
   skuId,
   name: `菠菜 ${skuId}`,
   soldBy: 'piece' as const,
@@ -267,7 +359,11 @@ export const pieceLine = (skuId: string, quantity: number, temperatureClass: Ord
   lineTotalFen: 990 * quantity,
 });
 
-export const weighedLine = (skuId: string, grams: number, temperatureClass: OrderPlacedV1['lines'][number]['temperatureClass']) => ({
+export const weighedLine = (
+  skuId: string,
+  grams: number,
+  temperatureClass: OrderPlacedV1['lines'][number]['temperatureClass'],
+) => ({
   skuId,
   name: `牛肉 ${skuId}`,
   soldBy: 'weight' as const,

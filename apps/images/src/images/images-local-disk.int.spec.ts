@@ -5,7 +5,7 @@ import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { dropDatabase, uniqueDatabaseName } from '@harvest/testing';
 import { demoPicture } from '../demo/seed-demo-images';
-import { imagesServiceDefinition } from '../images.service-definition';
+import { imagesService } from '../images.service-definition';
 import { multipartBody } from '../testing/image-fixtures';
 import { ImagesService } from './images.service';
 
@@ -34,7 +34,7 @@ describe('images service on the local-disk default', () => {
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       IMAGES_GC_INTERVAL_MS: '0',
     };
-    http = await createService(imagesServiceDefinition(env), env);
+    http = await createService(imagesService, env);
   });
 
   afterAll(async () => {
@@ -53,7 +53,7 @@ describe('images service on the local-disk default', () => {
     expect(served.headers['content-type']).toBe('image/webp');
 
     // A second start seeds nothing new.
-    const again = await createService(imagesServiceDefinition(env), env);
+    const again = await createService(imagesService, env);
     await again.app.close();
     expect(await http.app.get(ImagesService).findByProduct('demo-prod-0001')).toHaveLength(1);
   });

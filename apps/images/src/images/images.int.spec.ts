@@ -13,7 +13,7 @@ import {
   uniqueDatabaseName,
   type FastdfsTestCluster,
 } from '@harvest/testing';
-import { imagesServiceDefinition } from '../images.service-definition';
+import { imagesService } from '../images.service-definition';
 import { jpegWithExif, multipartBody, pngBomb } from '../testing/image-fixtures';
 import { allVariants, variantFileName } from './domain/variant-presets';
 import { ImageGcService } from './image-gc.service';
@@ -66,7 +66,7 @@ describe('images service on the FastDFS test server', () => {
       IMAGES_GC_INTERVAL_MS: '0',
       IMAGES_TMP_DIR: tmp,
     };
-    http = await createService(imagesServiceDefinition(env), env);
+    http = await createService(imagesService, env);
     admin = await issueToken({ subject: 'staff-1', role: 'admin' }, JWT);
     customer = await issueToken({ subject: 'cust-1', role: 'customer' }, JWT);
   });

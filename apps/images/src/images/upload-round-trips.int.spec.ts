@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { dropDatabase, recordStatements, uniqueDatabaseName, type StatementRecorder } from '@harvest/testing';
-import { imagesServiceDefinition } from '../images.service-definition';
+import { imagesService } from '../images.service-definition';
 import { jpegWithExif } from '../testing/image-fixtures';
 import { ImagesService } from './images.service';
 
@@ -31,7 +31,7 @@ describe('upload round trips (real MariaDB, local disk)', () => {
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       IMAGES_GC_INTERVAL_MS: '0',
     };
-    http = await createService(imagesServiceDefinition(env), env);
+    http = await createService(imagesService, env);
   });
 
   afterAll(async () => {
@@ -44,7 +44,11 @@ describe('upload round trips (real MariaDB, local disk)', () => {
 
   it('stores a new image in a fixed, small number of statements', async () => {
     const photo = await jpegWithExif(800, 600, 3);
-    const { result, statements: sent, listing } = await recorder.during(() =>
+    const {
+      result,
+      statements: sent,
+      listing,
+    } = await recorder.during(() =>
       http.app
         .get(ImagesService)
         .upload({ stream: Readable.from([photo]), filename: 'rt.jpg', truncated: () => false }, 'staff-rt'),

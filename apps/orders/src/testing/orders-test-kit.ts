@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { addDays, chinaDateOf } from '../delivery-slots/slot-rules';
-import { ordersServiceDefinition } from '../orders.service-definition';
+import { ordersService } from '../orders.service-definition';
 import { signPaymentCallback } from '../payments/payment-signature';
 
 const JWT_SECRET = 'orders-test-jwt-secret-0123456789abcdef';
@@ -55,7 +55,7 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
   if (env.EVENTS_TRANSPORT === 'kafka')
     await ensureKafkaTopics(CONSUMED_TOPICS, env.KAFKA_BROKERS ?? '127.0.0.1:9092');
   // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
-  const definition = { ...ordersServiceDefinition(env), name: `orders_t_${runId}` };
+  const definition = { ...ordersService, name: `orders_t_${runId}` };
   let built: HttpApp;
   try {
     built = await createService(definition, { DB_NAME: `${prefix}orders`, ...env });

@@ -8,5 +8,11 @@ export {
 export { ObjectNotFoundError, ObjectStorageUnavailableError } from './object-storage.errors';
 export { LocalDiskObjectStorage } from './local-disk-object-storage.adapter';
 export { FastdfsObjectStorage } from './fastdfs-object-storage.adapter';
-export { createObjectStorage, objectStorageEnvShape, type ObjectStorageEnv } from './object-storage.config';
+export {
+  createObjectStorage,
+  objectStorageConfigFromEnv,
+  objectStorageEnvShape,
+  type ObjectStorageEnv,
+} from './object-storage.config';
 export { ObjectStorageHealthIndicator } from './object-storage-health.indicator';
+export { ObjectStorageModule } from './object-storage.module';

@@ -18,15 +18,21 @@ export const objectStorageEnvShape = {
 
 export type ObjectStorageEnv = z.infer<z.ZodObject<typeof objectStorageEnvShape>>;
 
-/** The configured storage; throws ConfigError naming FASTDFS_TRACKERS when the fastdfs driver has none. */
-export function createObjectStorage(config: ObjectStorageEnv): ObjectStorage {
-  if (config.OBJECT_STORAGE_DRIVER === 'local')
-    return new LocalDiskObjectStorage(config.OBJECT_STORAGE_LOCAL_DIR);
-  if (config.FASTDFS_TRACKERS.length === 0) {
+/** The settings as given, checked for what the chosen driver needs: ConfigError naming FASTDFS_TRACKERS when fastdfs has none. */
+export function objectStorageConfigFromEnv(config: ObjectStorageEnv): ObjectStorageEnv {
+  if (config.OBJECT_STORAGE_DRIVER === 'fastdfs' && config.FASTDFS_TRACKERS.length === 0) {
     throw new ConfigError([
       { variable: 'FASTDFS_TRACKERS', message: 'required when OBJECT_STORAGE_DRIVER=fastdfs' },
     ]);
   }
+  return config;
+}
+
+/** The configured storage; throws ConfigError naming FASTDFS_TRACKERS when the fastdfs driver has none. */
+export function createObjectStorage(settings: ObjectStorageEnv): ObjectStorage {
+  const config = objectStorageConfigFromEnv(settings);
+  if (config.OBJECT_STORAGE_DRIVER === 'local')
+    return new LocalDiskObjectStorage(config.OBJECT_STORAGE_LOCAL_DIR);
   return new FastdfsObjectStorage({
     trackers: config.FASTDFS_TRACKERS,
     connectTimeoutMs: config.FASTDFS_CONNECT_TIMEOUT_MS,

@@ -1,3 +1,10 @@
 export { createService, runService, type ServiceDefinition } from './run-service';
-export { loadServiceConfig, serviceConfigShape, withServiceDefaults, type ServiceConfig } from './service-config';
+export {
+  loadServiceConfig,
+  serviceConfigShape,
+  withServiceDefaults,
+  type OwnConfig,
+  type PlatformFeature,
+  type ServiceConfig,
+} from './service-config';
 export { serviceModule } from './service.module';

@@ -3,7 +3,7 @@ import { ConfigError, type Env } from '@harvest/platform/config';
 import type { SchemaDefinition } from '@harvest/platform/database';
 import { eventsMicroserviceOptions } from '@harvest/platform/events';
 import { createHttpApp, type HttpApp, type HttpAppOptions } from '@harvest/platform/http';
-import { loadServiceConfig } from './service-config';
+import { loadServiceConfig, type OwnConfig, type PlatformFeature } from './service-config';
 import { serviceModule } from './service.module';
 
 export interface ServiceDefinition {
@@ -11,6 +11,12 @@ export interface ServiceDefinition {
   name: string;
   port: number;
   schema: SchemaDefinition;
+  /** Platform parts beyond database, events, idempotency and HTTP; a service gets only those it names. */
+  uses?: readonly PlatformFeature[];
+  /** Its own settings (loader and token): validated with the platform's before anything connects. */
+  config?: OwnConfig;
+  /** Defaults it gives platform variables (the environment still wins). */
+  envDefaults?: Env;
   imports?: ModuleMetadata['imports'];
   /** Loads demo data when SEED_DEMO_DATA=true (the `npm start` default); must be idempotent. */
   seedDemoData?: (app: INestApplicationContext) => Promise<void>;
@@ -21,11 +27,14 @@ export interface ServiceDefinition {
 /** Builds the service (validating config first), connects its event consumers, seeds, but does not listen. */
 export async function createService(definition: ServiceDefinition, env: Env = process.env): Promise<HttpApp> {
   const config = loadServiceConfig(definition, env);
-  const built = await createHttpApp(serviceModule(config, definition.schema, definition.imports), {
-    serviceName: definition.name,
-    env: { HTTP_PORT: String(definition.port), ...env },
-    configureServer: definition.configureServer,
-  });
+  const built = await createHttpApp(
+    serviceModule(config, definition.schema, definition.imports, definition.config),
+    {
+      serviceName: definition.name,
+      env: { HTTP_PORT: String(definition.port), ...env },
+      configureServer: definition.configureServer,
+    },
+  );
   built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), {
     inheritAppConfig: true,
   });

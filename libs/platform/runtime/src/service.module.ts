@@ -1,23 +1,47 @@
-import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CacheModule } from '@harvest/platform/cache';
 import { Database, DatabaseModule, type SchemaDefinition } from '@harvest/platform/database';
 import { EventsModule, eventsMigrations, type TransactionRunner } from '@harvest/platform/events';
 import { IdempotencyModule, idempotencyMigrations } from '@harvest/platform/idempotency';
+import { ObjectStorageModule } from '@harvest/platform/object-storage';
 import { SearchModule } from '@harvest/platform/search';
-import type { ServiceConfig } from './service-config';
+import type { OwnConfig, ServiceConfig } from './service-config';
 
 @Module({})
 class ServiceRootModule {}
 
+/** The service's own validated settings, under the token its definition names, for every module of the service. */
+@Global()
+@Module({})
+class OwnConfigModule {
+  static forRoot(ownConfig: OwnConfig, value: unknown): DynamicModule {
+    return {
+      module: OwnConfigModule,
+      providers: [{ provide: ownConfig.token, useValue: value }],
+      exports: [ownConfig.token],
+    };
+  }
+}
+
 /**
  * The platform under one service: its database (with the outbox, inbox and idempotency-key tables migrated
- * beside the service's own), events, idempotent writes, cache and search, plus the service's domain modules.
+ * beside the service's own), events and idempotent writes; cache, search and object storage only when the
+ * service uses them (their config is present only then); its own settings; then its feature modules.
  */
-export function serviceModule(config: ServiceConfig, schema: SchemaDefinition, imports: ModuleMetadata['imports'] = []): DynamicModule {
+export function serviceModule(
+  config: ServiceConfig,
+  schema: SchemaDefinition,
+  imports: ModuleMetadata['imports'] = [],
+  ownConfig?: OwnConfig,
+): DynamicModule {
   const withPlatformTables: SchemaDefinition = {
     entities: schema.entities,
-    migrations: [...eventsMigrations, ...idempotencyMigrations, ...(schema.migrations as unknown[])] as SchemaDefinition['migrations'],
+    migrations: [
+      ...eventsMigrations,
+      ...idempotencyMigrations,
+      ...(schema.migrations as unknown[]),
+    ] as SchemaDefinition['migrations'],
   };
   return {
     module: ServiceRootModule,
@@ -32,13 +56,16 @@ export function serviceModule(config: ServiceConfig, schema: SchemaDefinition, i
         transactionRunner: {
           inject: [Database],
           useFactory: (db: Database): TransactionRunner => ({
-            transaction: <T>(work: (em: EntityManager) => Promise<T>) => db.transaction(work, { retry: 'idempotent' }),
+            transaction: <T>(work: (em: EntityManager) => Promise<T>) =>
+              db.transaction(work, { retry: 'idempotent' }),
           }),
         },
       }),
       IdempotencyModule,
-      CacheModule.forRoot(config.cache),
-      SearchModule.forRoot(config.search),
+      ...(config.cache ? [CacheModule.forRoot(config.cache)] : []),
+      ...(config.search ? [SearchModule.forRoot(config.search)] : []),
+      ...(config.objectStorage ? [ObjectStorageModule.forRoot(config.objectStorage)] : []),
+      ...(ownConfig ? [OwnConfigModule.forRoot(ownConfig, config.own)] : []),
       ...imports,
     ],
   };

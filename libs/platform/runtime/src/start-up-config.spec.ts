@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { loadServiceConfig } from './service-config';
+import { CacheModule } from '@harvest/platform/cache';
+import { loadConfig, z } from '@harvest/platform/config';
+import { ObjectStorageModule } from '@harvest/platform/object-storage';
+import { SearchModule } from '@harvest/platform/search';
+import { loadServiceConfig, type OwnConfig } from './service-config';
+import { serviceModule } from './service.module';
 
 const ROOT = resolve(__dirname, '../../../..');
 const GOOD_SECRET = 'a-dev-secret-that-is-long-enough-000';
@@ -32,14 +37,96 @@ describe('start-up with a bad environment', () => {
 
   it('names the variable a chosen driver needs', () => {
     expect(() =>
-      loadServiceConfig({ name: 'catalog', port: 3001 }, { JWT_SECRET: GOOD_SECRET, CACHE_DRIVER: 'sentinel', SEARCH_DRIVER: 'elasticsearch' }),
+      loadServiceConfig(
+        { name: 'catalog', port: 3001, uses: ['cache', 'search'] },
+        { JWT_SECRET: GOOD_SECRET, CACHE_DRIVER: 'sentinel', SEARCH_DRIVER: 'elasticsearch' },
+      ),
     ).toThrow(/REDIS_SENTINELS: required when CACHE_DRIVER=sentinel.*ELASTICSEARCH_URL/);
+    expect(() =>
+      loadServiceConfig(
+        { name: 'images', port: 3005, uses: ['objectStorage'] },
+        { JWT_SECRET: GOOD_SECRET, OBJECT_STORAGE_DRIVER: 'fastdfs' },
+      ),
+    ).toThrow(/FASTDFS_TRACKERS: required when OBJECT_STORAGE_DRIVER=fastdfs/);
+  });
+
+  it("names the service's own bad variables in the same error as the platform's", () => {
+    const own: OwnConfig = {
+      token: 'OWN',
+      load: (env) => loadConfig({ SHOP_LIMIT: z.coerce.number().int().min(1) }, env),
+    };
+    expect(() =>
+      loadServiceConfig({ name: 'shop', port: 3009, config: own }, { HTTP_PORT: 'eighty', SHOP_LIMIT: '0' }),
+    ).toThrow(/HTTP_PORT: .*JWT_SECRET: Required.*SHOP_LIMIT: /);
+    expect(
+      loadServiceConfig(
+        { name: 'shop', port: 3009, config: own },
+        { JWT_SECRET: GOOD_SECRET, SHOP_LIMIT: '5' },
+      ).own,
+    ).toEqual({
+      SHOP_LIMIT: 5,
+    });
+  });
+
+  it('exits 78 naming a bad variable of the service itself', () => {
+    const result = startCatalog({
+      JWT_SECRET: GOOD_SECRET,
+      CATALOG_REINDEX_BATCH_SIZE: '0',
+      DB_HOSTS: '127.0.0.1:1',
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toMatch(/catalog: Invalid configuration: CATALOG_REINDEX_BATCH_SIZE: /);
+  });
+
+  it('gives a service cache, search or object storage only when it uses them, with their settings checked only then', () => {
+    const env = {
+      JWT_SECRET: GOOD_SECRET,
+      CACHE_DRIVER: 'sentinel',
+      SEARCH_DRIVER: 'elasticsearch',
+      OBJECT_STORAGE_DRIVER: 'fastdfs',
+    };
+    const plain = loadServiceConfig({ name: 'orders', port: 3002 }, env);
+    expect([plain.cache, plain.search, plain.objectStorage]).toEqual([undefined, undefined, undefined]);
+    const platformOf = (config: typeof plain) =>
+      (serviceModule(config, { entities: [], migrations: [] }).imports ?? []).map(
+        (i) => (i as { module?: unknown }).module,
+      );
+    expect(platformOf(plain)).not.toEqual(expect.arrayContaining([CacheModule]));
+    expect(platformOf(plain)).not.toEqual(expect.arrayContaining([SearchModule]));
+    expect(platformOf(plain)).not.toEqual(expect.arrayContaining([ObjectStorageModule]));
+    const all = loadServiceConfig(
+      { name: 'catalog', port: 3001, uses: ['cache', 'search', 'objectStorage'] },
+      { JWT_SECRET: GOOD_SECRET },
+    );
+    expect(platformOf(all)).toEqual(expect.arrayContaining([CacheModule, SearchModule, ObjectStorageModule]));
+  });
+
+  it('lets a service give a platform variable its own default, which the environment still overrides', () => {
+    const images = {
+      name: 'images',
+      port: 3005,
+      uses: ['objectStorage'] as const,
+      envDefaults: { OBJECT_STORAGE_LOCAL_DIR: '.cache/run/images' },
+    };
+    expect(
+      loadServiceConfig(images, { JWT_SECRET: GOOD_SECRET }).objectStorage?.OBJECT_STORAGE_LOCAL_DIR,
+    ).toBe('.cache/run/images');
+    expect(
+      loadServiceConfig(images, { JWT_SECRET: GOOD_SECRET, OBJECT_STORAGE_LOCAL_DIR: '/srv/x' }).objectStorage
+        ?.OBJECT_STORAGE_LOCAL_DIR,
+    ).toBe('/srv/x');
   });
 
   it('gives each service its own schema and port unless the environment says otherwise', () => {
-    const config = loadServiceConfig({ name: 'orders', port: 3002 }, { JWT_SECRET: GOOD_SECRET, HARVEST_DB_PREFIX: 'demo_' });
+    const config = loadServiceConfig(
+      { name: 'orders', port: 3002 },
+      { JWT_SECRET: GOOD_SECRET, HARVEST_DB_PREFIX: 'demo_' },
+    );
     expect(config.database.DB_NAME).toBe('demo_orders');
     expect(config.events.EVENTS_DB_NAME).toBe('demo_events');
-    expect(loadServiceConfig({ name: 'orders', port: 3002 }, { JWT_SECRET: GOOD_SECRET, DB_NAME: 'x' }).database.DB_NAME).toBe('x');
+    expect(
+      loadServiceConfig({ name: 'orders', port: 3002 }, { JWT_SECRET: GOOD_SECRET, DB_NAME: 'x' }).database
+        .DB_NAME,
+    ).toBe('x');
   });
 });
