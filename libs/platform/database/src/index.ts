@@ -10,6 +10,7 @@ export { Database, type RetryPolicy, type TransactionOptions } from './database.
 export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule } from './database.module';
 export { insertRows, selectRows, type InsertResult } from './entity-sql';
+export { upsertIfNewer, type UpsertIfNewerOptions } from './upsert-if-newer';
 export { destroyDedicatedConnection, openDedicatedConnection } from './dedicated-connection';
 export {
   asDatabaseUnavailable,
