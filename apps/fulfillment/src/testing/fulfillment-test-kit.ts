@@ -313,9 +313,7 @@ export class FulfillmentTestKit {
   }
 
   /** Collects what reaches a Kafka topic from now on (its own group, started at the topic's end). */
-  async watchTopic(
-    topic: string,
-  ): Promise<{
+  async watchTopic(topic: string): Promise<{
     received: Array<{ key: string; payload: Record<string, unknown> }>;
     stop: () => Promise<void>;
   }> {
