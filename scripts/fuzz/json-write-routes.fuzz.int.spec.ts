@@ -1,9 +1,9 @@
-import { callcenterServiceDefinition } from '../../apps/callcenter/src/callcenter.service-definition';
-import { defineCatalogService } from '../../apps/catalog/src/catalog.service-definition';
+import { callcenterService } from '../../apps/callcenter/src/callcenter.service-definition';
+import { catalogService } from '../../apps/catalog/src/catalog.service-definition';
 import { fulfillmentService } from '../../apps/fulfillment/src/fulfillment.service-definition';
-import { imagesServiceDefinition } from '../../apps/images/src/images.service-definition';
+import { imagesService } from '../../apps/images/src/images.service-definition';
 import { FakeSkylineVendor } from '../../apps/callcenter/src/test-support/fake-skyline-vendor.server';
-import { ordersServiceDefinition } from '../../apps/orders/src/orders.service-definition';
+import { ordersService } from '../../apps/orders/src/orders.service-definition';
 import { PAYMENT_CALLBACK_PATH } from '../../apps/orders/src/payments/payment-callback.controller';
 import {
   SIGNATURE_HEADER,
@@ -42,17 +42,13 @@ const JWT = { secret: 'fuzz-test-jwt-secret-0123456789abcdef', issuer: 'harvest'
 const settings = fuzzSettingsFromEnv();
 
 /** Each service with what it needs to start on its own in-process, on throwaway schemas. */
-const services: Array<[string, (env: Env) => ServiceDefinition, Env]> = [
-  ['catalog', defineCatalogService, {}],
-  [
-    'orders',
-    ordersServiceDefinition,
-    { PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET, ORDERS_EXPIRY_SWEEP_MS: '0' },
-  ],
+const services: Array<[string, ServiceDefinition, Env]> = [
+  ['catalog', catalogService, {}],
+  ['orders', ordersService, { PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET, ORDERS_EXPIRY_SWEEP_MS: '0' }],
   ['fulfillment', fulfillmentService, { FULFILLMENT_EXPIRY_SWEEP_MS: '0' }],
   [
     'callcenter',
-    callcenterServiceDefinition,
+    callcenterService,
     {
       CALLCENTER_WEBHOOK_SECRETS: 'fuzz-webhook-secret-0123456789abcdef',
       CALLCENTER_RECONCILE_INTERVAL_MS: '0',
@@ -62,7 +58,7 @@ const services: Array<[string, (env: Env) => ServiceDefinition, Env]> = [
   ],
   [
     'images',
-    imagesServiceDefinition,
+    imagesService,
     { IMAGES_SIGNING_SECRET: 'fuzz-images-signing-secret-0123', IMAGES_GC_INTERVAL_MS: '0' },
   ],
 ];
@@ -116,7 +112,7 @@ async function demoIds(service: string, db: Database): Promise<IdsFor> {
 
 // Property-based: every JSON write route of every service, bodies generated from the route's own DTO
 // (issue 26, section 6). FUZZ_RUNS / FUZZ_SEED / FUZZ_PATH / FUZZ_ROUTE: see `npm run fuzz`.
-describe.each(services)('fuzzing the JSON write routes of %s', (service, define, own) => {
+describe.each(services)('fuzzing the JSON write routes of %s', (service, definition, own) => {
   let built: HttpApp;
   let dropDatabases: () => Promise<void>;
   let dir: string;
@@ -139,7 +135,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, define,
     });
     dropDatabases = test.dropDatabases;
     const env = { DB_NAME: `${test.prefix}${service}`, EVENTS_DB_NAME: `${test.prefix}events`, ...test.env };
-    built = await createService({ ...define(env), name: `${service}_fuzz_${test.runId}` }, env);
+    built = await createService({ ...definition, name: `${service}_fuzz_${test.runId}` }, env);
   });
 
   afterAll(async () => {
