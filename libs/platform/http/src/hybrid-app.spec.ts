@@ -4,6 +4,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { createLogger } from '@harvest/platform/observability';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { AuthGuard } from './auth/auth.guard';
+import { sharedSecret } from './auth/signing-keys';
 import { TokenVerifier } from './auth/token-verifier.service';
 import { TEST_JWT } from './testing/http-test-app';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -22,7 +23,10 @@ describe('platform enhancers outside HTTP', () => {
   };
 
   it('lets event handlers through the auth guard, while HTTP without a token is refused', async () => {
-    const guard = new AuthGuard(new Reflector(), new TokenVerifier(TEST_JWT));
+    const guard = new AuthGuard(
+      new Reflector(),
+      new TokenVerifier({ ...TEST_JWT, keys: sharedSecret(TEST_JWT.secret) }),
+    );
     await expect(guard.canActivate(contextOf('rpc', [kafkaMessage, {}]))).resolves.toBe(true);
     await expect(guard.canActivate(contextOf('http', [{ headers: {} }, {}]))).rejects.toBeInstanceOf(
       UnauthorizedException,

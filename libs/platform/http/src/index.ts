@@ -1,4 +1,4 @@
-export { httpConfigShape, HTTP_CONFIG, type HttpConfig } from './http-config';
+export { httpConfigShape, checkKeySource, HTTP_CONFIG, type HttpConfig } from './http-config';
 export {
   createHttpApp,
   startHttpService,
@@ -13,7 +13,14 @@ export { Roles, REQUIRED_ROLES } from './auth/roles.decorator';
 export { DirectGet, type DirectRouteParams } from './direct-routes/direct-get.decorator';
 export { CurrentPrincipal, principalOfRequest } from './auth/current-principal.decorator';
 export { AuthGuard } from './auth/auth.guard';
-export { TokenVerifier, type TokenLimits } from './auth/token-verifier.service';
+export { TokenVerifier, type TokenLimits, type TokenVerifierSettings } from './auth/token-verifier.service';
+export {
+  remoteJwks,
+  sharedSecret,
+  ISSUER_ALGORITHMS,
+  type SigningKeys,
+  type RemoteJwksOptions,
+} from './auth/signing-keys';
 export {
   TokenPolicy,
   TokenRefusedError,

@@ -4,7 +4,7 @@
 // The default lifetime is the longest the services accept for the role (customer/agent/admin 1 h, scanner
 // 5 min, service 10 min); a longer --expires mints a token they refuse.
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '@harvest/platform/config';
+import { loadConfigOrExit, z } from '@harvest/platform/config';
 import { issueToken } from './auth/issue-token';
 import { ROLES, type Role } from './auth/principal';
 import { httpConfigShape } from './http-config';
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     process.exit(64); // EX_USAGE
   }
   const { JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE } = loadConfigOrExit({
-    JWT_SECRET: httpConfigShape.JWT_SECRET,
+    // The CLI signs, so here the legacy key is required (services may verify through AUTH_JWKS_URL instead).
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)'),
     JWT_ISSUER: httpConfigShape.JWT_ISSUER,
     JWT_AUDIENCE: httpConfigShape.JWT_AUDIENCE,
   });

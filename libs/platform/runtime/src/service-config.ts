@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Env, type z } from '@harvest/platform/con
 import { cacheConfigFromEnv, cacheEnvShape, type CacheConfig } from '@harvest/platform/cache';
 import { databaseConfigShape, type DatabaseConfig } from '@harvest/platform/database';
 import { eventsConfigShape, type EventsConfig } from '@harvest/platform/events';
-import { httpConfigShape } from '@harvest/platform/http';
+import { checkKeySource, httpConfigShape } from '@harvest/platform/http';
 import {
   objectStorageConfigFromEnv,
   objectStorageEnvShape,
@@ -93,6 +93,7 @@ export function loadServiceConfig(service: ServiceIdentity, rawEnv: Env): Servic
     }
   };
   const parsed = derive(() => loadConfig(shape, env));
+  derive(() => checkKeySource(env));
   const own = service.config && derive(() => service.config!.load(env));
   if (!parsed) throw new ConfigError(problems);
   const typed = parsed as unknown as DatabaseConfig & EventsConfig & ObjectStorageEnv;

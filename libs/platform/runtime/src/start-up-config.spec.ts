@@ -35,6 +35,15 @@ describe('start-up with a bad environment', () => {
     expect(result.stderr).toMatch(/JWT_SECRET: Required/);
   });
 
+  it("takes the issuer's key set instead of the legacy key, and checks it is a URL", () => {
+    expect(() =>
+      loadServiceConfig({ name: 'orders', port: 3002 }, { AUTH_JWKS_URL: 'http://127.0.0.1:8180/certs' }),
+    ).not.toThrow();
+    expect(() => loadServiceConfig({ name: 'orders', port: 3002 }, { AUTH_JWKS_URL: 'certs' })).toThrow(
+      /AUTH_JWKS_URL: must be the issuer's JWKS URL/,
+    );
+  });
+
   it('names the variable a chosen driver needs', () => {
     expect(() =>
       loadServiceConfig(

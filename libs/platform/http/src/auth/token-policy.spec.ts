@@ -1,7 +1,7 @@
 import { TokenPolicy, TokenRefusedError } from './token-policy';
 
 const NOW = 1_800_000_000;
-const policy = new TokenPolicy({ issuer: 'harvest', audience: 'harvest-api', algorithm: 'HS256' });
+const policy = new TokenPolicy({ issuer: 'harvest', audience: 'harvest-api', algorithms: ['HS256'] });
 
 const claims = (over: Record<string, unknown> = {}) => ({
   sub: 'c-1',
@@ -77,7 +77,7 @@ describe('TokenPolicy', () => {
     const strict = new TokenPolicy({
       issuer: 'harvest',
       audience: 'harvest-api',
-      algorithm: 'HS256',
+      algorithms: ['HS256'],
       maxLifetimeSeconds: { customer: 60 },
       clockSkewSeconds: 0,
     });

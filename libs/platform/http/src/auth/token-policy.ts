@@ -39,8 +39,8 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 30;
 export interface TokenPolicySettings {
   issuer: string;
   audience: string;
-  /** The one JWS algorithm tokens are signed with (HS256 today; RS256/ES256 with OpenID Connect). */
-  algorithm: string;
+  /** The JWS algorithms tokens may be signed with (the SigningKeys' own: RS256/ES256 from an issuer). */
+  algorithms: readonly string[];
   maxLifetimeSeconds?: Partial<Record<TokenKind, number>>;
   clockSkewSeconds?: number;
 }
@@ -50,7 +50,7 @@ export class TokenRefusedError extends Error {}
 
 /**
  * The rules every bearer token obeys once its signature has been checked, whoever checked it (a shared
- * HS256 key today, an OpenID Connect provider's JWKS later): the algorithm, issuer, audience, the time
+ * HS256 key or an OpenID Connect issuer's JWKS): the algorithm, issuer, audience, the time
  * claims and their per-kind lifetime, and the claims that make a Principal.
  */
 export class TokenPolicy {
@@ -62,8 +62,8 @@ export class TokenPolicy {
     this.skew = settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   }
 
-  get algorithm(): string {
-    return this.settings.algorithm;
+  get algorithms(): readonly string[] {
+    return this.settings.algorithms;
   }
 
   maxLifetimeOf(role: Role): number {
@@ -72,8 +72,10 @@ export class TokenPolicy {
 
   /** Checked before the signature, so a token signed another way is never handed to a verifier. */
   checkHeader(header: { alg?: unknown }): void {
-    if (header.alg !== this.settings.algorithm)
-      throw new TokenRefusedError(`The bearer token must be signed with ${this.settings.algorithm}.`);
+    if (typeof header.alg !== 'string' || !this.settings.algorithms.includes(header.alg))
+      throw new TokenRefusedError(
+        `The bearer token must be signed with ${this.settings.algorithms.join(' or ')}.`,
+      );
   }
 
   /** The Principal a verified token's claims prove, or TokenRefusedError; `now` in seconds since the epoch. */

@@ -1,6 +1,7 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { compactVerify, decodeProtectedHeader } from 'jose';
-import type { JwtSettings, Principal } from './principal';
+import type { Principal } from './principal';
+import type { SigningKeys } from './signing-keys';
 import { TokenPolicy, TokenRefusedError, type TokenKind } from './token-policy';
 
 export interface TokenLimits {
@@ -8,26 +9,30 @@ export interface TokenLimits {
   clockSkewSeconds?: number;
 }
 
-const ALGORITHM = 'HS256';
+export interface TokenVerifierSettings {
+  issuer: string;
+  audience: string;
+  keys: SigningKeys;
+}
 
 /**
- * Checks a bearer token's HS256 signature; every rule about its header and claims is the TokenPolicy's, so
- * only the signature check changes when keys come from an OpenID Connect provider. Every failure is a 401
- * that says what to fix, without the verifier's internals.
+ * Checks a bearer token's signature with the keys its SigningKeys resolve (the issuer's JWKS in production);
+ * every rule about its header and claims is the TokenPolicy's. Every failure is a 401 that says what to fix,
+ * without the verifier's internals (an unknown kid, an unreachable JWKS and a bad signature all read alike).
  */
 export class TokenVerifier {
-  private readonly key: Uint8Array;
+  private readonly keys: SigningKeys;
   readonly policy: TokenPolicy;
 
-  constructor(settings: JwtSettings, limits: TokenLimits = {}) {
-    this.key = new TextEncoder().encode(settings.secret);
-    this.policy = new TokenPolicy({ ...settings, ...limits, algorithm: ALGORITHM });
+  constructor({ keys, issuer, audience }: TokenVerifierSettings, limits: TokenLimits = {}) {
+    this.keys = keys;
+    this.policy = new TokenPolicy({ issuer, audience, ...limits, algorithms: keys.algorithms });
   }
 
   async verify(token: string): Promise<Principal> {
     try {
       this.policy.checkHeader(decodeProtectedHeader(token));
-      const { payload } = await compactVerify(token, this.key, { algorithms: [ALGORITHM] });
+      const { payload } = await verifySignature(token, this.keys);
       const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
       if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
         throw new TokenRefusedError('The bearer token is not valid.');
@@ -37,4 +42,12 @@ export class TokenVerifier {
       throw new UnauthorizedException('The bearer token is not valid.');
     }
   }
+}
+
+/** compactVerify has one overload per key kind; the port holds either. */
+function verifySignature(token: string, keys: SigningKeys) {
+  const options = { algorithms: [...keys.algorithms] };
+  return keys.key instanceof Uint8Array
+    ? compactVerify(token, keys.key, options)
+    : compactVerify(token, keys.key, options);
 }
