@@ -2,7 +2,7 @@ import { callcenterService } from '../../apps/callcenter/src/callcenter.service-
 import { catalogService } from '../../apps/catalog/src/catalog.service-definition';
 import { fulfillmentService } from '../../apps/fulfillment/src/fulfillment.service-definition';
 import { imagesService } from '../../apps/images/src/images.service-definition';
-import { FakeSkylineVendor } from '../../apps/callcenter/src/test-support/fake-skyline-vendor.server';
+import { FakeSkylineVendor } from '@harvest/callcenter/testing';
 import { ordersService } from '../../apps/orders/src/orders.service-definition';
 import { PAYMENT_CALLBACK_PATH } from '../../apps/orders/src/payments/payment-callback.controller';
 import {

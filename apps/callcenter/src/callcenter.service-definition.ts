@@ -5,27 +5,23 @@ import { AgentAction } from './agent-actions/entities/agent-action.entity';
 import { CallRecord } from './calls/entities/call-record.entity';
 import { WebhookEvent } from './calls/entities/webhook-event.entity';
 import { CallsModule } from './calls/calls.module';
-import { ClickToCallModule } from './click-to-call/click-to-call.module';
 import { CALLCENTER_CONFIG, loadCallcenterConfig } from './config/callcenter-config';
-import { seedCallcenterDemoData } from './demo-data/seed-demo-data';
+import { seedCallcenterDemoData } from './demo/seed-demo-data';
 import { DirectoryModule } from './directory/directory.module';
 import { CustomerContact } from './directory/entities/customer-contact.entity';
 import { callcenterMigrations } from './migrations';
-import { OrdersClientModule } from './orders-client/orders-client.module';
-import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RetentionModule } from './retention/retention.module';
 import { ScreenPop } from './screen-pop/entities/screen-pop.entity';
 import { ScreenPopModule } from './screen-pop/screen-pop.module';
 import { Ticket } from './tickets/entities/ticket.entity';
 import { TicketsModule } from './tickets/tickets.module';
-import { VendorModule } from './vendor/vendor.module';
 import { WEBHOOK_PATH } from './webhooks/webhooks.controller';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Vendor events are small; anything bigger is not a webhook. */
 const WEBHOOK_LIMIT_BYTES = 64 * 1024;
 
-/** The callcenter service as the runtime starts it: its schema, its settings, its domain modules and its demo data. */
+/** The callcenter service as the runtime starts it: its schema, its settings, its feature modules and its demo data. */
 export const callcenterService: ServiceDefinition = {
   name: 'callcenter',
   port: 3004,
@@ -35,17 +31,13 @@ export const callcenterService: ServiceDefinition = {
   },
   config: { token: CALLCENTER_CONFIG, load: loadCallcenterConfig },
   imports: [
-    VendorModule,
-    OrdersClientModule,
     DirectoryModule,
     CallsModule,
     WebhooksModule,
     ScreenPopModule,
-    ClickToCallModule,
-    ReconciliationModule,
-    RetentionModule,
     TicketsModule,
     AgentActionsModule,
+    RetentionModule,
   ],
   seedDemoData: seedCallcenterDemoData,
   configureServer: (server) => keepRawBody(server, [WEBHOOK_PATH], WEBHOOK_LIMIT_BYTES),

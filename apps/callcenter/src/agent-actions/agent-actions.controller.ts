@@ -2,9 +2,18 @@ import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http'
 import { Idempotent } from '@harvest/platform/idempotency';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { AgentActionsService } from './agent-actions.service';
-import { CancelOrderForCustomerDto, ListAgentActionsQueryDto, PlaceOrderForCustomerDto, RefundOrderForCustomerDto } from './dto/agent-action.dto';
+import {
+  CancelOrderForCustomerDto,
+  ListAgentActionsQueryDto,
+  PlaceOrderForCustomerDto,
+  RefundOrderForCustomerDto,
+} from './dto/agent-action.dto';
+import { ordersRefusalAsProblem } from './orders-client/orders-refusal';
 
-/** What an agent does on a customer's behalf, through orders; @Idempotent() has already required the key. */
+/**
+ * What an agent does on a customer's behalf, through orders; @Idempotent() has already required the key.
+ * Orders' own refusal is passed through as orders answered it.
+ */
 @Controller('agent-actions')
 export class AgentActionsController {
   constructor(private readonly actions: AgentActionsService) {}
@@ -12,24 +21,44 @@ export class AgentActionsController {
   @Post('orders')
   @Idempotent()
   @Roles('agent')
-  placeOrder(@CurrentPrincipal() agent: Principal, @Body() body: PlaceOrderForCustomerDto, @Headers('idempotency-key') key: string) {
-    return this.actions.placeOrder({ agentId: agent.subject, callId: body.callId }, body.customerId, key, body.checkout);
+  placeOrder(
+    @CurrentPrincipal() agent: Principal,
+    @Body() body: PlaceOrderForCustomerDto,
+    @Headers('idempotency-key') key: string,
+  ) {
+    return this.actions
+      .placeOrder({ agentId: agent.subject, callId: body.callId }, body.customerId, key, body.checkout)
+      .catch(ordersRefusalAsProblem);
   }
 
   @Post('orders/:orderId/cancel')
   @HttpCode(200)
   @Idempotent()
   @Roles('agent')
-  cancel(@CurrentPrincipal() agent: Principal, @Param('orderId', ParseUUIDPipe) orderId: string, @Body() body: CancelOrderForCustomerDto, @Headers('idempotency-key') key: string) {
-    return this.actions.cancelOrder({ agentId: agent.subject, callId: body.callId }, orderId, key, body.note);
+  cancel(
+    @CurrentPrincipal() agent: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: CancelOrderForCustomerDto,
+    @Headers('idempotency-key') key: string,
+  ) {
+    return this.actions
+      .cancelOrder({ agentId: agent.subject, callId: body.callId }, orderId, key, body.note)
+      .catch(ordersRefusalAsProblem);
   }
 
   @Post('orders/:orderId/refunds')
   @Idempotent()
   @Roles('agent')
-  refund(@CurrentPrincipal() agent: Principal, @Param('orderId', ParseUUIDPipe) orderId: string, @Body() body: RefundOrderForCustomerDto, @Headers('idempotency-key') key: string) {
+  refund(
+    @CurrentPrincipal() agent: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: RefundOrderForCustomerDto,
+    @Headers('idempotency-key') key: string,
+  ) {
     const { callId, ...refund } = body;
-    return this.actions.refundOrder({ agentId: agent.subject, callId }, orderId, key, refund);
+    return this.actions
+      .refundOrder({ agentId: agent.subject, callId }, orderId, key, refund)
+      .catch(ordersRefusalAsProblem);
   }
 
   /** The audit trail, for supervisors (admin) and agents reviewing a call. */
@@ -38,7 +67,11 @@ export class AgentActionsController {
   async list(@Query() query: ListAgentActionsQueryDto) {
     const actions = await this.actions.list(query);
     return {
-      actions: actions.map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown, createdAt: a.createdAt.toISOString() })),
+      actions: actions.map((a) => ({
+        ...a,
+        detail: JSON.parse(a.detail) as unknown,
+        createdAt: a.createdAt.toISOString(),
+      })),
     };
   }
 }

@@ -12,15 +12,15 @@ import {
   type Fixture,
   type OrdersTestApp,
 } from '../../../orders/src/testing/orders-test-kit';
-import { FakeSkylineVendor } from '../test-support/fake-skyline-vendor.server';
 import {
-  WEBHOOK_SECRET,
   addContact,
-  skylineEvent,
-  startCallcenterTestApp,
   type CallcenterTestApp,
-} from '../test-support/callcenter-test-kit';
-import { SseReader } from '../test-support/sse-reader';
+  FakeSkylineVendor,
+  skylineEvent,
+  SseReader,
+  startCallcenterTestApp,
+  WEBHOOK_SECRET,
+} from '@harvest/callcenter/testing';
 
 const CUSTOMER = 'cust-aa-1';
 const PHONE = '+8613800138005';

@@ -1,18 +1,22 @@
 import { Database } from '@harvest/platform/database';
-import { ProblemException } from '@harvest/platform/http';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CallsService } from '../calls/calls.service';
 import type { CallRecord } from '../calls/entities/call-record.entity';
 import {
+  auditDetail,
+  handledCall,
+  requireCallersCustomer,
+  requireIdentifiedCaller,
+} from './domain/agent-action-rules';
+import { AgentAction, type AgentActionKind } from './entities/agent-action.entity';
+import {
   ORDERS_CLIENT,
-  OrdersUnavailableError,
+  OrdersRefusedError,
   type AgentContext,
   type OrdersAnswer,
   type OrdersClient,
-} from '../orders-client/orders-client.port';
-import { callcenterProblem, notFound } from '../problems';
-import { AgentAction, type AgentActionKind } from './entities/agent-action.entity';
+} from './orders-client/orders-client.port';
 
 interface ActionSpec {
   kind: AgentActionKind;
@@ -37,47 +41,26 @@ export class AgentActionsService {
 
   /** The call an agent names, if it is one they handle: else 404 (no such call) or 403 (another agent's). */
   async requireOwnCall(agent: AgentContext): Promise<CallRecord> {
-    const call = await this.calls.getFresh(agent.callId);
-    if (!call) throw notFound(`call ${agent.callId}`);
-    if (call.agentId !== agent.agentId)
-      throw callcenterProblem(403, 'not-your-call', 'agents act only within a call they are handling', {
-        field: 'callId',
-      });
-    return call;
+    return handledCall(await this.calls.getFresh(agent.callId), agent);
   }
 
   /**
    * An agent acts for the customer on the call only: the caller must be a known customer, and the order
-   * placed for them, or the order cancelled or refunded, theirs.
+   * placed for them, or the order cancelled or refunded, theirs. Orders unreachable, slow or failing is
+   * OrdersUnavailableError (a 503 for the agent).
    */
   private async requireCallersCustomer(call: CallRecord, spec: ActionSpec): Promise<void> {
-    if (!call.customerId)
-      throw callcenterProblem(
-        403,
-        'caller-not-identified',
-        `the caller of call ${call.callId} is not a known customer (their number is not in the directory), so no order action is taken on the call`,
-        { field: 'callId' },
-      );
-    const [customerId, field] = spec.orderId
-      ? [await ordersAnswer(() => this.orders.orderCustomer(spec.orderId!)), 'orderId']
-      : [spec.customerId, 'customerId'];
-    if (spec.orderId && customerId === null) throw notFound(`order ${spec.orderId}`);
-    if (customerId !== call.customerId)
-      throw callcenterProblem(
-        403,
-        'not-the-callers-customer',
-        `agents act only for the customer on the call (call ${call.callId})`,
-        { field },
-      );
+    requireIdentifiedCaller(call);
+    const customerId = spec.orderId ? await this.orders.orderCustomer(spec.orderId) : spec.customerId;
+    requireCallersCustomer(call, { customerId, orderId: spec.orderId });
   }
 
   async run(spec: ActionSpec, send: () => Promise<OrdersAnswer>): Promise<Record<string, unknown>> {
     const call = await this.requireOwnCall(spec.agent);
     await this.requireCallersCustomer(call, spec);
-    const answer = await ordersAnswer(send);
+    const answer = await send();
     // Orders' own refusal (validation, stock, state) is the agent's answer, unchanged.
-    if (answer.status >= 400)
-      throw new ProblemException(answer.status, answer.body as Record<string, unknown>);
+    if (answer.status >= 400) throw new OrdersRefusedError(answer.status, answer.body);
     const orderId = spec.orderId ?? (typeof answer.body.id === 'string' ? answer.body.id : null);
     await this.db.transaction((em) =>
       em
@@ -132,22 +115,5 @@ export class AgentActionsService {
     return this.db.read((em) =>
       em.find(AgentAction, { where, order: { createdAt: 'DESC' }, take: filter.limit ?? 50 }),
     );
-  }
-}
-
-/** What the trail keeps of orders' answer: status and money, not the delivery address. */
-function auditDetail(body: Record<string, unknown>) {
-  const pick = (key: string) => (body[key] === undefined ? {} : { [key]: body[key] });
-  return { ...pick('status'), ...pick('totalFen'), ...pick('amountFen'), ...pick('reason') };
-}
-
-/** Orders' answer; orders unreachable, slow or failing is a 503 problem for the agent. */
-async function ordersAnswer<T>(ask: () => Promise<T>): Promise<T> {
-  try {
-    return await ask();
-  } catch (error) {
-    if (error instanceof OrdersUnavailableError)
-      throw callcenterProblem(503, 'orders-unavailable', error.message);
-    throw error;
   }
 }

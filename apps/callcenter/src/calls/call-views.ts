@@ -1,5 +1,5 @@
 import type { Principal } from '@harvest/platform/http';
-import { maskPhone } from '../privacy/phone';
+import { maskPhone } from '../directory/domain/phone';
 import type { CallRecord } from './entities/call-record.entity';
 
 /** Only the agent on the call needs the customer's number (to confirm or call back); everyone else sees it masked. */

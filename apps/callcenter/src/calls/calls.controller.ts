@@ -1,8 +1,8 @@
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { NotFoundError } from '@harvest/platform/errors';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { notFound } from '../problems';
-import { CALL_CENTER_VENDOR, type CallCenterVendor } from '../vendor/call-center-vendor.port';
-import { vendorProblem } from '../vendor/vendor-problem';
+import { CALL_CENTER_VENDOR, type CallCenterVendor } from './vendor/call-center-vendor.port';
+import { vendorRejectionAsProblem } from './vendor/vendor-problem';
 import { callView } from './call-views';
 import { CallsService } from './calls.service';
 
@@ -17,7 +17,7 @@ export class CallsController {
   @Roles('agent', 'admin')
   async get(@CurrentPrincipal() viewer: Principal, @Param('callId') callId: string) {
     const call = await this.calls.get(callId);
-    if (!call) throw notFound(`call ${callId}`);
+    if (!call) throw new NotFoundError(`call ${callId}`);
     return callView(call, viewer);
   }
 
@@ -26,11 +26,9 @@ export class CallsController {
   @Roles('agent', 'admin')
   async recording(@Param('callId') callId: string) {
     const call = await this.calls.get(callId);
-    if (!call) throw notFound(`call ${callId}`);
-    const link = await this.vendor.recordingLink(callId).catch((error: unknown) => {
-      throw vendorProblem(error);
-    });
-    if (!link) throw notFound(`recording of call ${callId}`);
+    if (!call) throw new NotFoundError(`call ${callId}`);
+    const link = await this.vendor.recordingLink(callId).catch(vendorRejectionAsProblem);
+    if (!link) throw new NotFoundError(`recording of call ${callId}`);
     return { callId, url: link.url, expiresAt: link.expiresAt.toISOString() };
   }
 }

@@ -2,7 +2,7 @@ import { Database } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DirectoryService } from '../directory/directory.service';
-import { mergeCallFacts, type CallFacts } from './call-state';
+import { mergeCallFacts, type CallFacts } from './domain/call-state';
 import { CallRecord } from './entities/call-record.entity';
 
 @Injectable()
@@ -16,19 +16,21 @@ export class CallsService {
    * Merges what was learned into the call's record under a row lock (webhooks and reconciliation may race),
    * linking the customer by number the first time it is known. Returns the record as saved.
    */
-  async apply(em: EntityManager, vendor: string, learned: CallFacts, source: CallRecord['source']): Promise<CallRecord> {
-    const lockRow = () => em.findOne(CallRecord, { where: { callId: learned.callId }, lock: { mode: 'pessimistic_write' } });
+  async apply(
+    em: EntityManager,
+    vendor: string,
+    learned: CallFacts,
+    source: CallRecord['source'],
+  ): Promise<CallRecord> {
+    const lockRow = () =>
+      em.findOne(CallRecord, { where: { callId: learned.callId }, lock: { mode: 'pessimistic_write' } });
     let existing = await lockRow();
     if (!existing) {
       // Two first events for one call may race: the loser's insert is ignored and it merges into the winner's row.
-      await em.query('INSERT IGNORE INTO call_record (call_id, vendor, direction, status, started_at, source) VALUES (?, ?, ?, ?, ?, ?)', [
-        learned.callId,
-        vendor,
-        learned.direction,
-        learned.status,
-        learned.startedAt,
-        source,
-      ]);
+      await em.query(
+        'INSERT IGNORE INTO call_record (call_id, vendor, direction, status, started_at, source) VALUES (?, ?, ?, ?, ?, ?)',
+        [learned.callId, vendor, learned.direction, learned.status, learned.startedAt, source],
+      );
       existing = await lockRow();
       if (!existing) throw new Error(`call ${learned.callId} could not be recorded`);
     }

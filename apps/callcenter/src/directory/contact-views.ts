@@ -1,4 +1,4 @@
-import { maskPhone } from '../privacy/phone';
+import { maskPhone } from './domain/phone';
 import type { CustomerContact } from './entities/customer-contact.entity';
 
 /** Directory reads never show a full number: only the agent handling a call sees it, in that call's views. */

@@ -1,9 +1,11 @@
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PhoneTakenError } from './domain/contact-rules';
 import { CustomerContact } from './entities/customer-contact.entity';
 
-export type ContactUpsert = { outcome: 'saved'; contact: CustomerContact } | { outcome: 'phone-taken'; heldBy: string };
+export type ContactUpsert =
+  { outcome: 'saved'; contact: CustomerContact } | { outcome: 'phone-taken'; heldBy: string };
 
 @Injectable()
 export class DirectoryService {
@@ -19,13 +21,22 @@ export class DirectoryService {
   }
 
   list(limit: number, offset: number): Promise<[CustomerContact[], number]> {
-    return this.db.read((em) => em.findAndCount(CustomerContact, { order: { customerId: 'ASC' }, take: limit, skip: offset }));
+    return this.db.read((em) =>
+      em.findAndCount(CustomerContact, { order: { customerId: 'ASC' }, take: limit, skip: offset }),
+    );
   }
 
   /** Removes a customer's contact (their number stops identifying them); true when there was one. */
   async remove(customerId: string): Promise<boolean> {
     const result = await this.db.transaction((em) => em.delete(CustomerContact, { customerId }));
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Saves an admin's contact; a number already another customer's is refused (PhoneTakenError, 409). */
+  async put(customerId: string, name: string, phoneE164: string): Promise<CustomerContact> {
+    const result = await this.upsert(customerId, name, phoneE164);
+    if (result.outcome === 'phone-taken') throw new PhoneTakenError(result.heldBy);
+    return result.contact;
   }
 
   /**
@@ -44,13 +55,20 @@ export class DirectoryService {
 
   private save(customerId: string, name: string, phoneE164: string): Promise<ContactUpsert> {
     return this.db.transaction(async (em) => {
-      const holder = await em.findOne(CustomerContact, { where: { phoneE164 }, lock: { mode: 'pessimistic_write' } });
-      if (holder && holder.customerId !== customerId) return { outcome: 'phone-taken', heldBy: holder.customerId };
+      const holder = await em.findOne(CustomerContact, {
+        where: { phoneE164 },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (holder && holder.customerId !== customerId)
+        return { outcome: 'phone-taken', heldBy: holder.customerId };
       await em.query(
         'INSERT INTO customer_contact (customer_id, name, phone_e164) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), phone_e164 = VALUES(phone_e164)',
         [customerId, name, phoneE164],
       );
-      return { outcome: 'saved', contact: (await em.findOneOrFail(CustomerContact, { where: { customerId } })) };
+      return {
+        outcome: 'saved',
+        contact: await em.findOneOrFail(CustomerContact, { where: { customerId } }),
+      };
     });
   }
 }

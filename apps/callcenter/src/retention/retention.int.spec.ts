@@ -1,6 +1,6 @@
 import { CallsService } from '../calls/calls.service';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
-import { captureLogLines, startCallcenterTestApp, type CallcenterTestApp } from '../test-support/callcenter-test-kit';
+import { type CallcenterTestApp, captureLogLines, startCallcenterTestApp } from '@harvest/callcenter/testing';
 import { RetentionJob, claimClearNumbersSql, claimScreenPopsSql } from './retention.job';
 
 const HOUR = 3_600_000;
@@ -15,26 +15,42 @@ describe('call-center retention', () => {
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const ago = (ms: number) => new Date(now.getTime() - ms);
 
-  const query = (sql: string, params: unknown[] = []): Promise<Row[]> => t.db.transaction((em) => em.query(sql, params));
+  const query = (sql: string, params: unknown[] = []): Promise<Row[]> =>
+    t.db.transaction((em) => em.query(sql, params));
   const insertCall = (callId: string, customerNumber: string | null, startedAt: Date) =>
     query(
       `INSERT INTO call_record (call_id, vendor, direction, status, customer_number, customer_id, agent_id, started_at, answered_at, ended_at, duration_seconds, has_recording, source)
        VALUES (?, 'skyline', 'inbound', 'ended', ?, ?, 'agent-ret', ?, ?, ?, 95, 1, 'webhook')`,
-      [callId, customerNumber, `cust-${callId}`, startedAt, new Date(startedAt.getTime() + 5000), new Date(startedAt.getTime() + 100_000)],
+      [
+        callId,
+        customerNumber,
+        `cust-${callId}`,
+        startedAt,
+        new Date(startedAt.getTime() + 5000),
+        new Date(startedAt.getTime() + 100_000),
+      ],
     );
   const insertPop = (callId: string, createdAt: Date) =>
     query('INSERT INTO screen_pop (agent_id, call_id, payload, created_at) VALUES (?, ?, ?, ?)', [
       'agent-ret',
       callId,
-      JSON.stringify({ callId, callerNumber: '+8613800138000', customer: { name: '李娜', phone: '+8613800138000' } }),
+      JSON.stringify({
+        callId,
+        callerNumber: '+8613800138000',
+        customer: { name: '李娜', phone: '+8613800138000' },
+      }),
       createdAt,
     ]);
   const calls = async (prefix: string) => {
-    const rows = await query('SELECT * FROM call_record WHERE call_id LIKE ? ORDER BY call_id', [`${prefix}%`]);
+    const rows = await query('SELECT * FROM call_record WHERE call_id LIKE ? ORDER BY call_id', [
+      `${prefix}%`,
+    ]);
     return new Map(rows.map((row) => [String(row.call_id), row]));
   };
   const popCallIds = async (prefix: string) =>
-    (await query('SELECT call_id FROM screen_pop WHERE call_id LIKE ? ORDER BY call_id', [`${prefix}%`])).map((r) => r.call_id);
+    (await query('SELECT call_id FROM screen_pop WHERE call_id LIKE ? ORDER BY call_id', [`${prefix}%`])).map(
+      (r) => r.call_id,
+    );
 
   beforeAll(async () => {
     t = await startCallcenterTestApp({
@@ -50,7 +66,8 @@ describe('call-center retention', () => {
   });
 
   it('masks the number of exactly the calls started before the cutoff, in batches, and leaves every other field', async () => {
-    for (let i = 0; i < 7; i++) await insertCall(`mask-old-${i}`, `+861380013800${i}`, ago(91 * DAY + i * HOUR));
+    for (let i = 0; i < 7; i++)
+      await insertCall(`mask-old-${i}`, `+861380013800${i}`, ago(91 * DAY + i * HOUR));
     await insertCall('mask-old-intl', '+442079460958', ago(200 * DAY));
     await insertCall('mask-old-raw', '138*0013*8000', ago(95 * DAY)); // a vendor spelling we could not normalise
     await insertCall('mask-old-none', null, ago(95 * DAY));
@@ -73,7 +90,8 @@ describe('call-center retention', () => {
       'mask-edge': '+8613800138100',
       'mask-new': '+8613800138101',
     };
-    for (const [callId, number] of Object.entries(expected)) expect(after.get(callId)!.customer_number).toBe(number);
+    for (const [callId, number] of Object.entries(expected))
+      expect(after.get(callId)!.customer_number).toBe(number);
     for (const [callId, row] of before) {
       const changed = after.get(callId)!;
       const masked = !['mask-old-none', 'mask-old-masked', 'mask-edge', 'mask-new'].includes(callId);
@@ -107,10 +125,21 @@ describe('call-center retention', () => {
   });
 
   it('shows a masked call in its masked form to everyone, and a late event for it does not bring the number back', async () => {
-    for (const [role, subject] of [['admin', 'ops-1'], ['agent', 'agent-ret']] as const) {
-      const response = await t.app.inject({ method: 'GET', url: '/calls/mask-old-3', headers: { authorization: `Bearer ${await t.token(role, subject)}` } });
+    for (const [role, subject] of [
+      ['admin', 'ops-1'],
+      ['agent', 'agent-ret'],
+    ] as const) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/calls/mask-old-3',
+        headers: { authorization: `Bearer ${await t.token(role, subject)}` },
+      });
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toMatchObject({ customerNumber: '+86138****8003', customerId: 'cust-mask-old-3', durationSeconds: 95 });
+      expect(response.json()).toMatchObject({
+        customerNumber: '+86138****8003',
+        customerId: 'cust-mask-old-3',
+        durationSeconds: 95,
+      });
     }
     // A reconciliation of an old window merges the vendor's full number: the merge keeps the known (masked) one.
     await t.db.transaction((em) =>
@@ -135,14 +164,19 @@ describe('call-center retention', () => {
     expect((await calls('mask-old-3')).get('mask-old-3')!.customer_number).toBe('+86138****8003');
   });
 
-  it('reads through the migration\'s indexes, not the whole history', async () => {
+  it("reads through the migration's indexes, not the whole history", async () => {
     const plan = async (sql: string) => (await query(`EXPLAIN ${sql}`, [now]))[0]!;
     expect(await plan(claimClearNumbersSql(3))).toMatchObject({ key: 'ix_call_record_number_in_clear' });
     expect(await plan(claimScreenPopsSql(3))).toMatchObject({ key: 'ix_screen_pop_created' });
   });
 
   it('shares the rows between instances sweeping at the same time: each row handled once', async () => {
-    for (let i = 0; i < 20; i++) await insertCall(`pair-${String(i).padStart(2, '0')}`, `+86139001390${String(i).padStart(2, '0')}`, ago(100 * DAY + i * 1000));
+    for (let i = 0; i < 20; i++)
+      await insertCall(
+        `pair-${String(i).padStart(2, '0')}`,
+        `+86139001390${String(i).padStart(2, '0')}`,
+        ago(100 * DAY + i * 1000),
+      );
     for (let i = 0; i < 10; i++) await insertPop(`pair-pop-${i}`, ago(10 * DAY + i * 1000));
     // A second instance: its own job over the same database (SKIP LOCKED works across connections).
     const other = new RetentionJob(t.db, t.app.get<CallcenterConfig>(CALLCENTER_CONFIG));

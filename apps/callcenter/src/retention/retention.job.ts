@@ -3,14 +3,13 @@ import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/schedulin
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
-import { maskPhone } from '../privacy/phone';
+import { maskPhone } from '../directory/domain/phone';
+import { retentionCutoffs } from './domain/retention-windows';
 
 export interface RetentionReport {
   screenPopsDeleted: number;
   callNumbersMasked: number;
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Phone numbers are personal data kept only as long as they serve the call: screen pops (full number,
@@ -40,18 +39,32 @@ export class RetentionJob extends PeriodicJobProvider<RetentionReport> {
 
   private async sweepAll(now: Date, signal: AbortSignal): Promise<RetentionReport> {
     const batchSize = this.config.CALLCENTER_RETENTION_BATCH_SIZE;
-    const popsBefore = new Date(now.getTime() - this.config.CALLCENTER_SCREEN_POP_RETENTION_HOURS * HOUR_MS);
-    const numbersBefore = new Date(now.getTime() - this.config.CALLCENTER_CALL_NUMBER_RETENTION_DAYS * 24 * HOUR_MS);
-    const screenPopsDeleted = await sweepInBatches((limit) => this.db.transaction((em) => deleteScreenPops(em, popsBefore, limit)), {
-      batchSize,
-      signal,
-      onBatch: (n, total) => this.logger.log(`deleted ${n} screen pop(s) created before ${popsBefore.toISOString()}, ${total} in this run`),
+    const { popsBefore, numbersBefore } = retentionCutoffs(now, {
+      screenPopHours: this.config.CALLCENTER_SCREEN_POP_RETENTION_HOURS,
+      callNumberDays: this.config.CALLCENTER_CALL_NUMBER_RETENTION_DAYS,
     });
-    const callNumbersMasked = await sweepInBatches((limit) => this.db.transaction((em) => maskCallNumbers(em, numbersBefore, limit)), {
-      batchSize,
-      signal,
-      onBatch: (n, total) => this.logger.log(`masked the number of ${n} call record(s) started before ${numbersBefore.toISOString()}, ${total} in this run`),
-    });
+    const screenPopsDeleted = await sweepInBatches(
+      (limit) => this.db.transaction((em) => deleteScreenPops(em, popsBefore, limit)),
+      {
+        batchSize,
+        signal,
+        onBatch: (n, total) =>
+          this.logger.log(
+            `deleted ${n} screen pop(s) created before ${popsBefore.toISOString()}, ${total} in this run`,
+          ),
+      },
+    );
+    const callNumbersMasked = await sweepInBatches(
+      (limit) => this.db.transaction((em) => maskCallNumbers(em, numbersBefore, limit)),
+      {
+        batchSize,
+        signal,
+        onBatch: (n, total) =>
+          this.logger.log(
+            `masked the number of ${n} call record(s) started before ${numbersBefore.toISOString()}, ${total} in this run`,
+          ),
+      },
+    );
     return { screenPopsDeleted, callNumbersMasked };
   }
 }
@@ -70,7 +83,10 @@ async function deleteScreenPops(em: EntityManager, before: Date, limit: number):
 }
 
 async function maskCallNumbers(em: EntityManager, before: Date, limit: number): Promise<number> {
-  const rows: Array<{ call_id: string; customer_number: string }> = await em.query(claimClearNumbersSql(limit), [before]);
+  const rows: Array<{ call_id: string; customer_number: string }> = await em.query(
+    claimClearNumbersSql(limit),
+    [before],
+  );
   if (rows.length === 0) return 0;
   // One statement per batch: CASE over the claimed ids, each number masked by the one maskPhone.
   const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgentActionsModule } from '../agent-actions/agent-actions.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { ScreenPopController } from './screen-pop.controller';
@@ -6,7 +7,8 @@ import { ScreenPopHub } from './screen-pop-hub';
 import { ScreenPopService } from './screen-pop.service';
 
 @Module({
-  imports: [DirectoryModule, TicketsModule],
+  // Agent actions' orders client gives the pop the caller's recent orders.
+  imports: [DirectoryModule, TicketsModule, AgentActionsModule],
   controllers: [ScreenPopController],
   providers: [ScreenPopService, ScreenPopHub],
   exports: [ScreenPopService],

@@ -4,8 +4,12 @@ import { MoreThan } from 'typeorm';
 import type { CallRecord } from '../calls/entities/call-record.entity';
 import { contactOf } from '../directory/contact-views';
 import { DirectoryService } from '../directory/directory.service';
-import { ORDERS_CLIENT, type OrderSummary, type OrdersClient } from '../orders-client/orders-client.port';
-import { maskPhone } from '../privacy/phone';
+import {
+  ORDERS_CLIENT,
+  type OrderSummary,
+  type OrdersClient,
+} from '../agent-actions/orders-client/orders-client.port';
+import { maskPhone } from '../directory/domain/phone';
 import { ticketView, type TicketView } from '../tickets/ticket-views';
 import { TicketsService } from '../tickets/tickets.service';
 import { ScreenPop } from './entities/screen-pop.entity';
@@ -43,9 +47,15 @@ export class ScreenPopService {
   async popFor(call: CallRecord): Promise<void> {
     if (!call.agentId) return;
     const agentId = call.agentId;
-    const already = await this.db.transaction((em) => em.findOne(ScreenPop, { where: { callId: call.callId, agentId } }));
+    const already = await this.db.transaction((em) =>
+      em.findOne(ScreenPop, { where: { callId: call.callId, agentId } }),
+    );
     if (already) return;
-    const contact = call.customerId ? await this.directory.byId(call.customerId) : call.customerNumber ? await this.directory.byPhone(call.customerNumber) : null;
+    const contact = call.customerId
+      ? await this.directory.byId(call.customerId)
+      : call.customerNumber
+        ? await this.directory.byPhone(call.customerNumber)
+        : null;
     let recentOrders: OrderSummary[] | null = null;
     let ordersUnavailable = false;
     if (contact) {
@@ -56,7 +66,9 @@ export class ScreenPopService {
         this.logger.warn(`screen pop for call ${call.callId} without orders: ${(error as Error).message}`);
       }
     }
-    const openTickets = contact ? (await this.tickets.openFor(contact.customerId)).map((t) => ticketView(t)) : [];
+    const openTickets = contact
+      ? (await this.tickets.openFor(contact.customerId)).map((t) => ticketView(t))
+      : [];
     const body: Omit<ScreenPopPayload, 'popId'> = {
       callId: call.callId,
       agentId,
@@ -68,27 +80,39 @@ export class ScreenPopService {
       createdAt: new Date().toISOString(),
     };
     await this.db.transaction((em) =>
-      em.query('INSERT IGNORE INTO screen_pop (agent_id, call_id, payload) VALUES (?, ?, ?)', [agentId, call.callId, JSON.stringify(body)]),
+      em.query('INSERT IGNORE INTO screen_pop (agent_id, call_id, payload) VALUES (?, ?, ?)', [
+        agentId,
+        call.callId,
+        JSON.stringify(body),
+      ]),
     );
-    this.logger.log(`screen pop for call ${call.callId} (caller ${maskPhone(call.customerNumber)}) to agent ${agentId}`);
+    this.logger.log(
+      `screen pop for call ${call.callId} (caller ${maskPhone(call.customerNumber)}) to agent ${agentId}`,
+    );
     this.hub.notify(agentId);
   }
 
   /** The agent's pops after the cursor, oldest first. From the writer, so a fresh pop is never missed. */
   async after(agentId: string, afterId: string, limit = 20): Promise<ScreenPopPayload[]> {
-    const rows = await this.db.transaction((em) => em.find(ScreenPop, { where: { agentId, id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit }));
+    const rows = await this.db.transaction((em) =>
+      em.find(ScreenPop, { where: { agentId, id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit }),
+    );
     return rows.map(toPayload);
   }
 
   /** The agent's latest pops, oldest first: what a console shows when it starts polling. */
   async latest(agentId: string, limit = 20): Promise<ScreenPopPayload[]> {
-    const rows = await this.db.read((em) => em.find(ScreenPop, { where: { agentId }, order: { id: 'DESC' }, take: limit }));
+    const rows = await this.db.read((em) =>
+      em.find(ScreenPop, { where: { agentId }, order: { id: 'DESC' }, take: limit }),
+    );
     return rows.reverse().map(toPayload);
   }
 
   /** The newest pop id of the agent ("0" when none): a fresh subscription starts after it. */
   async latestId(agentId: string): Promise<string> {
-    const row = await this.db.transaction((em) => em.findOne(ScreenPop, { where: { agentId }, order: { id: 'DESC' } }));
+    const row = await this.db.transaction((em) =>
+      em.findOne(ScreenPop, { where: { agentId }, order: { id: 'DESC' } }),
+    );
     return row ? String(row.id) : '0';
   }
 }

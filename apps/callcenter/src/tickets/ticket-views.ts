@@ -1,5 +1,5 @@
 import type { Ticket } from './entities/ticket.entity';
-import { isOverdue } from './ticket-rules';
+import { isOverdue } from './domain/ticket-rules';
 
 export function ticketView(ticket: Ticket, now: Date = new Date()) {
   return {

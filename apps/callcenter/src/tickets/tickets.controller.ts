@@ -1,7 +1,8 @@
+import { NotFoundError } from '@harvest/platform/errors';
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { notFound } from '../problems';
+import { ordersRefusalAsProblem } from '../agent-actions/orders-client/orders-refusal';
 import { ListTicketsQueryDto, OpenTicketDto, ResolveTicketDto } from './dto/ticket.dto';
 import { ticketView } from './ticket-views';
 import { TicketsService } from './tickets.service';
@@ -35,7 +36,7 @@ export class TicketsController {
   @Roles('agent', 'admin')
   async get(@Param('id', ParseUUIDPipe) id: string) {
     const ticket = await this.tickets.get(id);
-    if (!ticket) throw notFound(`ticket ${id}`);
+    if (!ticket) throw new NotFoundError(`ticket ${id}`);
     return ticketView(ticket);
   }
 
@@ -49,6 +50,10 @@ export class TicketsController {
     @Body() body: ResolveTicketDto,
     @Headers('idempotency-key') idempotencyKey: string,
   ) {
-    return ticketView(await this.tickets.resolve(agent.subject, id, body, idempotencyKey));
+    // A refund is an agent action through orders: orders' own refusal is passed through as it answered.
+    const ticket = await this.tickets
+      .resolve(agent.subject, id, body, idempotencyKey)
+      .catch(ordersRefusalAsProblem);
+    return ticketView(ticket);
   }
 }

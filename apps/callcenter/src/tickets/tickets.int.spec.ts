@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startCallcenterTestApp, type CallcenterTestApp } from '../test-support/callcenter-test-kit';
+import { type CallcenterTestApp, startCallcenterTestApp } from '@harvest/callcenter/testing';
 
 /** Quality complaints get a 1-second SLA here, so one can be seen going overdue. */
 describe('tickets with SLA timers, directory admin, and the embedded default without a vendor', () => {

@@ -1,13 +1,19 @@
 import { Database } from '@harvest/platform/database';
+import { NotFoundError } from '@harvest/platform/errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LessThan } from 'typeorm';
 import { AgentActionsService } from '../agent-actions/agent-actions.service';
 import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
-import { callcenterProblem, notFound } from '../problems';
+import {
+  refundReasonOf,
+  requireOpen,
+  requireValidResolution,
+  slaDueAt,
+  type TicketStatus,
+} from './domain/ticket-rules';
 import type { OpenTicketDto, ResolveTicketDto } from './dto/ticket.dto';
 import { Ticket } from './entities/ticket.entity';
-import { checkResolution, refundReasonOf, slaDueAt, type TicketStatus } from './ticket-rules';
 
 @Injectable()
 export class TicketsService {
@@ -35,7 +41,10 @@ export class TicketsService {
       resolutionNote: null,
       openedBy: agentId,
       openedAt,
-      slaDueAt: slaDueAt(dto.kind, openedAt, { qualityComplaintSeconds: this.config.CALLCENTER_SLA_SECONDS_QUALITY_COMPLAINT, otherSeconds: this.config.CALLCENTER_SLA_SECONDS_OTHER }),
+      slaDueAt: slaDueAt(dto.kind, openedAt, {
+        qualityComplaintSeconds: this.config.CALLCENTER_SLA_SECONDS_QUALITY_COMPLAINT,
+        otherSeconds: this.config.CALLCENTER_SLA_SECONDS_OTHER,
+      }),
       resolvedBy: null,
       resolvedAt: null,
     });
@@ -51,21 +60,25 @@ export class TicketsService {
   async resolve(agentId: string, id: string, dto: ResolveTicketDto, idempotencyKey: string): Promise<Ticket> {
     if (dto.callId !== undefined) await this.agentActions.requireOwnCall({ agentId, callId: dto.callId });
     const current = await this.db.transaction((em) => em.findOne(Ticket, { where: { id } }));
-    if (!current) throw notFound(`ticket ${id}`);
-    if (current.status !== 'open') throw callcenterProblem(409, 'ticket-resolved', `ticket ${id} is already resolved`);
-    const problem = checkResolution(dto, current);
-    if (problem) throw callcenterProblem(400, 'invalid-resolution', problem.detail, { field: problem.field });
+    if (!current) throw new NotFoundError(`ticket ${id}`);
+    requireOpen(current);
+    requireValidResolution(dto, current);
     if (dto.resolution === 'refund') {
-      await this.agentActions.refundOrder({ agentId, callId: dto.callId! }, current.orderId!, idempotencyKey, {
-        amountFen: dto.amountFen!,
-        reason: refundReasonOf(current.kind),
-        note: dto.note ?? `ticket ${id}`,
-      });
+      await this.agentActions.refundOrder(
+        { agentId, callId: dto.callId! },
+        current.orderId!,
+        idempotencyKey,
+        {
+          amountFen: dto.amountFen!,
+          reason: refundReasonOf(current.kind),
+          note: dto.note ?? `ticket ${id}`,
+        },
+      );
     }
     return this.db.transaction(async (em) => {
       const ticket = await em.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!ticket) throw notFound(`ticket ${id}`);
-      if (ticket.status !== 'open') throw callcenterProblem(409, 'ticket-resolved', `ticket ${id} is already resolved`);
+      if (!ticket) throw new NotFoundError(`ticket ${id}`);
+      requireOpen(ticket);
       Object.assign(ticket, {
         status: 'resolved',
         resolution: dto.resolution,
@@ -84,8 +97,13 @@ export class TicketsService {
   }
 
   list(filter: { customerId?: string; status?: TicketStatus; limit?: number }): Promise<Ticket[]> {
-    const where = { ...(filter.customerId ? { customerId: filter.customerId } : {}), ...(filter.status ? { status: filter.status } : {}) };
-    return this.db.read((em) => em.find(Ticket, { where, order: { openedAt: 'DESC' }, take: filter.limit ?? 20 }));
+    const where = {
+      ...(filter.customerId ? { customerId: filter.customerId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    return this.db.read((em) =>
+      em.find(Ticket, { where, order: { openedAt: 'DESC' }, take: filter.limit ?? 20 }),
+    );
   }
 
   openFor(customerId: string): Promise<Ticket[]> {
@@ -94,6 +112,12 @@ export class TicketsService {
 
   /** Open tickets past their SLA, the most overdue first. */
   overdue(now: Date, limit: number): Promise<Ticket[]> {
-    return this.db.read((em) => em.find(Ticket, { where: { status: 'open', slaDueAt: LessThan(now) }, order: { slaDueAt: 'ASC' }, take: limit }));
+    return this.db.read((em) =>
+      em.find(Ticket, {
+        where: { status: 'open', slaDueAt: LessThan(now) },
+        order: { slaDueAt: 'ASC' },
+        take: limit,
+      }),
+    );
   }
 }

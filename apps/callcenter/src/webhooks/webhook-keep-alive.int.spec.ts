@@ -1,6 +1,6 @@
 import { exchangeOnOneConnection } from '@harvest/testing';
 import type { AddressInfo } from 'node:net';
-import { startCallcenterTestApp, type CallcenterTestApp } from '../test-support/callcenter-test-kit';
+import { type CallcenterTestApp, startCallcenterTestApp } from '@harvest/callcenter/testing';
 import { WEBHOOK_PATH } from './webhooks.controller';
 
 // The call-center vendor keeps its connections alive: a webhook refused as too large must not stall the

@@ -1,6 +1,7 @@
-import { Public, rawBodyOf } from '@harvest/platform/http';
+import { ProblemException, Public, problemType, rawBodyOf } from '@harvest/platform/http';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { WebhookUnauthenticatedError } from './domain/webhook-refusal';
 import { WebhooksService } from './webhooks.service';
 
 export const WEBHOOK_PATH = '/webhooks/call-center';
@@ -14,6 +15,13 @@ export class WebhooksController {
   @Public()
   @HttpCode(200)
   receive(@Req() request: FastifyRequest) {
-    return this.webhooks.receive(request.headers, rawBodyOf(request));
+    return this.webhooks.receive(request.headers, rawBodyOf(request)).catch(answerUnauthenticated);
   }
+}
+
+/** A failed signature is a 401, which no domain error kind expresses: answered here, at the HTTP edge. */
+function answerUnauthenticated(error: unknown): never {
+  if (error instanceof WebhookUnauthenticatedError)
+    throw new ProblemException(401, { type: problemType(error.type), detail: error.message });
+  throw error;
 }

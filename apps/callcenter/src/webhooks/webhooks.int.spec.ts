@@ -1,13 +1,13 @@
-import { FakeSkylineVendor } from '../test-support/fake-skyline-vendor.server';
 import {
-  OLD_WEBHOOK_SECRET,
-  WEBHOOK_SECRET,
   addContact,
+  type CallcenterTestApp,
   captureLogLines,
+  FakeSkylineVendor,
+  OLD_WEBHOOK_SECRET,
   skylineEvent,
   startCallcenterTestApp,
-  type CallcenterTestApp,
-} from '../test-support/callcenter-test-kit';
+  WEBHOOK_SECRET,
+} from '@harvest/callcenter/testing';
 
 const PHONE = '+8613800138001';
 
@@ -67,7 +67,7 @@ describe('vendor webhooks (real MariaDB, Skyline adapter)', () => {
       JSON.stringify(skylineEvent('call.ringing', 'call-tampered', { agentId: 'agent-1' })),
     );
     const timestamp = Math.floor(Date.now() / 1000);
-    const { signSkylinePayload } = await import('../vendor/skyline/skyline-signature');
+    const { signSkylinePayload } = await import('../calls/vendor/skyline/skyline-signature');
     const signature = signSkylinePayload(WEBHOOK_SECRET, String(timestamp), genuine);
     const tampered = Buffer.from(genuine.toString().replace('agent-1', 'agent-9'));
     expect((await send(tampered, { timestamp, signature })).status).toBe(401);

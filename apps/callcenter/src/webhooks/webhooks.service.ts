@@ -1,12 +1,12 @@
 import { Database } from '@harvest/platform/database';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { factsOfEvent } from '../calls/call-state';
-import { webhookOutcomes } from '../callcenter.metrics';
 import { CallsService } from '../calls/calls.service';
-import { maskPhone } from '../privacy/phone';
-import { callcenterProblem } from '../problems';
+import { factsOfEvent } from '../calls/domain/call-state';
+import { CALL_CENTER_VENDOR, type CallCenterVendor } from '../calls/vendor/call-center-vendor.port';
+import { maskPhone } from '../directory/domain/phone';
 import { ScreenPopService } from '../screen-pop/screen-pop.service';
-import { CALL_CENTER_VENDOR, type CallCenterVendor } from '../vendor/call-center-vendor.port';
+import { webhookRefusal } from './domain/webhook-refusal';
+import { webhookOutcomes } from './webhooks.metrics';
 
 export type WebhookOutcome =
   { applied: true; eventId: string } | { applied: false; duplicate: true; eventId: string };
@@ -24,7 +24,8 @@ export class WebhooksService {
 
   /**
    * Verify, then record the event id and apply it in one transaction: a replay finds the id and changes
-   * nothing; a forged or stale request is refused before anything is written.
+   * nothing; a forged or stale request is refused before anything is written (WebhookUnauthenticatedError, 401;
+   * a signed body that is no known event, WebhookMalformedError, 400).
    */
   async receive(
     headers: Record<string, string | string[] | undefined>,
@@ -34,19 +35,7 @@ export class WebhooksService {
     if (!verdict.ok) {
       this.logger.warn(`webhook refused (${verdict.reason})`);
       webhookOutcomes.inc({ vendor: this.vendor.name, outcome: verdict.reason });
-      if (verdict.reason === 'malformed') {
-        throw callcenterProblem(
-          400,
-          'webhook-malformed',
-          'the signed webhook body is not a known event',
-          verdict.field ? { field: verdict.field } : {},
-        );
-      }
-      throw callcenterProblem(
-        401,
-        'webhook-unauthenticated',
-        'the webhook signature or timestamp is not valid',
-      );
+      throw webhookRefusal(verdict);
     }
     const { event } = verdict;
     const call = await this.db.transaction(async (em) => {

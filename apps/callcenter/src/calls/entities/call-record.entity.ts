@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CallStatus } from '../call-state';
+import type { CallStatus } from '../domain/call-state';
 
 /** A call as we know it from webhooks, click-to-call and reconciliation. No recording link: those expire. */
 @Entity('call_record')

@@ -20,7 +20,7 @@ import {
   type TicketKind,
   type TicketResolution,
   type TicketStatus,
-} from '../ticket-rules';
+} from '../domain/ticket-rules';
 
 export class OpenTicketDto {
   @IsString() @MaxLength(64) customerId!: string;

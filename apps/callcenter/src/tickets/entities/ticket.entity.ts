@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { TicketKind, TicketResolution, TicketStatus } from '../ticket-rules';
+import type { TicketKind, TicketResolution, TicketStatus } from '../domain/ticket-rules';
 
-const jsonList = { to: (value: string[]) => JSON.stringify(value), from: (value: string) => JSON.parse(value) as string[] };
+const jsonList = {
+  to: (value: string[]) => JSON.stringify(value),
+  from: (value: string) => JSON.parse(value) as string[],
+};
 
 @Entity('ticket')
 export class Ticket {

@@ -1,0 +1,22 @@
+import { Roles } from '@harvest/platform/http';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { requireReconcilableWindow } from './domain/reconciliation-window';
+import { RunReconciliationDto } from './dto/run-reconciliation.dto';
+import { ReconciliationService } from './reconciliation.service';
+import { vendorRejectionAsProblem } from './vendor/vendor-problem';
+
+/** Operators run a reconciliation now (after a vendor outage, say) for a window of their choosing. */
+@Controller('reconciliations')
+export class ReconciliationController {
+  constructor(private readonly reconciliation: ReconciliationService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('admin')
+  async run(@Body() body: RunReconciliationDto) {
+    const from = new Date(body.from);
+    const to = body.to ? new Date(body.to) : new Date();
+    requireReconcilableWindow(from, to);
+    return this.reconciliation.reconcile(from, to).catch(vendorRejectionAsProblem);
+  }
+}
