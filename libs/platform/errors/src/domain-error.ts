@@ -3,7 +3,9 @@
  * its status (not-found 404, conflict 409, invalid 400, forbidden 403, unprocessable 422, unavailable 503).
  * - `invalid`: the request itself is malformed for this rule (a bad value the DTO could not know about).
  * - `unprocessable`: well-formed, but the current state refuses it (e.g. a product that cannot be sold here).
- * - `conflict`: it collides with the current state or a concurrent change (a stale version, a full slot).
+ * - `conflict`: it collides with the current state or a concurrent change (a full slot).
+ * - `precondition-failed`: the caller made its change conditional on what it read (a version) and that is no
+ *   longer current (412); `precondition-required`: the change must name what it read and did not (428).
  */
 export const DOMAIN_ERROR_KINDS = [
   'not-found',
@@ -12,6 +14,8 @@ export const DOMAIN_ERROR_KINDS = [
   'forbidden',
   'unprocessable',
   'unavailable',
+  'precondition-failed',
+  'precondition-required',
 ] as const;
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 
@@ -46,6 +50,31 @@ export class DomainError extends Error {
     this.field = options.field;
     this.extensions = options.extensions ?? {};
     this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** One field of a validation failure, as a client marks its input. */
+export interface InvalidField {
+  /** Path of the offending input, e.g. `lines[0].quantity`. */
+  field: string;
+  message: string;
+}
+
+/**
+ * Input that breaks rules the DTO could not check (an unknown reference, a duplicate), every offending field
+ * at once: answered exactly as a DTO validation failure (400 `validation-failed`, `errors: [{ field, message }]`).
+ */
+export class ValidationFailedError extends DomainError {
+  constructor(
+    readonly errors: InvalidField[],
+    options: Omit<DomainErrorOptions, 'field' | 'extensions'> = {},
+  ) {
+    super(
+      'invalid',
+      'validation-failed',
+      `${errors.length} field${errors.length === 1 ? '' : 's'} did not pass validation.`,
+      { ...options, extensions: { errors } },
+    );
   }
 }
 

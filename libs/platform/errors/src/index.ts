@@ -1,6 +1,8 @@
 export {
   DomainError,
   NotFoundError,
+  ValidationFailedError,
+  type InvalidField,
   DOMAIN_ERROR_KINDS,
   type DomainErrorKind,
   type DomainErrorOptions,

@@ -1,4 +1,10 @@
-import { DomainError, NotFoundError, DOMAIN_ERROR_KINDS } from '@harvest/platform/errors';
+import {
+  DomainError,
+  NotFoundError,
+  ValidationFailedError,
+  DOMAIN_ERROR_KINDS,
+} from '@harvest/platform/errors';
+import { ValidationFailedException } from './validation-failed.exception';
 import { domainErrorProblem } from './domain-error-problem';
 import { problemFromError } from './problem-from-error';
 
@@ -19,6 +25,8 @@ describe('a domain error as problem+json', () => {
     ['conflict', 409],
     ['unprocessable', 422],
     ['unavailable', 503],
+    ['precondition-failed', 412],
+    ['precondition-required', 428],
   ] as const)('kind %s answers %d', (kind, status) => {
     expect(domainErrorProblem(new DomainError(kind, 'some-rule', 'refused')).problem.status).toBe(status);
   });
@@ -50,6 +58,22 @@ describe('a domain error as problem+json', () => {
       status: 409,
       type: 'urn:harvest:problem:x',
       detail: 'the detail',
+    });
+  });
+
+  it('answers a ValidationFailedError exactly as the HTTP ValidationFailedException with the same fields', () => {
+    const fields = [
+      { field: 'categoryId', message: 'unknown category c-9' },
+      { field: 'skus[1].id', message: 'SKU s-1 is listed twice' },
+    ];
+    expect(problemFromError(new ValidationFailedError(fields))).toEqual({
+      problem: new ValidationFailedException(fields).problem,
+      unexpected: false,
+      headers: undefined,
+    });
+    expect(domainErrorProblem(new ValidationFailedError([fields[0]])).problem).toMatchObject({
+      title: 'Validation failed',
+      detail: '1 field did not pass validation.',
     });
   });
 

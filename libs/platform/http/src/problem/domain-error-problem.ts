@@ -1,4 +1,4 @@
-import type { DomainError, DomainErrorKind } from '@harvest/platform/errors';
+import { ValidationFailedError, type DomainError, type DomainErrorKind } from '@harvest/platform/errors';
 import { problemType, statusTitle, type ProblemDetails } from './problem-details';
 
 /** The one place a domain error's kind becomes an HTTP status. */
@@ -9,6 +9,8 @@ export const STATUS_BY_DOMAIN_ERROR_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   unprocessable: 422,
   unavailable: 503,
+  'precondition-failed': 412,
+  'precondition-required': 428,
 };
 
 export interface DomainErrorProblem {
@@ -26,7 +28,8 @@ export function domainErrorProblem(error: DomainError): DomainErrorProblem {
   const problem: ProblemDetails = {
     ...error.extensions,
     type: problemType(error.type),
-    title: statusTitle(status),
+    // A validation failure reads the same whether the DTO or a rule behind it refused the input.
+    title: error instanceof ValidationFailedError ? 'Validation failed' : statusTitle(status),
     status,
     detail: error.detail,
     ...(error.field === undefined ? {} : { errors: [{ field: error.field, message: error.detail }] }),
