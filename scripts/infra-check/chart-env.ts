@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, type Env } from '@harvest/platform/config';
 import { loadServiceConfig } from '@harvest/platform/runtime';
 import { callcenterConfigShape } from '../../apps/callcenter/src/config/callcenter-config';
-import { catalogConfigShape } from '../../apps/catalog/src/catalog.config';
+import { catalogConfigShape } from '../../apps/catalog/src/config/catalog.config';
 import { fulfillmentConfigShape } from '../../apps/fulfillment/src/config/fulfillment-config';
 import { imagesConfigShape } from '../../apps/images/src/images.config';
 import { ordersConfigShape } from '../../apps/orders/src/config/orders-config';

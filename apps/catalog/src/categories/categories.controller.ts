@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from 
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
-import { etagOf, versionFromIfMatch } from '../products/product-version';
+import { etagOf, versionFromIfMatch } from '../products/domain/product-version';
 import { CategoriesService } from './categories.service';
 import { CreateCategoryDto } from './dto/create-category.dto';
 import { UpdateCategoryDto } from './dto/update-category.dto';

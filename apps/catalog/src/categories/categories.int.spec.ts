@@ -1,5 +1,5 @@
 import { Database } from '@harvest/platform/database';
-import { keyed, startCatalogTestApp, type CatalogTestApp } from '../testing/catalog-test-app';
+import { keyed, startCatalogTestApp, type CatalogTestApp } from '@harvest/catalog/testing';
 
 /** Category writes that used to end in a 500 at the database: a 4xx naming the field, nothing written. */
 describe('catalog categories: odd input (real MariaDB)', () => {

@@ -3,12 +3,14 @@ import { In, Like, Not } from 'typeorm';
 import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
-import { fitsColumn, ProblemException, ValidationFailedException } from '@harvest/platform/http';
+import { ValidationFailedError } from '@harvest/platform/errors';
+import { fitsColumn } from '@harvest/platform/http';
 import { Product } from '../products/entities/product.entity';
 import { Sku } from '../products/entities/sku.entity';
 import { productDetailKey } from '../products/product-detail-key';
 import { appendSkuChanges } from '../products/product-events';
-import { assertCurrentVersion } from '../products/product-version';
+import { assertCurrentVersion } from '../products/domain/product-version';
+import { CategoryExistsError, CategoryNotFoundError } from './domain/category-errors';
 import type { CreateCategoryDto } from './dto/create-category.dto';
 import type { UpdateCategoryDto } from './dto/update-category.dto';
 import { Category } from './entities/category.entity';
@@ -26,22 +28,17 @@ export class CategoriesService {
 
   async create(input: CreateCategoryDto): Promise<Category> {
     return this.db.transaction(async (em) => {
-      const categoryExists = () =>
-        new ProblemException(409, {
-          type: 'urn:harvest:problem:category-exists',
-          detail: `Category ${input.id} already exists.`,
-          field: 'id',
-        });
+      const categoryExists = () => new CategoryExistsError(input.id);
       if (await em.existsBy(Category, { id: input.id })) throw categoryExists();
       const parent = input.parentId ? await em.findOneBy(Category, { id: input.parentId }) : null;
       if (input.parentId && !parent) {
-        throw new ValidationFailedException([
+        throw new ValidationFailedError([
           { field: 'parentId', message: `unknown category ${input.parentId}` },
         ]);
       }
       const path = `${parent?.path ?? '/'}${input.id}/`;
       if (!fitsColumn(path, CATEGORY_PATH_LENGTH, (text) => text)) {
-        throw new ValidationFailedException([
+        throw new ValidationFailedError([
           {
             field: 'parentId',
             message: `the ancestor ids and the id together must fit ${CATEGORY_PATH_LENGTH} characters: nest less deep or use shorter ids`,
@@ -72,7 +69,7 @@ export class CategoriesService {
   async update(id: string, expectedVersion: number, input: UpdateCategoryDto): Promise<Category> {
     const { category, productIds } = await this.db.transaction(async (em) => {
       const category = await em.findOne(Category, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!category) throw categoryNotFound(id);
+      if (!category) throw new CategoryNotFoundError(id);
       assertCurrentVersion(expectedVersion, category.version);
       Object.assign(category, input, { version: category.version + 1 });
       await em.save(Category, category);
@@ -98,7 +95,7 @@ export class CategoriesService {
 
   async find(id: string): Promise<Category> {
     const category = await this.db.repository(Category).findOneBy({ id });
-    if (!category) throw categoryNotFound(id);
+    if (!category) throw new CategoryNotFoundError(id);
     return category;
   }
 
@@ -110,20 +107,9 @@ export class CategoriesService {
   async subtreeIds(id: string): Promise<string[]> {
     return this.db.read(async (em) => {
       const root = await em.findOneBy(Category, { id });
-      if (!root)
-        throw new ProblemException(404, {
-          type: 'urn:harvest:problem:category-not-found',
-          detail: `No category ${id}.`,
-        });
+      if (!root) throw new CategoryNotFoundError(id);
       const all = await em.find(Category, { where: { path: Like(`${root.path}%`) }, select: { id: true } });
       return all.map((category) => category.id);
     });
   }
-}
-
-function categoryNotFound(id: string): ProblemException {
-  return new ProblemException(404, {
-    type: 'urn:harvest:problem:category-not-found',
-    detail: `No category ${id}.`,
-  });
 }

@@ -1,5 +1,5 @@
 import { Database } from '@harvest/platform/database';
-import { startCatalogTestApp, type CatalogTestApp } from '../testing/catalog-test-app';
+import { startCatalogTestApp, type CatalogTestApp } from '@harvest/catalog/testing';
 import { seedDemoCatalog } from './seed-demo-catalog';
 
 describe('demo catalog seed (SEED_DEMO_DATA=true)', () => {

@@ -1,6 +1,6 @@
 import { Database } from '@harvest/platform/database';
 import { ImportsService } from './imports.service';
-import { keyed, startCatalogTestApp, type CatalogTestApp } from '../testing/catalog-test-app';
+import { keyed, startCatalogTestApp, type CatalogTestApp } from '@harvest/catalog/testing';
 
 const HEADER =
   'id,name,category_id,farm_id,organic,organic_certificate_no,sku_id,sku_name,sold_by,price_fen,temperature_class,shelf_life_days';

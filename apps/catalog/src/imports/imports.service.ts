@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Database } from '@harvest/platform/database';
-import { ProblemException, ValidationFailedException } from '@harvest/platform/http';
+import { DomainError, ValidationFailedError } from '@harvest/platform/errors';
 import { ProductsService } from '../products/products.service';
+import { ImportNotFoundError } from './domain/import-errors';
 import { ImportJob, type ImportRowError } from './entities/import-job.entity';
 import { columnOf, headerProblems, parseProductCsv, productFromRow } from './product-csv';
 
@@ -30,15 +31,15 @@ export class ImportsService implements BeforeApplicationShutdown {
     try {
       parsed = parseProductCsv(csv);
     } catch (error) {
-      throw new ValidationFailedException([
+      throw new ValidationFailedError([
         { field: 'csv', message: `not readable as CSV: ${(error as Error).message}` },
       ]);
     }
     const problems = headerProblems(parsed.header);
     if (problems.length > 0)
-      throw new ValidationFailedException(problems.map((message) => ({ field: 'csv', message })));
+      throw new ValidationFailedError(problems.map((message) => ({ field: 'csv', message })));
     if (parsed.rows.length > MAX_ROWS) {
-      throw new ValidationFailedException([{ field: 'csv', message: `at most ${MAX_ROWS} rows per import` }]);
+      throw new ValidationFailedError([{ field: 'csv', message: `at most ${MAX_ROWS} rows per import` }]);
     }
     const job = this.db.repository(ImportJob).create({
       id: randomUUID(),
@@ -60,11 +61,7 @@ export class ImportsService implements BeforeApplicationShutdown {
 
   async find(id: string): Promise<ImportJob> {
     const job = await this.db.repository(ImportJob).findOneBy({ id });
-    if (!job)
-      throw new ProblemException(404, {
-        type: 'urn:harvest:problem:import-not-found',
-        detail: `No import ${id}.`,
-      });
+    if (!job) throw new ImportNotFoundError(id);
     return job;
   }
 
@@ -107,11 +104,12 @@ export class ImportsService implements BeforeApplicationShutdown {
       await this.products.create(parsed.product);
       return [];
     } catch (error) {
-      if (error instanceof ValidationFailedException) {
+      if (error instanceof ValidationFailedError) {
         return error.errors.map((e) => ({ row, field: columnOf(e.field), message: e.message }));
       }
-      if (error instanceof ProblemException && error.getStatus() < 500) {
-        return [{ row, field: 'id', message: error.problem.detail ?? error.problem.title }];
+      // A refusal of this row (a taken id): recorded. An outage (`unavailable`) stops the import instead.
+      if (error instanceof DomainError && error.kind !== 'unavailable') {
+        return [{ row, field: 'id', message: error.detail }];
       }
       throw error;
     }

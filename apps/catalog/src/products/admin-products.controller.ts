@@ -17,7 +17,7 @@ import { Idempotent } from '@harvest/platform/idempotency';
 import { AdminListingQueryDto } from './dto/listing-query.dto';
 import { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
 import { adminProductView } from './product.view';
-import { etagOf, versionFromIfMatch } from './product-version';
+import { etagOf, versionFromIfMatch } from './domain/product-version';
 import { ProductsService, type ProductWithSkus } from './products.service';
 
 /** Catalog administration. Updates and archiving need If-Match with the ETag last read (428 without, 412 if stale). */

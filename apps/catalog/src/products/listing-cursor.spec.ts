@@ -1,4 +1,4 @@
-import { ValidationFailedException } from '@harvest/platform/http';
+import { ValidationFailedError } from '@harvest/platform/errors';
 import { decodeCursor, encodeCursor } from './listing-cursor';
 
 describe('listing cursor', () => {
@@ -8,7 +8,7 @@ describe('listing cursor', () => {
   });
 
   it('refuses a cursor it did not issue, naming the field', () => {
-    expect(() => decodeCursor('not-a-cursor')).toThrow(ValidationFailedException);
-    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(ValidationFailedException);
+    expect(() => decodeCursor('not-a-cursor')).toThrow(ValidationFailedError);
+    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(ValidationFailedError);
   });
 });

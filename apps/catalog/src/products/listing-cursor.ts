@@ -1,4 +1,4 @@
-import { ValidationFailedException } from '@harvest/platform/http';
+import { ValidationFailedError } from '@harvest/platform/errors';
 
 /** Position after the last item of a page, in the listing order (newest first, then id). Opaque to clients. */
 export interface ListingPosition {
@@ -19,7 +19,7 @@ export function decodeCursor(cursor: string): ListingPosition {
   } catch {
     // fall through to the validation error
   }
-  throw new ValidationFailedException([
+  throw new ValidationFailedError([
     { field: 'cursor', message: 'cursor must be a value returned as nextCursor' },
   ]);
 }

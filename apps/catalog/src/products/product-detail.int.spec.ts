@@ -1,4 +1,4 @@
-import { keyed, productBody, startCatalogTestApp, type CatalogTestApp } from '../testing/catalog-test-app';
+import { keyed, productBody, startCatalogTestApp, type CatalogTestApp } from '@harvest/catalog/testing';
 
 const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/;
 /** Every header a detail answer carries, found or not: nothing more leaks out of the platform's hooks. */

@@ -4,7 +4,7 @@ import {
   productBody,
   waitFor,
   type CatalogTestApp,
-} from '../testing/catalog-test-app';
+} from '@harvest/catalog/testing';
 import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';

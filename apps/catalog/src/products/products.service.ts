@@ -6,7 +6,7 @@ import { productChangedV1 } from '@harvest/contracts/catalog-product-changed';
 import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
-import { ProblemException, ValidationFailedException, type FieldError } from '@harvest/platform/http';
+import { ValidationFailedError, type InvalidField } from '@harvest/platform/errors';
 import { Category } from '../categories/entities/category.entity';
 import { Farm } from '../farms/entities/farm.entity';
 import type { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
@@ -16,7 +16,8 @@ import { Sku } from './entities/sku.entity';
 import { appendSkuChanges, minPriceFen, productChangedPayload } from './product-events';
 import { pinyinForms } from './product-naming';
 import { productDetailKey } from './product-detail-key';
-import { assertCurrentVersion } from './product-version';
+import { ProductExistsError, ProductNotFoundError, SkuExistsError } from './domain/product-errors';
+import { assertCurrentVersion } from './domain/product-version';
 
 export interface ProductWithSkus {
   product: Product;
@@ -38,12 +39,7 @@ export class ProductsService {
   async create(input: CreateProductDto): Promise<ProductWithSkus> {
     return this.db.transaction(async (em) => {
       const id = input.id ?? randomUUID();
-      const productExists = () =>
-        new ProblemException(409, {
-          type: 'urn:harvest:problem:product-exists',
-          detail: `Product ${id} already exists.`,
-          field: 'id',
-        });
+      const productExists = () => new ProductExistsError(id);
       if (await em.findOneBy(Product, { id })) throw productExists();
       const category = await this.checkReferences(em, input, []);
       const now = new Date();
@@ -67,11 +63,7 @@ export class ProductsService {
       });
       await em.insert(Sku, skus).catch((error: unknown) => {
         if (!isDuplicateKeyError(error)) throw error;
-        throw new ProblemException(409, {
-          type: 'urn:harvest:problem:sku-exists',
-          detail: 'A SKU id of this product was taken by another product meanwhile.',
-          field: 'skus',
-        });
+        throw new SkuExistsError();
       });
       await this.announce(em, product, skus, category, 'created');
       return { product, skus };
@@ -156,7 +148,7 @@ export class ProductsService {
 
   async find(id: string): Promise<ProductWithSkus> {
     const product = await this.db.repository(Product).findOneBy({ id });
-    if (!product) throw productNotFound(id);
+    if (!product) throw new ProductNotFoundError(id);
     const skus = await this.db
       .repository(Sku)
       .find({ where: { productId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -175,7 +167,7 @@ export class ProductsService {
 
   private async lockProduct(em: EntityManager, id: string): Promise<Product> {
     const product = await em.findOne(Product, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!product) throw productNotFound(id);
+    if (!product) throw new ProductNotFoundError(id);
     return product;
   }
 
@@ -185,7 +177,7 @@ export class ProductsService {
     input: ProductInputDto,
     ownSkus: readonly Sku[],
   ): Promise<Category> {
-    const errors: FieldError[] = [];
+    const errors: InvalidField[] = [];
     const category = await em.findOneBy(Category, { id: input.categoryId });
     if (!category) errors.push({ field: 'categoryId', message: `unknown category ${input.categoryId}` });
     if (!(await em.existsBy(Farm, { id: input.farmId })))
@@ -210,7 +202,7 @@ export class ProductsService {
         errors.push({ field: `skus[${index}].id`, message: `SKU ${sku.id} is listed twice` });
       seen.add(key);
     });
-    if (errors.length > 0) throw new ValidationFailedException(errors);
+    if (errors.length > 0) throw new ValidationFailedError(errors);
     return category!;
   }
 
@@ -246,13 +238,6 @@ function applyProductInput(product: Product, input: ProductInputDto, now: Date):
     updatedAt: now,
     searchChangedAt: now,
     searchVersion: product.searchVersion + 1,
-  });
-}
-
-export function productNotFound(id: string): ProblemException {
-  return new ProblemException(404, {
-    type: 'urn:harvest:problem:product-not-found',
-    detail: `No product ${id}.`,
   });
 }
 

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { CACHE_STORE, type CacheStore } from '@harvest/platform/cache';
 import { Database } from '@harvest/platform/database';
 import { SkuAvailability } from '../availability/entities/sku-availability.entity';
-import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { CategoriesService } from '../categories/categories.service';
 import { Category } from '../categories/entities/category.entity';
 import { Farm } from '../farms/entities/farm.entity';
@@ -12,7 +12,7 @@ import { Sku } from './entities/sku.entity';
 import { productHit } from './product-hit';
 import { productPage } from './product-page';
 import { productDetailKey } from './product-detail-key';
-import { productNotFound } from './products.service';
+import { ProductNotFoundError } from './domain/product-errors';
 import { storefrontProductView, type StorefrontProductView } from './storefront-product.view';
 
 const DEFAULT_PAGE = 20;
@@ -39,7 +39,7 @@ export class StorefrontProductsService {
         this.loadDetail(productId),
       )
       .then((json) => {
-        if (json === undefined || json === 'null') throw productNotFound(productId);
+        if (json === undefined || json === 'null') throw new ProductNotFoundError(productId);
         return json;
       });
   }

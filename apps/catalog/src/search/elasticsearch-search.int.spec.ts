@@ -2,15 +2,17 @@ import { createElasticsearchClient } from '@harvest/platform/search';
 import { runHarness } from '@harvest/testing';
 import { SearchReindexService } from './search-reindex.service';
 import { SearchIndexSyncService } from './search-index-sync.service';
-import { ensureCatalogTopics } from '../testing/catalog-kafka-topics';
 import {
+  defineSearchScenarios,
+  ensureCatalogTopics,
   keyed,
+  loadSearchFixture,
   productBody,
+  searchOf,
   startCatalogTestApp,
   waitFor,
   type CatalogTestApp,
-} from '../testing/catalog-test-app';
-import { defineSearchScenarios, loadSearchFixture, searchOf } from '../testing/search-fixture';
+} from '@harvest/catalog/testing';
 
 const ES_URL = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
 const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { errors, type Client } from '@elastic/elasticsearch';
 import { Database } from '@harvest/platform/database';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
-import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { ElasticsearchProductSearch } from './elasticsearch-product-search.adapter';
 import type {
   ProductSearchEngine,

@@ -1,6 +1,6 @@
 import type { Database } from '@harvest/platform/database';
 import { createElasticsearchClient } from '@harvest/platform/search';
-import type { CatalogConfig } from '../catalog.config';
+import type { CatalogConfig } from '../config/catalog.config';
 import type { ProductDocument, SearchEntry } from './product-document';
 import { SearchIndexSyncService } from './search-index-sync.service';
 

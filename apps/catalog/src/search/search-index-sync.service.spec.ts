@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { Logger } from '@nestjs/common';
 import type { Database } from '@harvest/platform/database';
-import type { CatalogConfig } from '../catalog.config';
+import type { CatalogConfig } from '../config/catalog.config';
 import { SearchIndexSyncService } from './search-index-sync.service';
 
 const EVERY_MS = 500;

@@ -5,7 +5,7 @@ import { In } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { PeriodicJobProvider } from '@harvest/platform/scheduling';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
-import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { SearchSyncPending } from './entities/search-sync-pending.entity';
 import { loadSearchEntries, type SearchEntry } from './product-document';
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MoreThan, MoreThanOrEqual } from 'typeorm';
 import { Database } from '@harvest/platform/database';
-import { ProblemException } from '@harvest/platform/http';
 import { SEARCH_INDEX_ADMIN, type SearchDocument, type SearchIndexAdmin } from '@harvest/platform/search';
-import { CATALOG_CONFIG, type CatalogConfig } from '../catalog.config';
+import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { Product } from '../products/entities/product.entity';
 import {
   activeProductDocuments,
@@ -11,6 +10,7 @@ import {
   loadSearchEntries,
   type ProductDocument,
 } from './product-document';
+import { ReindexRunningError, SearchEngineDisabledError } from './domain/search-errors';
 import { highestMemory, memoryNowMiB, type MemoryMiB } from './reindex-memory';
 import { PRODUCT_INDEX } from './product-index.definition';
 import { SearchIndexSyncService } from './search-index-sync.service';
@@ -69,16 +69,8 @@ export class SearchReindexService implements OnApplicationBootstrap {
   /** Starts a reindex in the background and returns its first status; 409 while one runs, 503 without Elasticsearch. */
   start(): Promise<ReindexStatus> {
     const admin = this.admin;
-    if (!admin)
-      throw new ProblemException(503, {
-        type: 'urn:harvest:problem:search-engine-disabled',
-        detail: 'SEARCH_DRIVER=sql: there is no index to rebuild.',
-      });
-    if (this.running)
-      throw new ProblemException(409, {
-        type: 'urn:harvest:problem:reindex-running',
-        detail: 'A reindex is already running.',
-      });
+    if (!admin) throw new SearchEngineDisabledError();
+    if (this.running) throw new ReindexRunningError();
     const startedAt = new Date();
     this.current = reindexStatus('running', startedAt.toISOString());
     this.running = this.run(admin, startedAt).finally(() => (this.running = null));

@@ -1,8 +1,14 @@
-import { startCatalogTestApp, waitFor, type CatalogTestApp } from '../testing/catalog-test-app';
+import {
+  defineSearchScenarios,
+  loadSearchFixture,
+  searchOf,
+  startCatalogTestApp,
+  waitFor,
+  type CatalogTestApp,
+} from '@harvest/catalog/testing';
 import { stockChangedV1 } from '@harvest/contracts/inventory-stock-changed';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
-import { defineSearchScenarios, loadSearchFixture, searchOf } from '../testing/search-fixture';
 
 /** The embedded default: search on MySQL (SEARCH_DRIVER=sql), events through the embedded log. */
 describe('search on SQL (embedded default)', () => {

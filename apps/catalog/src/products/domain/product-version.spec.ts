@@ -1,4 +1,5 @@
-import { ProblemException } from '@harvest/platform/http';
+import { DomainError } from '@harvest/platform/errors';
+import { STATUS_BY_DOMAIN_ERROR_KIND } from '@harvest/platform/http';
 import { assertCurrentVersion, etagOf, versionFromIfMatch } from './product-version';
 
 const statusOf = (run: () => unknown): number | undefined => {
@@ -6,7 +7,7 @@ const statusOf = (run: () => unknown): number | undefined => {
     run();
     return undefined;
   } catch (error) {
-    return error instanceof ProblemException ? error.getStatus() : -1;
+    return error instanceof DomainError ? STATUS_BY_DOMAIN_ERROR_KIND[error.kind] : -1;
   }
 };
 

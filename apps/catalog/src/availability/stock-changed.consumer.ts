@@ -7,7 +7,7 @@ import { AvailabilityService } from './availability.service';
 /** Stock levels from orders (which owns reservation), for "in stock at my fulfillment center". */
 @Controller()
 @UseFilters(RethrowEventErrorsFilter)
-export class StockChangedController {
+export class StockChangedConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly availability: AvailabilityService,

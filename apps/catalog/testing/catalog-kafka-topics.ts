@@ -9,6 +9,9 @@ import { stockChangedV1 } from '@harvest/contracts/inventory-stock-changed';
  * consumer group and ignores events about products it does not hold.
  */
 export async function ensureCatalogTopics(brokers: string): Promise<void> {
-  const topics = [productChangedV1.topic, skuChangedV1.topic, stockChangedV1.topic].flatMap((topic) => [topic, `${topic}.dlq`]);
+  const topics = [productChangedV1.topic, skuChangedV1.topic, stockChangedV1.topic].flatMap((topic) => [
+    topic,
+    `${topic}.dlq`,
+  ]);
   await ensureKafkaTopics(topics, brokers);
 }

@@ -12,7 +12,7 @@ import { SearchIndexSyncService } from './search-index-sync.service';
  */
 @Controller()
 @UseFilters(RethrowEventErrorsFilter)
-export class ProductChangedController {
+export class ProductChangedConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly sync: SearchIndexSyncService,

@@ -4,7 +4,7 @@ import type { Env } from '@harvest/platform/config';
 import { issueToken, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { connectAsRoot, dropDatabase } from '@harvest/testing';
-import { catalogService } from '../catalog.service-definition';
+import { catalogService } from '../src/catalog.service-definition';
 
 const SECRET = 'catalog-integration-test-secret-0123456789';
 
