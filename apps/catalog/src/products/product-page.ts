@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Product, type ProductStatus } from './entities/product.entity';
-import { decodeCursor, encodeCursor } from './listing-cursor';
+import { decodeCursor, encodeCursor } from './domain/listing-cursor';
 
 export interface ProductPageFilter {
   categoryIds?: string[];

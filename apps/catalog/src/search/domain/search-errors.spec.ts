@@ -1,0 +1,24 @@
+import { domainErrorProblem } from '@harvest/platform/http';
+import { ReindexRunningError, SearchEngineDisabledError } from './search-errors';
+
+describe('search errors as problems', () => {
+  it('answers a reindex without Elasticsearch 503 (no Retry-After: it will not come back by waiting)', () => {
+    expect(domainErrorProblem(new SearchEngineDisabledError())).toEqual({
+      problem: {
+        type: 'urn:harvest:problem:search-engine-disabled',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'SEARCH_DRIVER=sql: there is no index to rebuild.',
+      },
+      headers: undefined,
+    });
+  });
+
+  it('answers a second reindex 409 reindex-running', () => {
+    expect(domainErrorProblem(new ReindexRunningError()).problem).toMatchObject({
+      type: 'urn:harvest:problem:reindex-running',
+      status: 409,
+      detail: 'A reindex is already running.',
+    });
+  });
+});
