@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite on real infrastructure, from a fresh clone: npm dependencies, the test tier
-# (infra/local/harness: MariaDB, Redis + Sentinel, Kafka, Elasticsearch), type-check, lint, unit tests,
+# (infra/local/harness: MariaDB, Redis + Sentinel, Kafka, Elasticsearch, OpenLDAP + Keycloak), type-check, lint, unit tests,
 # then integration tests one file at a time (some stop and start shared servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,9 @@ step "test infrastructure"
 bash infra/local/harness up
 # The 3-broker cluster of the chaos topology: kafka-leader-loss.int.spec.ts kills partition leaders on it (issue 15).
 bash infra/local/harness up kafka_cluster
+# Sign-in (issue 18): the directory and the identity provider the identity specs sign in against; keycloak
+# brings ldap up first (libs/testing/src/identity, docs/identity.md).
+bash infra/local/harness up ldap keycloak
 eval "$(bash infra/local/harness env)"
 
 step "type-check"

@@ -91,13 +91,14 @@ kc_realm_answers() {
 kc_started() {
   local pid="$1"
   kill -0 "$pid" 2>/dev/null \
-    || die "keycloak exited during start-up: $(grep -E 'ERROR|FATAL' "$KC_LOG" 2>/dev/null | tail -n1 | cut -c1-200); see .cache/run/keycloak/keycloak.log"
+    || die "keycloak exited during start-up: $(tail -c +"$((${KC_LOG_OFFSET:-0} + 1))" "$KC_LOG" 2>/dev/null | grep -E 'ERROR|FATAL' | tail -n1 | cut -c1-200); see .cache/run/keycloak/keycloak.log"
   kc_realm_answers
 }
 
 # The log's last line without its timestamp and level, as progress; the JVM writes nothing for its first ~20 s.
+# Only lines written since this start (KC_LOG_OFFSET): the file keeps the earlier runs' lines.
 kc_last_log_line() {
-  local line; line="$(tail -n1 "$KC_LOG" 2>/dev/null | sed 's/^[^]]*] //' | cut -c1-100)"
+  local line; line="$(tail -c +"$((${KC_LOG_OFFSET:-0} + 1))" "$KC_LOG" 2>/dev/null | tail -n1 | sed 's/^[^]]*] //' | cut -c1-100)"
   printf '%s' "${line:-JVM starting, no log yet}"
 }
 
@@ -149,6 +150,7 @@ keycloak_up() {
     mkdir -p "$KC_HOME/data/import"
     rm -f "$KC_HOME/data/import"/*.json
     cp "$KC_REALM_DIR"/*-realm.json "$KC_HOME/data/import/"
+    KC_LOG_OFFSET="$(stat -c %s "$KC_LOG" 2>/dev/null || echo 0)"
     log "keycloak: starting $KC_VERSION on $KC_URL (Java 25, heap ≤ 512 MB; 40-120 s on a busy machine)"
     # setsid + redirected stdio: the server outlives this script; the bootstrap admin is created on the first
     # start only (an empty master realm).

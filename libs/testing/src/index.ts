@@ -26,3 +26,21 @@ export {
   type TokenFor,
 } from './fuzz/fuzz-json-routes';
 export { jsonWriteRoutes, type JsonWriteRoute } from './fuzz/json-write-routes';
+export {
+  clientCredentialsGrant,
+  clientCredentialsToken,
+  issuerOf,
+  KeycloakAdmin,
+  keycloakSettingsFromEnv,
+  passwordGrant,
+  passwordToken,
+  realmJwks,
+  type KeycloakSettings,
+  type TokenResponse,
+} from './identity/keycloak-tokens';
+export {
+  groupMemberChange,
+  ldapModify,
+  ldapSettingsFromEnv,
+  type LdapSettings,
+} from './identity/ldap-directory';
