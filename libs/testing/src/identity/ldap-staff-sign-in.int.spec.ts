@@ -49,6 +49,8 @@ describe('Keycloak: staff from the LDAP directory sign in with roles from their 
     expect(payload.roles).toEqual(['agent']);
     expect(payload.role).toBe('agent');
     expect(payload.aud).toEqual(expect.arrayContaining(['callcenter', 'orders']));
+    // Her directory entry's departmentNumber, through the LDAP attribute mapper and the token mapper.
+    expect(payload.fulfillment_center_id).toBe('fc-ams-1');
 
     // She is a federated user: Keycloak links her to the LDAP component instead of holding her password.
     const [user] = await admin.request<Array<{ federationLink?: string; username: string }>>(
