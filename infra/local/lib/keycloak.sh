@@ -18,7 +18,7 @@ KC_REALM_DIR="$REPO_ROOT/infra/keycloak"
 # Hash of the realm files the `harvest` realm was last imported from (a changed file is imported again).
 KC_REALM_STAMP="$KC_RUN/realms.sha256"
 # Dev-only administrator of the master realm, created at the first start (bootstrap admin); loopback only.
-KC_ADMIN_USER=admin
+KC_ADMIN_USER="admin"
 KC_ADMIN_PASSWORD=local-keycloak-admin
 # Modest heap: the machine has 24 GiB but Keycloak's default takes 70% of it.
 KC_HEAP="-Xms128m -Xmx512m"
@@ -91,14 +91,19 @@ kc_realm_answers() {
 kc_started() {
   local pid="$1"
   kill -0 "$pid" 2>/dev/null \
-    || die "keycloak exited during start-up: $(tail -c +"$((${KC_LOG_OFFSET:-0} + 1))" "$KC_LOG" 2>/dev/null | grep -E 'ERROR|FATAL' | tail -n1 | cut -c1-200); see .cache/run/keycloak/keycloak.log"
+    || die "keycloak exited during start-up: $(kc_this_start_log | grep -E 'ERROR|FATAL' | tail -n1 | cut -c1-200); see .cache/run/keycloak/keycloak.log"
   kc_realm_answers
 }
 
-# The log's last line without its timestamp and level, as progress; the JVM writes nothing for its first ~20 s.
-# Only lines written since this start (KC_LOG_OFFSET): the file keeps the earlier runs' lines.
+# The log of this start only: Keycloak moves the previous one to keycloak.log.1 when its logging starts (~20-60 s
+# into the JVM), so until then the file still holds the last run's lines.
+kc_this_start_log() {
+  if [[ -f "$KC_LOG" ]] && (($(stat -c %Y "$KC_LOG") >= ${KC_LAUNCHED_EPOCH:-0})); then cat "$KC_LOG"; fi
+}
+
+# The log's last line without its timestamp and level, as progress.
 kc_last_log_line() {
-  local line; line="$(tail -c +"$((${KC_LOG_OFFSET:-0} + 1))" "$KC_LOG" 2>/dev/null | tail -n1 | sed 's/^[^]]*] //' | cut -c1-100)"
+  local line; line="$(kc_this_start_log | tail -n1 | sed 's/^[^]]*] //' | cut -c1-100)"
   printf '%s' "${line:-JVM starting, no log yet}"
 }
 
@@ -150,13 +155,14 @@ keycloak_up() {
     mkdir -p "$KC_HOME/data/import"
     rm -f "$KC_HOME/data/import"/*.json
     cp "$KC_REALM_DIR"/*-realm.json "$KC_HOME/data/import/"
-    KC_LOG_OFFSET="$(stat -c %s "$KC_LOG" 2>/dev/null || echo 0)"
-    log "keycloak: starting $KC_VERSION on $KC_URL (Java 25, heap ≤ 512 MB; 40-120 s on a busy machine)"
+    KC_LAUNCHED_EPOCH="$(date +%s)"
+    log "keycloak: starting $KC_VERSION on $KC_URL (Java 25, heap ≤ 512 MB; about 2 min on a busy machine)"
     # setsid + redirected stdio: the server outlives this script; the bootstrap admin is created on the first
     # start only (an empty master realm).
-    KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
-      setsid bash -c 'JAVA_HOME="$1" JAVA="$1/bin/java" JAVA_OPTS_KC_HEAP="$2" exec "$3/bin/kc.sh" start --optimized --import-realm --log-file="$4"' \
-      keycloak "$KC_JAVA_HOME" "$KC_HEAP" "$KC_HOME" "$KC_LOG" >>"$KC_RUN/stdout.log" 2>&1 </dev/null &
+    setsid env JAVA_HOME="$KC_JAVA_HOME" JAVA="$KC_JAVA_HOME/bin/java" JAVA_OPTS_KC_HEAP="$KC_HEAP" \
+      KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
+      "$KC_HOME/bin/kc.sh" start --optimized --import-realm --log-file="$KC_LOG" \
+      >>"$KC_RUN/stdout.log" 2>&1 </dev/null &
     pid=$!
     echo "$pid" >"$KC_PIDFILE"
   else
