@@ -15,7 +15,11 @@ import {
 const DEFAULT_BATCH_SIZE = 500;
 
 export interface ElasticsearchIndexAdminOptions {
-  /** Timeout for one _bulk request; larger than ordinary calls because a batch can take seconds. */
+  /**
+   * Timeout for one _bulk request and for index administration (create, settings, refresh, alias swap, delete):
+   * larger than ordinary calls because a batch, or a cluster-state change that waits for shards to start, can
+   * take seconds on a loaded cluster. Queries keep the client's short timeout.
+   */
   bulkTimeoutMs?: number;
 }
 
@@ -25,9 +29,16 @@ export class ElasticsearchIndexAdmin implements SearchIndexAdmin {
     private readonly options: ElasticsearchIndexAdminOptions = {},
   ) {}
 
+  private get adminCall() {
+    return { requestTimeout: this.options.bulkTimeoutMs ?? DEFAULT_ELASTICSEARCH_TUNING.bulkTimeoutMs };
+  }
+
   async createVersionedIndex(alias: string, definition: IndexDefinition): Promise<string> {
     const index = versionedIndexName(alias);
-    await this.client.indices.create({ index, mappings: definition.mappings, settings: definition.settings });
+    await this.client.indices.create(
+      { index, mappings: definition.mappings, settings: definition.settings },
+      this.adminCall,
+    );
     return index;
   }
 
@@ -51,7 +62,7 @@ export class ElasticsearchIndexAdmin implements SearchIndexAdmin {
   }
 
   async refresh(index: string): Promise<void> {
-    await this.client.indices.refresh({ index });
+    await this.client.indices.refresh({ index }, this.adminCall);
   }
 
   async aliasTargets(alias: string): Promise<string[]> {
@@ -63,9 +74,12 @@ export class ElasticsearchIndexAdmin implements SearchIndexAdmin {
     const previous = (await this.aliasTargets(alias)).filter((name) => name !== index);
     // One _aliases request is atomic: readers see the old index or the new one, never neither,
     // and `remove_index` deletes the old versions in that same step.
-    await this.client.indices.updateAliases({
-      actions: [{ add: { index, alias } }, ...previous.map((name) => ({ remove_index: { index: name } }))],
-    });
+    await this.client.indices.updateAliases(
+      {
+        actions: [{ add: { index, alias } }, ...previous.map((name) => ({ remove_index: { index: name } }))],
+      },
+      this.adminCall,
+    );
     return { removed: previous };
   }
 
@@ -83,15 +97,17 @@ export class ElasticsearchIndexAdmin implements SearchIndexAdmin {
     try {
       const bulk = await this.bulkIndex(index, documents, options);
       if (bulk.failed > (options.maxFailedDocuments ?? 0)) throw new ReindexAbortedError(index, bulk);
-      await this.client.indices.putSettings({
-        index,
-        settings: { refresh_interval: definition.settings?.refresh_interval ?? '1s' },
-      });
+      await this.client.indices.putSettings(
+        { index, settings: { refresh_interval: definition.settings?.refresh_interval ?? '1s' } },
+        this.adminCall,
+      );
       await this.refresh(index);
       const { removed } = await this.swapAlias(alias, index);
       return { alias, index, bulk, removed };
     } catch (error) {
-      await this.client.indices.delete({ index }, { ignore: [404] }).catch(() => undefined);
+      await this.client.indices
+        .delete({ index }, { ...this.adminCall, ignore: [404] })
+        .catch(() => undefined);
       throw error;
     }
   }
@@ -110,10 +126,7 @@ export class ElasticsearchIndexAdmin implements SearchIndexAdmin {
       { index: { _index: index, _id: id } },
       document as object,
     ]);
-    const response = await this.client.bulk(
-      { operations },
-      { requestTimeout: this.options.bulkTimeoutMs ?? DEFAULT_ELASTICSEARCH_TUNING.bulkTimeoutMs },
-    );
+    const response = await this.client.bulk({ operations }, this.adminCall);
     const refused = refusedDocuments(response);
     tracker.record(batch.length, refused);
     if (options.onDocumentError) refused.forEach(options.onDocumentError);
