@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoProductId } from '../../apps/catalog/src/demo/demo-catalog';
-import { addDays, chinaDateOf } from '../../apps/orders/src/delivery-slots/slot-rules';
+import { addDays, chinaDateOf } from '../../apps/orders/src/delivery-slots/domain/slot-rules';
 import { PORTS, type BenchRun } from '../support/bench-run';
 import type { BenchProcess } from '../support/child-process';
 import { startBaseline } from '../support/harvest-services';

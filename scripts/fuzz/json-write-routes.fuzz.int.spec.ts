@@ -9,7 +9,7 @@ import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   signPaymentCallback,
-} from '../../apps/orders/src/payments/payment-signature';
+} from '../../apps/orders/src/payments/domain/payment-signature';
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import { issueToken, type HttpApp } from '@harvest/platform/http';

@@ -15,7 +15,7 @@ import { callcenterConfigShape } from '../../apps/callcenter/src/config/callcent
 import { catalogConfigShape } from '../../apps/catalog/src/config/catalog.config';
 import { fulfillmentConfigShape } from '../../apps/fulfillment/src/config/fulfillment-config';
 import { imagesConfigShape } from '../../apps/images/src/images.config';
-import { ordersConfigShape } from '../../apps/orders/src/config/orders-config';
+import { ordersConfigShape } from '../../apps/orders/src/config/orders.config';
 import { renderChart } from './chart-structure';
 
 const appShapes: Record<string, Parameters<typeof loadConfig>[0]> = {

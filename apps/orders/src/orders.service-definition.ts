@@ -1,8 +1,8 @@
 import { keepRawBody } from '@harvest/platform/http';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { SkuSnapshot } from './catalog-skus/entities/sku-snapshot.entity';
-import { loadOrdersConfig, ORDERS_CONFIG } from './config/orders-config';
-import { seedOrdersDemoData } from './demo-data/seed-demo-data';
+import { loadOrdersConfig, ORDERS_CONFIG } from './config/orders.config';
+import { seedOrdersDemoData } from './demo/seed-demo-data';
 import { DeliverySlot } from './delivery-slots/entities/delivery-slot.entity';
 import { DeliveryZone } from './inventory/entities/delivery-zone.entity';
 import { FulfillmentCenter } from './inventory/entities/fulfillment-center.entity';
@@ -13,13 +13,20 @@ import { OrderRefund } from './orders/entities/order-refund.entity';
 import { OrderTransition } from './orders/entities/order-transition.entity';
 import { Order } from './orders/entities/order.entity';
 import { OrdersModule } from './orders/orders.module';
+import { CatalogSkusModule } from './catalog-skus/catalog-skus.module';
+import { DeliverySlotsModule } from './delivery-slots/delivery-slots.module';
+import { FulfillmentEventsModule } from './fulfillment-events/fulfillment-events.module';
+import { InventoryModule } from './inventory/inventory.module';
+import { OrderLifecycleModule } from './order-lifecycle/order-lifecycle.module';
+import { PaymentsModule } from './payments/payments.module';
+import { ReservationExpiryModule } from './reservation-expiry/reservation-expiry.module';
 import { PAYMENT_CALLBACK_PATH } from './payments/payment-callback.controller';
 
 /** The callback is small; anything bigger is not from the provider. */
 const PAYMENT_CALLBACK_LIMIT_BYTES = 16 * 1024;
 
 /**
- * The orders service as the runtime starts it: its schema, its settings, its domain modules and its demo
+ * The orders service as the runtime starts it: its schema, its settings, its feature modules and its demo
  * data. The platform (database, outbox/inbox, events, HTTP, health, metrics) comes from the runtime.
  */
 export const ordersService: ServiceDefinition = {
@@ -40,7 +47,16 @@ export const ordersService: ServiceDefinition = {
     migrations: ordersMigrations,
   },
   config: { token: ORDERS_CONFIG, load: loadOrdersConfig },
-  imports: [OrdersModule],
+  imports: [
+    CatalogSkusModule,
+    InventoryModule,
+    DeliverySlotsModule,
+    OrderLifecycleModule,
+    OrdersModule,
+    PaymentsModule,
+    FulfillmentEventsModule,
+    ReservationExpiryModule,
+  ],
   seedDemoData: seedOrdersDemoData,
   configureServer: (server) => keepRawBody(server, [PAYMENT_CALLBACK_PATH], PAYMENT_CALLBACK_LIMIT_BYTES),
 };

@@ -11,7 +11,7 @@ import {
   startOrdersTestApp,
   type Fixture,
   type OrdersTestApp,
-} from '../../../orders/src/testing/orders-test-kit';
+} from '@harvest/orders/testing';
 import {
   addContact,
   type CallcenterTestApp,

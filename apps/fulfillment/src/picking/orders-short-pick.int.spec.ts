@@ -7,7 +7,7 @@ import {
   startOrdersTestApp,
   type Fixture,
   type OrdersTestApp,
-} from '../../../orders/src/testing/orders-test-kit';
+} from '@harvest/orders/testing';
 import { FulfillmentTestKit, inDays, waitFor } from '../testing/fulfillment-test-kit';
 
 /**

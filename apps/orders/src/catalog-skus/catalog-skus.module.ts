@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { SkuEventsController } from './sku-events.controller';
+import { SkuChangedConsumer } from './sku-changed.consumer';
 import { SkuSnapshotsService } from './sku-snapshots.service';
 
 @Module({
-  controllers: [SkuEventsController],
+  controllers: [SkuChangedConsumer],
   providers: [SkuSnapshotsService],
   exports: [SkuSnapshotsService],
 })

@@ -1,10 +1,13 @@
 import { Roles } from '@harvest/platform/http';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ordersProblem } from '../problems';
 import { DeliverySlotsService } from './delivery-slots.service';
 import { CreateSlotDto, ListSlotsQueryDto } from './dto/delivery-slot.dto';
 import type { DeliverySlot } from './entities/delivery-slot.entity';
-import { addDays } from './slot-rules';
+import { BadDateRangeError, BadWindowError, UnknownDeliveryZoneError } from './domain/delivery-slot.errors';
+import { addDays } from './domain/slot-rules';
+
+/** The longest range of days one listing may ask for. */
+const MAX_LISTING_DAYS = 14;
 
 const view = (slot: DeliverySlot, now: Date) => ({
   id: slot.id,
@@ -25,8 +28,8 @@ export class DeliverySlotsController {
   @Get()
   async list(@Query() query: ListSlotsQueryDto) {
     const to = query.to ?? query.from;
-    if (to < query.from || to > addDays(query.from, 14))
-      throw ordersProblem(400, 'bad-date-range', 'to must be within 14 days after from', { field: 'to' });
+    if (to < query.from || to > addDays(query.from, MAX_LISTING_DAYS))
+      throw new BadDateRangeError(MAX_LISTING_DAYS);
     const now = new Date();
     const slots = await this.slots.listWindows(query.zoneId, query.from, to);
     return { slots: slots.map((s) => view(s, now)) };
@@ -35,13 +38,9 @@ export class DeliverySlotsController {
   @Post()
   @Roles('admin')
   async create(@Body() body: CreateSlotDto) {
-    if (body.windowEnd <= body.windowStart)
-      throw ordersProblem(400, 'bad-window', 'windowEnd must be after windowStart', { field: 'windowEnd' });
+    if (body.windowEnd <= body.windowStart) throw new BadWindowError();
     const slot = await this.slots.create(body);
-    if (!slot)
-      throw ordersProblem(422, 'unknown-zone', `delivery zone ${body.zoneId} does not exist`, {
-        field: 'zoneId',
-      });
+    if (!slot) throw new UnknownDeliveryZoneError(body.zoneId);
     return view(slot, new Date());
   }
 }

@@ -1,9 +1,4 @@
-import {
-  createFixture,
-  startOrdersTestApp,
-  type Fixture,
-  type OrdersTestApp,
-} from '../testing/orders-test-kit';
+import { createFixture, startOrdersTestApp, type Fixture, type OrdersTestApp } from '@harvest/orders/testing';
 
 describe('delivery slots: bad input gets a 4xx naming the field, and nothing is written (real MariaDB)', () => {
   let t: OrdersTestApp;

@@ -1,9 +1,9 @@
 import { Database, selectRows } from '@harvest/platform/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ordersProblem } from '../problems';
 import { DeliverySlot } from './entities/delivery-slot.entity';
-import { chinaLocalToInstant } from './slot-rules';
+import { SlotFullError } from './domain/delivery-slot.errors';
+import { chinaLocalToInstant } from './domain/slot-rules';
 
 interface UpdateResult {
   affectedRows: number;
@@ -63,10 +63,7 @@ export class DeliverySlotsService {
       'UPDATE delivery_slot SET booked = booked + 1 WHERE id = ? AND booked < capacity AND cutoff_at > ?',
       [slotId, now],
     );
-    if (result.affectedRows !== 1)
-      throw ordersProblem(409, 'slot-full', 'the delivery slot is full; choose another window', {
-        field: 'slotId',
-      });
+    if (result.affectedRows !== 1) throw new SlotFullError();
   }
 
   async release(em: EntityManager, slotId: string): Promise<void> {

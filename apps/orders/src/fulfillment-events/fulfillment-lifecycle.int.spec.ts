@@ -19,7 +19,7 @@ import {
   waitUntil,
   type Fixture,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 describe('lifecycle driven by fulfillment events through Kafka', () => {
   let t: OrdersTestApp;

@@ -1,6 +1,6 @@
+import { NotFoundError } from '@harvest/platform/errors';
 import { Roles } from '@harvest/platform/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { notFound } from '../problems';
 import { SetSellableBaselineDto } from './dto/stock.dto';
 import { InventoryQueriesService } from './inventory-queries.service';
 import { InventoryService } from './inventory.service';
@@ -32,7 +32,7 @@ export class InventoryController {
   @Roles('admin', 'agent')
   async stock(@Param('fulfillmentCenterId') fulfillmentCenterId: string, @Param('skuId') skuId: string) {
     const level = await this.queries.stock(fulfillmentCenterId, skuId);
-    if (!level) throw notFound(`stock of ${skuId} at ${fulfillmentCenterId}`);
+    if (!level) throw new NotFoundError(`stock of ${skuId} at ${fulfillmentCenterId}`);
     return {
       skuId,
       fulfillmentCenterId,
@@ -56,7 +56,7 @@ export class InventoryController {
     @Body() body: SetSellableBaselineDto,
   ) {
     if (!(await this.inventory.setBaselineAtKnownCenter(fulfillmentCenterId, skuId, body.sellable)))
-      throw notFound(`fulfillment center ${fulfillmentCenterId}`);
+      throw new NotFoundError(`fulfillment center ${fulfillmentCenterId}`);
     return this.stock(fulfillmentCenterId, skuId);
   }
 }

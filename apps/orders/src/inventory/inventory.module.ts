@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { InventoryController } from './inventory.controller';
 import { InventoryQueriesService } from './inventory-queries.service';
 import { InventoryService } from './inventory.service';
-import { StockCountedEventsController } from './stock-counted-events.controller';
+import { StockCountedConsumer } from './stock-counted.consumer';
 
 @Module({
-  controllers: [InventoryController, StockCountedEventsController],
+  controllers: [InventoryController, StockCountedConsumer],
   providers: [InventoryService, InventoryQueriesService],
   exports: [InventoryService],
 })

@@ -124,6 +124,20 @@ export class InventoryService {
   }
 
   /**
+   * applyCount for a center orders serves; false, with nothing written, for one it does not (yet): such a
+   * center has nothing to sell, and its counts come again with the next change.
+   */
+  async applyCountAtKnownCenter(
+    em: EntityManager,
+    fulfillmentCenterId: string,
+    count: SellableCount,
+  ): Promise<boolean> {
+    if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId }))) return false;
+    await this.applyCount(em, fulfillmentCenterId, count);
+    return true;
+  }
+
+  /**
    * An admin's (or the demo seed's) sellable figure for when fulfillment has not counted the SKU yet. The
    * count's version is kept, so fulfillment's next count replaces the baseline.
    */

@@ -14,7 +14,7 @@ import {
   waitUntil,
   type Fixture,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 describe('sellable stock from fulfillment counts, reservations by orders (real MariaDB, embedded events)', () => {
   let t: OrdersTestApp;

@@ -8,9 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
-import { ordersProblem } from '../problems';
 import type { Actor } from '../orders/actor';
-import { isCancellable, transition, type OrderStatus } from '../orders/domain/order-state-machine';
+import {
+  AmountMismatchError,
+  NotAwaitingPaymentError,
+  NotPaidError,
+  PaymentAlreadyUsedError,
+  RefundExceedsPaymentError,
+  RefundInFlightError,
+} from '../orders/domain/order.errors';
+import { assertCancellable, transition, type OrderStatus } from '../orders/domain/order-state-machine';
 import type { LineRefund } from '../orders/domain/settlement';
 import { OrderLine } from '../orders/entities/order-line.entity';
 import { OrderRefund } from '../orders/entities/order-refund.entity';
@@ -86,26 +93,13 @@ export class OrderLifecycleService {
   ): Promise<'paid' | 'already-paid'> {
     if (order.paymentId === payment.paymentId) return 'already-paid';
     if (order.status !== 'pending_payment') {
-      throw ordersProblem(
-        409,
-        'not-awaiting-payment',
-        `order ${order.id} is ${order.status}; the payment must be returned`,
-        { status: order.status },
-      );
+      throw new NotAwaitingPaymentError(order.id, order.status);
     }
     if (await em.getRepository(Order).existsBy({ paymentId: payment.paymentId })) {
-      throw ordersProblem(
-        409,
-        'payment-already-used',
-        `payment ${payment.paymentId} already paid another order`,
-      );
+      throw new PaymentAlreadyUsedError(payment.paymentId);
     }
     if (payment.amountFen !== order.totalFen) {
-      throw ordersProblem(
-        409,
-        'amount-mismatch',
-        `payment of ${payment.amountFen} fen does not match the order total of ${order.totalFen} fen`,
-      );
+      throw new AmountMismatchError(payment.amountFen, order.totalFen);
     }
     await em
       .getRepository(Order)
@@ -142,14 +136,7 @@ export class OrderLifecycleService {
     note: string | null,
   ): Promise<void> {
     const previous = order.status;
-    if (!isCancellable(previous)) {
-      throw ordersProblem(
-        409,
-        'illegal-transition',
-        `An order in status ${previous} cannot be cancelled (picking has started)`,
-        { status: previous },
-      );
-    }
+    assertCancellable(previous); // IllegalTransitionError, a DomainError: 409 illegal-transition
     const lines = await this.lines(em, order.id);
     await this.inventory.release(
       em,
@@ -191,16 +178,10 @@ export class OrderLifecycleService {
       .getRepository(OrderRefund)
       .findOneBy({ orderId: order.id, sourceKey: request.sourceKey });
     if (existing) return existing;
-    if (!order.paymentId)
-      throw ordersProblem(409, 'not-paid', `order ${order.id} has not been paid; nothing to refund`);
+    if (!order.paymentId) throw new NotPaidError(order.id);
     const refundable = order.paidFen - order.refundedFen;
     if (request.amountFen > refundable) {
-      throw ordersProblem(
-        409,
-        'refund-exceeds-payment',
-        `at most ${refundable} fen can still be refunded on order ${order.id}`,
-        { field: 'amountFen' },
-      );
+      throw new RefundExceedsPaymentError(order.id, refundable);
     }
     const refund: OrderRefund = {
       id: randomUUID(),
@@ -217,8 +198,7 @@ export class OrderLifecycleService {
     try {
       await em.getRepository(OrderRefund).insert(refund);
     } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw ordersProblem(409, 'refund-in-flight', 'this refund is being made by another request');
+      if (isDuplicateKeyError(error)) throw new RefundInFlightError();
       throw error;
     }
     order.refundedFen += request.amountFen;

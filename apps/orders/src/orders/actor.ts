@@ -1,5 +1,9 @@
 import type { Principal } from '@harvest/platform/http';
-import { ordersProblem } from '../problems';
+import {
+  AgentsActThroughCallCenterError,
+  CallRequiredError,
+  NotAnAgentActionError,
+} from './domain/order.errors';
 
 /** Who caused a change, as recorded on transitions, refunds and events. */
 export interface Actor {
@@ -34,25 +38,10 @@ export function actorOf(principal: Principal): Actor {
  * call center's is accepted only when it names the agent and the call.
  */
 export function actingPartyOf(principal: Principal): ActingParty {
-  if (principal.role === 'agent')
-    throw ordersProblem(
-      403,
-      'agents-act-through-call-center',
-      'agents act on orders through the call center (POST /agent-actions/... there), within the call they handle; an agent token is not accepted here',
-    );
+  if (principal.role === 'agent') throw new AgentsActThroughCallCenterError();
   if (principal.role !== 'service') return { actor: actorOf(principal), agentId: null };
-  if (principal.subject !== CALL_CENTER_SERVICE || !principal.actor)
-    throw ordersProblem(
-      403,
-      'not-an-agent-action',
-      'a service changes orders here only as the call center acting for an agent (act claim)',
-    );
-  if (!principal.callId)
-    throw ordersProblem(
-      403,
-      'call-required',
-      'an agent acts only within a call: the call center token must name the call (call_id claim)',
-    );
+  if (principal.subject !== CALL_CENTER_SERVICE || !principal.actor) throw new NotAnAgentActionError();
+  if (!principal.callId) throw new CallRequiredError();
   const agentId = principal.actor.subject;
   return { actor: { name: `agent:${agentId}`, callId: principal.callId }, agentId };
 }

@@ -12,7 +12,7 @@ import {
   stockOf,
   type Fixture,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 /**
  * What a client sees when it repeats an Idempotency-Key. POST /orders has no key store in front of it: the

@@ -9,7 +9,7 @@ import {
   startOrdersTestApp,
   type Fixture,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 /**
  * Counts the statements one checkout sends to MySQL (each is one round trip), BEGIN/COMMIT included. Only statements issued from within the request's async context are counted, so the

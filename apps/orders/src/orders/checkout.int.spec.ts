@@ -15,7 +15,7 @@ import {
   waitUntil,
   type Fixture,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 describe('checkout (real MariaDB, embedded events)', () => {
   let t: OrdersTestApp;

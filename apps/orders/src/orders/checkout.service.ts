@@ -2,20 +2,20 @@ import { orderPlacedV1 } from '@harvest/contracts/order-placed';
 import { Database, insertRows, isDuplicateKeyError } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 import { requestHash } from '@harvest/platform/idempotency';
-import { ProblemException } from '@harvest/platform/http';
+import { DomainError } from '@harvest/platform/errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
-import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
+import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders.config';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { findZoneWithCenter } from '../inventory/zone-with-center.query';
-import { ordersProblem } from '../problems';
 import type { Actor } from './actor';
-import { checkoutProblem } from './checkout-problems';
 import type { CheckoutDto } from './dto/checkout.dto';
 import { outOfStock, planCheckout, type CheckoutIntent } from './domain/checkout-planner';
+import { CheckoutRefusedError } from './domain/checkout-refused.error';
+import { IdempotencyKeyReusedError } from './domain/order.errors';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import { OrderLifecycleService } from '../order-lifecycle/order-lifecycle.service';
@@ -73,7 +73,8 @@ export class CheckoutService {
         return { orderId: details.order.id, created: true, details };
       });
     } catch (error) {
-      const refusal = error instanceof ProblemException && error.getStatus() < 500;
+      // A refusal is any domain error but an outage (the database's lost writer is `unavailable`).
+      const refusal = error instanceof DomainError && error.kind !== 'unavailable';
       if (!(error instanceof DuplicateCheckout) && !refusal) throw error;
       return this.db.transaction(async (em) => {
         const orderId = await this.findReplay(em, request.customerId, request.idempotencyKey, requestHash);
@@ -101,12 +102,7 @@ export class CheckoutService {
     );
     if (!existing) return null;
     if (existing.requestHash !== requestHash) {
-      throw ordersProblem(
-        422,
-        'idempotency-key-reused',
-        'this Idempotency-Key was used for a different checkout request',
-        { field: 'Idempotency-Key' },
-      );
+      throw new IdempotencyKeyReusedError('checkout request');
     }
     return existing.id;
   }
@@ -131,7 +127,7 @@ export class CheckoutService {
     };
     const intent = checkoutIntent(request, requestHash);
     const planning = planCheckout(intent, { served, skus, slot }, settings, randomUUID(), now);
-    if (!planning.ok) throw checkoutProblem(planning.refusal);
+    if (!planning.ok) throw new CheckoutRefusedError(planning.refusal);
     const { order, lines } = planning.plan;
     try {
       // First write, and the replay check: a key that placed an order fails here on the unique key (a
@@ -147,7 +143,8 @@ export class CheckoutService {
       order.fulfillmentCenterId,
       planning.plan.reservations,
     );
-    if (reservation.short.length > 0) throw checkoutProblem(outOfStock(planning.plan, reservation.short));
+    if (reservation.short.length > 0)
+      throw new CheckoutRefusedError(outOfStock(planning.plan, reservation.short));
     await this.slots.book(em, order.slotId, now);
     const transition = await this.lifecycle.record(
       em,

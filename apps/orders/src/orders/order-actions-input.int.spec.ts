@@ -9,7 +9,7 @@ import {
   startOrdersTestApp,
   type Fixture,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 /** Odd input to the order actions: a 4xx problem+json naming the field, and the order unchanged. */
 describe('order actions: bad input (real MariaDB)', () => {

@@ -13,7 +13,7 @@ import {
   stockOf,
   type Fixture,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 describe('order access, cancel, payment and refunds (real MariaDB, embedded events)', () => {
   let t: OrdersTestApp;

@@ -13,9 +13,15 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { notFound, ordersProblem } from '../problems';
+import { NotFoundError } from '@harvest/platform/errors';
 import { actingPartyOf } from './actor';
 import { CheckoutService } from './checkout.service';
+import {
+  CustomerRequiredError,
+  IdempotencyKeyRequiredError,
+  IdempotencyKeyReusedError,
+  NotYourAccountError,
+} from './domain/order.errors';
 import { CheckoutDto } from './dto/checkout.dto';
 import { CancelOrderDto, ListOrdersQueryDto, RefundOrderDto } from './dto/order-actions.dto';
 import { OrderActionsService } from './order-actions.service';
@@ -24,14 +30,7 @@ import { customerOrderView, orderSummary, staffOrderView, type OrderDetails } fr
 
 function requireIdempotencyKey(key: string | undefined): string {
   if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw ordersProblem(
-      400,
-      'idempotency-key-required',
-      'the Idempotency-Key header is required (1-191 printable ASCII characters)',
-      {
-        field: 'Idempotency-Key',
-      },
-    );
+    throw new IdempotencyKeyRequiredError();
   }
   return key;
 }
@@ -68,15 +67,10 @@ export class OrdersController {
     const { actor, agentId } = actingPartyOf(principal);
     let customerId = principal.subject;
     if (agentId) {
-      if (!body.customerId)
-        throw ordersProblem(400, 'customer-required', 'an agent must name the customer the order is for', {
-          field: 'customerId',
-        });
+      if (!body.customerId) throw new CustomerRequiredError();
       customerId = body.customerId;
     } else if (body.customerId !== undefined && body.customerId !== principal.subject) {
-      throw ordersProblem(403, 'not-your-account', 'customers order for themselves only', {
-        field: 'customerId',
-      });
+      throw new NotYourAccountError();
     }
     const { details, created } = await this.checkoutService.checkout({
       customerId,
@@ -149,15 +143,8 @@ export class OrdersController {
       { idempotencyKey: key, amountFen: body.amountFen, reason: body.reason, note: body.note ?? null },
       actor,
     );
-    if (outcome.kind === 'unknown-order') throw notFound(`order ${id}`);
-    if (outcome.kind === 'key-reused') {
-      throw ordersProblem(
-        422,
-        'idempotency-key-reused',
-        'this Idempotency-Key was used for a different refund',
-        { field: 'Idempotency-Key' },
-      );
-    }
+    if (outcome.kind === 'unknown-order') throw new NotFoundError(`order ${id}`);
+    if (outcome.kind === 'key-reused') throw new IdempotencyKeyReusedError('refund');
     const { refund } = outcome;
     return {
       id: refund.id,
@@ -171,7 +158,7 @@ export class OrdersController {
   private async visible(principal: Principal, id: string): Promise<OrderDetails> {
     const details = await this.queries.detailsFromWriter(id);
     if (!details || (principal.role === 'customer' && details.order.customerId !== principal.subject))
-      throw notFound(`order ${id}`);
+      throw new NotFoundError(`order ${id}`);
     return details;
   }
 }

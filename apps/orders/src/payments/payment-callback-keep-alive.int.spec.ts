@@ -1,6 +1,6 @@
 import { exchangeOnOneConnection } from '@harvest/testing';
 import type { AddressInfo } from 'node:net';
-import { startOrdersTestApp, type OrdersTestApp } from '../testing/orders-test-kit';
+import { startOrdersTestApp, type OrdersTestApp } from '@harvest/orders/testing';
 import { PAYMENT_CALLBACK_PATH } from './payment-callback.controller';
 
 // The payment provider keeps its connections alive: a callback refused as too large must not stall the

@@ -1,11 +1,12 @@
-import { Public, rawBodyOf } from '@harvest/platform/http';
+import { NotFoundError } from '@harvest/platform/errors';
+import { ProblemException, problemType, Public, rawBodyOf } from '@harvest/platform/http';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
-import { notFound, ordersProblem } from '../problems';
+import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders.config';
 import { PaymentCallbackDto } from './dto/payment-callback.dto';
 import { PaymentCallbackService } from './payment-callback.service';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentCallback } from './payment-signature';
+import { PaymentsNotConfiguredError } from './domain/payment.errors';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentCallback } from './domain/payment-signature';
 
 export const PAYMENT_CALLBACK_PATH = '/payments/callback';
 
@@ -32,12 +33,7 @@ export class PaymentCallbackController {
     @Headers(SIGNATURE_HEADER) signature: string | undefined,
   ) {
     const secret = this.config.PAYMENT_CALLBACK_SECRET;
-    if (!secret)
-      throw ordersProblem(
-        503,
-        'payments-not-configured',
-        'PAYMENT_CALLBACK_SECRET is not set; payment callbacks are refused',
-      );
+    if (!secret) throw new PaymentsNotConfiguredError();
     const rawBody = rawBodyOf(request);
     const check = rawBody
       ? verifyPaymentCallback({
@@ -51,14 +47,14 @@ export class PaymentCallbackController {
       : ({ ok: false, reason: 'missing' } as const);
     if (!check.ok) {
       this.logger.warn(`payment callback refused: ${check.reason}`);
-      throw ordersProblem(
-        401,
-        'bad-signature',
-        `the payment callback signature is ${check.reason === 'stale' ? 'too old or too new' : 'missing or wrong'}`,
-      );
+      // Authentication is the HTTP layer's (401 has no domain error kind): answered here, as it always was.
+      throw new ProblemException(401, {
+        type: problemType('bad-signature'),
+        detail: `the payment callback signature is ${check.reason === 'stale' ? 'too old or too new' : 'missing or wrong'}`,
+      });
     }
     const outcome = await this.payments.apply(body);
-    if (outcome === 'unknown-order') throw notFound(`order ${body.orderId}`);
+    if (outcome === 'unknown-order') throw new NotFoundError(`order ${body.orderId}`);
     return { orderId: body.orderId, outcome };
   }
 }

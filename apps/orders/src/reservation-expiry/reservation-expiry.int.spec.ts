@@ -13,7 +13,7 @@ import {
   stockOf,
   waitUntil,
   type OrdersTestApp,
-} from '../testing/orders-test-kit';
+} from '@harvest/orders/testing';
 
 describe('unpaid reservation expiry (real MariaDB, the job on its own timer)', () => {
   let t: OrdersTestApp;

@@ -2,7 +2,7 @@ import { Database } from '@harvest/platform/database';
 import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/scheduling';
 import type { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
-import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders-config';
+import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders.config';
 import { SYSTEM } from '../orders/actor';
 import { Order } from '../orders/entities/order.entity';
 import { OrderLifecycleService } from '../order-lifecycle/order-lifecycle.service';

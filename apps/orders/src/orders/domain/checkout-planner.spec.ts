@@ -1,4 +1,4 @@
-import { chinaLocalToInstant } from '../../delivery-slots/slot-rules';
+import { chinaLocalToInstant } from '../../delivery-slots/domain/slot-rules';
 import {
   outOfStock,
   planCheckout,

@@ -1,6 +1,6 @@
 import type { OrderPlacedV1 } from '@harvest/contracts/order-placed';
 import type { TemperatureClass } from '@harvest/contracts/produce';
-import { slotRefusal, type SlotRefusal } from '../../delivery-slots/slot-rules';
+import { slotRefusal, type SlotRefusal } from '../../delivery-slots/domain/slot-rules';
 import type { OrderLine } from '../entities/order-line.entity';
 import type { DeliveryAddress, Order } from '../entities/order.entity';
 import { priceLines, type LineProblem, type PricedLine, type PricedSku, type RequestedLine } from './pricing';

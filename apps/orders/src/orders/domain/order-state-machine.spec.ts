@@ -1,4 +1,5 @@
 import {
+  assertCancellable,
   canTransition,
   IllegalTransitionError,
   isCancellable,
@@ -40,5 +41,17 @@ describe('order state machine', () => {
     expect(cancellable).toEqual(['pending_payment', 'paid', 'allocated']);
     expect(cancellable.every(isCancellable)).toBe(true);
     expect(isCancellable('picking')).toBe(false);
+  });
+
+  it('says why a cancel is refused once picking has started, as the illegal transition it is', () => {
+    expect(() => assertCancellable('allocated')).not.toThrow();
+    expect(() => assertCancellable('picking')).toThrow(
+      expect.objectContaining({
+        kind: 'conflict',
+        type: 'illegal-transition',
+        detail: 'An order in status picking cannot be cancelled (picking has started)',
+      }),
+    );
+    expect(() => assertCancellable('delivered')).toThrow(IllegalTransitionError);
   });
 });

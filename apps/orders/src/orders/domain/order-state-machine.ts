@@ -31,8 +31,9 @@ export class IllegalTransitionError extends DomainError {
   constructor(
     readonly from: OrderStatus,
     readonly to: OrderStatus,
+    detail = `An order in status ${from} cannot become ${to}`,
   ) {
-    super('conflict', 'illegal-transition', `An order in status ${from} cannot become ${to}`);
+    super('conflict', 'illegal-transition', detail);
   }
 }
 
@@ -48,4 +49,14 @@ export function transition(from: OrderStatus, to: OrderStatus): OrderStatus {
 
 export function isCancellable(status: OrderStatus): status is CancellableStatus {
   return (CANCELLABLE_STATUSES as readonly string[]).includes(status);
+}
+
+/** Throws IllegalTransitionError (the API answers 409) saying why, unless the order may still be cancelled. */
+export function assertCancellable(status: OrderStatus): asserts status is CancellableStatus {
+  if (!isCancellable(status))
+    throw new IllegalTransitionError(
+      status,
+      'cancelled',
+      `An order in status ${status} cannot be cancelled (picking has started)`,
+    );
 }

@@ -1,4 +1,4 @@
-import { startOrdersTestApp, type OrdersTestApp } from '../testing/orders-test-kit';
+import { startOrdersTestApp, type OrdersTestApp } from '@harvest/orders/testing';
 import { seedOrdersDemoData } from './seed-demo-data';
 
 describe('orders demo data (real MariaDB)', () => {

@@ -2,7 +2,7 @@ import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Database } from '@harvest/platform/database';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
-import { addDays, chinaDateOf, chinaLocalToInstant } from '../delivery-slots/slot-rules';
+import { addDays, chinaDateOf, chinaLocalToInstant } from '../delivery-slots/domain/slot-rules';
 import { InventoryService } from '../inventory/inventory.service';
 
 export const DEMO_CENTERS: Array<{ id: string; name: string; classes: TemperatureClass[] }> = [

@@ -2,7 +2,6 @@ import { stockCountedV1 } from '@harvest/contracts/fulfillment-stock-counted';
 import { InboxService, RethrowEventErrorsFilter } from '@harvest/platform/events';
 import { Controller, Logger, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { FulfillmentCenter } from './entities/fulfillment-center.entity';
 import { InventoryService } from './inventory.service';
 
 /**
@@ -11,7 +10,7 @@ import { InventoryService } from './inventory.service';
  */
 @Controller()
 @UseFilters(RethrowEventErrorsFilter)
-export class StockCountedEventsController {
+export class StockCountedConsumer {
   private readonly logger = new Logger('StockCounted');
 
   constructor(
@@ -25,11 +24,8 @@ export class StockCountedEventsController {
     const { fulfillmentCenterId, ...count } = event.payload;
     await this.inbox.handleOnce('orders.stock-counted', event, async (em) => {
       // A center orders does not serve (yet) has nothing to sell; its counts come again with the next change.
-      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId }))) {
+      if (!(await this.inventory.applyCountAtKnownCenter(em, fulfillmentCenterId, count)))
         this.logger.warn(`count of ${count.skuId} at unknown center ${fulfillmentCenterId}: skipped`);
-        return;
-      }
-      await this.inventory.applyCount(em, fulfillmentCenterId, count);
     });
   }
 }

@@ -15,11 +15,11 @@ import { ensureKafkaTopics, serviceTestEnvironment } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { SkuSnapshotsService } from '../catalog-skus/sku-snapshots.service';
-import { DeliverySlotsService } from '../delivery-slots/delivery-slots.service';
-import { addDays, chinaDateOf } from '../delivery-slots/slot-rules';
-import { ordersService } from '../orders.service-definition';
-import { signPaymentCallback } from '../payments/payment-signature';
+import { SkuSnapshotsService } from '../src/catalog-skus/sku-snapshots.service';
+import { DeliverySlotsService } from '../src/delivery-slots/delivery-slots.service';
+import { addDays, chinaDateOf } from '../src/delivery-slots/domain/slot-rules';
+import { ordersService } from '../src/orders.service-definition';
+import { signPaymentCallback } from '../src/payments/domain/payment-signature';
 
 const JWT_SECRET = 'orders-test-jwt-secret-0123456789abcdef';
 export const PAYMENT_SECRET = 'orders-test-payment-secret-0123456789';

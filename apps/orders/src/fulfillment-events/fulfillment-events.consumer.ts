@@ -13,7 +13,7 @@ import { FulfillmentProgressService } from './fulfillment-progress.service';
 /** Fulfillment's progress drives the order from allocated to delivered (each event takes effect once). */
 @Controller()
 @UseFilters(RethrowEventErrorsFilter)
-export class FulfillmentEventsController {
+export class FulfillmentEventsConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly progress: FulfillmentProgressService,

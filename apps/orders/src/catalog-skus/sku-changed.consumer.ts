@@ -7,7 +7,7 @@ import { SkuSnapshotsService } from './sku-snapshots.service';
 /** Consumes catalog.sku-changed into the local snapshot (orders never calls catalog at checkout). */
 @Controller()
 @UseFilters(RethrowEventErrorsFilter)
-export class SkuEventsController {
+export class SkuChangedConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly snapshots: SkuSnapshotsService,
