@@ -16,7 +16,7 @@ import {
   readImageHeader,
   renderOriginal,
   renderVariants,
-} from '../../apps/images/src/images/image-rendering';
+} from '../../apps/images/src/variants/image-rendering';
 
 const MAX_PIXELS = 25_000_000;
 /** The images service's default IMAGES_MAX_UPLOAD_BYTES (the multipart default would cut a photo at 1 MiB). */

@@ -14,7 +14,7 @@ import { loadServiceConfig } from '@harvest/platform/runtime';
 import { callcenterConfigShape } from '../../apps/callcenter/src/config/callcenter-config';
 import { catalogConfigShape } from '../../apps/catalog/src/config/catalog.config';
 import { fulfillmentConfigShape } from '../../apps/fulfillment/src/config/fulfillment-config';
-import { imagesConfigShape } from '../../apps/images/src/images.config';
+import { imagesConfigShape } from '../../apps/images/src/config/images.config';
 import { ordersConfigShape } from '../../apps/orders/src/config/orders.config';
 import { renderChart } from './chart-structure';
 

@@ -1,7 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import sharp from 'sharp';
+import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
 import { ImagesService } from '../images/images.service';
+import { receiveImage, uploadLimits } from '../uploads/upload-request';
+import { UploadsService } from '../uploads/uploads.service';
 
 /** Demo products (ids as the catalog's demo data names them) and a colour to draw each in. */
 const DEMO_PICTURES: Array<{ productId: string; fruit: string; leaf: string }> = [
@@ -31,17 +34,16 @@ export function demoPicture(fruit: string, leaf: string): Promise<Buffer> {
  */
 export async function seedDemoImages(app: INestApplicationContext): Promise<void> {
   const images = app.get(ImagesService);
+  const uploads = app.get(UploadsService);
+  const limits = uploadLimits(app.get<ImagesConfig>(IMAGES_CONFIG));
   for (const picture of DEMO_PICTURES) {
     if ((await images.findByProduct(picture.productId)).length > 0) continue;
     const bytes = await demoPicture(picture.fruit, picture.leaf);
-    const { record } = await images.upload(
-      {
-        stream: Readable.from([bytes]),
-        filename: `${picture.productId}.jpg`,
-        truncated: () => false,
-      },
-      'demo-seed',
+    const received = await receiveImage(
+      { stream: Readable.from([bytes]), filename: `${picture.productId}.jpg`, truncated: () => false },
+      limits,
     );
+    const { record } = await uploads.upload(received, 'demo-seed');
     await images.link(record.image.id, picture.productId);
   }
 }

@@ -6,7 +6,7 @@ import { createService } from '@harvest/platform/runtime';
 import { dropDatabase, uniqueDatabaseName } from '@harvest/testing';
 import { demoPicture } from '../demo/seed-demo-images';
 import { imagesService } from '../images.service-definition';
-import { multipartBody } from '../testing/image-fixtures';
+import { multipartBody } from '@harvest/images/testing';
 import { ImagesService } from './images.service';
 
 const JWT = {

@@ -14,10 +14,10 @@ import {
   type FastdfsTestCluster,
 } from '@harvest/testing';
 import { imagesService } from '../images.service-definition';
-import { jpegWithExif, multipartBody, pngBomb } from '../testing/image-fixtures';
-import { allVariants, variantFileName } from './domain/variant-presets';
-import { ImageGcService } from './image-gc.service';
-import { ImageUrlsService } from './image-urls.service';
+import { jpegWithExif, multipartBody, pngBomb } from '@harvest/images/testing';
+import { allVariants, variantFileName } from '../variants/domain/variant-presets';
+import { ImageGcService } from '../garbage-collection/image-gc.service';
+import { ImageUrlsService } from '../image-urls/image-urls.service';
 
 const JWT = { secret: 'images-test-secret-0123456789abcdef-xyz', issuer: 'harvest', audience: 'harvest-api' };
 

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ImageGcService } from './image-gc.service';
-import { ImageUrlsService } from './image-urls.service';
+import { GarbageCollectionModule } from '../garbage-collection/garbage-collection.module';
+import { ImageUrlsModule } from '../image-urls/image-urls.module';
 import { ImagesController } from './images.controller';
 import { ImagesService } from './images.service';
 import { ProductImagesController } from './product-images.controller';
 
-/** Uploads, variants, signed URLs and GC; ObjectStorage and IMAGES_CONFIG come from the runtime. */
+/** The recorded images: metadata, signed URL views, product links, deletion. */
 @Module({
+  imports: [ImageUrlsModule, GarbageCollectionModule],
   controllers: [ImagesController, ProductImagesController],
-  providers: [ImagesService, ImageUrlsService, ImageGcService],
+  providers: [ImagesService],
   exports: [ImagesService],
 })
 export class ImagesModule {}

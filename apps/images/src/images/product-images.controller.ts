@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { Public } from '@harvest/platform/http';
 import { ProductParams } from './dto/image-params.dto';
 import { publicImageView } from './dto/image-views';
-import { ImageUrlsService } from './image-urls.service';
+import { ImageUrlsService } from '../image-urls/image-urls.service';
 import { ImagesService } from './images.service';
 
 @Controller('products')

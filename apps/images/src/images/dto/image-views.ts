@@ -1,6 +1,6 @@
 import type { ImageRecord } from '../images.service';
-import type { ImageUrlsService } from '../image-urls.service';
-import { variantFileName } from '../domain/variant-presets';
+import type { ImageUrlsService } from '../../image-urls/image-urls.service';
+import { variantFileName } from '../../variants/domain/variant-presets';
 
 /** What the storefront, apps and agents see: dimensions and signed variant URLs, nothing about storage. */
 export function publicImageView(record: ImageRecord, urls: ImageUrlsService) {

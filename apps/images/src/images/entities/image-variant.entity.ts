@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { VariantFormat, VariantPreset } from '../domain/variant-presets';
+import type { VariantFormat, VariantPreset } from '../../variants/domain/variant-presets';
 
 /** One rendered size of an image in one format, stored beside the original. */
 @Entity('image_variant')

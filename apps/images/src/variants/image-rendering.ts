@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { CONTENT_TYPE_OF, type ImageType } from './domain/image-type';
+import { CONTENT_TYPE_OF, type ImageType } from '../images/domain/image-type';
 import {
   VARIANT_FORMATS,
   VARIANT_PRESETS,

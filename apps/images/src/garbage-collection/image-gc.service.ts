@@ -3,7 +3,7 @@ import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { ObjectStorage } from '@harvest/platform/object-storage';
 import { PeriodicJobProvider } from '@harvest/platform/scheduling';
-import { IMAGES_CONFIG, type ImagesConfig } from '../images.config';
+import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
 import { OrphanObject } from './entities/orphan-object.entity';
 
 /**

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IMAGES_CONFIG, type ImagesConfig } from '../images.config';
+import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
 import { antiStealToken, checkAntiStealToken, withoutGroup, type TokenCheck } from './domain/url-signature';
-import { variantFileName } from './domain/variant-presets';
-import type { ImageVariant } from './entities/image-variant.entity';
+import { variantFileName } from '../variants/domain/variant-presets';
+import type { ImageVariant } from '../images/entities/image-variant.entity';
+import { SignedUrlExpiredError, SignedUrlInvalidError } from './domain/signed-url.errors';
 
 /** Signs and checks variant URLs with the FastDFS anti-steal token over the variant's stored file id. */
 @Injectable()
@@ -34,5 +35,12 @@ export class ImageUrlsService {
       this.ttlSeconds,
       this.now(),
     );
+  }
+
+  /** Throws unless the URL's token is valid for the variant now: expired or invalid, both forbidden (403). */
+  requireSigned(variant: ImageVariant, params: { ts?: string; token?: string }): void {
+    const check = this.check(variant, params);
+    if (check === 'expired') throw new SignedUrlExpiredError();
+    if (check === 'invalid') throw new SignedUrlInvalidError();
   }
 }

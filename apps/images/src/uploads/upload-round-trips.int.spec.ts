@@ -6,8 +6,11 @@ import { type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { dropDatabase, recordStatements, uniqueDatabaseName, type StatementRecorder } from '@harvest/testing';
 import { imagesService } from '../images.service-definition';
-import { jpegWithExif } from '../testing/image-fixtures';
-import { ImagesService } from './images.service';
+import { jpegWithExif } from '@harvest/images/testing';
+import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
+import { ImagesService } from '../images/images.service';
+import { receiveImage, uploadLimits } from './upload-request';
+import { UploadsService } from './uploads.service';
 
 /**
  * Counts the statements one new upload sends to MySQL (each is one round trip, BEGIN/COMMIT included), from
@@ -48,10 +51,16 @@ describe('upload round trips (real MariaDB, local disk)', () => {
       result,
       statements: sent,
       listing,
-    } = await recorder.during(() =>
+    } = await recorder.during(async () =>
       http.app
-        .get(ImagesService)
-        .upload({ stream: Readable.from([photo]), filename: 'rt.jpg', truncated: () => false }, 'staff-rt'),
+        .get(UploadsService)
+        .upload(
+          await receiveImage(
+            { stream: Readable.from([photo]), filename: 'rt.jpg', truncated: () => false },
+            uploadLimits(http.app.get<ImagesConfig>(IMAGES_CONFIG)),
+          ),
+          'staff-rt',
+        ),
     );
     const { record, created } = result;
     expect(created).toBe(true);

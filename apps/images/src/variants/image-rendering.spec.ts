@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { jpegWithExif } from '../testing/image-fixtures';
+import { jpegWithExif } from '@harvest/images/testing';
 import { VARIANT_PRESETS, allVariants } from './domain/variant-presets';
 import { renderVariants } from './image-rendering';
 

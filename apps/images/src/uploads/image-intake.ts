@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { MAGIC_BYTES_NEEDED } from './domain/image-type';
+import { MAGIC_BYTES_NEEDED } from '../images/domain/image-type';
 
 export interface ReceivedUpload {
   /** The upload as received, on local disk. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadImagesConfig } from '../images.config';
+import { loadImagesConfig } from '../config/images.config';
 
 /** infra/fastdfs/http.conf must check the tokens this service signs, with the same lifetime. */
 describe('infra/fastdfs/http.conf agrees with the service', () => {

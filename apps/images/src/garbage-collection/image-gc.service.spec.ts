@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Database } from '@harvest/platform/database';
 import type { ObjectStorage } from '@harvest/platform/object-storage';
-import type { ImagesConfig } from '../images.config';
+import type { ImagesConfig } from '../config/images.config';
 import type { OrphanObject } from './entities/orphan-object.entity';
 import { ImageGcService } from './image-gc.service';
 
