@@ -16,7 +16,7 @@ import { KAFKA_BROKERS, ROOT } from './chaos-settings';
 import { sleep } from './harness-cli';
 import { log } from './scenario';
 
-const NOT_TOPICS = new Set(['produce', 'platform-test']);
+const NOT_TOPICS = new Set(['produce']);
 /** How long a fresh cluster gets to create the topics and agree on their metadata. */
 const SETTLE_DEADLINE_MS = 90_000;
 /** Rounds in a row in which every broker must report the topics settled (a broker may lag another). */

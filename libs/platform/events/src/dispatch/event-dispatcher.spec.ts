@@ -1,7 +1,7 @@
 import { eventsConsumed } from '../events.metrics';
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { EventEnvelope } from '@harvest/contracts';
 import { ackAll, decodedEnvelope } from '../testing/outgoing-events';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { EventDispatcher } from './event-dispatcher';
 
 describe('EventDispatcher', () => {

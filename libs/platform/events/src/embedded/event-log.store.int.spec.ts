@@ -1,7 +1,7 @@
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { DataSource } from 'typeorm';
 import { outgoingEvent } from '../outgoing-event';
 import { createServiceDatabase, dropDatabase, uniqueSuffix } from '../testing/events-test-database';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { EventLogStore, type LoggedEvent } from './event-log.store';
 
 describe('EventLogStore on MariaDB', () => {

@@ -1,6 +1,6 @@
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { Kafka, ProducerBatch, ProducerConfig, RecordMetadata } from 'kafkajs';
 import { outgoingEvent } from '../outgoing-event';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { KafkaEventPublisher, topicMessagesFor } from './kafka-event-publisher.adapter';
 
 describe('topicMessagesFor', () => {

@@ -1,4 +1,3 @@
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { DataSource } from 'typeorm';
 import { OutboxRelay, type RelayLease } from '../outbox/outbox-relay.service';
 import { SqlOutboxStore } from '../outbox/outbox-store';
@@ -14,6 +13,7 @@ import {
   restartKilledBrokers,
 } from '../testing/kafka-cluster-support';
 import { createServiceDatabase, uniqueSuffix, waitFor } from '../testing/events-test-database';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { createKafkaClient } from './kafka-client.factory';
 import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
 import { readTopicEvents } from './kafka-topic-reader';

@@ -1,6 +1,5 @@
 import { loadConfig } from '@harvest/platform/config';
 import type { EventEnvelope } from '@harvest/contracts';
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { eventsConfigShape } from '../events.config';
@@ -9,6 +8,7 @@ import { OutboxWriter } from '../outbox/outbox-writer.service';
 import { Observed, startEventsTestApp } from '../testing/events-test-app';
 import { createServiceDatabase, uniqueSuffix, waitFor } from '../testing/events-test-database';
 import { createTopics, deleteTopics, harness, requireKafka } from '../testing/kafka-test-support';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { defineTransportScenarios, installTracePropagation } from '../testing/transport-scenarios';
 
 describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', () => {
@@ -39,7 +39,14 @@ describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', (
     });
     // The factory form, as a service using the platform Database wires it ({ inject: [Database], useFactory: db => db.writer }).
     const dataSourceOption = { inject: [DataSource], useFactory: (ds: DataSource) => ds };
-    app = await startEventsTestApp({ config, dataSource, topic, group: `platform-test-${suffix}`, observed, dataSourceOption });
+    app = await startEventsTestApp({
+      config,
+      dataSource,
+      topic,
+      group: `platform-test-${suffix}`,
+      observed,
+      dataSourceOption,
+    });
   });
 
   afterAll(async () => {
@@ -59,7 +66,9 @@ describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', (
     const sent: EventEnvelope[] = [];
     const appendRound = async (seq: number) => {
       for (const key of keys) {
-        sent.push(await dataSource.transaction((em) => writer.append(em, contract, { key, payload: { seq } })));
+        sent.push(
+          await dataSource.transaction((em) => writer.append(em, contract, { key, payload: { seq } })),
+        );
       }
     };
 
@@ -68,7 +77,11 @@ describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', (
     try {
       for (let seq = 1; seq < perKey; seq++) await appendRound(seq);
       // The relay must actually have hit the dead broker, or this test would prove nothing.
-      await waitFor('the relay to fail against the stopped broker', () => relay.status().consecutiveFailures > 0, 30_000);
+      await waitFor(
+        'the relay to fail against the stopped broker',
+        () => relay.status().consecutiveFailures > 0,
+        30_000,
+      );
     } finally {
       await harness('start', 'kafka');
     }
@@ -80,12 +93,16 @@ describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', (
       40_000,
       async () => ({
         relay: relay.status(),
-        unpublished: (await dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE published_at IS NULL'))[0].n,
+        unpublished: (
+          await dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE published_at IS NULL')
+        )[0].n,
         applied: observed.applied.filter((e) => sentIds.has(e.eventId)).length,
       }),
     );
     for (const key of keys) {
-      const applied = observed.applied.filter((e) => e.key === key && sentIds.has(e.eventId)).map((e) => e.payload.seq);
+      const applied = observed.applied
+        .filter((e) => e.key === key && sentIds.has(e.eventId))
+        .map((e) => e.payload.seq);
       expect(applied).toEqual([...Array(perKey).keys()]);
     }
     const [row] = await dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE published_at IS NULL');

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { OutboxWriter } from '../outbox/outbox-writer.service';
 import { outgoingEvent } from '../outgoing-event';
 import { createServiceDatabase, uniqueSuffix } from '../testing/events-test-database';
 import { createTopics, deleteTopics, KAFKA_BROKER, requireKafka } from '../testing/kafka-test-support';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
 import { readTopicEvents } from './kafka-topic-reader';
 import { reconcileOutbox, type ReconcileRequest } from './outbox-reconciler';

@@ -1,11 +1,11 @@
 import { EventContractError, type EventEnvelope } from '@harvest/contracts';
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { DataSource } from 'typeorm';
 import { relayLeaseName } from '../events.module';
 import { MysqlAdvisoryLease } from '../lease/mysql-advisory-lease';
 import type { OutgoingEvent } from '../outgoing-event';
 import { createServiceDatabase, waitFor } from '../testing/events-test-database';
 import { ackAll, decodedEnvelope } from '../testing/outgoing-events';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { OutboxRelay } from './outbox-relay.service';
 import { SqlOutboxStore } from './outbox-store';
 import { OutboxTransactionRequiredError, OutboxWriter } from './outbox-writer.service';

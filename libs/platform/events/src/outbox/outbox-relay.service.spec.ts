@@ -1,8 +1,8 @@
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { EventAck } from '../event-transport';
 import { type OutgoingEvent, outgoingEvent } from '../outgoing-event';
 import { ackAll, seqOf } from '../testing/outgoing-events';
 import { UnacknowledgedEventsError } from '../publish-acks';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { OutboxRelay, type RelayLease } from './outbox-relay.service';
 import type { OutboxStore, PendingEvent } from './outbox-store';
 

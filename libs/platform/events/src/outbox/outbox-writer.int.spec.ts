@@ -1,8 +1,8 @@
 import { EventContractError } from '@harvest/contracts';
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import type { DataSource } from 'typeorm';
 import { createServiceDatabase } from '../testing/events-test-database';
 import { decodedEnvelope } from '../testing/outgoing-events';
+import { platformTestV1 } from '../testing/platform-test-event';
 import { SqlOutboxStore } from './outbox-store';
 import { OutboxTransactionRequiredError, OutboxWriter } from './outbox-writer.service';
 
@@ -25,7 +25,8 @@ describe('OutboxWriter.appendMany on MariaDB', () => {
   });
 
   /** Every column but the id, as the relay reads them. */
-  const rows = async () => (await new SqlOutboxStore(dataSource).nextBatch(100)).map((row) => decodedEnvelope(row.event));
+  const rows = async () =>
+    (await new SqlOutboxStore(dataSource).nextBatch(100)).map((row) => decodedEnvelope(row.event));
 
   it('writes the same rows as one append per event, in the given order, with one statement', async () => {
     const envelopes = [

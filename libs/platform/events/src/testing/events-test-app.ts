@@ -1,5 +1,4 @@
 import type { EventEnvelope } from '@harvest/contracts';
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import { HealthRegistry } from '@harvest/platform/health';
 import { context, trace } from '@opentelemetry/api';
 import { type DynamicModule, Controller, type INestApplication, Module, UseFilters } from '@nestjs/common';
@@ -12,6 +11,7 @@ import { EventsModule, type EventsModuleOptions } from '../events.module';
 import type { EventsConfig } from '../events.config';
 import { InboxService } from '../inbox/inbox.service';
 import { RethrowEventErrorsFilter } from '../rethrow-event-errors.filter';
+import { platformTestV1 } from './platform-test-event';
 
 /** What the test consumer saw: every delivery, the deliveries that took effect, and dead letters. */
 export class Observed {
@@ -73,11 +73,19 @@ export async function startEventsTestApp(options: {
     exports: [DataSource, HealthRegistry],
   };
 
-  @Module({ imports: [database, EventsModule.forRoot({ config: options.config, dataSource: options.dataSourceOption })], controllers: [PlatformTestEventsController] })
+  @Module({
+    imports: [
+      database,
+      EventsModule.forRoot({ config: options.config, dataSource: options.dataSourceOption }),
+    ],
+    controllers: [PlatformTestEventsController],
+  })
   class TestAppModule {}
 
   const app = await NestFactory.create(TestAppModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
-  app.connectMicroservice(eventsMicroserviceOptions(app, { group: options.group }), { inheritAppConfig: true });
+  app.connectMicroservice(eventsMicroserviceOptions(app, { group: options.group }), {
+    inheritAppConfig: true,
+  });
   await app.startAllMicroservices();
   await app.init();
   return app;

@@ -1,4 +1,3 @@
-import { platformTestV1 } from '@harvest/contracts/platform-test';
 import { HealthRegistry } from '@harvest/platform/health';
 import type { INestApplication } from '@nestjs/common';
 import { context, propagation, trace, TraceFlags } from '@opentelemetry/api';
@@ -10,6 +9,7 @@ import { OutboxWriter } from '../outbox/outbox-writer.service';
 import { outgoingEvent } from '../outgoing-event';
 import type { Observed } from './events-test-app';
 import { waitFor } from './events-test-database';
+import { platformTestV1 } from './platform-test-event';
 
 export interface ScenarioContext {
   app: INestApplication;
@@ -30,22 +30,32 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
   const append = async (key: string, payload: { seq: number; note?: string; fail?: boolean }) => {
     const { app, dataSource, topic } = get();
     const writer = app.get(OutboxWriter);
-    return dataSource.transaction((em) => writer.append(em, platformTestV1.withTopic(topic), { key, payload }));
+    return dataSource.transaction((em) =>
+      writer.append(em, platformTestV1.withTopic(topic), { key, payload }),
+    );
   };
   const effectsOf = async (eventId: string) => {
-    const rows = await get().dataSource.query('SELECT COUNT(*) AS n FROM test_effect WHERE event_id = ?', [eventId]);
+    const rows = await get().dataSource.query('SELECT COUNT(*) AS n FROM test_effect WHERE event_id = ?', [
+      eventId,
+    ]);
     return Number(rows[0].n);
   };
 
   it('carries an outbox event from a business transaction to the @EventPattern handler unchanged, with its trace context', async () => {
     const { observed } = get();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const parent = trace.setSpanContext(context.active(), { traceId, spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.SAMPLED });
+    const parent = trace.setSpanContext(context.active(), {
+      traceId,
+      spanId: '00f067aa0ba902b7',
+      traceFlags: TraceFlags.SAMPLED,
+    });
     // Non-ASCII text and characters JSON escapes: the relay passes the stored JSON through to the transport.
     const note = 'Grüße, 東京, 🍐, "quoted" \\ tab\t line\u2028sep';
     const sent = await context.with(parent, () => append('k-basic-键', { seq: 1, note }));
     expect(sent.headers.traceparent).toContain(traceId);
-    await waitFor('the handler to apply the event', () => observed.applied.some((e) => e.eventId === sent.eventId));
+    await waitFor('the handler to apply the event', () =>
+      observed.applied.some((e) => e.eventId === sent.eventId),
+    );
     const received = observed.applied.find((e) => e.eventId === sent.eventId)!;
     expect(received).toEqual(sent);
     expect(observed.handlerTraceIds.get(sent.eventId)).toBe(traceId);
@@ -53,10 +63,16 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
   });
 
   it('registers an "events" health indicator that reports the transport up and the relay leading', async () => {
-    const indicator = get().app.get(HealthRegistry).list().find((i) => i.name === 'events');
+    const indicator = get()
+      .app.get(HealthRegistry)
+      .list()
+      .find((i) => i.name === 'events');
     expect(indicator).toBeDefined();
     const check = await indicator!.check();
-    expect(check).toMatchObject({ up: true, detail: { relay: { running: true, leader: true }, outboxBacklog: 0 } });
+    expect(check).toMatchObject({
+      up: true,
+      detail: { relay: { running: true, leader: true }, outboxBacklog: 0 },
+    });
   });
 
   it('applies an event delivered twice only once (inbox)', async () => {
@@ -65,7 +81,10 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
     await waitFor('the first delivery', () => observed.deliveries.some((e) => e.eventId === sent.eventId));
     // Deliver the very same envelope again, as a relay retry or a consumer rebalance would.
     await app.get<EventTransport>(EVENT_TRANSPORT).publish([outgoingEvent(sent)]);
-    await waitFor('the second delivery', () => observed.deliveries.filter((e) => e.eventId === sent.eventId).length === 2);
+    await waitFor(
+      'the second delivery',
+      () => observed.deliveries.filter((e) => e.eventId === sent.eventId).length === 2,
+    );
     expect(observed.applied.filter((e) => e.eventId === sent.eventId)).toHaveLength(1);
     expect(await effectsOf(sent.eventId)).toBe(1);
   });
@@ -76,16 +95,22 @@ export function defineTransportScenarios(get: () => ScenarioContext): void {
     let rolledBackId = '';
     await expect(
       dataSource.transaction(async (em) => {
-        rolledBackId = (await writer.append(em, platformTestV1.withTopic(topic), { key: 'k-rollback', payload: { seq: 1 } })).eventId;
+        rolledBackId = (
+          await writer.append(em, platformTestV1.withTopic(topic), { key: 'k-rollback', payload: { seq: 1 } })
+        ).eventId;
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
     expect(rolledBackId).not.toBe('');
     // A later committed event on the same key arrives after anything published before it.
     const marker = await append('k-rollback', { seq: 2 });
-    await waitFor('the committed marker event', () => observed.applied.some((e) => e.eventId === marker.eventId));
+    await waitFor('the committed marker event', () =>
+      observed.applied.some((e) => e.eventId === marker.eventId),
+    );
     expect(observed.deliveries.some((e) => e.eventId === rolledBackId)).toBe(false);
-    expect(await dataSource.query('SELECT id FROM outbox_event WHERE event_id = ?', [rolledBackId])).toEqual([]);
+    expect(await dataSource.query('SELECT id FROM outbox_event WHERE event_id = ?', [rolledBackId])).toEqual(
+      [],
+    );
   });
 
   it('sends an event to <topic>.dlq after the configured attempts and moves on', async () => {

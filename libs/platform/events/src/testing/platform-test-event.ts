@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineEvent } from '@harvest/contracts';
 
 export const platformTestV1Schema = z.object({
   /** Position of this event within its key, so tests can check per-key order. */
@@ -9,7 +9,10 @@ export const platformTestV1Schema = z.object({
   fail: z.boolean().optional(),
 });
 
-/** Used only by the platform's own tests; they move it to a per-run topic with withTopic(). */
+/**
+ * Used only by the events library's own tests (it was published beside the real contracts in libs/contracts
+ * until issue 16); they move it to a per-run topic with withTopic().
+ */
 export const platformTestV1 = defineEvent({
   topic: 'platform.test',
   type: 'platform.test',
