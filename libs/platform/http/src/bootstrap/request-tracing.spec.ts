@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import { createTestApp, type TestApp } from '../testing/http-test-app';
-import { describeVisibleTracing } from './request-tracing.cases';
+import { describeVisibleTracing } from '../testing/request-tracing-cases';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
 

@@ -1,6 +1,6 @@
 // Spec support only: what clients and logs see of a request's trace, run by one spec file per tracing mode
 // (recording with a span processor, and non-recording as production runs without an exporter).
-import { createTestApp, type TestApp } from '../testing/http-test-app';
+import { createTestApp, type TestApp } from './http-test-app';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-(0[01])$/;
 const CALLER_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
