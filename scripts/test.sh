@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite on real infrastructure, from a fresh clone: npm dependencies, the test tier
-# (infra/local/harness: MariaDB, Redis + Sentinel, Kafka, Elasticsearch, OpenLDAP + Keycloak), type-check, lint, unit tests,
+# (infra/local/harness: MariaDB, Redis + Sentinel, Kafka, Elasticsearch, OpenLDAP + Keycloak), type-check, lint,
+# formatting, unit tests,
 # then integration tests one file at a time (some stop and start shared servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,10 @@ npx tsc -p tsconfig.json --noEmit
 
 step "lint"
 npx eslint . --max-warnings 0
+
+step "formatting"
+# Every file Prettier can parse (.prettierignore: generated files, Helm's Go templates); fix with npm run format.
+npx prettier --check . --log-level warn
 
 mkdir -p .cache/reports
 status=0
