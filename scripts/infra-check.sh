@@ -175,6 +175,8 @@ run "kafka config of kafka-1..3" kafka_test
 
 step "dockerfiles and compose"
 run "dockerfile structure" node scripts/infra-check/dockerfile-structure.js docker
+# Each service compiled as its image is (docker/build-service.js): no test support, no test code, no dev dependency.
+run "image contents" node -r @swc-node/register scripts/infra-check/image-contents.ts
 
 step "helm chart structure (subset renderer, not helm)"
 run "chart structure" node -r @swc-node/register scripts/infra-check/chart-structure.ts charts/harvest
@@ -186,4 +188,4 @@ if [ ${#failures[@]} -gt 0 ]; then
   echo "infra:check: FAILED: ${failures[*]} (${elapsed}s)" >&2
   exit 1
 fi
-echo "infra:check: ok (haproxy, nginx, keepalived, promtool, yamllint, shellcheck, ansible, redis, mariadb, kafka, dockerfiles, chart) in ${elapsed}s"
+echo "infra:check: ok (haproxy, nginx, keepalived, promtool, yamllint, shellcheck, ansible, redis, mariadb, kafka, dockerfiles, image contents, chart) in ${elapsed}s"
