@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite on real infrastructure, from a fresh clone: npm dependencies, the test tier
 # (infra/local/harness: MariaDB, Redis + Sentinel, Kafka, Elasticsearch, OpenLDAP + Keycloak), type-check, lint,
-# formatting, unit tests,
-# then integration tests one file at a time (some stop and start shared servers).
+# formatting, unit tests, then integration tests one file at a time (some stop and start shared servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/ensure-node.sh
