@@ -117,20 +117,27 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', TEST_SUPPORT_IMPORTS] },
   },
   {
-    // Domain rules are pure (docs/architecture.md): the errors library, the contracts, each other (./) and
-    // node:crypto for hashing; no Nest, TypeORM, HTTP, platform adapter, entity or other feature.
+    // Domain rules are pure (docs/architecture.md): the errors library, the contracts, each other (./), another
+    // feature's domain (../../<feature>/domain/), node:crypto for hashing, and the feature's entities as types
+    // only (the shape of a row the rule plans; `import type` carries no TypeORM at run time). No Nest, TypeORM,
+    // HTTP or platform adapter.
     files: ['apps/*/src/**/domain/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
               regex:
-                '^(?!(@harvest/platform/errors|@harvest/contracts(/[\\w-]+)?|\\./[\\w-]+(/[\\w-]+)*|node:crypto)$)',
+                '^(?!(@harvest/platform/errors|@harvest/contracts(/[\\w-]+)?|\\./[\\w-]+(/[\\w-]+)*|\\.\\./\\.\\./[\\w-]+/domain/[\\w-]+|\\.\\./entities/[\\w.-]+|node:crypto)$)',
               message:
-                'domain/ imports only @harvest/platform/errors, @harvest/contracts, node:crypto and other ./ domain files (docs/architecture.md).',
+                'domain/ imports only @harvest/platform/errors, @harvest/contracts, node:crypto, other domain files and entity types (docs/architecture.md).',
+            },
+            {
+              regex: '^\\.\\./entities/',
+              allowTypeImports: true,
+              message: 'domain/ may use an entity only as a type (import type): no TypeORM at run time.',
             },
           ],
         },
