@@ -1,15 +1,14 @@
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { FULFILLMENT_CONFIG, loadFulfillmentConfig } from './config/fulfillment-config';
-import { DemoDataModule } from './demo-data/demo-data.module';
-import { seedDemoData } from './demo-data/seed-demo-data';
-import { FulfillmentCenter } from './facilities/entities/fulfillment-center.entity';
+import { seedDemoData } from './demo/seed-demo-data';
+import { Facility } from './facilities/entities/facility.entity';
 import { Location } from './facilities/entities/location.entity';
 import { Room } from './facilities/entities/room.entity';
 import { FacilitiesModule } from './facilities/facilities.module';
 import { fulfillmentMigrations } from './migrations';
-import { FulfillmentOrderLine } from './orders/entities/fulfillment-order-line.entity';
-import { FulfillmentOrder } from './orders/entities/fulfillment-order.entity';
-import { OrdersModule } from './orders/orders.module';
+import { FulfillmentOrderLine } from './fulfillment-orders/entities/fulfillment-order-line.entity';
+import { FulfillmentOrder } from './fulfillment-orders/entities/fulfillment-order.entity';
+import { FulfillmentOrdersModule } from './fulfillment-orders/fulfillment-orders.module';
 import { Parcel } from './packing/entities/parcel.entity';
 import { PackingModule } from './packing/packing.module';
 import { PickTask } from './picking/entities/pick-task.entity';
@@ -25,7 +24,7 @@ import { TemperatureReading } from './telemetry/entities/temperature-reading.ent
 import { TelemetryModule } from './telemetry/telemetry.module';
 
 export const fulfillmentEntities = [
-  FulfillmentCenter,
+  Facility,
   Room,
   Location,
   SkuSnapshot,
@@ -51,11 +50,10 @@ export const fulfillmentService: ServiceDefinition = {
   schema: { entities: fulfillmentEntities, migrations: fulfillmentMigrations },
   config: { token: FULFILLMENT_CONFIG, load: loadFulfillmentConfig },
   imports: [
-    DemoDataModule,
     SkusModule,
     FacilitiesModule,
     StockModule,
-    OrdersModule,
+    FulfillmentOrdersModule,
     PickingModule,
     PackingModule,
     TelemetryModule,

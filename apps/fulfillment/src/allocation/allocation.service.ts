@@ -2,14 +2,14 @@ import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { chinaDate } from '../local-date';
-import { FulfillmentOrderLine } from '../orders/entities/fulfillment-order-line.entity';
-import { FulfillmentOrder } from '../orders/entities/fulfillment-order.entity';
+import { chinaDate } from '../shared/domain/local-date';
+import { FulfillmentOrderLine } from '../fulfillment-orders/entities/fulfillment-order-line.entity';
+import { FulfillmentOrder } from '../fulfillment-orders/entities/fulfillment-order.entity';
 import { PickTask } from '../picking/entities/pick-task.entity';
 import { PickCompletionService } from '../picking/pick-completion.service';
-import { pickRank, waveId } from '../picking/wave-rules';
-import { SkuSnapshotsService } from '../skus/sku-snapshots.service';
-import { allocateFefo, type CandidateStock } from './fefo-allocation';
+import { pickRank, waveId } from '../picking/domain/wave-rules';
+import { KnownSkusService } from '../skus/known-skus.service';
+import { allocateFefo, type CandidateStock } from './domain/fefo-allocation';
 
 interface StockRow {
   lot_id: string;
@@ -36,14 +36,21 @@ export class AllocationService {
   private readonly logger = new Logger('Allocation');
 
   constructor(
-    private readonly skus: SkuSnapshotsService,
+    private readonly skus: KnownSkusService,
     private readonly completion: PickCompletionService,
   ) {}
 
   /** The order must be locked by the caller and be placed, paid and awaiting. */
   async allocate(em: EntityManager, order: FulfillmentOrder): Promise<void> {
-    const lines = await em.getRepository(FulfillmentOrderLine).find({ where: { orderId: order.orderId }, order: { skuId: 'ASC' } });
-    for (const line of lines) await this.allocateLine(em, order, { skuId: line.skuId, quantity: line.orderedQuantity, temperatureClass: line.temperatureClass });
+    const lines = await em
+      .getRepository(FulfillmentOrderLine)
+      .find({ where: { orderId: order.orderId }, order: { skuId: 'ASC' } });
+    for (const line of lines)
+      await this.allocateLine(em, order, {
+        skuId: line.skuId,
+        quantity: line.orderedQuantity,
+        temperatureClass: line.temperatureClass,
+      });
     order.status = 'allocated';
     await em.getRepository(FulfillmentOrder).save(order);
     // Nothing at all to pick (every line short): picking is over before it starts.
@@ -67,24 +74,49 @@ export class AllocationService {
       .getMany();
     const orderIds = [...new Set(tasks.map((t) => t.orderId))];
     for (const orderId of orderIds) {
-      const order = await em.getRepository(FulfillmentOrder).findOneOrFail({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
+      const order = await em
+        .getRepository(FulfillmentOrder)
+        .findOneOrFail({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
       const lines = await em.getRepository(FulfillmentOrderLine).findBy({ orderId });
       for (const task of tasks.filter((t) => t.orderId === orderId)) {
-        await em.query('UPDATE lot_stock SET allocated = allocated - ? WHERE lot_id = ? AND location_id = ?', [task.quantity, task.lotId, task.locationId]);
+        await em.query(
+          'UPDATE lot_stock SET allocated = allocated - ? WHERE lot_id = ? AND location_id = ?',
+          [task.quantity, task.lotId, task.locationId],
+        );
         await em.getRepository(PickTask).update({ id: task.id }, { status: 'withdrawn' });
         const line = lines.find((l) => l.skuId === task.skuId)!;
-        await this.allocateLine(em, order, { skuId: task.skuId, quantity: task.quantity, temperatureClass: line.temperatureClass });
+        await this.allocateLine(em, order, {
+          skuId: task.skuId,
+          quantity: task.quantity,
+          temperatureClass: line.temperatureClass,
+        });
       }
       await this.completion.completeIfDone(em, orderId, 'system');
     }
     return tasks.length;
   }
 
-  private async allocateLine(em: EntityManager, order: FulfillmentOrder, line: LineToAllocate): Promise<void> {
-    const wave = waveId(order.fulfillmentCenterId, order.slotDate!, order.windowStart!, line.temperatureClass);
+  private async allocateLine(
+    em: EntityManager,
+    order: FulfillmentOrder,
+    line: LineToAllocate,
+  ): Promise<void> {
+    const wave = waveId(
+      order.fulfillmentCenterId,
+      order.slotDate!,
+      order.windowStart!,
+      line.temperatureClass,
+    );
     await em.query(
       'INSERT IGNORE INTO wave (id, fulfillment_center_id, slot_date, window_start, temperature_class, pick_rank) VALUES (?, ?, ?, ?, ?, ?)',
-      [wave, order.fulfillmentCenterId, order.slotDate, order.windowStart, line.temperatureClass, pickRank(line.temperatureClass)],
+      [
+        wave,
+        order.fulfillmentCenterId,
+        order.slotDate,
+        order.windowStart,
+        line.temperatureClass,
+        pickRank(line.temperatureClass),
+      ],
     );
     const rows: StockRow[] = await em.query(
       `SELECT ls.lot_id, ls.location_id, DATE_FORMAT(lot.expiry_date, '%Y-%m-%d') AS expiry_date,
@@ -103,22 +135,59 @@ export class AllocationService {
       available: Number(r.available),
     }));
     const snapshot = await this.skus.find(em, line.skuId);
-    if (!snapshot) this.logger.warn(`order ${order.orderId}: no SKU snapshot for ${line.skuId}; allocating without a shelf-life promise`);
+    if (!snapshot)
+      this.logger.warn(
+        `order ${order.orderId}: no SKU snapshot for ${line.skuId}; allocating without a shelf-life promise`,
+      );
     const result = allocateFefo(candidates, {
       quantity: line.quantity,
       today: chinaDate(),
       deliveryDate: order.slotDate!,
       minShelfLifeDaysAtDelivery: snapshot?.minShelfLifeDaysAtDelivery ?? 0,
     });
-    const base = { orderId: order.orderId, fulfillmentCenterId: order.fulfillmentCenterId, waveId: wave, skuId: line.skuId, assignedTo: null };
+    const base = {
+      orderId: order.orderId,
+      fulfillmentCenterId: order.fulfillmentCenterId,
+      waveId: wave,
+      skuId: line.skuId,
+      assignedTo: null,
+    };
     const tasks: PickTask[] = [];
     for (const pick of result.picks) {
-      await em.query('UPDATE lot_stock SET allocated = allocated + ? WHERE lot_id = ? AND location_id = ?', [pick.quantity, pick.lotId, pick.locationId]);
-      tasks.push(em.getRepository(PickTask).create({ ...base, id: randomUUID(), lotId: pick.lotId, locationId: pick.locationId, quantity: pick.quantity, pickedQuantity: null, status: 'open', shortReason: null }));
+      await em.query('UPDATE lot_stock SET allocated = allocated + ? WHERE lot_id = ? AND location_id = ?', [
+        pick.quantity,
+        pick.lotId,
+        pick.locationId,
+      ]);
+      tasks.push(
+        em
+          .getRepository(PickTask)
+          .create({
+            ...base,
+            id: randomUUID(),
+            lotId: pick.lotId,
+            locationId: pick.locationId,
+            quantity: pick.quantity,
+            pickedQuantity: null,
+            status: 'open',
+            shortReason: null,
+          }),
+      );
     }
     if (result.shortQuantity > 0) {
       tasks.push(
-        em.getRepository(PickTask).create({ ...base, id: randomUUID(), lotId: null, locationId: null, quantity: result.shortQuantity, pickedQuantity: 0, status: 'short', shortReason: 'not_found' }),
+        em
+          .getRepository(PickTask)
+          .create({
+            ...base,
+            id: randomUUID(),
+            lotId: null,
+            locationId: null,
+            quantity: result.shortQuantity,
+            pickedQuantity: 0,
+            status: 'short',
+            shortReason: 'not_found',
+          }),
       );
     }
     if (tasks.length > 0) await em.getRepository(PickTask).insert(tasks);

@@ -1,13 +1,19 @@
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { fitsColumn } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
-import { fulfillmentProblem, notFound } from '../problems';
+import { NotFoundError } from '@harvest/platform/errors';
 import type { CreateCenterDto, CreateLocationsDto, CreateRoomDto } from './dto/create-facility.dto';
 import type { SwitchRoomClassDto } from './dto/switch-room-class.dto';
-import { FulfillmentCenter } from './entities/fulfillment-center.entity';
+import { Facility } from './entities/facility.entity';
 import { Location } from './entities/location.entity';
 import { Room } from './entities/room.entity';
-import { checkClassSwitch, isWithinRange, ROOM_RANGES } from './storage-rules';
+import {
+  BarcodeTakenError,
+  CenterExistsError,
+  LocationIdTooLongError,
+  RoomExistsError,
+} from './domain/facility-errors';
+import { assertClassSwitch, assertSetpointInRange, ROOM_RANGES } from './domain/storage-rules';
 import type { TemperatureClass } from '@harvest/contracts/produce';
 
 export interface RoomView {
@@ -48,27 +54,16 @@ export class FacilitiesService {
         'INSERT IGNORE INTO fulfillment_center (id, name) VALUES (?, ?)',
         [input.id, input.name],
       );
-      if (inserted.affectedRows === 0)
-        throw fulfillmentProblem(409, 'center-exists', `Fulfillment center ${input.id} already exists`, {
-          field: 'id',
-        });
+      if (inserted.affectedRows === 0) throw new CenterExistsError(input.id);
       return { id: input.id, name: input.name };
     });
   }
 
   async createRoom(fulfillmentCenterId: string, input: CreateRoomDto): Promise<RoomView> {
-    if (!isWithinRange(input.temperatureClass, input.setpointCelsius)) {
-      const range = ROOM_RANGES[input.temperatureClass];
-      throw fulfillmentProblem(
-        422,
-        'setpoint-out-of-range',
-        `A ${input.temperatureClass} room's setpoint must be within ${range.min}..${range.max} °C`,
-        { field: 'setpointCelsius' },
-      );
-    }
+    assertSetpointInRange(input.temperatureClass, input.setpointCelsius);
     return this.db.transaction(async (em) => {
-      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId })))
-        throw notFound(`Fulfillment center ${fulfillmentCenterId}`);
+      if (!(await em.getRepository(Facility).existsBy({ id: fulfillmentCenterId })))
+        throw new NotFoundError(`Fulfillment center ${fulfillmentCenterId}`);
       const inserted: { affectedRows: number } = await em.query(
         'INSERT IGNORE INTO room (id, fulfillment_center_id, name, temperature_class, setpoint_celsius, segmented) VALUES (?, ?, ?, ?, ?, ?)',
         [
@@ -80,8 +75,7 @@ export class FacilitiesService {
           input.segmented,
         ],
       );
-      if (inserted.affectedRows === 0)
-        throw fulfillmentProblem(409, 'room-exists', `Room ${input.id} already exists`, { field: 'id' });
+      if (inserted.affectedRows === 0) throw new RoomExistsError(input.id);
       return roomView(await em.getRepository(Room).findOneByOrFail({ id: input.id }), 0);
     });
   }
@@ -101,43 +95,19 @@ export class FacilitiesService {
     const tooLong = input.barcodes.findIndex(
       (barcode) => !fitsColumn(locationId(barcode), LOCATION_ID_LENGTH, (id) => id),
     );
-    if (tooLong >= 0) {
-      throw fulfillmentProblem(
-        422,
-        'location-id-too-long',
-        `Room id and barcode together must be at most ${LOCATION_ID_LENGTH - 1} characters`,
-        {
-          field: `barcodes[${tooLong}]`,
-        },
-      );
-    }
+    if (tooLong >= 0) throw new LocationIdTooLongError(LOCATION_ID_LENGTH, `barcodes[${tooLong}]`);
     return this.db.transaction(async (em) => {
-      if (!(await em.getRepository(Room).existsBy({ id: roomId }))) throw notFound(`Room ${roomId}`);
+      if (!(await em.getRepository(Room).existsBy({ id: roomId }))) throw new NotFoundError(`Room ${roomId}`);
       const taken = await em
         .getRepository(Location)
         .find({ where: barcodes.map((barcode) => ({ barcode })) });
-      if (taken.length > 0) {
-        throw fulfillmentProblem(
-          409,
-          'barcode-taken',
-          `Barcodes already in use: ${taken
-            .map((l) => l.barcode)
-            .sort()
-            .join(', ')}`,
-          { field: 'barcodes' },
-        );
-      }
+      if (taken.length > 0) throw new BarcodeTakenError(taken.map((l) => l.barcode));
       const locations = barcodes.map((barcode) => ({ id: locationId(barcode), roomId, barcode }));
       try {
         await em.getRepository(Location).insert(locations);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        throw fulfillmentProblem(
-          409,
-          'barcode-taken',
-          'A barcode is already in use (or differs from one in use only by case)',
-          { field: 'barcodes' },
-        );
+        throw new BarcodeTakenError();
       }
       return { roomId, locations: locations.map(({ id, barcode }) => ({ id, barcode })) };
     });
@@ -163,7 +133,7 @@ export class FacilitiesService {
       const room = await em
         .getRepository(Room)
         .findOne({ where: { id: roomId }, lock: { mode: 'pessimistic_write' } });
-      if (!room) throw notFound(`Room ${roomId}`);
+      if (!room) throw new NotFoundError(`Room ${roomId}`);
       // Locking the room's stock rows keeps a put-away from slipping in between the check and the switch.
       const contents: Array<{ sku_id: string; temperature_class: TemperatureClass }> = await em.query(
         `SELECT lot.sku_id, s.temperature_class FROM lot_stock ls
@@ -173,25 +143,11 @@ export class FacilitiesService {
          WHERE loc.room_id = ? AND ls.on_hand > 0 FOR UPDATE`,
         [roomId],
       );
-      const verdict = checkClassSwitch(
+      assertClassSwitch(
         room,
         target,
         contents.map((c) => ({ skuId: c.sku_id, temperatureClass: c.temperature_class })),
       );
-      if (!verdict.allowed) {
-        const details: Record<typeof verdict.reason, string> = {
-          not_segmented: `Room ${room.name} is not segmented; its class cannot change`,
-          not_switchable: `A segmented room switches only between chilled and frozen (room is ${room.temperatureClass}, asked ${target.temperatureClass})`,
-          setpoint_out_of_range: `Setpoint ${target.setpointCelsius} °C is outside the ${target.temperatureClass} range ${ROOM_RANGES[target.temperatureClass].min}..${ROOM_RANGES[target.temperatureClass].max} °C`,
-          incompatible_stock: `Room ${room.name} still holds stock that does not tolerate ${target.temperatureClass}; move it out first`,
-        };
-        const status = verdict.reason === 'setpoint_out_of_range' ? 422 : 409;
-        throw fulfillmentProblem(status, 'room-class-switch-refused', details[verdict.reason], {
-          reason: verdict.reason,
-          ...(verdict.reason === 'setpoint_out_of_range' ? { field: 'setpointCelsius' } : {}),
-          ...(verdict.reason === 'incompatible_stock' ? { skuIds: verdict.skuIds } : {}),
-        });
-      }
       room.temperatureClass = target.temperatureClass;
       room.setpointCelsius = target.setpointCelsius;
       // The old class's range no longer applies: the telemetry run starts over.

@@ -2,18 +2,23 @@ import { fulfillmentDeliveredV1 } from '@harvest/contracts/fulfillment-delivered
 import { fulfillmentPackedV1 } from '@harvest/contracts/fulfillment-packed';
 import { fulfillmentShippedV1 } from '@harvest/contracts/fulfillment-shipped';
 import { Database } from '@harvest/platform/database';
+import { NotFoundError } from '@harvest/platform/errors';
 import { OutboxWriter } from '@harvest/platform/events';
 import type { Principal } from '@harvest/platform/http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assertCenterAccess } from '../center-access';
+import { assertCenterAccess } from '../shared/domain/center-access';
 import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
-import { FulfillmentOrderLine } from '../orders/entities/fulfillment-order-line.entity';
-import { FulfillmentOrder, type FulfillmentOrderStatus } from '../orders/entities/fulfillment-order.entity';
-import { fulfillmentProblem, notFound } from '../problems';
+import { FulfillmentOrderLine } from '../fulfillment-orders/entities/fulfillment-order-line.entity';
+import {
+  FulfillmentOrder,
+  type FulfillmentOrderStatus,
+} from '../fulfillment-orders/entities/fulfillment-order.entity';
 import type { DeliverOrderDto, PackOrderDto, ShipOrderDto } from './dto/pack-order.dto';
 import { Parcel } from './entities/parcel.entity';
-import { planParcels, type PackingRules } from './packing-plan';
+import { assertCanBecome, type DispatchStep } from './domain/dispatch-steps';
+import { weighPickedLines } from './domain/pack-lines';
+import { planParcels, type PackingRules } from './domain/packing-plan';
 
 /** Packing (box, coolant, actual weights) and the hand-over to the carrier and to the customer. */
 @Injectable()
@@ -37,26 +42,24 @@ export class PackingService {
 
   async pack(orderId: string, input: PackOrderDto, principal: Principal) {
     return this.db.transaction(async (em) => {
-      const order = await this.lockOrder(em, orderId, principal, ['picked', 'short_picked'], 'packed');
+      const order = await this.lockOrder(em, orderId, principal, 'packed');
       const lines = await em.getRepository(FulfillmentOrderLine).findBy({ orderId });
       const pickedRows: Array<{ sku_id: string; picked: string }> = await em.query(
         "SELECT sku_id, SUM(picked_quantity) AS picked FROM pick_task WHERE order_id = ? AND status IN ('picked', 'short') GROUP BY sku_id",
         [orderId],
       );
       const pickedSkus = new Set(pickedRows.filter((r) => Number(r.picked) > 0).map((r) => r.sku_id));
-      const weights = new Map<string, number>();
-      input.lines.forEach((line, index) => {
-        if (!pickedSkus.has(line.skuId)) {
-          throw fulfillmentProblem(422, 'not-picked', `${line.skuId} was not picked for order ${orderId}`, { field: `lines[${index}].skuId` });
-        }
-        if (weights.has(line.skuId)) throw fulfillmentProblem(422, 'duplicate-line', `${line.skuId} is weighed twice`, { field: `lines[${index}].skuId` });
-        weights.set(line.skuId, line.actualWeightGrams);
-      });
-      const missing = [...pickedSkus].filter((skuId) => !weights.has(skuId)).sort();
-      if (missing.length > 0) throw fulfillmentProblem(422, 'unweighed-lines', `Weigh every picked line; missing ${missing.join(', ')}`, { field: 'lines', missing });
+      const weights = weighPickedLines(orderId, input.lines, pickedSkus);
       const packedAt = new Date();
-      const items = lines.filter((l) => weights.has(l.skuId)).map((l) => ({ skuId: l.skuId, temperatureClass: l.temperatureClass, grams: weights.get(l.skuId)! }));
-      const planned = planParcels(items, this.rules, input.transitHours ?? this.config.FULFILLMENT_TRANSIT_HOURS, packedAt);
+      const items = lines
+        .filter((l) => weights.has(l.skuId))
+        .map((l) => ({ skuId: l.skuId, temperatureClass: l.temperatureClass, grams: weights.get(l.skuId)! }));
+      const planned = planParcels(
+        items,
+        this.rules,
+        input.transitHours ?? this.config.FULFILLMENT_TRANSIT_HOURS,
+        packedAt,
+      );
       const parcels = planned.map((p, i) =>
         em.getRepository(Parcel).create({
           id: `${orderId}-P${i + 1}`,
@@ -70,27 +73,53 @@ export class PackingService {
       );
       await em.getRepository(Parcel).insert(parcels);
       const weighed = lines.filter((l) => l.soldBy === 'weight' && weights.has(l.skuId));
-      for (const line of weighed) await em.getRepository(FulfillmentOrderLine).update({ orderId, skuId: line.skuId }, { actualWeightGrams: weights.get(line.skuId)! });
+      for (const line of weighed)
+        await em
+          .getRepository(FulfillmentOrderLine)
+          .update({ orderId, skuId: line.skuId }, { actualWeightGrams: weights.get(line.skuId)! });
       await this.transition(em, order, 'packed', { packedAt });
       const payload = {
         orderId,
         fulfillmentCenterId: order.fulfillmentCenterId,
         weighedLines: weighed.map((l) => ({ skuId: l.skuId, actualWeightGrams: weights.get(l.skuId)! })),
-        parcels: parcels.map((p) => ({ parcelId: p.id, packaging: p.packaging, coolant: p.coolant, grossWeightGrams: p.grossWeightGrams })),
+        parcels: parcels.map((p) => ({
+          parcelId: p.id,
+          packaging: p.packaging,
+          coolant: p.coolant,
+          grossWeightGrams: p.grossWeightGrams,
+        })),
         packedBy: `${principal.role}:${principal.subject}`,
         packedAt: packedAt.toISOString(),
       };
       await this.outbox.append(em, fulfillmentPackedV1, { key: orderId, payload });
-      return { ...payload, parcels: parcels.map((p, i) => ({ ...payload.parcels[i]!, coolantGrams: p.coolantGrams, productGrams: p.productGrams, skuIds: planned[i]!.skuIds })) };
+      return {
+        ...payload,
+        parcels: parcels.map((p, i) => ({
+          ...payload.parcels[i]!,
+          coolantGrams: p.coolantGrams,
+          productGrams: p.productGrams,
+          skuIds: planned[i]!.skuIds,
+        })),
+      };
     });
   }
 
   async ship(orderId: string, input: ShipOrderDto, principal: Principal) {
     return this.db.transaction(async (em) => {
-      const order = await this.lockOrder(em, orderId, principal, ['packed'], 'shipped');
+      const order = await this.lockOrder(em, orderId, principal, 'shipped');
       const shippedAt = new Date();
-      await this.transition(em, order, 'shipped', { shippedAt, carrier: input.carrier, trackingNumber: input.trackingNumber });
-      const payload = { orderId, fulfillmentCenterId: order.fulfillmentCenterId, carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: shippedAt.toISOString() };
+      await this.transition(em, order, 'shipped', {
+        shippedAt,
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+      });
+      const payload = {
+        orderId,
+        fulfillmentCenterId: order.fulfillmentCenterId,
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+        shippedAt: shippedAt.toISOString(),
+      };
       await this.outbox.append(em, fulfillmentShippedV1, { key: orderId, payload });
       return payload;
     });
@@ -98,26 +127,41 @@ export class PackingService {
 
   async deliver(orderId: string, input: DeliverOrderDto, principal: Principal) {
     return this.db.transaction(async (em) => {
-      const order = await this.lockOrder(em, orderId, principal, ['shipped'], 'delivered');
+      const order = await this.lockOrder(em, orderId, principal, 'delivered');
       const deliveredAt = new Date();
       await this.transition(em, order, 'delivered', { deliveredAt });
-      const payload = { orderId, fulfillmentCenterId: order.fulfillmentCenterId, receivedBy: input.receivedBy, deliveredAt: deliveredAt.toISOString() };
+      const payload = {
+        orderId,
+        fulfillmentCenterId: order.fulfillmentCenterId,
+        receivedBy: input.receivedBy,
+        deliveredAt: deliveredAt.toISOString(),
+      };
       await this.outbox.append(em, fulfillmentDeliveredV1, { key: orderId, payload });
       return payload;
     });
   }
 
-  private async lockOrder(em: EntityManager, orderId: string, principal: Principal, from: FulfillmentOrderStatus[], to: FulfillmentOrderStatus): Promise<FulfillmentOrder> {
-    const order = await em.getRepository(FulfillmentOrder).findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
-    if (!order) throw notFound(`Order ${orderId}`);
+  private async lockOrder(
+    em: EntityManager,
+    orderId: string,
+    principal: Principal,
+    to: DispatchStep,
+  ): Promise<FulfillmentOrder> {
+    const order = await em
+      .getRepository(FulfillmentOrder)
+      .findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order) throw new NotFoundError(`Order ${orderId}`);
     assertCenterAccess(principal, order.fulfillmentCenterId, `Order ${orderId}`);
-    if (!from.includes(order.status)) {
-      throw fulfillmentProblem(409, 'invalid-order-state', `Order ${orderId} is ${order.status}; it can become ${to} only when ${from.join(' or ')}`, { status: order.status });
-    }
+    assertCanBecome(order, to);
     return order;
   }
 
-  private async transition(em: EntityManager, order: FulfillmentOrder, status: FulfillmentOrderStatus, changes: Partial<FulfillmentOrder>): Promise<void> {
+  private async transition(
+    em: EntityManager,
+    order: FulfillmentOrder,
+    status: FulfillmentOrderStatus,
+    changes: Partial<FulfillmentOrder>,
+  ): Promise<void> {
     await em.getRepository(FulfillmentOrder).update({ orderId: order.orderId }, { ...changes, status });
   }
 }

@@ -8,7 +8,7 @@ import {
   type Fixture,
   type OrdersTestApp,
 } from '@harvest/orders/testing';
-import { FulfillmentTestKit, inDays, waitFor } from '../testing/fulfillment-test-kit';
+import { FulfillmentTestKit, inDays, waitFor } from '@harvest/fulfillment/testing';
 
 /**
  * Fulfillment and the real orders service in one process, talking only through Kafka (each on its own
@@ -47,28 +47,72 @@ describe('fulfillment and orders together: receive, sell, pick short, refund (Ma
 
   const admin = async () => ({ authorization: `Bearer ${await orders.token('admin', 'ops-1')}` });
   const level = async (skuId: string) => {
-    const res = await orders.app.inject({ method: 'GET', url: `/inventory/${f.centerId}/${skuId}`, headers: await admin() });
-    return res.statusCode === 200 ? (res.json() as { sellable: number; reserved: number; available: number }) : null;
+    const res = await orders.app.inject({
+      method: 'GET',
+      url: `/inventory/${f.centerId}/${skuId}`,
+      headers: await admin(),
+    });
+    return res.statusCode === 200
+      ? (res.json() as { sellable: number; reserved: number; available: number })
+      : null;
   };
   const levelBecomes = (skuId: string, expected: { sellable: number; reserved: number; available: number }) =>
-    waitFor(`orders' stock of ${skuId} to be ${JSON.stringify(expected)}`, async () => {
-      const current = await level(skuId);
-      return current && current.sellable === expected.sellable && current.reserved === expected.reserved && current.available === expected.available;
-    }, 60_000);
-  const orderView = async (id: string) => (await orders.app.inject({ method: 'GET', url: `/orders/${id}`, headers: await admin() })).json();
+    waitFor(
+      `orders' stock of ${skuId} to be ${JSON.stringify(expected)}`,
+      async () => {
+        const current = await level(skuId);
+        return (
+          current &&
+          current.sellable === expected.sellable &&
+          current.reserved === expected.reserved &&
+          current.available === expected.available
+        );
+      },
+      60_000,
+    );
+  const orderView = async (id: string) =>
+    (await orders.app.inject({ method: 'GET', url: `/orders/${id}`, headers: await admin() })).json();
 
   it('a lot put away becomes sellable in orders; a short pick refunds exactly the missing part and leaves availability right', async () => {
     // Catalog's SKU event reaches both services (one topic, each its own consumer group).
-    const apples = await kit.publishSku({ skuId: `sku-apple-${kit.suffix}`, name: '有机苹果', priceFen: 1290, temperatureClass: 'chilled' });
-    const spinach = await kit.publishSku({ skuId: `sku-spinach-${kit.suffix}`, name: '有机菠菜', priceFen: 735, temperatureClass: 'chilled' });
-    await waitFor('orders to hold both SKUs', async () => {
-      const rows = await orders.db.transaction((em) => em.query('SELECT sku_id FROM sku_snapshot WHERE sku_id IN (?, ?)', [apples.skuId, spinach.skuId]));
-      return rows.length === 2;
-    }, 60_000);
+    const apples = await kit.publishSku({
+      skuId: `sku-apple-${kit.suffix}`,
+      name: '有机苹果',
+      priceFen: 1290,
+      temperatureClass: 'chilled',
+    });
+    const spinach = await kit.publishSku({
+      skuId: `sku-spinach-${kit.suffix}`,
+      name: '有机菠菜',
+      priceFen: 735,
+      temperatureClass: 'chilled',
+    });
+    await waitFor(
+      'orders to hold both SKUs',
+      async () => {
+        const rows = await orders.db.transaction((em) =>
+          em.query('SELECT sku_id FROM sku_snapshot WHERE sku_id IN (?, ?)', [apples.skuId, spinach.skuId]),
+        );
+        return rows.length === 2;
+      },
+      60_000,
+    );
 
     // 1. Fulfillment receives and puts away; its count becomes orders' sellable figure.
-    const appleLot = await kit.stockLot({ skuId: apples.skuId, centerId: f.centerId, quantity: 10, expiryDate: inDays(10), bin: bin('CHL-01') });
-    const spinachLot = await kit.stockLot({ skuId: spinach.skuId, centerId: f.centerId, quantity: 6, expiryDate: inDays(10), bin: bin('CHL-02') });
+    const appleLot = await kit.stockLot({
+      skuId: apples.skuId,
+      centerId: f.centerId,
+      quantity: 10,
+      expiryDate: inDays(10),
+      bin: bin('CHL-01'),
+    });
+    const spinachLot = await kit.stockLot({
+      skuId: spinach.skuId,
+      centerId: f.centerId,
+      quantity: 6,
+      expiryDate: inDays(10),
+      bin: bin('CHL-02'),
+    });
     await levelBecomes(apples.skuId, { sellable: 10, reserved: 0, available: 10 });
     await levelBecomes(spinach.skuId, { sellable: 6, reserved: 0, available: 6 });
 
@@ -85,14 +129,26 @@ describe('fulfillment and orders together: receive, sell, pick short, refund (Ma
     const order = placed.json() as { id: string; totalFen: number };
     expect(order.totalFen).toBe(4 * 1290 + 3 * 735);
     expect(await level(apples.skuId)).toMatchObject({ sellable: 10, reserved: 4, available: 6 });
-    const paid = await payCallback(orders, { paymentId: `pay-${randomUUID()}`, orderId: order.id, amountFen: order.totalFen, status: 'succeeded' });
+    const paid = await payCallback(orders, {
+      paymentId: `pay-${randomUUID()}`,
+      orderId: order.id,
+      amountFen: order.totalFen,
+      status: 'succeeded',
+    });
     expect(paid.statusCode).toBe(200);
 
     // 3. Fulfillment allocates FEFO from order.placed + order.paid and creates the pick tasks.
-    const tasks = await waitFor('pick tasks for the order', async () => {
-      const rows = await kit.query<{ sku_id: string; lot_id: string; quantity: number }>('SELECT sku_id, lot_id, quantity FROM {db}.pick_task WHERE order_id = ? ORDER BY sku_id', [order.id]);
-      return rows.length === 2 ? rows : null;
-    }, 60_000);
+    const tasks = await waitFor(
+      'pick tasks for the order',
+      async () => {
+        const rows = await kit.query<{ sku_id: string; lot_id: string; quantity: number }>(
+          'SELECT sku_id, lot_id, quantity FROM {db}.pick_task WHERE order_id = ? ORDER BY sku_id',
+          [order.id],
+        );
+        return rows.length === 2 ? rows : null;
+      },
+      60_000,
+    );
     expect(tasks.map((t) => [t.sku_id, t.lot_id, Number(t.quantity)])).toEqual(
       [
         [apples.skuId, appleLot.id, 4],
@@ -102,14 +158,25 @@ describe('fulfillment and orders together: receive, sell, pick short, refund (Ma
 
     // 4. The scanner: apples picked in full; spinach short, one good bunch, the rest damaged.
     const scanner = await kit.scannerToken(f.centerId, 'picker-7');
-    const step = (taskId: string, action: string, body: object) => kit.request('POST', `/scanner/tasks/${taskId}/${action}`, scanner, body);
+    const step = (taskId: string, action: string, body: object) =>
+      kit.request('POST', `/scanner/tasks/${taskId}/${action}`, scanner, body);
     let finished: string | undefined;
     for (let n = 0; n < 2; n++) {
       const next = await kit.request('POST', '/scanner/tasks/next', scanner);
       expect(next.statusCode).toBe(200);
-      const task = next.json().task as { taskId: string; skuId: string; locationBarcode: string; lotBarcode: string; quantity: number };
-      expect((await step(task.taskId, 'scan-location', { barcode: task.locationBarcode })).json()).toMatchObject({ status: 'at_location' });
-      expect((await step(task.taskId, 'scan-lot', { barcode: task.lotBarcode })).json()).toMatchObject({ status: 'lot_scanned' });
+      const task = next.json().task as {
+        taskId: string;
+        skuId: string;
+        locationBarcode: string;
+        lotBarcode: string;
+        quantity: number;
+      };
+      expect(
+        (await step(task.taskId, 'scan-location', { barcode: task.locationBarcode })).json(),
+      ).toMatchObject({ status: 'at_location' });
+      expect((await step(task.taskId, 'scan-lot', { barcode: task.lotBarcode })).json()).toMatchObject({
+        status: 'lot_scanned',
+      });
       const done =
         task.skuId === apples.skuId
           ? await step(task.taskId, 'confirm', { quantity: task.quantity })
@@ -128,22 +195,42 @@ describe('fulfillment and orders together: receive, sell, pick short, refund (Ma
     ]);
 
     // 5. Orders records the refund of exactly the two missing bunches, in integer fen, and emits order.refunded.
-    const refund = await waitFor('order.refunded for the order', async () => refunded.received.find((e) => e.key === order.id), 60_000);
-    expect(refund.payload).toMatchObject({ orderId: order.id, amountFen: 2 * 735, reason: 'short_pick', full: false, lines: [{ skuId: spinach.skuId, amountFen: 1470 }] });
+    const refund = await waitFor(
+      'order.refunded for the order',
+      async () => refunded.received.find((e) => e.key === order.id),
+      60_000,
+    );
+    expect(refund.payload).toMatchObject({
+      orderId: order.id,
+      amountFen: 2 * 735,
+      reason: 'short_pick',
+      full: false,
+      lines: [{ skuId: spinach.skuId, amountFen: 1470 }],
+    });
     const view = await orderView(order.id);
     expect(view).toMatchObject({ status: 'picking', refundedFen: 1470 });
-    expect(view.lines.find((l: { skuId: string }) => l.skuId === spinach.skuId)).toMatchObject({ pickedQuantity: 1 });
+    expect(view.lines.find((l: { skuId: string }) => l.skuId === spinach.skuId)).toMatchObject({
+      pickedQuantity: 1,
+    });
 
     // 6. Availability: reservations ended; the picked and written-off units left the count (10 - 4, 6 - 3).
     await levelBecomes(apples.skuId, { sellable: 6, reserved: 0, available: 6 });
     await levelBecomes(spinach.skuId, { sellable: 3, reserved: 0, available: 3 });
-    const lastAnnounced = (skuId: string) => waitFor(`inventory.stock-changed of ${skuId} on Kafka`, async () => {
-      const last = stockChanged.received.filter((e) => e.key === `${skuId}@${f.centerId}`).at(-1);
-      return last && last.payload.reserved === 0 ? last.payload : null;
-    }, 60_000);
+    const lastAnnounced = (skuId: string) =>
+      waitFor(
+        `inventory.stock-changed of ${skuId} on Kafka`,
+        async () => {
+          const last = stockChanged.received.filter((e) => e.key === `${skuId}@${f.centerId}`).at(-1);
+          return last && last.payload.reserved === 0 ? last.payload : null;
+        },
+        60_000,
+      );
     expect(await lastAnnounced(apples.skuId)).toMatchObject({ onHand: 6, reserved: 0, available: 6 });
     expect(await lastAnnounced(spinach.skuId)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
-    const [spinachBin] = await kit.query<{ on_hand: number; allocated: number }>('SELECT on_hand, allocated FROM {db}.lot_stock WHERE lot_id = ?', [spinachLot.id]);
+    const [spinachBin] = await kit.query<{ on_hand: number; allocated: number }>(
+      'SELECT on_hand, allocated FROM {db}.lot_stock WHERE lot_id = ?',
+      [spinachLot.id],
+    );
     expect([Number(spinachBin!.on_hand), Number(spinachBin!.allocated)]).toEqual([3, 0]);
   }, 240_000);
 });

@@ -3,11 +3,11 @@ import { fulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-p
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { FulfillmentOrderLine } from '../orders/entities/fulfillment-order-line.entity';
-import { FulfillmentOrder } from '../orders/entities/fulfillment-order.entity';
+import { FulfillmentOrderLine } from '../fulfillment-orders/entities/fulfillment-order-line.entity';
+import { FulfillmentOrder } from '../fulfillment-orders/entities/fulfillment-order.entity';
 import { StockCountsService } from '../stock-counts/stock-counts.service';
-import { summarizePicking, type ShortReason } from './pick-summary';
-import { FINISHED } from './scan-steps';
+import { summarizePicking, type ShortReason } from './domain/pick-summary';
+import { FINISHED } from './domain/scan-steps';
 
 interface TaskRow {
   sku_id: string;
@@ -30,8 +30,14 @@ export class PickCompletionService {
     private readonly counts: StockCountsService,
   ) {}
 
-  async completeIfDone(em: EntityManager, orderId: string, pickedBy: string): Promise<'picked' | 'short_picked' | null> {
-    const order = await em.getRepository(FulfillmentOrder).findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
+  async completeIfDone(
+    em: EntityManager,
+    orderId: string,
+    pickedBy: string,
+  ): Promise<'picked' | 'short_picked' | null> {
+    const order = await em
+      .getRepository(FulfillmentOrder)
+      .findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
     if (!order || order.status !== 'allocated') return null;
     const tasks: TaskRow[] = await em.query(
       `SELECT t.sku_id, t.lot_id, t.wave_id, t.status, t.picked_quantity, t.short_reason
@@ -40,7 +46,9 @@ export class PickCompletionService {
       [orderId],
     );
     if (tasks.some((t) => !FINISHED.includes(t.status as never))) return null;
-    const lines = await em.getRepository(FulfillmentOrderLine).find({ where: { orderId }, order: { skuId: 'ASC' } });
+    const lines = await em
+      .getRepository(FulfillmentOrderLine)
+      .find({ where: { orderId }, order: { skuId: 'ASC' } });
     const { short, lines: outcomes } = summarizePicking(
       lines,
       tasks.map((t) => ({
@@ -54,12 +62,25 @@ export class PickCompletionService {
     const pickedAt = new Date();
     // A wave id for tracing: the first task's (an order's tasks span one wave per temperature zone).
     const stockAfter = await this.stockAfter(em, order.fulfillmentCenterId, lines);
-    const common = { orderId, fulfillmentCenterId: order.fulfillmentCenterId, waveId: tasks[0]?.wave_id ?? null, pickedBy, pickedAt: pickedAt.toISOString(), stockAfter };
+    const common = {
+      orderId,
+      fulfillmentCenterId: order.fulfillmentCenterId,
+      waveId: tasks[0]?.wave_id ?? null,
+      pickedBy,
+      pickedAt: pickedAt.toISOString(),
+      stockAfter,
+    };
     if (short) {
-      await this.outbox.append(em, fulfillmentShortPickedV1, { key: orderId, payload: { ...common, lines: outcomes } });
+      await this.outbox.append(em, fulfillmentShortPickedV1, {
+        key: orderId,
+        payload: { ...common, lines: outcomes },
+      });
     } else {
       const picked = outcomes.map((o) => ({ skuId: o.skuId, quantity: o.pickedQuantity, lotIds: o.lotIds }));
-      await this.outbox.append(em, fulfillmentPickedV1, { key: orderId, payload: { ...common, lines: picked } });
+      await this.outbox.append(em, fulfillmentPickedV1, {
+        key: orderId,
+        payload: { ...common, lines: picked },
+      });
     }
     order.status = short ? 'short_picked' : 'picked';
     order.pickedAt = pickedAt;

@@ -1,12 +1,12 @@
 import { Database } from '@harvest/platform/database';
+import { NotFoundError } from '@harvest/platform/errors';
 import type { Principal } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { boundCenter } from '../center-access';
-import { fulfillmentProblem, notFound } from '../problems';
+import { boundCenter } from '../shared/domain/center-access';
 import { StockCountsService } from '../stock-counts/stock-counts.service';
 import { PickCompletionService } from './pick-completion.service';
-import { applyScan, type ScanAction, type TaskStatus } from './scan-steps';
+import { applyScan, ScanRejectedError, type ScanAction, type TaskStatus } from './domain/scan-steps';
 
 const NEXT_STEP: Record<TaskStatus, string | null> = {
   open: 'scan_location',
@@ -98,10 +98,10 @@ export class PickingService {
   async next(principal: Principal): Promise<{ task: ScannerTaskView | null }> {
     const center = boundCenter(principal);
     return this.db.transaction(async (em) => {
-      const [mine]: TaskRow[] = await em.query(`${TASK_SELECT} WHERE t.fulfillment_center_id = ? AND t.assigned_to = ? AND t.status IN ('open', 'at_location', 'lot_scanned') ORDER BY t.id LIMIT 1`, [
-        center,
-        principal.subject,
-      ]);
+      const [mine]: TaskRow[] = await em.query(
+        `${TASK_SELECT} WHERE t.fulfillment_center_id = ? AND t.assigned_to = ? AND t.status IN ('open', 'at_location', 'lot_scanned') ORDER BY t.id LIMIT 1`,
+        [center, principal.subject],
+      );
       if (mine) return { task: view(mine) };
       const [next]: TaskRow[] = await em.query(
         `${TASK_SELECT} WHERE t.fulfillment_center_id = ? AND t.status = 'open' AND t.assigned_to IS NULL
@@ -117,8 +117,11 @@ export class PickingService {
   async step(taskId: string, action: ScanAction, principal: Principal): Promise<ScannerTaskView> {
     const center = boundCenter(principal);
     return this.db.transaction(async (em) => {
-      const [row]: TaskRow[] = await em.query(`${TASK_SELECT} WHERE t.id = ? AND t.fulfillment_center_id = ? FOR UPDATE`, [taskId, center]);
-      if (!row) throw notFound(`Pick task ${taskId}`);
+      const [row]: TaskRow[] = await em.query(
+        `${TASK_SELECT} WHERE t.id = ? AND t.fulfillment_center_id = ? FOR UPDATE`,
+        [taskId, center],
+      );
+      if (!row) throw new NotFoundError(`Pick task ${taskId}`);
       const outcome = applyScan(
         {
           status: row.status,
@@ -131,18 +134,18 @@ export class PickingService {
         },
         action,
       );
-      if (outcome.kind === 'reject') {
-        throw fulfillmentProblem(outcome.status, outcome.type, outcome.detail, outcome.expected === undefined ? {} : { expected: outcome.expected });
-      }
+      if (outcome.kind === 'reject') throw new ScanRejectedError(outcome);
       if (outcome.kind === 'repeat') return view(row);
-      const updated: TaskRow = { ...row, status: outcome.status, picked_quantity: outcome.pickedQuantity ?? row.picked_quantity, short_reason: outcome.shortReason ?? row.short_reason };
-      await em.query('UPDATE pick_task SET status = ?, picked_quantity = ?, short_reason = ?, assigned_to = COALESCE(assigned_to, ?) WHERE id = ?', [
-        updated.status,
-        updated.picked_quantity,
-        updated.short_reason,
-        principal.subject,
-        taskId,
-      ]);
+      const updated: TaskRow = {
+        ...row,
+        status: outcome.status,
+        picked_quantity: outcome.pickedQuantity ?? row.picked_quantity,
+        short_reason: outcome.shortReason ?? row.short_reason,
+      };
+      await em.query(
+        'UPDATE pick_task SET status = ?, picked_quantity = ?, short_reason = ?, assigned_to = COALESCE(assigned_to, ?) WHERE id = ?',
+        [updated.status, updated.picked_quantity, updated.short_reason, principal.subject, taskId],
+      );
       if (updated.status !== 'picked' && updated.status !== 'short') return view(updated);
       await this.takeFromBin(em, updated);
       await this.counts.announce(em, updated.sku_id, center);
@@ -166,4 +169,3 @@ export class PickingService {
     );
   }
 }
-

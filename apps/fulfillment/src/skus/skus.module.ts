@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DemoDataModule } from '../demo-data/demo-data.module';
-import { SkuEventsController } from './sku-events.controller';
-import { SkuSnapshotsService } from './sku-snapshots.service';
+import { SkuChangedConsumer } from './sku-changed.consumer';
+import { KnownSkusService } from './known-skus.service';
 
-@Module({ imports: [DemoDataModule], controllers: [SkuEventsController], providers: [SkuSnapshotsService], exports: [SkuSnapshotsService] })
+@Module({ controllers: [SkuChangedConsumer], providers: [KnownSkusService], exports: [KnownSkusService] })
 export class SkusModule {}

@@ -2,7 +2,7 @@ import { stockCountedV1, type StockCountedV1 } from '@harvest/contracts/fulfillm
 import { OutboxWriter } from '@harvest/platform/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { chinaDate } from '../local-date';
+import { chinaDate } from '../shared/domain/local-date';
 
 /**
  * Announces the physical stock of a SKU at a center (fulfillment.stock-counted) in the transaction that
@@ -13,12 +13,22 @@ export class StockCountsService {
   constructor(private readonly outbox: OutboxWriter) {}
 
   /** Returns the count announced, for events that carry it too (fulfillment.picked). */
-  async announce(em: EntityManager, skuId: string, fulfillmentCenterId: string, today: string = chinaDate()): Promise<StockCountedV1> {
+  async announce(
+    em: EntityManager,
+    skuId: string,
+    fulfillmentCenterId: string,
+    today: string = chinaDate(),
+  ): Promise<StockCountedV1> {
     await em.query(
       'INSERT INTO stock_count_version (sku_id, fulfillment_center_id, version, counted_on) VALUES (?, ?, 1, ?) ON DUPLICATE KEY UPDATE version = version + 1, counted_on = VALUES(counted_on)',
       [skuId, fulfillmentCenterId, today],
     );
-    const [row]: Array<{ version: number; on_hand: string | null; sellable: string | null; held: string | null }> = await em.query(
+    const [row]: Array<{
+      version: number;
+      on_hand: string | null;
+      sellable: string | null;
+      held: string | null;
+    }> = await em.query(
       `SELECT v.version,
               (SELECT SUM(ls.on_hand) FROM lot JOIN lot_stock ls ON ls.lot_id = lot.id WHERE lot.sku_id = v.sku_id AND lot.fulfillment_center_id = v.fulfillment_center_id) AS on_hand,
               (SELECT SUM(ls.on_hand) FROM lot JOIN lot_stock ls ON ls.lot_id = lot.id WHERE lot.sku_id = v.sku_id AND lot.fulfillment_center_id = v.fulfillment_center_id AND lot.qa_hold = 0 AND lot.expiry_date >= ?) AS sellable,

@@ -1,4 +1,4 @@
-import { FulfillmentTestKit, inDays } from '../testing/fulfillment-test-kit';
+import { FulfillmentTestKit, inDays } from '@harvest/fulfillment/testing';
 import { StockExpiryJob } from './stock-expiry.job';
 
 /** Expiry lowers the sellable count with no write of its own: the job announces it (MariaDB + Kafka). */
@@ -16,8 +16,20 @@ describe('stock expiry announcements', () => {
 
   it('announces a new count once, the day a lot with stock expires', async () => {
     const sku = await kit.publishSku({ skuId: `sku-yogurt-${kit.suffix}` });
-    await kit.stockLot({ skuId: sku.skuId, centerId: center, quantity: 5, expiryDate: inDays(2), bin: `${center}-CHL-01`.toUpperCase() });
-    await kit.stockLot({ skuId: sku.skuId, centerId: center, quantity: 7, expiryDate: inDays(10), bin: `${center}-CHL-02`.toUpperCase() });
+    await kit.stockLot({
+      skuId: sku.skuId,
+      centerId: center,
+      quantity: 5,
+      expiryDate: inDays(2),
+      bin: `${center}-CHL-01`.toUpperCase(),
+    });
+    await kit.stockLot({
+      skuId: sku.skuId,
+      centerId: center,
+      quantity: 7,
+      expiryDate: inDays(10),
+      bin: `${center}-CHL-02`.toUpperCase(),
+    });
     const job = kit.http.app.get(StockExpiryJob);
     const counts = () => kit.outbox('fulfillment.stock-counted', `${sku.skuId}@${center}`);
     expect((await counts()).at(-1)!.payload).toMatchObject({ onHand: 12, sellable: 12, version: 2 });

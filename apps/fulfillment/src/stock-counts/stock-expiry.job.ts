@@ -3,7 +3,7 @@ import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/schedulin
 import type { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
 import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
-import { chinaDate } from '../local-date';
+import { chinaDate } from '../shared/domain/local-date';
 import { StockCountsService } from './stock-counts.service';
 
 const BATCH = 50;
@@ -38,7 +38,8 @@ export class StockExpiryJob extends PeriodicJobProvider<number> {
     return sweepInBatches((limit) => this.db.transaction((em) => this.announceBatch(em, today, limit)), {
       batchSize: BATCH,
       signal,
-      onBatch: (announced, total) => this.logger.log(`announced ${announced} count(s) changed by expiry, ${total} in this sweep`),
+      onBatch: (announced, total) =>
+        this.logger.log(`announced ${announced} count(s) changed by expiry, ${total} in this sweep`),
     });
   }
 

@@ -1,17 +1,21 @@
 import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
+import { NotFoundError } from '@harvest/platform/errors';
 import type { Principal } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCenterAccess, boundCenter } from '../center-access';
-import { FulfillmentCenter } from '../facilities/entities/fulfillment-center.entity';
-import { skuFitsRoom } from '../facilities/storage-rules';
-import { addDays } from '../local-date';
-import { fulfillmentProblem, notFound } from '../problems';
-import { MAX_LOT_PIECES } from '../quantity-limits';
-import { SkuSnapshotsService } from '../skus/sku-snapshots.service';
+import { assertCenterAccess, boundCenter } from '../shared/domain/center-access';
+import { Facility } from '../facilities/entities/facility.entity';
+import { KnownSkusService } from '../skus/known-skus.service';
 import { StockCountsService } from '../stock-counts/stock-counts.service';
+import { assertPutAway, receivedLotExpiry } from './domain/lot-rules';
+import {
+  CenterRequiredError,
+  DuplicateLotBarcodeError,
+  UnknownLocationError,
+  UnknownSkuError,
+} from './domain/stock-errors';
 import type { PutAwayDto } from './dto/put-away.dto';
 import type { ReceiveLotDto } from './dto/receive-lot.dto';
 import { Lot } from './entities/lot.entity';
@@ -22,47 +26,23 @@ import { lotView, type LotView } from './lot.view';
 export class StockService {
   constructor(
     private readonly db: Database,
-    private readonly skus: SkuSnapshotsService,
+    private readonly skus: KnownSkusService,
     private readonly counts: StockCountsService,
   ) {}
 
   async receive(input: ReceiveLotDto, principal: Principal): Promise<LotView> {
     const fulfillmentCenterId =
       principal.role === 'scanner' ? boundCenter(principal) : input.fulfillmentCenterId;
-    if (!fulfillmentCenterId)
-      throw fulfillmentProblem(422, 'center-required', 'fulfillmentCenterId is required', {
-        field: 'fulfillmentCenterId',
-      });
+    if (!fulfillmentCenterId) throw new CenterRequiredError();
     return this.db.transaction(async (em) => {
-      if (!(await em.getRepository(FulfillmentCenter).existsBy({ id: fulfillmentCenterId })))
-        throw notFound(`Fulfillment center ${fulfillmentCenterId}`);
+      if (!(await em.getRepository(Facility).existsBy({ id: fulfillmentCenterId })))
+        throw new NotFoundError(`Fulfillment center ${fulfillmentCenterId}`);
       const sku = await this.skus.find(em, input.skuId);
-      if (!sku)
-        throw fulfillmentProblem(
-          409,
-          'unknown-sku',
-          `SKU ${input.skuId} is not known here yet (no catalog.sku-changed received)`,
-          { field: 'skuId' },
-        );
-      if (sku.soldBy === 'piece' && input.quantity > MAX_LOT_PIECES) {
-        throw fulfillmentProblem(
-          422,
-          'lot-too-large',
-          `A lot of a piece SKU holds at most ${MAX_LOT_PIECES} pieces`,
-          { field: 'quantity' },
-        );
-      }
-      const expiryDate = input.expiryDate ?? addDays(input.receiptDate, sku.shelfLifeDays);
-      if (expiryDate < input.receiptDate)
-        throw fulfillmentProblem(422, 'expiry-before-receipt', 'expiryDate is before receiptDate', {
-          field: 'expiryDate',
-        });
+      if (!sku) throw new UnknownSkuError(input.skuId, 'skuId');
+      const expiryDate = receivedLotExpiry(input, sku);
       const id = randomUUID();
       const barcode = input.barcode ?? `LOT-${id.slice(0, 8).toUpperCase()}`;
-      const duplicate = () =>
-        fulfillmentProblem(409, 'duplicate-lot-barcode', `A lot with barcode ${barcode} already exists`, {
-          field: 'barcode',
-        });
+      const duplicate = () => new DuplicateLotBarcodeError(barcode);
       if (await em.getRepository(Lot).existsBy({ barcode })) throw duplicate();
       const lot = em.getRepository(Lot).create({
         id,
@@ -94,7 +74,7 @@ export class StockService {
       const lot = await em
         .getRepository(Lot)
         .findOne({ where: { id: lotId }, lock: { mode: 'pessimistic_write' } });
-      if (!lot) throw notFound(`Lot ${lotId}`);
+      if (!lot) throw new NotFoundError(`Lot ${lotId}`);
       assertCenterAccess(principal, lot.fulfillmentCenterId, `Lot ${lotId}`);
       const [bin]: Array<{
         id: string;
@@ -108,38 +88,16 @@ export class StockService {
         [input.locationBarcode],
       );
       if (!bin || bin.fulfillment_center_id !== lot.fulfillmentCenterId) {
-        throw fulfillmentProblem(
-          404,
-          'unknown-location',
-          `No location ${input.locationBarcode} in ${lot.fulfillmentCenterId}`,
-          { field: 'locationBarcode' },
-        );
+        throw new UnknownLocationError(input.locationBarcode, lot.fulfillmentCenterId);
       }
       const sku = await this.skus.find(em, lot.skuId);
-      if (!sku) throw fulfillmentProblem(409, 'unknown-sku', `SKU ${lot.skuId} is not known here yet`);
-      if (!skuFitsRoom(sku.temperatureClass, bin.temperature_class)) {
-        throw fulfillmentProblem(
-          409,
-          'wrong-temperature-zone',
-          `${sku.name} (${lot.skuId}) is ${sku.temperatureClass} and cannot go into ${bin.room_name}, a ${bin.temperature_class} room; put it away in a ${sku.temperatureClass} room`,
-          {
-            skuTemperatureClass: sku.temperatureClass,
-            roomTemperatureClass: bin.temperature_class,
-            roomId: bin.room_id,
-          },
-        );
-      }
-      if (input.quantity > lot.unplacedQuantity) {
-        throw fulfillmentProblem(
-          409,
-          'more-than-received',
-          `Only ${lot.unplacedQuantity} of lot ${lot.barcode} is waiting to be put away`,
-          {
-            field: 'quantity',
-            unplacedQuantity: lot.unplacedQuantity,
-          },
-        );
-      }
+      if (!sku) throw new UnknownSkuError(lot.skuId);
+      assertPutAway(
+        sku,
+        { id: bin.room_id, name: bin.room_name, temperatureClass: bin.temperature_class },
+        lot,
+        input.quantity,
+      );
       await em.query('UPDATE lot SET unplaced_quantity = unplaced_quantity - ? WHERE id = ?', [
         input.quantity,
         lot.id,
@@ -157,7 +115,7 @@ export class StockService {
   async releaseHold(lotId: string): Promise<LotView> {
     return this.db.transaction(async (em) => {
       const result = await em.getRepository(Lot).update({ id: lotId }, { qaHold: false, holdReason: null });
-      if (!result.affected) throw notFound(`Lot ${lotId}`);
+      if (!result.affected) throw new NotFoundError(`Lot ${lotId}`);
       await this.counts.announceLots(em, [lotId]);
       return this.view(em, lotId);
     });
@@ -171,7 +129,7 @@ export class StockService {
 
   private async view(em: EntityManager, lotId: string): Promise<LotView> {
     const lot = await em.getRepository(Lot).findOneBy({ id: lotId });
-    if (!lot) throw notFound(`Lot ${lotId}`);
+    if (!lot) throw new NotFoundError(`Lot ${lotId}`);
     const rows: Array<{ location_id: string; barcode: string; on_hand: number; allocated: number }> =
       await em.query(
         'SELECT ls.location_id, loc.barcode, ls.on_hand, ls.allocated FROM lot_stock ls JOIN location loc ON loc.id = ls.location_id WHERE ls.lot_id = ? ORDER BY loc.barcode',

@@ -8,12 +8,12 @@ import type { EntityManager } from 'typeorm';
 import { AllocationService } from '../allocation/allocation.service';
 import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
 import { Room } from '../facilities/entities/room.entity';
-import { isWithinRange } from '../facilities/storage-rules';
-import { fulfillmentProblem } from '../problems';
+import { isWithinRange } from '../facilities/domain/storage-rules';
 import { StockCountsService } from '../stock-counts/stock-counts.service';
 import type { ExcursionQueryDto } from './dto/readings.dto';
 import { Excursion } from './entities/excursion.entity';
-import { assessReading } from './excursion-detector';
+import { assessReading } from './domain/excursion-detector';
+import { UnknownRoomError } from './domain/unknown-room.error';
 
 export interface RecordOutcome {
   stored: boolean;
@@ -38,7 +38,9 @@ export class TelemetryService {
 
   /** HTTP batch: applied oldest first in one transaction; an unknown room fails the whole batch (422 naming it). */
   async recordBatch(readings: TemperatureReadingV1[]): Promise<{ stored: number; excursionIds: string[] }> {
-    const ordered = readings.map((r, index) => ({ r, index })).sort((a, b) => a.r.recordedAt.localeCompare(b.r.recordedAt));
+    const ordered = readings
+      .map((r, index) => ({ r, index }))
+      .sort((a, b) => a.r.recordedAt.localeCompare(b.r.recordedAt));
     return this.db.transaction(async (em) => {
       let stored = 0;
       const excursionIds: string[] = [];
@@ -52,8 +54,10 @@ export class TelemetryService {
   }
 
   async record(em: EntityManager, reading: TemperatureReadingV1, field = 'roomId'): Promise<RecordOutcome> {
-    const room = await em.getRepository(Room).findOne({ where: { id: reading.roomId }, lock: { mode: 'pessimistic_write' } });
-    if (!room) throw fulfillmentProblem(422, 'unknown-room', `No room ${reading.roomId}`, { field });
+    const room = await em
+      .getRepository(Room)
+      .findOne({ where: { id: reading.roomId }, lock: { mode: 'pessimistic_write' } });
+    if (!room) throw new UnknownRoomError(reading.roomId, field);
     const at = new Date(reading.recordedAt);
     const insert: { affectedRows: number } = await em.query(
       'INSERT IGNORE INTO temperature_reading (room_id, sensor_id, recorded_at, celsius) VALUES (?, ?, ?, ?)',
@@ -62,7 +66,11 @@ export class TelemetryService {
     // The same reading again (a sensor gateway retry) is already in the series and in the room's state.
     if (insert.affectedRows === 0) return { stored: false, excursionId: null };
     const verdict = assessReading(
-      { outOfRangeSince: room.outOfRangeSince, lastReadingAt: room.lastReadingAt, openExcursion: room.openExcursionId !== null },
+      {
+        outOfRangeSince: room.outOfRangeSince,
+        lastReadingAt: room.lastReadingAt,
+        openExcursion: room.openExcursionId !== null,
+      },
       { at, inRange: isWithinRange(room.temperatureClass, reading.celsius) },
       this.config.FULFILLMENT_EXCURSION_SECONDS * 1000,
     );
@@ -77,14 +85,26 @@ export class TelemetryService {
       raised = await this.raise(em, room, verdict.state.outOfRangeSince!, at, reading.celsius);
       excursionId = raised;
     }
-    await em.getRepository(Room).update(
-      { id: room.id },
-      { outOfRangeSince: verdict.state.outOfRangeSince, lastReadingAt: verdict.state.lastReadingAt, openExcursionId: excursionId },
-    );
+    await em
+      .getRepository(Room)
+      .update(
+        { id: room.id },
+        {
+          outOfRangeSince: verdict.state.outOfRangeSince,
+          lastReadingAt: verdict.state.lastReadingAt,
+          openExcursionId: excursionId,
+        },
+      );
     return { stored: true, excursionId: raised };
   }
 
-  private async raise(em: EntityManager, room: Room, since: Date, detectedAt: Date, celsius: number): Promise<string> {
+  private async raise(
+    em: EntityManager,
+    room: Room,
+    since: Date,
+    detectedAt: Date,
+    celsius: number,
+  ): Promise<string> {
     const id = randomUUID();
     const lots: Array<{ id: string }> = await em.query(
       `SELECT DISTINCT lot.id FROM lot JOIN lot_stock ls ON ls.lot_id = lot.id JOIN location loc ON loc.id = ls.location_id
@@ -93,7 +113,10 @@ export class TelemetryService {
     );
     const lotIds = lots.map((l) => l.id);
     if (lotIds.length > 0) {
-      await em.query(`UPDATE lot SET qa_hold = 1, hold_reason = ? WHERE id IN (${lotIds.map(() => '?').join(', ')})`, [`excursion ${id} in ${room.name}`, ...lotIds]);
+      await em.query(
+        `UPDATE lot SET qa_hold = 1, hold_reason = ? WHERE id IN (${lotIds.map(() => '?').join(', ')})`,
+        [`excursion ${id} in ${room.name}`, ...lotIds],
+      );
       await this.allocation.reallocateFromHeldLots(em, lotIds);
       await this.counts.announceLots(em, lotIds);
     }
@@ -127,7 +150,10 @@ export class TelemetryService {
   async excursions(query: ExcursionQueryDto) {
     return this.db.read((em) =>
       em.getRepository(Excursion).find({
-        where: { ...(query.fulfillmentCenterId ? { fulfillmentCenterId: query.fulfillmentCenterId } : {}), ...(query.roomId ? { roomId: query.roomId } : {}) },
+        where: {
+          ...(query.fulfillmentCenterId ? { fulfillmentCenterId: query.fulfillmentCenterId } : {}),
+          ...(query.roomId ? { roomId: query.roomId } : {}),
+        },
         order: { detectedAt: 'DESC' },
         take: 200,
       }),

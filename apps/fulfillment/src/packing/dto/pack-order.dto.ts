@@ -10,7 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { MAX_LINE_QUANTITY } from '../../quantity-limits';
+import { MAX_LINE_QUANTITY } from '../../shared/domain/quantity-limits';
 
 export class PackedLineDto {
   @IsString() @MaxLength(64) skuId!: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Coolant, Packaging } from '../packing-plan';
+import type { Coolant, Packaging } from '../domain/packing-plan';
 
 @Entity('parcel')
 export class Parcel {

@@ -1,6 +1,6 @@
 import { SHORT_PICK_REASONS } from '@harvest/contracts/fulfillment-short-picked';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_LINE_QUANTITY } from '../../quantity-limits';
+import { MAX_LINE_QUANTITY } from '../../shared/domain/quantity-limits';
 
 export class ScanBarcodeDto {
   @IsString() @MaxLength(64) barcode!: string;

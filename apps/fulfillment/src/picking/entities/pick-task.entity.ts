@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { TaskStatus } from '../scan-steps';
+import type { TaskStatus } from '../domain/scan-steps';
 
 /**
  * One pick of one lot from one bin for one order line; it is also the allocation (its quantity is held in

@@ -1,5 +1,5 @@
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_LOT_QUANTITY } from '../../quantity-limits';
+import { MAX_LOT_QUANTITY } from '../../shared/domain/quantity-limits';
 
 export class PutAwayDto {
   @IsString() @MaxLength(64) locationBarcode!: string;

@@ -1,7 +1,7 @@
 import { IsCalendarDate } from '@harvest/platform/http';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BARCODE, BARCODE_MESSAGE } from '../../facilities/dto/barcode';
-import { MAX_LOT_QUANTITY } from '../../quantity-limits';
+import { MAX_LOT_QUANTITY } from '../../shared/domain/quantity-limits';
 
 export class ReceiveLotDto {
   @IsString() @MaxLength(64) skuId!: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { decimalTransformer } from '../../decimal-transformer';
+import { decimalTransformer } from '../../shared/decimal-transformer';
 
 /** The time series: one row per sensor reading (a redelivered reading is the same row). */
 @Entity('temperature_reading')

@@ -1,8 +1,0 @@
-import { ProblemException } from '@harvest/platform/http';
-
-/** A domain error of the fulfillment service, as problem+json with type urn:harvest:problem:<type>. */
-export function fulfillmentProblem(status: number, type: string, detail: string, extensions: Record<string, unknown> = {}): ProblemException {
-  return new ProblemException(status, { type: `urn:harvest:problem:${type}`, detail, ...extensions });
-}
-
-export const notFound = (what: string) => fulfillmentProblem(404, 'not-found', `${what} not found`);
