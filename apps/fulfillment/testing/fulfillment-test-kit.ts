@@ -5,7 +5,7 @@ import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-plac
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { connectAsRoot, dropDatabase, ensureKafkaTopics, uniqueDatabaseName } from '@harvest/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { Connection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fulfillmentService } from '../src/fulfillment.service-definition';
@@ -51,34 +51,116 @@ function kafka(clientId: string): Kafka {
   });
 }
 
+type TopicEnd = { topic: string; partition: number; offset: string };
+
+/** How long a group join may take before the kit gives up on one attempt (it never happens on an idle broker). */
+const JOIN_BOUND_MS = 20_000;
+const COMMIT_ATTEMPTS = 3;
+
 /**
  * Commits the topics' current ends as the group's position, so a consumer of the group starts there and
- * not at the oldest event (the service subscribes fromBeginning). One member joins once for all topics:
- * admin.setOffsets joins the group once per topic, which costs a rebalance delay each time.
+ * not at the oldest event (the service subscribes fromBeginning: every other run's leftovers on the shared
+ * topics would be replayed first, and a busy machine takes minutes for them). One member joins once for all
+ * topics: admin.setOffsets joins the group once per topic, which costs a rebalance delay each time.
+ *
+ * The commit is read back: kafkajs' consumer.commitOffsets silently does nothing while its runner is not
+ * running (after a crash under load, before its restart), which left the group without a position and the
+ * service replaying the topics from the beginning. A group that does not read back at the ends is committed
+ * again.
  */
 async function startGroupAtEnd(client: Kafka, groupId: string, topics: string[]): Promise<void> {
+  await ensureKafkaTopics(topics, BROKER);
   const admin = client.admin();
   await admin.connect();
-  const ends: Array<{ topic: string; partition: number; offset: string }> = [];
   try {
-    await ensureKafkaTopics(topics, BROKER);
+    const ends: TopicEnd[] = [];
     for (const topic of topics) {
       for (const p of await admin.fetchTopicOffsets(topic))
         ends.push({ topic, partition: p.partition, offset: p.high });
     }
+    for (let attempt = 1; ; attempt++) {
+      await commitAsOneMember(client, groupId, topics, ends);
+      const missing = await uncommitted(admin, groupId, topics, ends);
+      if (missing.length === 0) return;
+      if (attempt === COMMIT_ATTEMPTS) {
+        throw new Error(
+          `group ${groupId} has no position at the end of ${missing.join(', ')} after ${attempt} commits`,
+        );
+      }
+    }
   } finally {
     await admin.disconnect();
   }
-  const consumer = client.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 600 });
+}
+
+/** Joins the group as its only member, commits `ends` and leaves. */
+async function commitAsOneMember(
+  client: Kafka,
+  groupId: string,
+  topics: string[],
+  ends: TopicEnd[],
+): Promise<void> {
+  // Short fetches: the member heartbeats between them (kafkajs has no heartbeat of its own), so a loaded
+  // machine does not lose its session, and disconnect does not wait out a 5 s long poll.
+  const consumer = client.consumer({
+    groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 600,
+    maxWaitTimeInMs: 100,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics, fromBeginning: false });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    let timer: NodeJS.Timeout | undefined;
+    const joined = new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+      timer = setTimeout(
+        () => reject(new Error(`group ${groupId}: no join within ${JOIN_BOUND_MS} ms`)),
+        JOIN_BOUND_MS,
+      );
+    });
     await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
-    await joined;
+    await joined.finally(() => clearTimeout(timer));
     await consumer.commitOffsets(ends);
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/** The topic-partitions whose committed offset for the group is not the end taken before. */
+async function uncommitted(
+  admin: Admin,
+  groupId: string,
+  topics: string[],
+  ends: TopicEnd[],
+): Promise<string[]> {
+  const committed = new Map<string, string>();
+  for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics }))
+    for (const p of partitions) committed.set(`${topic}/${p.partition}`, p.offset);
+  return ends
+    .filter((end) => committed.get(`${end.topic}/${end.partition}`) !== end.offset)
+    .map((end) => `${end.topic}/${end.partition}`);
+}
+
+/**
+ * Until the group has its one member, the service's (by client id, not a helper that has not left yet),
+ * joined and assigned: from then on the service consumes what we publish.
+ */
+async function waitForStableGroup(client: Kafka, groupId: string, memberClientId: string): Promise<void> {
+  const admin = client.admin();
+  await admin.connect();
+  try {
+    await waitFor(`the service's consumer to join group ${groupId}`, async () => {
+      const { groups } = await admin.describeGroups([groupId]);
+      const group = groups[0];
+      return (
+        group?.state === 'Stable' &&
+        group.members.length === 1 &&
+        group.members[0]!.clientId === memberClientId
+      );
+    });
+  } finally {
+    await admin.disconnect();
   }
 }
 
@@ -134,6 +216,8 @@ export class FulfillmentTestKit {
     };
     // Its own consumer group (the definition's name), so no other running fulfillment takes our events.
     this.http = await createService({ ...fulfillmentService, name: this.group }, env);
+    // createService returns once the consumer runs, not once it joined: a test's wait then measured the join too.
+    await waitForStableGroup(kafka(`fulfillment-test-admin-${this.suffix}`), this.group, env.KAFKA_CLIENT_ID);
     this.adminToken = await issueToken({ subject: 'ops-1', role: 'admin' }, JWT);
     this.serviceToken = await issueToken({ subject: 'gateway-1', role: 'service' }, JWT);
   }
@@ -312,7 +396,12 @@ export class FulfillmentTestKit {
     });
   }
 
-  /** Collects what reaches a Kafka topic from now on (its own group, started at the topic's end). */
+  /**
+   * Collects what this service publishes to a Kafka topic from now on (its own group, started at the topic's
+   * end). Only this service's events count, by their eventId in its outbox: every other fulfillment service on
+   * the shared broker (another spec's, another worktree's) consumes our order events too, answers them from its
+   * own database (an unknown center: all short) and publishes to the same topic under our keys.
+   */
   async watchTopic(topic: string): Promise<{
     received: Array<{ key: string; payload: Record<string, unknown> }>;
     stop: () => Promise<void>;
@@ -326,8 +415,15 @@ export class FulfillmentTestKit {
     await consumer.subscribe({ topic });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value!.toString()) as { payload: Record<string, unknown> };
-        received.push({ key: message.key!.toString(), payload: envelope.payload });
+        const envelope = JSON.parse(message.value!.toString()) as {
+          eventId: string;
+          payload: Record<string, unknown>;
+        };
+        // The relay publishes from the outbox row, so an event of ours is there by the time it arrives.
+        const ours = await this.query('SELECT 1 FROM {db}.outbox_event WHERE event_id = ?', [
+          envelope.eventId,
+        ]);
+        if (ours.length > 0) received.push({ key: message.key!.toString(), payload: envelope.payload });
       },
     });
     return { received, stop: () => consumer.disconnect() };
