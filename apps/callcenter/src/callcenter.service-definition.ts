@@ -5,7 +5,7 @@ import { AgentAction } from './agent-actions/entities/agent-action.entity';
 import { CallRecord } from './calls/entities/call-record.entity';
 import { WebhookEvent } from './calls/entities/webhook-event.entity';
 import { CallsModule } from './calls/calls.module';
-import { CALLCENTER_CONFIG, loadCallcenterConfig } from './config/callcenter-config';
+import { CALLCENTER_CONFIG, loadCallcenterConfig } from './config/callcenter.config';
 import { seedCallcenterDemoData } from './demo/seed-demo-data';
 import { DirectoryModule } from './directory/directory.module';
 import { CustomerContact } from './directory/entities/customer-contact.entity';

@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '@harvest/platform/runtime';
-import { FULFILLMENT_CONFIG, loadFulfillmentConfig } from './config/fulfillment-config';
+import { FULFILLMENT_CONFIG, loadFulfillmentConfig } from './config/fulfillment.config';
 import { seedDemoData } from './demo/seed-demo-data';
 import { Facility } from './facilities/entities/facility.entity';
 import { Location } from './facilities/entities/location.entity';

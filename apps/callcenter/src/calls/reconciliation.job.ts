@@ -2,7 +2,7 @@ import { Database } from '@harvest/platform/database';
 import { MysqlAdvisoryLease } from '@harvest/platform/events';
 import { PeriodicJobProvider } from '@harvest/platform/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
-import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
+import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter.config';
 import { ReconciliationService } from './reconciliation.service';
 
 /**

@@ -1,5 +1,5 @@
 import { CallsService } from '../calls/calls.service';
-import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
+import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter.config';
 import { type CallcenterTestApp, captureLogLines, startCallcenterTestApp } from '@harvest/callcenter/testing';
 import { RetentionJob, claimClearNumbersSql, claimScreenPopsSql } from './retention.job';
 

@@ -2,7 +2,7 @@ import { Database } from '@harvest/platform/database';
 import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
+import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter.config';
 import { maskPhone } from '../directory/domain/phone';
 import { retentionCutoffs } from './domain/retention-windows';
 

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LessThan } from 'typeorm';
 import { AgentActionsService } from '../agent-actions/agent-actions.service';
-import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter-config';
+import { CALLCENTER_CONFIG, type CallcenterConfig } from '../config/callcenter.config';
 import {
   refundReasonOf,
   requireOpen,

@@ -8,7 +8,7 @@ import type { Principal } from '@harvest/platform/http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertCenterAccess } from '../shared/domain/center-access';
-import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
+import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment.config';
 import { FulfillmentOrderLine } from '../fulfillment-orders/entities/fulfillment-order-line.entity';
 import {
   FulfillmentOrder,

@@ -2,7 +2,7 @@ import { Database } from '@harvest/platform/database';
 import { PeriodicJobProvider, sweepInBatches } from '@harvest/platform/scheduling';
 import type { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
-import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
+import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment.config';
 import { chinaDate } from '../shared/domain/local-date';
 import { StockCountsService } from './stock-counts.service';
 

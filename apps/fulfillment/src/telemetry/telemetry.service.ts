@@ -6,7 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AllocationService } from '../allocation/allocation.service';
-import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment-config';
+import { FULFILLMENT_CONFIG, type FulfillmentConfig } from '../config/fulfillment.config';
 import { Room } from '../facilities/entities/room.entity';
 import { isWithinRange } from '../facilities/domain/storage-rules';
 import { StockCountsService } from '../stock-counts/stock-counts.service';

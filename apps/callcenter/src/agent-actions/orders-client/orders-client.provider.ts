@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { CALLCENTER_CONFIG, type CallcenterConfig } from '../../config/callcenter-config';
+import { CALLCENTER_CONFIG, type CallcenterConfig } from '../../config/callcenter.config';
 import { ORDERS_CLIENT } from './orders-client.port';
 import { OrdersHttpAdapter } from './orders-http.adapter';
 

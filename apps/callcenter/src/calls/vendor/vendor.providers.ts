@@ -1,6 +1,6 @@
 import { healthCheckProvider, type DependencyHealthIndicator } from '@harvest/platform/health';
 import type { Provider } from '@nestjs/common';
-import { CALLCENTER_CONFIG, type CallcenterConfig } from '../../config/callcenter-config';
+import { CALLCENTER_CONFIG, type CallcenterConfig } from '../../config/callcenter.config';
 import { CALL_CENTER_VENDOR } from './call-center-vendor.port';
 import { CircuitBreaker } from './circuit-breaker';
 import { SkylineAdapter } from './skyline/skyline.adapter';

@@ -1,5 +1,5 @@
 import { ConfigError } from '@harvest/platform/config';
-import { loadCallcenterConfig } from './callcenter-config';
+import { loadCallcenterConfig } from './callcenter.config';
 
 describe('callcenter config', () => {
   it('starts with no vendor and no orders configured (the embedded default)', () => {
