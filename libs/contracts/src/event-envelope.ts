@@ -21,14 +21,16 @@ export interface EventEnvelope<T = unknown> {
 
 /** The wire shape, without the payload's own schema: used to check that a message is an envelope at all. */
 export const eventEnvelopeSchema = z.object({
-  eventId: z.string().uuid(),
+  // z.guid(): any 8-4-4-4-12 hex id, as zod 3's uuid() accepted; zod 4's uuid() also checks the RFC 9562
+  // version and variant digits, which would start refusing ids a producer has always been allowed to send.
+  eventId: z.guid(),
   type: z.string().min(1),
   version: z.number().int().min(0),
   topic: z.string().min(1),
   key: z.string().min(1),
   occurredAt: z.string().datetime({ offset: true }),
   payload: z.unknown(),
-  headers: z.record(z.string()).default({}),
+  headers: z.record(z.string(), z.string()).default({}),
 });
 
 export function isEventEnvelope(value: unknown): value is EventEnvelope {
