@@ -110,7 +110,7 @@ export class OrdersHttpAdapter implements OrdersClient {
     }
     if (response.status >= 500) throw new OrdersUnavailableError(`orders answered ${response.status}`);
     const text = await response.text();
-    let parsed: Record<string, unknown> = {};
+    let parsed: Record<string, unknown>;
     try {
       parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
