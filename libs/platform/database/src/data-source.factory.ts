@@ -31,8 +31,8 @@ export function dataSourceOptions(
   dial?: () => Socket,
 ): DataSourceOptions {
   return {
+    // TypeORM 1 drives MySQL/MariaDB through mysql2 only (its connectorPackage option is gone).
     type: 'mysql',
-    connectorPackage: 'mysql2',
     host: node.host,
     port: node.port,
     username: settings.user,
@@ -49,7 +49,11 @@ export function dataSourceOptions(
     supportBigNumbers: true,
     bigNumberStrings: false,
     connectTimeout: settings.connectTimeoutMs,
-    extra: { connectTimeout: settings.connectTimeoutMs, enableKeepAlive: true, ...(dial ? { stream: dial } : {}) },
+    extra: {
+      connectTimeout: settings.connectTimeoutMs,
+      enableKeepAlive: true,
+      ...(dial ? { stream: dial } : {}),
+    },
   };
 }
 
@@ -64,7 +68,8 @@ export async function openDataSource(
 
 /** Each service owns one schema; it is created on first start so a fresh MySQL needs nothing by hand. */
 export async function ensureSchemaExists(node: DatabaseNode, settings: ConnectionSettings): Promise<void> {
-  if (!/^[A-Za-z0-9_]+$/.test(settings.database)) throw new Error(`DB_NAME "${settings.database}" must be letters, digits and _`);
+  if (!/^[A-Za-z0-9_]+$/.test(settings.database))
+    throw new Error(`DB_NAME "${settings.database}" must be letters, digits and _`);
   const connection = await createConnection({
     host: node.host,
     port: node.port,

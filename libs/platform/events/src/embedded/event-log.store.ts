@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@harvest/contracts';
 import { DataSource } from 'typeorm';
-import type { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
+import type { MysqlDataSourceOptions } from 'typeorm/driver/mysql/MysqlDataSourceOptions';
 import {
   EVENT_ROW_COLUMNS,
   EVENT_ROW_PLACEHOLDERS,
@@ -41,8 +41,7 @@ export class EventLogStore {
       `CREATE DATABASE IF NOT EXISTS \`${this.databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`,
     );
     const dataSource = new DataSource({
-      ...(this.serviceDataSource.options as MysqlConnectionOptions),
-      name: `events:${this.databaseName}`,
+      ...(this.serviceDataSource.options as MysqlDataSourceOptions),
       database: this.databaseName,
       entities: [],
       subscribers: [],

@@ -111,10 +111,12 @@ describe('events retention on MariaDB', () => {
     for (let i = 0; i < 6; i++) await addInbox(`old-${i}`, 20 + i);
     const statements: string[] = [];
     const query = dataSource.query.bind(dataSource);
-    const spy = jest.spyOn(dataSource, 'query').mockImplementation((sql: string, params?: unknown[]) => {
-      statements.push(sql);
-      return query(sql, params);
-    });
+    const spy = jest
+      .spyOn(dataSource, 'query')
+      .mockImplementation((sql: string, params?: Parameters<DataSource['query']>[1]) => {
+        statements.push(sql);
+        return query(sql, params);
+      });
     try {
       expect(await job({ EVENTS_RETENTION_BATCH_SIZE: '3' }).sweep()).toEqual({
         outboxDeleted: 7,
