@@ -37,6 +37,10 @@ export class OrderLoad {
   private workers: Promise<void>[] = [];
   private sequence = 0;
   private slotId = '';
+  /** A slot being opened because the current one filled up; every client waits for the same one. */
+  private nextSlot?: Promise<void>;
+  /** Slots opened after the first filled up (10,000 orders each: a long run with slow broker restarts fills one). */
+  extraSlots = 0;
 
   constructor(
     private readonly fixture: OrderFixture,
@@ -111,6 +115,11 @@ export class OrderLoad {
         return;
       }
       this.failures.set(outcome.status, (this.failures.get(outcome.status) ?? 0) + 1);
+      if (outcome.status === '409 slot-full') {
+        // The fixture's slot is full, not the system under test failing: the next orders go to a new slot.
+        await this.openNextSlot(body);
+        return;
+      }
       if (outcome.final) {
         this.rejected.push(`${outcome.status} ${outcome.detail}`);
         return;
@@ -118,6 +127,17 @@ export class OrderLoad {
       await sleep(RETRY_PAUSE_MS);
     }
     this.abandoned++;
+  }
+
+  private async openNextSlot(refusedBody: string): Promise<void> {
+    const refusedSlot = (JSON.parse(refusedBody) as { slotId: string }).slotId;
+    if (refusedSlot !== this.slotId) return; // another client already moved on
+    this.nextSlot ??= this.fixture.newSlot().then((slotId) => {
+      this.slotId = slotId;
+      this.extraSlots++;
+      this.nextSlot = undefined;
+    });
+    await this.nextSlot;
   }
 
   private async attempt(token: string, key: string, body: string) {

@@ -91,7 +91,10 @@ export const kafkaBrokerScenario: Scenario = {
         notes: [
           ...(window.orders.problem ? [`order load not valid: ${window.orders.problem}`] : []),
           `${eventIds.length} order.placed events checked end to end; ${ledger.redeliveries} redeliveries absorbed by the inbox; ` +
-            `${window.orders.attempts} order attempts (failed: ${failureSummary(window.orders.failures)})`,
+            `${window.orders.attempts} order attempts (failed: ${failureSummary(window.orders.failures)})` +
+            (window.orders.extraSlots
+              ? `; ${window.orders.extraSlots} more delivery slots opened as one filled`
+              : ''),
           `topic: ${topic.published} outbox rows marked published checked in order.placed by event id, ` +
             `${topic.lost} absent, ${topic.extraCopies} extra copies (re-sends after unclear answers)` +
             (CpuHog.requested() ? '; CPU hog on' : ''),
