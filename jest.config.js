@@ -9,6 +9,8 @@ for (const [alias, [target]] of Object.entries(tsconfig.compilerOptions.paths)) 
   const from = '^' + alias.replace('/*', '/(.*)') + '$';
   moduleNameMapper[from] = '<rootDir>/' + target.replace('*', '$1');
 }
+// An ES-module-only package, loaded through Node's own require (see the file).
+moduleNameMapper['^@platformatic/kafka$'] = '<rootDir>/libs/testing/jest/platformatic-kafka.js';
 
 const swc = [
   '@swc/jest',

@@ -11,7 +11,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafkaTopics } from '@harvest/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { KafkaClient } from '../../libs/platform/events/src/kafka/kafka-client.factory';
 import { KAFKA_BROKERS, ROOT } from './chaos-settings';
 import { sleep } from './harness-cli';
 import { log } from './scenario';
@@ -64,26 +64,24 @@ async function waitForSettledMetadata(topics: string[], deadline: number): Promi
 
 /** The first partition BROKER (bootstrapped alone, so it answers the metadata request) has not settled. */
 async function unsettledPartition(broker: string, topics: string[]): Promise<string | null> {
-  const admin = new Kafka({
+  const admin = new KafkaClient({
     clientId: 'chaos-topics',
-    brokers: [broker],
-    connectionTimeout: 3_000,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 0 },
+    bootstrapBrokers: [broker],
+    connectTimeout: 3_000,
+    retries: 0,
   }).admin();
   try {
-    await admin.connect();
-    const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-    for (const topic of metadata)
-      for (const p of topic.partitions)
+    const { topics: metadata } = await admin.metadata({ topics, forceUpdate: true });
+    for (const [name, topic] of metadata)
+      for (const [partition, p] of topic.partitions.entries())
         if (p.leader < 0 || p.isr.length < p.replicas.length)
-          return `${broker} sees ${topic.name}[${p.partitionId}] with leader ${p.leader}, ISR ${p.isr.length}/${p.replicas.length}`;
-    return metadata.length === topics.length
+          return `${broker} sees ${name}[${partition}] with leader ${p.leader}, ISR ${p.isr.length}/${p.replicas.length}`;
+    return metadata.size === topics.length
       ? null
-      : `${broker} knows ${metadata.length} of ${topics.length} topics`;
+      : `${broker} knows ${metadata.size} of ${topics.length} topics`;
   } catch (error) {
     return `${broker}: ${(error as Error).message}`;
   } finally {
-    await admin.disconnect().catch(() => undefined);
+    await admin.close().catch(() => undefined);
   }
 }

@@ -3,9 +3,10 @@
  * platform's InboxService (effect and inbox row in one transaction), and its effect counts applications per
  * event, so an effect applied twice shows up as applied > 1. Redeliveries the inbox absorbed are counted too.
  */
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { InboxEvent1763900000001, InboxService } from '@harvest/platform/events';
+import { createKafkaClient } from '../../libs/platform/events/src/kafka/kafka-client.factory';
+import { KafkaGroupConsumer } from '../../libs/platform/events/src/kafka/kafka-group-consumer';
 import { KAFKA_BROKERS, SCHEMA_PREFIX } from './chaos-settings';
 import type { TruthDb } from './truth-db';
 
@@ -14,7 +15,7 @@ const CONSUMER = 'chaos.order-placed-ledger';
 
 export class EventLedger {
   redeliveries = 0;
-  private consumer: Consumer | null = null;
+  private consumer: KafkaGroupConsumer | null = null;
   private dataSource: DataSource | null = null;
 
   constructor(private readonly db: TruthDb) {}
@@ -39,15 +40,17 @@ export class EventLedger {
       'CREATE TABLE IF NOT EXISTS effect (event_id CHAR(36) PRIMARY KEY, applied INT NOT NULL)',
     );
     const inbox = new InboxService(this.dataSource);
-    const kafka = new Kafka({ clientId: 'chaos-ledger', brokers: KAFKA_BROKERS, logLevel: logLevel.NOTHING });
-    this.consumer = kafka.consumer({ groupId: 'chaos-ledger', sessionTimeout: 10_000 });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: 'order.placed', fromBeginning: true });
-    await this.consumer.run({
-      eachMessage: async ({ message }) => {
+    const kafka = createKafkaClient({
+      KAFKA_BROKERS: KAFKA_BROKERS.map((b) => ({ host: b.split(':')[0]!, port: Number(b.split(':')[1]) })),
+      KAFKA_CLIENT_ID: 'chaos-ledger',
+    });
+    // The services' own group consumer (offset committed once handled, rejoin after a failure), from the oldest event.
+    this.consumer = new KafkaGroupConsumer(
+      kafka,
+      { groupId: 'chaos-ledger', topics: ['order.placed'], sessionTimeoutMs: 10_000 },
+      async (message) => {
         const eventId =
-          message.headers?.['event-id']?.toString() ??
-          (JSON.parse(message.value!.toString()) as { eventId: string }).eventId;
+          message.headers.get('event-id') ?? (JSON.parse(message.value!) as { eventId: string }).eventId;
         const outcome = await inbox.handleOnce(CONSUMER, { eventId, topic: 'order.placed' }, (em) =>
           em.query(
             'INSERT INTO effect (event_id, applied) VALUES (?, 1) ON DUPLICATE KEY UPDATE applied = applied + 1',
@@ -56,7 +59,8 @@ export class EventLedger {
         );
         if (!outcome.applied) this.redeliveries++;
       },
-    });
+    );
+    await this.consumer.start();
   }
 
   /** Event ids applied, with how many times each effect ran. */
@@ -74,7 +78,7 @@ export class EventLedger {
   }
 
   async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+    await this.consumer?.stop();
     await this.dataSource?.destroy();
   }
 }

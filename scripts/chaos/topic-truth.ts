@@ -49,10 +49,9 @@ export async function topicState(
 ): Promise<{ leader: number; inSync: boolean }> {
   const admin = kafka().admin();
   try {
-    await admin.connect();
-    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-    const partitions = topics[0]?.partitions ?? [];
-    const leader = partitions.find((p) => p.partitionId === partition)?.leader ?? -1;
+    const { topics } = await admin.metadata({ topics: [topic], forceUpdate: true });
+    const partitions = topics.get(topic)?.partitions ?? [];
+    const leader = partitions[partition]?.leader ?? -1;
     return {
       leader,
       inSync: partitions.length > 0 && partitions.every((p) => p.leader >= 0 && p.isr.length === 3),
@@ -60,6 +59,6 @@ export async function topicState(
   } catch {
     return { leader: -1, inSync: false };
   } finally {
-    await admin.disconnect().catch(() => undefined);
+    await admin.close().catch(() => undefined);
   }
 }

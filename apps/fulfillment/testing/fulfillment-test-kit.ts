@@ -5,7 +5,16 @@ import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-plac
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { connectAsRoot, dropDatabase, ensureKafkaTopics, uniqueDatabaseName } from '@harvest/testing';
-import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import {
+  Admin,
+  type BaseOptions,
+  compatibilityPartitioner,
+  Consumer,
+  MessagesStreamModes,
+  Producer,
+  stringDeserializers,
+  stringSerializers,
+} from '@platformatic/kafka';
 import type { Connection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fulfillmentService } from '../src/fulfillment.service-definition';
@@ -41,126 +50,63 @@ export async function waitFor<T>(
   }
 }
 
-function kafka(clientId: string): Kafka {
-  return new Kafka({
-    clientId,
-    brokers: [BROKER],
-    connectionTimeout: 3000,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 3 },
-  });
+function kafka(clientId: string): BaseOptions {
+  return { clientId, bootstrapBrokers: [BROKER], connectTimeout: 3000, retries: 3, retryDelay: 300 };
 }
-
-type TopicEnd = { topic: string; partition: number; offset: string };
-
-/** How long a group join may take before the kit gives up on one attempt (it never happens on an idle broker). */
-const JOIN_BOUND_MS = 20_000;
-const COMMIT_ATTEMPTS = 3;
 
 /**
  * Commits the topics' current ends as the group's position, so a consumer of the group starts there and
- * not at the oldest event (the service subscribes fromBeginning: every other run's leftovers on the shared
- * topics would be replayed first, and a busy machine takes minutes for them). One member joins once for all
- * topics: admin.setOffsets joins the group once per topic, which costs a rebalance delay each time.
- *
- * The commit is read back: kafkajs' consumer.commitOffsets silently does nothing while its runner is not
- * running (after a crash under load, before its restart), which left the group without a position and the
- * service replaying the topics from the beginning. A group that does not read back at the ends is committed
- * again.
+ * not at the oldest event (the service starts a new group at the oldest). The group has no member yet, so the
+ * admin client sets its offsets directly, without joining it.
  */
-async function startGroupAtEnd(client: Kafka, groupId: string, topics: string[]): Promise<void> {
-  await ensureKafkaTopics(topics, BROKER);
-  const admin = client.admin();
-  await admin.connect();
+async function startGroupAtEnd(client: BaseOptions, groupId: string, topics: string[]): Promise<void> {
+  const admin = new Admin(client);
   try {
-    const ends: TopicEnd[] = [];
-    for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic))
-        ends.push({ topic, partition: p.partition, offset: p.high });
-    }
-    for (let attempt = 1; ; attempt++) {
-      await commitAsOneMember(client, groupId, topics, ends);
-      const missing = await uncommitted(admin, groupId, topics, ends);
-      if (missing.length === 0) return;
-      if (attempt === COMMIT_ATTEMPTS) {
-        throw new Error(
-          `group ${groupId} has no position at the end of ${missing.join(', ')} after ${attempt} commits`,
-        );
-      }
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** Joins the group as its only member, commits `ends` and leaves. */
-async function commitAsOneMember(
-  client: Kafka,
-  groupId: string,
-  topics: string[],
-  ends: TopicEnd[],
-): Promise<void> {
-  // Short fetches: the member heartbeats between them (kafkajs has no heartbeat of its own), so a loaded
-  // machine does not lose its session, and disconnect does not wait out a 5 s long poll.
-  const consumer = client.consumer({
-    groupId,
-    sessionTimeout: 6000,
-    heartbeatInterval: 600,
-    maxWaitTimeInMs: 100,
-  });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics, fromBeginning: false });
-    let timer: NodeJS.Timeout | undefined;
-    const joined = new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
-      timer = setTimeout(
-        () => reject(new Error(`group ${groupId}: no join within ${JOIN_BOUND_MS} ms`)),
-        JOIN_BOUND_MS,
-      );
+    await ensureKafkaTopics(topics, BROKER);
+    const { topics: found } = await admin.metadata({ topics, forceUpdate: true });
+    const ends = await admin.listOffsets({
+      topics: topics.map((name) => ({
+        name,
+        partitions: [...Array(found.get(name)!.partitionsCount).keys()].map((partitionIndex) => ({
+          partitionIndex,
+          timestamp: -1n,
+        })),
+      })),
     });
-    await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
-    await joined.finally(() => clearTimeout(timer));
-    await consumer.commitOffsets(ends);
+    await admin.alterConsumerGroupOffsets({
+      groupId,
+      topics: ends.map(({ name, partitions }) => ({
+        name,
+        partitionOffsets: partitions.map((p) => ({ partition: p.partitionIndex, offset: p.offset })),
+      })),
+    });
   } finally {
-    await consumer.disconnect();
+    await admin.close().catch(() => undefined);
   }
-}
-
-/** The topic-partitions whose committed offset for the group is not the end taken before. */
-async function uncommitted(
-  admin: Admin,
-  groupId: string,
-  topics: string[],
-  ends: TopicEnd[],
-): Promise<string[]> {
-  const committed = new Map<string, string>();
-  for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics }))
-    for (const p of partitions) committed.set(`${topic}/${p.partition}`, p.offset);
-  return ends
-    .filter((end) => committed.get(`${end.topic}/${end.partition}`) !== end.offset)
-    .map((end) => `${end.topic}/${end.partition}`);
 }
 
 /**
  * Until the group has its one member, the service's (by client id, not a helper that has not left yet),
  * joined and assigned: from then on the service consumes what we publish.
  */
-async function waitForStableGroup(client: Kafka, groupId: string, memberClientId: string): Promise<void> {
-  const admin = client.admin();
-  await admin.connect();
+async function waitForStableGroup(
+  client: BaseOptions,
+  groupId: string,
+  memberClientId: string,
+): Promise<void> {
+  const admin = new Admin(client);
   try {
     await waitFor(`the service's consumer to join group ${groupId}`, async () => {
-      const { groups } = await admin.describeGroups([groupId]);
-      const group = groups[0];
+      const group = (await admin.describeGroups({ groups: [groupId] })).get(groupId);
+      const members = [...(group?.members.values() ?? [])];
       return (
-        group?.state === 'Stable' &&
-        group.members.length === 1 &&
-        group.members[0]!.clientId === memberClientId
+        String(group?.state).toUpperCase() === 'STABLE' &&
+        members.length === 1 &&
+        members[0]!.clientId === memberClientId
       );
     });
   } finally {
-    await admin.disconnect();
+    await admin.close().catch(() => undefined);
   }
 }
 
@@ -175,7 +121,7 @@ export class FulfillmentTestKit {
   readonly group = `fulfillment-test-${this.suffix}`;
   http!: HttpApp;
   sql!: Connection;
-  private producer!: Producer;
+  private producer!: Producer<string, string, string, string>;
   adminToken!: string;
   serviceToken!: string;
 
@@ -194,10 +140,12 @@ export class FulfillmentTestKit {
         `Kafka at ${BROKER} did not let the test group start (start it: bash infra/local/harness up): ${(error as Error).message}`,
       );
     }
-    this.producer = kafka(`fulfillment-test-producer-${this.suffix}`).producer({
-      allowAutoTopicCreation: true,
+    this.producer = new Producer({
+      ...kafka(`fulfillment-test-producer-${this.suffix}`),
+      serializers: stringSerializers,
+      partitioner: compatibilityPartitioner,
+      autocreateTopics: true,
     });
-    await this.producer.connect();
     const env = {
       JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
@@ -231,7 +179,7 @@ export class FulfillmentTestKit {
 
   async close(): Promise<void> {
     await this.http?.app.close();
-    await this.producer?.disconnect().catch(() => undefined);
+    await this.producer?.close().catch(() => undefined);
     await this.sql?.end().catch(() => undefined);
     await dropDatabase(this.dbName);
     await dropDatabase(this.eventsDbName);
@@ -243,7 +191,7 @@ export class FulfillmentTestKit {
     payload: Parameters<C['create']>[0]['payload'],
   ): Promise<void> {
     const envelope = contract.create({ key, payload });
-    await this.producer.send({ topic: contract.topic, messages: [{ key, value: JSON.stringify(envelope) }] });
+    await this.producer.send({ messages: [{ topic: contract.topic, key, value: JSON.stringify(envelope) }] });
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -410,22 +358,33 @@ export class FulfillmentTestKit {
     const client = kafka(`fulfillment-test-watch-${this.suffix}`);
     const groupId = `fulfillment-test-watch-${this.suffix}-${topic}`;
     await startGroupAtEnd(client, groupId, [topic]);
-    const consumer = client.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 600 });
-    const received: Array<{ key: string; payload: Record<string, unknown> }> = [];
-    const ownTopic = topic.startsWith('fulfillment.');
-    await consumer.connect();
-    await consumer.subscribe({ topic });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value!.toString()) as {
-          eventId: string;
-          payload: Record<string, unknown>;
-        };
-        if (ownTopic && !(await this.published(envelope.eventId))) return;
-        received.push({ key: message.key!.toString(), payload: envelope.payload });
-      },
+    const consumer = new Consumer({
+      ...client,
+      groupId,
+      deserializers: stringDeserializers,
+      sessionTimeout: 6000,
+      heartbeatInterval: 600,
     });
-    return { received, stop: () => consumer.disconnect() };
+    const received: Array<{ key: string; payload: Record<string, unknown> }> = [];
+    // Other runs' fulfillment services on the shared broker answer our order events too, under our order ids:
+    // on fulfillment's own topics, only what this service published counts.
+    const ownTopic = topic.startsWith('fulfillment.');
+    const stream = await consumer.consume({ topics: [topic], mode: MessagesStreamModes.COMMITTED });
+    let inOrder = Promise.resolve(); // the outbox lookups are chained, so `received` keeps the topic's order
+    stream.on('data', (message) => {
+      const envelope = JSON.parse(message.value!) as { eventId: string; payload: Record<string, unknown> };
+      inOrder = inOrder.then(async () => {
+        if (ownTopic && !(await this.published(envelope.eventId))) return;
+        received.push({ key: message.key!, payload: envelope.payload });
+      });
+    });
+    return {
+      received,
+      stop: async () => {
+        await stream.close().catch(() => undefined);
+        await consumer.close(true);
+      },
+    };
   }
 
   /** Whether this service published the event: the relay publishes from the outbox row, so it is there by then. */

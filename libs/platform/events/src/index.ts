@@ -23,5 +23,6 @@ export { EventsHealthIndicator } from './events-health.indicator';
 export { RethrowEventErrorsFilter } from './rethrow-event-errors.filter';
 export { deadLetterTopic, DEAD_LETTER_SUFFIX } from './dispatch/dead-letter';
 export { EmbeddedEventContext } from './embedded/embedded-event.context';
+export { KafkaEventContext } from './kafka/kafka-event.context';
 export { eventsMigrations, InboxEvent1763900000001, OutboxEvent1763900000000 } from './migrations';
 export { MysqlAdvisoryLease } from './lease/mysql-advisory-lease';

@@ -1,23 +1,26 @@
 import { Logger } from '@nestjs/common';
 import {
-  CompressionTypes,
-  type ICustomPartitioner,
-  type Kafka,
-  type Message,
-  Partitioners,
-  type Producer,
-  type RecordMetadata,
-  type TopicMessages,
-} from 'kafkajs';
+  compatibilityPartitioner,
+  type MessageToProduce,
+  ProduceAcks,
+  type ProduceResult,
+  type TopicWithPartitionAndOffset,
+} from '@platformatic/kafka';
 import type { EventAck, EventPublisher } from '../event-transport';
 import { envelopeJson, type OutgoingEvent } from '../outgoing-event';
+import type { KafkaClient, TextProducer } from './kafka-client.factory';
+
+export type KafkaMessage = MessageToProduce<string, string, string, string> & {
+  headers: Record<string, string>;
+};
 
 /** Kafka headers besides the envelope's own (trace context): lets tools route and filter without parsing values. */
-export function kafkaMessageFor(event: OutgoingEvent): Message {
+export function kafkaMessageFor(event: OutgoingEvent): KafkaMessage {
   return {
+    topic: event.topic,
     key: event.key,
     value: envelopeJson(event),
-    timestamp: String(Date.parse(event.occurredAt)),
+    timestamp: BigInt(Date.parse(event.occurredAt)),
     headers: {
       ...event.headers,
       'event-id': event.eventId,
@@ -27,86 +30,99 @@ export function kafkaMessageFor(event: OutgoingEvent): Message {
   };
 }
 
-/** Groups by topic, keeping the outbox order inside each topic (order only matters per topic and key). */
-export function topicMessagesFor(events: ReadonlyArray<OutgoingEvent>): TopicMessages[] {
-  const byTopic = new Map<string, Message[]>();
-  for (const event of events) {
-    const messages = byTopic.get(event.topic) ?? [];
-    messages.push(kafkaMessageFor(event));
-    byTopic.set(event.topic, messages);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+/** One message per event, in outbox order (order only matters per topic and key). */
+export function kafkaMessagesFor(events: ReadonlyArray<OutgoingEvent>): KafkaMessage[] {
+  return events.map(kafkaMessageFor);
 }
 
 /**
- * The acks a sendBatch answer proves, per event: a message counts as written only if the partition the
- * partitioner put it in is in the answer without error and with a base offset; its offset is that base plus its
- * place among the batch's messages of that partition (one produce request writes a partition's messages in order).
- * A partition missing from the answer, or answered twice, proves its first write only.
+ * The partition of a keyed message among `partitions`: Java's (and kafkajs's) murmur2 partitioner, so a key
+ * stays in the partition it was in before the client changed, and with it the order of its events.
+ */
+export function partitionForKey(key: string, partitions: number): number {
+  return compatibilityPartitioner(undefined as never, Buffer.from(key)) % partitions;
+}
+
+/**
+ * The acks a produce answer proves, per event: a message counts as written only if its partition is in the
+ * answer with a base offset; its offset is that base plus its place among the batch's messages of that partition
+ * (one produce request writes a partition's messages in order). A partition missing from the answer proves
+ * nothing, and one answered twice proves its first write only.
  */
 export function kafkaAcksFor(
-  topicMessages: ReadonlyArray<TopicMessages>,
-  partitionOf: (message: Message) => number | undefined,
-  answer: ReadonlyArray<RecordMetadata>,
+  messages: ReadonlyArray<KafkaMessage>,
+  answer: ReadonlyArray<TopicWithPartitionAndOffset>,
 ): EventAck[] {
   const baseOffsets = new Map<string, bigint>();
-  for (const { topicName, partition, errorCode, baseOffset } of answer) {
-    const at = `${topicName}\u0000${partition}`;
-    if (errorCode === 0 && baseOffset !== undefined && /^\d+$/.test(baseOffset) && !baseOffsets.has(at))
-      baseOffsets.set(at, BigInt(baseOffset));
+  for (const { topic, partition, offset } of answer) {
+    const at = `${topic}\u0000${partition}`;
+    if (typeof offset === 'bigint' && offset >= 0n && !baseOffsets.has(at)) baseOffsets.set(at, offset);
   }
   const acks: EventAck[] = [];
   const placeInPartition = new Map<string, bigint>();
-  for (const { topic, messages } of topicMessages) {
-    for (const message of messages) {
-      const partition = partitionOf(message);
-      if (partition === undefined) continue;
-      const at = `${topic}\u0000${partition}`;
-      const place = placeInPartition.get(at) ?? 0n;
-      placeInPartition.set(at, place + 1n);
-      const base = baseOffsets.get(at);
-      const eventId = message.headers?.['event-id'];
-      if (base === undefined || typeof eventId !== 'string') continue;
-      acks.push({ eventId, topic, partition, offset: String(base + place) });
-    }
+  for (const { topic, partition, headers } of messages) {
+    if (partition === undefined) continue;
+    const at = `${topic}\u0000${partition}`;
+    const place = placeInPartition.get(at) ?? 0n;
+    placeInPartition.set(at, place + 1n);
+    const base = baseOffsets.get(at);
+    const eventId = headers['event-id'];
+    if (base === undefined || typeof eventId !== 'string') continue;
+    acks.push({ eventId, topic, partition, offset: String(base + place) });
   }
   return acks;
 }
 
 /**
- * Publishes a whole relay batch in one sendBatch with an idempotent producer (acks from all in-sync replicas,
- * one request in flight, so retries inside kafkajs cannot reorder or duplicate).
+ * Publishes a whole relay batch in one send with an idempotent producer (acks from all in-sync replicas; retries
+ * inside the client resend with the same sequence numbers, so the broker drops a duplicate).
  * After any failed send the producer is thrown away and a new one (new producer id) is made for the next
  * attempt: after a broker restart that is what reconnects, and it means a resend can never be mistaken by the
  * broker for a duplicate of a half-written batch and dropped.
  *
  * It returns acks for the messages of the partitions the answer names, not "all sent" because the promise
- * resolved (issue 15, kafkajs #1303): kafkajs 2.2.4's sendMessages keeps each broker's answer across its retries
- * and, on a retry, sends only to brokers that have none yet. When a broker dies mid-batch and its partitions'
- * leadership moves to a broker that already answered for other partitions, those partitions are never sent again,
- * and sendBatch resolves with the old answers, which do not name them. The partitioner is wrapped to learn which
- * partition each message went to, so the answer can be read message by message; a partial answer also discards
- * the producer, like a failure.
+ * resolved (issue 15): kafkajs 2.2.4 resolved a multi-partition send after a leader change although some
+ * partitions were never written (tulios/kafkajs#1303), and no client's promise is taken as proof since.
+ * Each message's partition is chosen here (from the producer's topic metadata) rather than by the client, so the
+ * answer can be read message by message. @platformatic/kafka fails the whole send when one broker's answer
+ * fails, and names on the error (`produced`) the partitions other brokers did write: those are acked, the
+ * rest count as not sent, and a partial answer also discards the producer, like a failure.
  */
 export class KafkaEventPublisher implements EventPublisher {
   private readonly logger = new Logger(KafkaEventPublisher.name);
-  private producer: Promise<Producer> | undefined;
-  private readonly partitions = new WeakMap<Message, number>();
+  private producer: TextProducer | undefined;
 
-  constructor(private readonly kafka: Kafka) {}
+  constructor(private readonly kafka: KafkaClient) {}
 
   async publish(events: ReadonlyArray<OutgoingEvent>): Promise<EventAck[]> {
     if (events.length === 0) return [];
-    const producer = await this.connectedProducer();
-    const topicMessages = topicMessagesFor(events);
-    let answer: RecordMetadata[];
+    const producer = (this.producer ??= this.kafka.producer({
+      idempotent: true,
+      acks: ProduceAcks.ALL,
+      autocreateTopics: true,
+    }));
+    const messages = kafkaMessagesFor(events);
+    let answer: ProduceResult;
     try {
-      answer = await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+      const topics = [...new Set(messages.map((m) => m.topic))];
+      const metadata = await producer.metadata({ topics, autocreateTopics: true });
+      for (const message of messages) {
+        const partitions = metadata.topics.get(message.topic)?.partitionsCount;
+        if (!partitions) throw new Error(`Kafka gave no partitions for topic ${message.topic}`);
+        message.partition = partitionForKey(message.key!, partitions);
+      }
+      answer = await producer.send({ messages });
     } catch (error) {
       await this.discardProducer();
-      throw error;
+      const produced = (error as { produced?: ProduceResult }).produced?.offsets ?? [];
+      const acks = kafkaAcksFor(messages, produced);
+      if (acks.length === 0) throw error;
+      this.logger.warn(
+        `Kafka acknowledged ${acks.length} of ${events.length} events of a failed batch; the rest count as not sent: ${(error as Error).message}`,
+      );
+      return acks;
     }
-    const acks = kafkaAcksFor(topicMessages, (message) => this.partitions.get(message), answer);
+    const acks = kafkaAcksFor(messages, answer.offsets ?? []);
     if (acks.length < events.length) {
       this.logger.warn(
         `Kafka acknowledged ${acks.length} of ${events.length} events of a batch; the rest count as not sent`,
@@ -120,43 +136,9 @@ export class KafkaEventPublisher implements EventPublisher {
     await this.discardProducer();
   }
 
-  private connectedProducer(): Promise<Producer> {
-    this.producer ??= (async () => {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: true,
-        createPartitioner: this.recordingPartitioner,
-        // Bounded on purpose (kafkajs warns): the relay retries the whole batch with a fresh producer.
-        retry: { initialRetryTime: 300, maxRetryTime: 3000, retries: 5 },
-      });
-      try {
-        await producer.connect();
-      } catch (error) {
-        this.producer = undefined;
-        await producer.disconnect().catch(() => undefined);
-        throw error;
-      }
-      producer.on(producer.events.DISCONNECT, () => this.logger.warn('Kafka producer disconnected'));
-      return producer;
-    })();
-    return this.producer;
-  }
-
-  /** kafkajs's default partitioner, remembering its choice per message for kafkaAcksFor. */
-  private readonly recordingPartitioner: ICustomPartitioner = () => {
-    const choose = Partitioners.DefaultPartitioner();
-    return (args) => {
-      const partition = choose(args);
-      this.partitions.set(args.message, partition);
-      return partition;
-    };
-  };
-
   private async discardProducer(): Promise<void> {
-    const pending = this.producer;
+    const producer = this.producer;
     this.producer = undefined;
-    const producer = await pending?.catch(() => undefined);
-    await producer?.disconnect().catch(() => undefined);
+    await producer?.close(true).catch(() => undefined);
   }
 }

@@ -1,16 +1,15 @@
 import type { DependencyCheck } from '@harvest/platform/health';
-import { type Kafka, logLevel } from 'kafkajs';
 import type { EventAck, EventServerOptions } from '../event-transport';
 import { EventTransportBase } from '../event-transport.base';
 import type { EventsConfig } from '../events.config';
 import type { OutgoingEvent } from '../outgoing-event';
-import { createKafkaClient, kafkaClientConfig } from './kafka-client.factory';
+import { createKafkaClient, type KafkaClient } from './kafka-client.factory';
 import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
 import { KafkaEventServer } from './kafka-event.server';
 
 export class KafkaEventTransport extends EventTransportBase {
   readonly name = 'kafka';
-  private readonly kafka: Kafka;
+  private readonly kafka: KafkaClient;
   private readonly publisher: KafkaEventPublisher;
 
   constructor(config: EventsConfig) {
@@ -28,34 +27,21 @@ export class KafkaEventTransport extends EventTransportBase {
   }
 
   protected buildServer({ group }: EventServerOptions): KafkaEventServer {
-    return new KafkaEventServer(
-      {
-        client: kafkaClientConfig(this.config, logLevel.ERROR),
-        consumer: {
-          groupId: group,
-          sessionTimeout: this.config.EVENTS_KAFKA_SESSION_TIMEOUT_MS,
-          heartbeatInterval: Math.floor(this.config.EVENTS_KAFKA_SESSION_TIMEOUT_MS / 10),
-          retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
-        },
-        // A new group starts at the oldest retained event, like the embedded log: nothing published before
-        // the service first started is skipped.
-        subscribe: { fromBeginning: true },
-        postfixId: '',
-      },
-      this.dispatcher,
-    );
+    return new KafkaEventServer(this.kafka, this.dispatcher, {
+      group,
+      sessionTimeoutMs: this.config.EVENTS_KAFKA_SESSION_TIMEOUT_MS,
+    });
   }
 
   async check(): Promise<DependencyCheck> {
     const admin = this.kafka.admin();
     try {
-      await withTimeout(admin.connect(), 3000);
-      const cluster = await withTimeout(admin.describeCluster(), 3000);
-      return { up: true, detail: { brokers: cluster.brokers.length, controller: cluster.controller } };
+      const cluster = await withTimeout(admin.metadata({ topics: [], forceUpdate: true }), 3000);
+      return { up: true, detail: { brokers: cluster.brokers.size, controller: cluster.controllerId } };
     } catch (error) {
       return { up: false, detail: { error: (error as Error).message } };
     } finally {
-      await admin.disconnect().catch(() => undefined);
+      await admin.close().catch(() => undefined);
     }
   }
 

@@ -22,7 +22,8 @@ import { readTopicEvents } from './kafka-topic-reader';
  * Issue 15 on the real 3-broker cluster (RF 3, min ISR 2): the leader of some partitions is SIGKILLed while the
  * relay streams large batches spread over six partitions, KILLS times, each at a different moment of its cycle.
  * Then every outbox row marked published is looked up in the topic, read from the beginning, by event id.
- * On a58ae35 (relay marking what kafkajs's resolved sendBatch covered) rows marked published were missing.
+ * On a58ae35 (relay marking what kafkajs's resolved sendBatch covered) rows marked published were missing;
+ * it guards the same for @platformatic/kafka (issue 17).
  * Touches the chaos topology's brokers: run it under `flock /tmp/harvest-mha.lock`.
  */
 const KILLS = 3;

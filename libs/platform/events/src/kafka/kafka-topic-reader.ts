@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
+import { MessagesStreamModes } from '@platformatic/kafka';
+import type { KafkaClient } from './kafka-client.factory';
 
 export interface StoredEvent {
   eventId: string;
   partition: number;
   offset: string;
 }
+
+/** ListOffsets' special timestamps: the log end (high-water mark) and the log start. */
+const LATEST = -1n;
+const EARLIEST = -2n;
 
 /**
  * The events a topic holds, by their `event-id` header, read from the brokers' log (not from what a consumer
@@ -15,78 +20,80 @@ export interface StoredEvent {
  * The loss checks (chaos, `npm run events:reconcile`, the leader-loss spec) use it as the topic's side of the truth.
  */
 export async function readTopicEvents(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   since?: Date,
   timeoutMs = 180_000,
 ): Promise<StoredEvent[]> {
   const admin = kafka.admin();
-  await admin.connect();
-  let starts: Map<number, string>;
+  let starts: Map<number, bigint>;
   let highs: Map<number, bigint>;
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    highs = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
-    const fromTime = since ? await admin.fetchTopicOffsetsByTimestamp(topic, since.getTime()) : undefined;
+    const metadata = await admin.metadata({ topics: [topic], forceUpdate: true });
+    const partitions = [...Array(metadata.topics.get(topic)!.partitionsCount).keys()];
+    const offsetsAt = async (timestamp: bigint) => {
+      const [listed] = await admin.listOffsets({
+        topics: [
+          { name: topic, partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) },
+        ],
+      });
+      return new Map((listed?.partitions ?? []).map((p) => [p.partitionIndex, p.offset]));
+    };
+    highs = await offsetsAt(LATEST);
+    const lows = await offsetsAt(EARLIEST);
+    // A partition with nothing stamped `since` or later answers -1: nothing of it is read.
+    const fromTime = since ? await offsetsAt(BigInt(since.getTime())) : undefined;
     starts = new Map(
-      offsets.map((o) => [o.partition, fromTime?.find((f) => f.partition === o.partition)?.offset ?? o.low]),
+      partitions.map((p) => {
+        const at = fromTime?.get(p);
+        return [p, at === undefined ? lows.get(p)! : at < 0n ? highs.get(p)! : at];
+      }),
     );
   } finally {
-    await admin.disconnect();
+    await admin.close().catch(() => undefined);
   }
   const pending = new Set(
-    [...highs]
-      .filter(([partition, high]) => BigInt(starts.get(partition)!) < high && high > 0n)
-      .map(([p]) => p),
+    [...highs].filter(([partition, high]) => starts.get(partition)! < high).map(([p]) => p),
   );
   const events: StoredEvent[] = [];
   if (pending.size === 0) return events;
 
   const groupId = `harvest-topic-reader-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+  const consumer = kafka.consumer({ groupId, autocommit: false });
   let timer: NodeJS.Timeout | undefined;
   try {
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    let done!: () => void;
-    const finished = new Promise<void>((resolve, reject) => {
-      done = resolve;
-      timer = setTimeout(
-        () => reject(new Error(`${topic}: not read to its high-water marks within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+    const stream = await consumer.consume({
+      topics: [topic],
+      mode: MessagesStreamModes.MANUAL,
+      offsets: [...starts].map(([partition, offset]) => ({ topic, partition, offset })),
     });
-    // Seeking needs the group joined; the first fetches may start at the oldest offset, which only adds ids.
-    let sought = false;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      if (!sought) for (const [partition, offset] of starts) consumer.seek({ topic, partition, offset });
-      sought = true;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new Error(`${topic}: not read to its high-water marks within ${timeoutMs} ms`));
+        void stream.close();
+      }, timeoutMs);
     });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        const high = highs.get(batch.partition)!;
-        for (const message of batch.messages) {
-          if (BigInt(message.offset) >= high) break;
-          const eventId = message.headers?.['event-id'];
+    const read = (async () => {
+      for await (const message of stream) {
+        const high = highs.get(message.partition)!;
+        if (message.offset < high) {
+          const eventId = message.headers.get('event-id');
           if (eventId !== undefined)
-            events.push({ eventId: String(eventId), partition: batch.partition, offset: message.offset });
+            events.push({ eventId, partition: message.partition, offset: String(message.offset) });
         }
-        const last = batch.messages.at(-1);
-        if (last && BigInt(last.offset) + 1n >= high) pending.delete(batch.partition);
-        if (pending.size === 0) done();
-      },
-    });
-    await finished;
+        if (message.offset + 1n >= high) pending.delete(message.partition);
+        if (pending.size === 0) break;
+      }
+    })();
+    await Promise.race([read, timedOut]);
   } finally {
     clearTimeout(timer);
-    await consumer.disconnect().catch(() => undefined);
+    await consumer.close(true).catch(() => undefined);
     const admin2 = kafka.admin();
     await admin2
-      .connect()
-      .then(() => admin2.deleteGroups([groupId]))
+      .deleteGroups({ groups: [groupId] })
       .catch(() => undefined)
-      .finally(() => admin2.disconnect().catch(() => undefined));
+      .finally(() => admin2.close().catch(() => undefined));
   }
   return events;
 }

@@ -11,7 +11,7 @@ import { createTopics, deleteTopics, harness, requireKafka } from '../testing/ka
 import { platformTestV1 } from '../testing/platform-test-event';
 import { defineTransportScenarios, installTracePropagation } from '../testing/transport-scenarios';
 
-describe('Kafka transport (kafkajs idempotent producer, Nest Kafka consumer)', () => {
+describe('Kafka transport (@platformatic/kafka idempotent producer and consumer group)', () => {
   const suffix = uniqueSuffix();
   const topic = `platform-test.${suffix}`;
   const observed = new Observed();

@@ -1,13 +1,18 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { OutboxWriter } from '../outbox/outbox-writer.service';
 import { outgoingEvent } from '../outgoing-event';
-import { createServiceDatabase, uniqueSuffix } from '../testing/events-test-database';
-import { createTopics, deleteTopics, KAFKA_BROKER, requireKafka } from '../testing/kafka-test-support';
 import { platformTestV1 } from '../testing/platform-test-event';
+import { createServiceDatabase, uniqueSuffix } from '../testing/events-test-database';
+import {
+  createTopics,
+  deleteTopics,
+  KAFKA_BROKER,
+  requireKafka,
+  testKafka,
+} from '../testing/kafka-test-support';
 import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
 import { readTopicEvents } from './kafka-topic-reader';
 import { reconcileOutbox, type ReconcileRequest } from './outbox-reconciler';
@@ -18,12 +23,7 @@ const REPO_ROOT = resolve(__dirname, '../../../../..');
 describe('outbox reconciliation against Kafka (events:reconcile)', () => {
   const topic = `platform-test.reconcile.${uniqueSuffix()}`;
   const contract = platformTestV1.withTopic(topic);
-  const kafka = new Kafka({
-    clientId: 'reconcile-test',
-    brokers: [KAFKA_BROKER],
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 3 },
-  });
+  const kafka = testKafka('reconcile-test');
   let dataSource: DataSource;
   let drop: () => Promise<void>;
   let schema: string;

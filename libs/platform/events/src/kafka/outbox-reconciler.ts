@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { KafkaClient } from './kafka-client.factory';
 import { EVENT_ROW_SELECT, type EventRow, rowToOutgoingEvent, toSqlDateTime } from '../outbox/outbox-row';
 import { requireAllAcknowledged } from '../publish-acks';
 import { KafkaEventPublisher } from './kafka-event-publisher.adapter';
@@ -44,7 +44,7 @@ const REPUBLISH_BATCH = 500;
  */
 export async function reconcileOutbox(
   query: SqlQuery,
-  kafka: Kafka,
+  kafka: KafkaClient,
   request: ReconcileRequest,
 ): Promise<ReconcileReport> {
   if (!/^[A-Za-z0-9_$]+$/.test(request.schema))
