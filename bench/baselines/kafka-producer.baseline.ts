@@ -1,10 +1,11 @@
 /**
  * Raw baseline of the relay row, in its own process: the same COUNT order.placed payloads as plain envelopes
- * through one kafkajs producer in batches of 100 (idempotent, acks from all replicas, as the relay's producer),
+ * through one bare @platformatic/kafka producer in batches of 100 (idempotent, acks from all replicas, as the relay's
+ * producer; kafkajs until issue 17),
  * timed (with this process's CPU) until Kafka acknowledged the last batch. A warm-up of WARMUP events goes first. Writes a Measurement +
  * peak RSS to RESULT_FILE.  Env: KAFKA_BROKERS, TOPIC, COUNT, WARMUP, RESULT_FILE.
  */
-import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import { compatibilityPartitioner, ProduceAcks, Producer, stringSerializers } from '@platformatic/kafka';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { percentile } from '../support/load';
@@ -16,13 +17,14 @@ async function main(): Promise<void> {
   const topic = env.TOPIC!;
   const count = Number(env.COUNT);
   const warmup = Number(env.WARMUP);
-  const producer = new Kafka({ brokers: env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING }).producer(
-    {
-      idempotent: true,
-      maxInFlightRequests: 1,
-    },
-  );
-  await producer.connect();
+  const producer = new Producer({
+    clientId: 'harvest-bench-raw',
+    bootstrapBrokers: env.KAFKA_BROKERS!.split(','),
+    serializers: stringSerializers,
+    partitioner: compatibilityPartitioner,
+    idempotent: true,
+    acks: ProduceAcks.ALL,
+  });
   const batchMs: number[] = [];
   const send = async (from: number, n: number) => {
     for (let first = from; first < from + n; first += RELAY_BATCH_SIZE) {
@@ -40,13 +42,9 @@ async function main(): Promise<void> {
           payload: relayPayload(i),
           headers: {},
         };
-        messages.push({ key, value: JSON.stringify(envelope) });
+        messages.push({ topic, key, value: JSON.stringify(envelope) });
       }
-      await producer.sendBatch({
-        topicMessages: [{ topic, messages }],
-        acks: -1,
-        compression: CompressionTypes.None,
-      });
+      await producer.send({ messages });
       batchMs.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
   };
@@ -71,7 +69,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await producer.disconnect();
+    await producer.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import Redis from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin } from '@platformatic/kafka';
 import { rmSync } from 'node:fs';
 import { TIER, type BenchRun } from './bench-run';
 
@@ -38,15 +38,14 @@ export async function cleanUpRun(run: BenchRun, kafkaTopics: string[] = []): Pro
       'Kafka topics',
       async () => {
         if (kafkaTopics.length === 0) return;
-        const admin = new Kafka({
-          brokers: TIER.kafkaBrokers.split(','),
-          logLevel: logLevel.NOTHING,
-        }).admin();
-        await admin.connect();
+        const admin = new Admin({
+          clientId: 'harvest-bench',
+          bootstrapBrokers: TIER.kafkaBrokers.split(','),
+        });
         try {
           await admin.deleteTopics({ topics: kafkaTopics });
         } finally {
-          await admin.disconnect();
+          await admin.close();
         }
       },
     ],

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import Redis from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin } from '@platformatic/kafka';
 import { TIER } from './bench-run';
 
 const HOW = 'start the local tier first: bash infra/local/harness up';
@@ -30,18 +30,17 @@ export async function checkTier(): Promise<void> {
   } finally {
     await es.close();
   }
-  const admin = new Kafka({
-    brokers: TIER.kafkaBrokers.split(','),
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 3000,
-    retry: { retries: 1 },
-  }).admin();
+  const admin = new Admin({
+    clientId: 'harvest-bench',
+    bootstrapBrokers: TIER.kafkaBrokers.split(','),
+    connectTimeout: 3000,
+    retries: 1,
+  });
   try {
-    await admin.connect();
     await admin.listTopics();
   } catch (error) {
     throw new Error(`Kafka at ${TIER.kafkaBrokers} is not answering (${(error as Error).message}); ${HOW}`);
   } finally {
-    await admin.disconnect();
+    await admin.close();
   }
 }

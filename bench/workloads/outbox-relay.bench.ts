@@ -16,7 +16,7 @@ export const relayTopics = (run: BenchRun) => [`bench-${run.id}-relay-ours`, `be
 
 /**
  * Outbox relay to Kafka: COUNT committed outbox rows published by our relay, against the same payloads sent
- * by a batched kafkajs producer; events/s until Kafka acknowledged all, latency per batch of 100. Each side
+ * by a bare batched @platformatic/kafka producer (the relay's client); events/s until Kafka acknowledged all, latency per batch of 100. Each side
  * is its own process, one after the other, on its own topic (same partition count). CPU ms/op is each process's
  * own CPU over its timed span; with --cpu-prof our side is profiled like the services.
  */
@@ -80,6 +80,6 @@ export async function outboxRelayRow(run: BenchRun, count: number): Promise<Rati
     ours,
     raw,
     oursRss: { 'outbox relay': peak('relay-ours') },
-    rawRss: { kafkajs: peak('relay-raw') },
+    rawRss: { '@platformatic/kafka': peak('relay-raw') },
   };
 }
