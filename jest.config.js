@@ -28,7 +28,7 @@ const common = {
   rootDir: __dirname,
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/libs/testing/jest/harvest-node-environment.js',
   setupFiles: ['reflect-metadata'],
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.cache'],
 };

@@ -1,5 +1,5 @@
-// @platformatic/kafka ships ES modules only. Jest's module registry cannot load them into a CommonJS spec
-// (its swc transform cannot turn their import.meta into CommonJS, and the `module` builtin it hands specs
-// is its own), so specs get the package through Node's real require, which loads ES modules natively on
-// Node 24 (require(esm)), as the services and scripts do.
-module.exports = process.getBuiltinModule('node:module').createRequire(__filename)('@platformatic/kafka');
+// @platformatic/kafka ships ES modules only, which Jest's module registry cannot load into a CommonJS spec (its
+// swc transform cannot turn their import.meta into CommonJS). The test environment
+// (harvest-node-environment.js) loads the package with Node's real require, as the services and scripts do,
+// and this module hands it on.
+module.exports = globalThis.__harvestEsmPackages['@platformatic/kafka'];
