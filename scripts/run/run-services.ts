@@ -49,7 +49,8 @@ function startService(service: ServiceEntry, env: NodeJS.ProcessEnv): ChildProce
 async function waitUntilReady(service: ServiceEntry, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${service.name} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new Error(`${service.name} exited with code ${child.exitCode} before it was ready`);
     try {
       const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`);
       if (response.ok) return;
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     JWT_SECRET: process.env.JWT_SECRET ?? devSecret('jwt-secret'),
     PAYMENT_CALLBACK_SECRET: process.env.PAYMENT_CALLBACK_SECRET ?? devSecret('payment-callback-secret'),
-    CALLCENTER_WEBHOOK_SECRETS: process.env.CALLCENTER_WEBHOOK_SECRETS ?? devSecret('callcenter-webhook-secret'),
+    CALLCENTER_WEBHOOK_SECRETS:
+      process.env.CALLCENTER_WEBHOOK_SECRETS ?? devSecret('callcenter-webhook-secret'),
     IMAGES_SIGNING_SECRET: process.env.IMAGES_SIGNING_SECRET ?? devSecret('images-signing-secret'),
     EVENTS_TRANSPORT: process.env.EVENTS_TRANSPORT ?? 'embedded',
     SEARCH_DRIVER: process.env.SEARCH_DRIVER ?? 'sql',
@@ -93,13 +95,24 @@ async function main(): Promise<void> {
     stopAll();
     throw error;
   }
-  console.log(`\nrun: all ${services.length} services ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  for (const s of services) console.log(`  ${s.name.padEnd(12)} http://127.0.0.1:${s.port}  (ready: /health/ready, metrics: /metrics)`);
-  console.log('  tokens for trying the APIs: npm run token -- --role admin --sub ops-1   (roles: customer agent scanner admin service)');
+  console.log(
+    `\nrun: all ${services.length} services ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  );
+  for (const s of services)
+    console.log(
+      `  ${s.name.padEnd(12)} http://127.0.0.1:${s.port}  (ready: /health/ready, metrics: /metrics)`,
+    );
+  console.log(
+    '  tokens for trying the APIs: npm run token -- --role admin --sub ops-1   (roles: customer agent scanner admin service)',
+  );
 
   if (checkOnly) {
     stopAll();
-    await Promise.all([...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await Promise.all(
+      [...children.values()].map(
+        (c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))),
+      ),
+    );
     console.log('run: --check passed; all services answered readiness and were stopped');
     return;
   }

@@ -40,7 +40,8 @@ export function defineEvent<S extends z.ZodTypeAny>(definition: EventDefinition<
     create({ key, payload, headers = {} }) {
       if (!key) throw new EventContractError(`${describe}: key must not be empty`);
       const parsed = definition.schema.safeParse(payload);
-      if (!parsed.success) throw new EventContractError(`${describe}: invalid payload: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new EventContractError(`${describe}: invalid payload: ${parsed.error.message}`);
       return {
         eventId: randomUUID(),
         type: definition.type,
@@ -55,12 +56,14 @@ export function defineEvent<S extends z.ZodTypeAny>(definition: EventDefinition<
     matches: (envelope) => envelope.type === definition.type && envelope.version === definition.version,
     parse(message) {
       const envelope = eventEnvelopeSchema.safeParse(message);
-      if (!envelope.success) throw new EventContractError(`${describe}: not an event envelope: ${envelope.error.message}`);
+      if (!envelope.success)
+        throw new EventContractError(`${describe}: not an event envelope: ${envelope.error.message}`);
       if (!contract.matches(envelope.data)) {
         throw new EventContractError(`${describe}: got ${envelope.data.type} v${envelope.data.version}`);
       }
       const payload = definition.schema.safeParse(envelope.data.payload);
-      if (!payload.success) throw new EventContractError(`${describe}: invalid payload: ${payload.error.message}`);
+      if (!payload.success)
+        throw new EventContractError(`${describe}: invalid payload: ${payload.error.message}`);
       return { ...envelope.data, payload: payload.data };
     },
     withTopic: (topic) => defineEvent({ ...definition, topic }),

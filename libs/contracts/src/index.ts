@@ -1,4 +1,9 @@
-export { type EventEnvelope, type EventHeaders, eventEnvelopeSchema, isEventEnvelope } from './event-envelope';
+export {
+  type EventEnvelope,
+  type EventHeaders,
+  eventEnvelopeSchema,
+  isEventEnvelope,
+} from './event-envelope';
 export {
   defineEvent,
   EventContractError,

@@ -18,7 +18,10 @@ export interface ServiceTestEnvironment {
  * The environment for running one service in-process against the real tier. Fails with a line saying how
  * to start the tier when MariaDB is not there, instead of a bare ECONNREFUSED later.
  */
-export async function serviceTestEnvironment(service: string, overrides: TestEnv = {}): Promise<ServiceTestEnvironment> {
+export async function serviceTestEnvironment(
+  service: string,
+  overrides: TestEnv = {},
+): Promise<ServiceTestEnvironment> {
   await (await connectAsRoot()).end();
   const runId = randomBytes(4).toString('hex');
   const prefix = `harvest_t_${service}_${runId}_`;
@@ -39,7 +42,8 @@ export async function serviceTestEnvironment(service: string, overrides: TestEnv
       const root = await connectAsRoot();
       try {
         const [rows] = await root.query('SHOW DATABASES LIKE ?', [`${prefix.replace(/_/g, '\\_')}%`]);
-        for (const row of rows as Array<Record<string, string>>) await root.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
+        for (const row of rows as Array<Record<string, string>>)
+          await root.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
       } finally {
         await root.end();
       }

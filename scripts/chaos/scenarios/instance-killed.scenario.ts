@@ -19,7 +19,8 @@ export const instanceKilledScenario: Scenario = {
       // The hard case is an order POST the victim is still working on: it has claimed its Idempotency-Key,
       // and HAProxy's redispatch must be able to take that key over on the other instance. Wait for one.
       const deadline = Date.now() + 10_000;
-      while ((inFlightAtKill = await openRequests('orders', 'orders-1')) === 0 && Date.now() < deadline) await sleep(5);
+      while ((inFlightAtKill = await openRequests('orders', 'orders-1')) === 0 && Date.now() < deadline)
+        await sleep(5);
       for (const victim of victims) victim.kill();
       log(
         'instance',
@@ -55,7 +56,9 @@ export const instanceKilledScenario: Scenario = {
         // A 409 here would mean the redispatched request found the dead instance still owning its key
         // (libs/platform/idempotency frees a key when its owner's MySQL connection ends).
         ...(window.orders.failures.has('409 in-progress')
-          ? ['409 = "Idempotency-Key still in progress": the dead instance still owned a key the redispatched request needed']
+          ? [
+              '409 = "Idempotency-Key still in progress": the dead instance still owned a key the redispatched request needed',
+            ]
           : []),
       ],
     };

@@ -12,20 +12,31 @@ describe('callcenter config', () => {
   });
 
   it('reads the active webhook secrets as a list, for rotation', () => {
-    expect(loadCallcenterConfig({ CALLCENTER_WEBHOOK_SECRETS: ' new-secret-0123456789 , old-secret-0123456789 ' }).CALLCENTER_WEBHOOK_SECRETS).toEqual([
-      'new-secret-0123456789',
-      'old-secret-0123456789',
-    ]);
+    expect(
+      loadCallcenterConfig({ CALLCENTER_WEBHOOK_SECRETS: ' new-secret-0123456789 , old-secret-0123456789 ' })
+        .CALLCENTER_WEBHOOK_SECRETS,
+    ).toEqual(['new-secret-0123456789', 'old-secret-0123456789']);
   });
 
   it('names each bad variable', () => {
     try {
-      loadCallcenterConfig({ CALLCENTER_WEBHOOK_SECRETS: 'short', CALLCENTER_VENDOR_BASE_URL: 'not a url', CALLCENTER_VENDOR_TIMEOUT_MS: '0', ORDERS_BASE_URL: 'orders' });
+      loadCallcenterConfig({
+        CALLCENTER_WEBHOOK_SECRETS: 'short',
+        CALLCENTER_VENDOR_BASE_URL: 'not a url',
+        CALLCENTER_VENDOR_TIMEOUT_MS: '0',
+        ORDERS_BASE_URL: 'orders',
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as ConfigError).message;
-      for (const name of ['CALLCENTER_WEBHOOK_SECRETS', 'CALLCENTER_VENDOR_BASE_URL', 'CALLCENTER_VENDOR_TIMEOUT_MS', 'ORDERS_BASE_URL']) expect(message).toContain(name);
+      for (const name of [
+        'CALLCENTER_WEBHOOK_SECRETS',
+        'CALLCENTER_VENDOR_BASE_URL',
+        'CALLCENTER_VENDOR_TIMEOUT_MS',
+        'ORDERS_BASE_URL',
+      ])
+        expect(message).toContain(name);
     }
   });
 
@@ -37,7 +48,9 @@ describe('callcenter config', () => {
       CALLCENTER_CALL_NUMBER_RETENTION_DAYS: 90,
       CALLCENTER_RETENTION_BATCH_SIZE: 500,
     });
-    expect(loadCallcenterConfig({ CALLCENTER_RETENTION_SWEEP_MS: '0' }).CALLCENTER_RETENTION_SWEEP_MS).toBe(0);
+    expect(loadCallcenterConfig({ CALLCENTER_RETENTION_SWEEP_MS: '0' }).CALLCENTER_RETENTION_SWEEP_MS).toBe(
+      0,
+    );
     for (const [variable, value] of [
       ['CALLCENTER_RETENTION_SWEEP_MS', '-1'],
       ['CALLCENTER_SCREEN_POP_RETENTION_HOURS', '0'],
@@ -49,7 +62,17 @@ describe('callcenter config', () => {
   });
 
   it('refuses keeping screen pops (full numbers) longer than call numbers', () => {
-    expect(() => loadCallcenterConfig({ CALLCENTER_CALL_NUMBER_RETENTION_DAYS: '2', CALLCENTER_SCREEN_POP_RETENTION_HOURS: '49' })).toThrow(/CALLCENTER_SCREEN_POP_RETENTION_HOURS/);
-    expect(loadCallcenterConfig({ CALLCENTER_CALL_NUMBER_RETENTION_DAYS: '2', CALLCENTER_SCREEN_POP_RETENTION_HOURS: '48' }).CALLCENTER_SCREEN_POP_RETENTION_HOURS).toBe(48);
+    expect(() =>
+      loadCallcenterConfig({
+        CALLCENTER_CALL_NUMBER_RETENTION_DAYS: '2',
+        CALLCENTER_SCREEN_POP_RETENTION_HOURS: '49',
+      }),
+    ).toThrow(/CALLCENTER_SCREEN_POP_RETENTION_HOURS/);
+    expect(
+      loadCallcenterConfig({
+        CALLCENTER_CALL_NUMBER_RETENTION_DAYS: '2',
+        CALLCENTER_SCREEN_POP_RETENTION_HOURS: '48',
+      }).CALLCENTER_SCREEN_POP_RETENTION_HOURS,
+    ).toBe(48);
   });
 });

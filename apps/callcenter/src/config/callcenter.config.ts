@@ -5,7 +5,12 @@ const list = (minLength: number, message: string) =>
   z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().min(minLength, message)));
 
 const optionalUrl = z.string().url().optional();
@@ -77,7 +82,10 @@ export function loadCallcenterConfig(environment: Env): CallcenterConfig {
   // A pop carries the full number: keeping pops longer than numbers would undo the masking.
   if (config.CALLCENTER_SCREEN_POP_RETENTION_HOURS > config.CALLCENTER_CALL_NUMBER_RETENTION_DAYS * 24) {
     throw new ConfigError([
-      { variable: 'CALLCENTER_SCREEN_POP_RETENTION_HOURS', message: 'must not exceed CALLCENTER_CALL_NUMBER_RETENTION_DAYS in hours (pops hold the full number)' },
+      {
+        variable: 'CALLCENTER_SCREEN_POP_RETENTION_HOURS',
+        message: 'must not exceed CALLCENTER_CALL_NUMBER_RETENTION_DAYS in hours (pops hold the full number)',
+      },
     ]);
   }
   return config;

@@ -101,7 +101,14 @@ export class CallcenterSchema1764100000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['agent_action', 'ticket', 'screen_pop', 'webhook_event', 'call_record', 'customer_contact']) {
+    for (const table of [
+      'agent_action',
+      'ticket',
+      'screen_pop',
+      'webhook_event',
+      'call_record',
+      'customer_contact',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

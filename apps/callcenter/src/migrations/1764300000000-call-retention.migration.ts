@@ -23,6 +23,8 @@ export class CallRetention1764300000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE screen_pop DROP KEY ix_screen_pop_created');
-    await queryRunner.query('ALTER TABLE call_record DROP KEY ix_call_record_number_in_clear, DROP COLUMN number_in_clear');
+    await queryRunner.query(
+      'ALTER TABLE call_record DROP KEY ix_call_record_number_in_clear, DROP COLUMN number_in_clear',
+    );
   }
 }

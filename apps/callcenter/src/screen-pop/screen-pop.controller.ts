@@ -21,7 +21,11 @@ export class ScreenPopController {
   @Get()
   @Roles('agent')
   async list(@CurrentPrincipal() agent: Principal, @Query() query: ScreenPopQueryDto) {
-    return { pops: query.after ? await this.pops.after(agent.subject, query.after) : await this.pops.latest(agent.subject) };
+    return {
+      pops: query.after
+        ? await this.pops.after(agent.subject, query.after)
+        : await this.pops.latest(agent.subject),
+    };
   }
 
   /**
@@ -30,9 +34,14 @@ export class ScreenPopController {
    */
   @Sse('stream')
   @Roles('agent')
-  stream(@CurrentPrincipal() agent: Principal, @Query() query: ScreenPopQueryDto, @Headers('last-event-id') lastEventId: string | undefined): Observable<MessageEvent> {
+  stream(
+    @CurrentPrincipal() agent: Principal,
+    @Query() query: ScreenPopQueryDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+  ): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
-      let cursor: string | null = query.after ?? (lastEventId && /^\d{1,20}$/.test(lastEventId) ? lastEventId : null);
+      let cursor: string | null =
+        query.after ?? (lastEventId && /^\d{1,20}$/.test(lastEventId) ? lastEventId : null);
       let draining = false;
       let again = false;
       const drain = async (): Promise<void> => {

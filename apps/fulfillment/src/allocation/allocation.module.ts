@@ -3,5 +3,9 @@ import { PickingModule } from '../picking/picking.module';
 import { SkusModule } from '../skus/skus.module';
 import { AllocationService } from './allocation.service';
 
-@Module({ imports: [SkusModule, PickingModule], providers: [AllocationService], exports: [AllocationService] })
+@Module({
+  imports: [SkusModule, PickingModule],
+  providers: [AllocationService],
+  exports: [AllocationService],
+})
 export class AllocationModule {}

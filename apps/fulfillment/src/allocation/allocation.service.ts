@@ -160,34 +160,30 @@ export class AllocationService {
         pick.locationId,
       ]);
       tasks.push(
-        em
-          .getRepository(PickTask)
-          .create({
-            ...base,
-            id: randomUUID(),
-            lotId: pick.lotId,
-            locationId: pick.locationId,
-            quantity: pick.quantity,
-            pickedQuantity: null,
-            status: 'open',
-            shortReason: null,
-          }),
+        em.getRepository(PickTask).create({
+          ...base,
+          id: randomUUID(),
+          lotId: pick.lotId,
+          locationId: pick.locationId,
+          quantity: pick.quantity,
+          pickedQuantity: null,
+          status: 'open',
+          shortReason: null,
+        }),
       );
     }
     if (result.shortQuantity > 0) {
       tasks.push(
-        em
-          .getRepository(PickTask)
-          .create({
-            ...base,
-            id: randomUUID(),
-            lotId: null,
-            locationId: null,
-            quantity: result.shortQuantity,
-            pickedQuantity: 0,
-            status: 'short',
-            shortReason: 'not_found',
-          }),
+        em.getRepository(PickTask).create({
+          ...base,
+          id: randomUUID(),
+          lotId: null,
+          locationId: null,
+          quantity: result.shortQuantity,
+          pickedQuantity: 0,
+          status: 'short',
+          shortReason: 'not_found',
+        }),
       );
     }
     if (tasks.length > 0) await em.getRepository(PickTask).insert(tasks);

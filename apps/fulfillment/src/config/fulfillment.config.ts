@@ -28,7 +28,12 @@ export const FULFILLMENT_CONFIG = Symbol('FULFILLMENT_CONFIG');
 export function loadFulfillmentConfig(environment: Env): FulfillmentConfig {
   const config = loadConfig(fulfillmentConfigShape, environment);
   if (config.FULFILLMENT_COOLANT_MAX_PERCENT < config.FULFILLMENT_COOLANT_MIN_PERCENT) {
-    throw new ConfigError([{ variable: 'FULFILLMENT_COOLANT_MAX_PERCENT', message: 'must not be below FULFILLMENT_COOLANT_MIN_PERCENT' }]);
+    throw new ConfigError([
+      {
+        variable: 'FULFILLMENT_COOLANT_MAX_PERCENT',
+        message: 'must not be below FULFILLMENT_COOLANT_MIN_PERCENT',
+      },
+    ]);
   }
   return config;
 }

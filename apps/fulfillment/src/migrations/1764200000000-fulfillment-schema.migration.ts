@@ -184,7 +184,21 @@ export class FulfillmentSchema1764200000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const tables = ['excursion', 'temperature_reading', 'parcel', 'pick_task', 'wave', 'fulfillment_order_line', 'fulfillment_order', 'lot_stock', 'lot', 'sku_snapshot', 'location', 'room', 'fulfillment_center'];
+    const tables = [
+      'excursion',
+      'temperature_reading',
+      'parcel',
+      'pick_task',
+      'wave',
+      'fulfillment_order_line',
+      'fulfillment_order',
+      'lot_stock',
+      'lot',
+      'sku_snapshot',
+      'location',
+      'room',
+      'fulfillment_center',
+    ];
     for (const table of tables) await queryRunner.query(`DROP TABLE ${table}`);
   }
 }

@@ -3,4 +3,8 @@ import { StockCountVersion1764200000001 } from './1764200000001-stock-count-vers
 import { StockCountDate1764200000002 } from './1764200000002-stock-count-date.migration';
 
 /** The fulfillment schema's own migrations, in order (the outbox and inbox tables come from the events library). */
-export const fulfillmentMigrations: Array<new () => object> = [FulfillmentSchema1764200000000, StockCountVersion1764200000001, StockCountDate1764200000002];
+export const fulfillmentMigrations: Array<new () => object> = [
+  FulfillmentSchema1764200000000,
+  StockCountVersion1764200000001,
+  StockCountDate1764200000002,
+];

@@ -13,7 +13,11 @@ export class PackingController {
   @HttpCode(200)
   @Roles('admin', 'scanner')
   @Idempotent()
-  pack(@Param('orderId') orderId: string, @Body() body: PackOrderDto, @CurrentPrincipal() principal: Principal) {
+  pack(
+    @Param('orderId') orderId: string,
+    @Body() body: PackOrderDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.packing.pack(orderId, body, principal);
   }
 
@@ -22,7 +26,11 @@ export class PackingController {
   @HttpCode(200)
   @Roles('admin', 'service')
   @Idempotent()
-  ship(@Param('orderId') orderId: string, @Body() body: ShipOrderDto, @CurrentPrincipal() principal: Principal) {
+  ship(
+    @Param('orderId') orderId: string,
+    @Body() body: ShipOrderDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.packing.ship(orderId, body, principal);
   }
 
@@ -30,7 +38,11 @@ export class PackingController {
   @HttpCode(200)
   @Roles('admin', 'service')
   @Idempotent()
-  deliver(@Param('orderId') orderId: string, @Body() body: DeliverOrderDto, @CurrentPrincipal() principal: Principal) {
+  deliver(
+    @Param('orderId') orderId: string,
+    @Body() body: DeliverOrderDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.packing.deliver(orderId, body, principal);
   }
 }

@@ -8,5 +8,8 @@ import { WavesService } from './waves.service';
 
 @Module({
   imports: [StockCountsModule],
-  controllers: [ScannerController, WavesController], providers: [PickingService, PickCompletionService, WavesService], exports: [PickCompletionService] })
+  controllers: [ScannerController, WavesController],
+  providers: [PickingService, PickCompletionService, WavesService],
+  exports: [PickCompletionService],
+})
 export class PickingModule {}

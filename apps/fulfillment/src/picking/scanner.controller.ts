@@ -24,28 +24,48 @@ export class ScannerController {
   @Post(':taskId/scan-location')
   @HttpCode(200)
   @Idempotent()
-  scanLocation(@Param('taskId') taskId: string, @Body() body: ScanBarcodeDto, @CurrentPrincipal() principal: Principal) {
+  scanLocation(
+    @Param('taskId') taskId: string,
+    @Body() body: ScanBarcodeDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.picking.step(taskId, { kind: 'scan_location', barcode: body.barcode }, principal);
   }
 
   @Post(':taskId/scan-lot')
   @HttpCode(200)
   @Idempotent()
-  scanLot(@Param('taskId') taskId: string, @Body() body: ScanBarcodeDto, @CurrentPrincipal() principal: Principal) {
+  scanLot(
+    @Param('taskId') taskId: string,
+    @Body() body: ScanBarcodeDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.picking.step(taskId, { kind: 'scan_lot', barcode: body.barcode }, principal);
   }
 
   @Post(':taskId/confirm')
   @HttpCode(200)
   @Idempotent()
-  confirm(@Param('taskId') taskId: string, @Body() body: ConfirmPickDto, @CurrentPrincipal() principal: Principal) {
+  confirm(
+    @Param('taskId') taskId: string,
+    @Body() body: ConfirmPickDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.picking.step(taskId, { kind: 'confirm', quantity: body.quantity }, principal);
   }
 
   @Post(':taskId/short')
   @HttpCode(200)
   @Idempotent()
-  short(@Param('taskId') taskId: string, @Body() body: ShortPickDto, @CurrentPrincipal() principal: Principal) {
-    return this.picking.step(taskId, { kind: 'short', reason: body.reason, pickedQuantity: body.pickedQuantity ?? 0 }, principal);
+  short(
+    @Param('taskId') taskId: string,
+    @Body() body: ShortPickDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.picking.step(
+      taskId,
+      { kind: 'short', reason: body.reason, pickedQuantity: body.pickedQuantity ?? 0 },
+      principal,
+    );
   }
 }

@@ -33,7 +33,13 @@ export class WavesService {
       windowStart: String(r.window_start),
       temperatureZone: String(r.temperature_class),
       pickRank: Number(r.pick_rank),
-      tasks: { open: Number(r.open ?? 0), inProgress: Number(r.in_progress ?? 0), picked: Number(r.picked ?? 0), short: Number(r.short ?? 0), withdrawn: Number(r.withdrawn ?? 0) },
+      tasks: {
+        open: Number(r.open ?? 0),
+        inProgress: Number(r.in_progress ?? 0),
+        picked: Number(r.picked ?? 0),
+        short: Number(r.short ?? 0),
+        withdrawn: Number(r.withdrawn ?? 0),
+      },
     }));
   }
 }

@@ -4,5 +4,9 @@ import { StockCountsModule } from '../stock-counts/stock-counts.module';
 import { StockController } from './stock.controller';
 import { StockService } from './stock.service';
 
-@Module({ imports: [SkusModule, StockCountsModule], controllers: [StockController], providers: [StockService] })
+@Module({
+  imports: [SkusModule, StockCountsModule],
+  controllers: [StockController],
+  providers: [StockService],
+})
 export class StockModule {}

@@ -85,16 +85,14 @@ export class TelemetryService {
       raised = await this.raise(em, room, verdict.state.outOfRangeSince!, at, reading.celsius);
       excursionId = raised;
     }
-    await em
-      .getRepository(Room)
-      .update(
-        { id: room.id },
-        {
-          outOfRangeSince: verdict.state.outOfRangeSince,
-          lastReadingAt: verdict.state.lastReadingAt,
-          openExcursionId: excursionId,
-        },
-      );
+    await em.getRepository(Room).update(
+      { id: room.id },
+      {
+        outOfRangeSince: verdict.state.outOfRangeSince,
+        lastReadingAt: verdict.state.lastReadingAt,
+        openExcursionId: excursionId,
+      },
+    );
     return { stored: true, excursionId: raised };
   }
 

@@ -13,8 +13,14 @@ describe('CacheCounters', () => {
     counters.hit();
     counters.hit();
     counters.miss();
-    counters.error(new Error('READONLY You can\'t write against a read only replica.'));
-    expect(counters.snapshot()).toMatchObject({ hits: 2, misses: 1, loads: 0, errors: 1, lastError: { message: expect.stringContaining('READONLY') } });
+    counters.error(new Error("READONLY You can't write against a read only replica."));
+    expect(counters.snapshot()).toMatchObject({
+      hits: 2,
+      misses: 1,
+      loads: 0,
+      errors: 1,
+      lastError: { message: expect.stringContaining('READONLY') },
+    });
     expect(await counted('hit')).toBe(before.hit + 2);
     expect(await counted('miss')).toBe(before.miss + 1);
     expect(await counted('error')).toBe(before.error + 1);

@@ -2,9 +2,11 @@ import { defineCounter } from '@harvest/platform/observability';
 import type { CacheStats } from './cache-store.port';
 
 /** Prometheus view of the same counts, across every store in the process (hit ratio, Redis trouble). */
-const cacheOperations = defineCounter('harvest_cache_operations_total', 'Cache operations by result: hit, miss, load, error.', [
-  'result',
-]);
+const cacheOperations = defineCounter(
+  'harvest_cache_operations_total',
+  'Cache operations by result: hit, miss, load, error.',
+  ['result'],
+);
 
 /** Mutable counters behind `CacheStore.stats()`; each adapter owns one. */
 export class CacheCounters {

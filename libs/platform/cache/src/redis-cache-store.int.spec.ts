@@ -88,22 +88,25 @@ describe('RedisCacheStore against real Redis', () => {
   it.each([
     ['in-process', () => new MemoryCacheStore({ maxEntries: 100 }) as CacheStore],
     ['redis', () => open(redisStore()) as CacheStore],
-  ])('%s: getOrLoadJson loads once for 50 concurrent misses and hands back the stored text', async (_name, make) => {
-    const cache = make();
-    const loader = slowLoader({ name: '菠菜', priceFen: 690 });
-    const texts = await Promise.all(
-      Array.from({ length: 50 }, () => cache.getOrLoadJson('json:one', 60, loader.load)),
-    );
-    expect(loader.calls()).toBe(1);
-    expect(texts).toEqual(Array.from({ length: 50 }, () => '{"name":"菠菜","priceFen":690}'));
-    expect(await cache.get('json:one')).toEqual({ name: '菠菜', priceFen: 690 });
-    const hitsBefore = cache.stats().hits;
-    await expect(cache.getOrLoadJson('json:one', 60, loader.load)).resolves.toBe(texts[0]);
-    expect(cache.stats().hits).toBe(hitsBefore + 1);
-    expect(loader.calls()).toBe(1);
-  });
+  ])(
+    '%s: getOrLoadJson loads once for 50 concurrent misses and hands back the stored text',
+    async (_name, make) => {
+      const cache = make();
+      const loader = slowLoader({ name: '菠菜', priceFen: 690 });
+      const texts = await Promise.all(
+        Array.from({ length: 50 }, () => cache.getOrLoadJson('json:one', 60, loader.load)),
+      );
+      expect(loader.calls()).toBe(1);
+      expect(texts).toEqual(Array.from({ length: 50 }, () => '{"name":"菠菜","priceFen":690}'));
+      expect(await cache.get('json:one')).toEqual({ name: '菠菜', priceFen: 690 });
+      const hitsBefore = cache.stats().hits;
+      await expect(cache.getOrLoadJson('json:one', 60, loader.load)).resolves.toBe(texts[0]);
+      expect(cache.stats().hits).toBe(hitsBefore + 1);
+      expect(loader.calls()).toBe(1);
+    },
+  );
 
-  it('getOrLoadJson of another process waits on the Redis lock and gets the holder\'s text', async () => {
+  it("getOrLoadJson of another process waits on the Redis lock and gets the holder's text", async () => {
     const a = open(redisStore());
     const b = open(redisStore());
     const loader = slowLoader([1, 2], 300);
@@ -145,7 +148,9 @@ describe('RedisCacheStore against real Redis', () => {
     const cache = open(redisStore());
     await admin.set(`${PREFIX}garbled`, '{not json', 'EX', 60);
     const before = cache.stats();
-    await expect(cache.getOrLoad('garbled', 60, async () => ({ fresh: true }))).resolves.toEqual({ fresh: true });
+    await expect(cache.getOrLoad('garbled', 60, async () => ({ fresh: true }))).resolves.toEqual({
+      fresh: true,
+    });
     const after = cache.stats();
     expect(after.errors - before.errors).toBe(1);
     expect(after.misses - before.misses).toBe(1);

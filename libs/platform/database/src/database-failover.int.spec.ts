@@ -15,7 +15,8 @@ const NODE_A = 3317;
 const NODE_B = 3318;
 const APP_USER = 'harvest_app';
 const APP_PASSWORD = 'app-password-for-tests';
-const TABLE_SQL = 'CREATE TABLE IF NOT EXISTS payment (id VARCHAR(40) PRIMARY KEY, amountFen INT NOT NULL) ENGINE=InnoDB';
+const TABLE_SQL =
+  'CREATE TABLE IF NOT EXISTS payment (id VARCHAR(40) PRIMARY KEY, amountFen INT NOT NULL) ENGINE=InnoDB';
 
 @Entity('payment')
 class Payment {

@@ -5,7 +5,7 @@ describe('classifyDatabaseFailure', () => {
     [{ code: 'ECONNREFUSED' }, 'lost-writer'],
     [{ code: 'PROTOCOL_CONNECTION_LOST' }, 'lost-writer'],
     [{ driverError: { errno: 1290, code: 'ER_OPTION_PREVENTS_STATEMENT' } }, 'lost-writer'],
-    [{ message: 'Can\'t add new command when connection is in closed state' }, 'lost-writer'],
+    [{ message: "Can't add new command when connection is in closed state" }, 'lost-writer'],
     [{ driverError: { errno: 1213, code: 'ER_LOCK_DEADLOCK' } }, 'rolled-back'],
     [{ errno: 1205 }, 'rolled-back'],
     [{ driverError: { errno: 1062, code: 'ER_DUP_ENTRY' } }, 'fatal'],

@@ -55,7 +55,10 @@ export function classifyDatabaseFailure(error: unknown): DatabaseFailureKind {
     if (typeof e.errno === 'number' && ROLLED_BACK_ERRNOS.has(e.errno)) return 'rolled-back';
     if (typeof e.code === 'string' && LOST_WRITER_CODES.has(e.code)) return 'lost-writer';
     if (typeof e.errno === 'number' && LOST_WRITER_ERRNOS.has(e.errno)) return 'lost-writer';
-    if (typeof e.message === 'string' && /Connection lost|closed state|Pool is closed|connect ETIMEDOUT/i.test(e.message))
+    if (
+      typeof e.message === 'string' &&
+      /Connection lost|closed state|Pool is closed|connect ETIMEDOUT/i.test(e.message)
+    )
       return 'lost-writer';
   }
   return 'fatal';

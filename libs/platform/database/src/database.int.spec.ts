@@ -11,7 +11,9 @@ class LedgerEntry {
 class CreateLedger1700000000000 implements MigrationInterface {
   name = 'CreateLedger1700000000000';
   async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE TABLE ledger_entry (id VARCHAR(40) PRIMARY KEY, amountFen INT NOT NULL) ENGINE=InnoDB');
+    await q.query(
+      'CREATE TABLE ledger_entry (id VARCHAR(40) PRIMARY KEY, amountFen INT NOT NULL) ENGINE=InnoDB',
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE ledger_entry');
@@ -86,13 +88,17 @@ describe('Database on the real MariaDB', () => {
       });
       await new Promise((r) => setTimeout(r, 300));
       // Closing the cycle: root now waits for b, which our transaction holds; InnoDB kills one side.
-      await root.query("UPDATE ledger_entry SET amountFen = amountFen + 1 WHERE id = 'b'").catch(() => undefined);
+      await root
+        .query("UPDATE ledger_entry SET amountFen = amountFen + 1 WHERE id = 'b'")
+        .catch(() => undefined);
       await root.query('COMMIT').catch(() => undefined);
       await ours;
     } finally {
       await root.end();
     }
-    const rows = await database.repository(LedgerEntry).find({ where: [{ id: 'a' }, { id: 'b' }], order: { id: 'ASC' } });
+    const rows = await database
+      .repository(LedgerEntry)
+      .find({ where: [{ id: 'a' }, { id: 'b' }], order: { id: 'ASC' } });
     const [a, b] = rows.map((r) => r.amountFen);
     // Our +10 landed exactly once on each row. If InnoDB chose our transaction as the victim, root's +1
     // committed and ours ran a second time (11, 11); if it chose root's, root's work is gone (10, 10).

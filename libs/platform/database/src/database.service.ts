@@ -3,7 +3,12 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import type { DatabaseConfig } from './database-config';
 import { classifyDatabaseFailure, retryDelayMs } from './database-failure';
-import { ensureSchemaExists, openDataSource, type ConnectionSettings, type SchemaDefinition } from './data-source.factory';
+import {
+  ensureSchemaExists,
+  openDataSource,
+  type ConnectionSettings,
+  type SchemaDefinition,
+} from './data-source.factory';
 import { locatePrimary, nodeName } from './primary-locator';
 import { WriterDialer } from './writer-dialer';
 import { databaseFailovers, transactionRetries } from './database.metrics';
@@ -77,7 +82,9 @@ export class Database {
       this.primaryCheck = setInterval(() => void this.verifyPrimary(), this.config.DB_PRIMARY_CHECK_MS);
       this.primaryCheck.unref();
     }
-    this.logger.log(`writer ${this.primary} (${this.config.DB_NAME}), ${this.readerSources.length} reader(s)`);
+    this.logger.log(
+      `writer ${this.primary} (${this.config.DB_NAME}), ${this.readerSources.length} reader(s)`,
+    );
   }
 
   private locate() {
@@ -103,7 +110,10 @@ export class Database {
   }
 
   /** Runs work in one writer transaction, retrying per the policy while the primary is found again. */
-  async transaction<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  async transaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
     const policy = options.retry ?? 'safe';
     const deadline = Date.now() + this.config.DB_FAILOVER_TIMEOUT_MS;
     for (let attempt = 0; ; attempt++) {
@@ -117,14 +127,19 @@ export class Database {
         await runner.commitTransaction();
         return result;
       } catch (error) {
-        if (runner.isTransactionActive && !committing) await runner.rollbackTransaction().catch(() => undefined);
+        if (runner.isTransactionActive && !committing)
+          await runner.rollbackTransaction().catch(() => undefined);
         const kind = classifyDatabaseFailure(error);
         const outcomeUnknown = committing && kind === 'lost-writer';
-        const retriable = policy !== 'none' && kind !== 'fatal' && (!outcomeUnknown || policy === 'idempotent');
+        const retriable =
+          policy !== 'none' && kind !== 'fatal' && (!outcomeUnknown || policy === 'idempotent');
         if (!retriable || Date.now() >= deadline || this.closed) throw error;
-        this.logger.warn(`transaction attempt ${attempt + 1} failed (${kind}): ${(error as Error).message}; retrying`);
+        this.logger.warn(
+          `transaction attempt ${attempt + 1} failed (${kind}): ${(error as Error).message}; retrying`,
+        );
         transactionRetries.inc({ reason: kind });
-        if (kind === 'lost-writer') await this.recoverWriter().catch((e) => this.logger.warn((e as Error).message));
+        if (kind === 'lost-writer')
+          await this.recoverWriter().catch((e) => this.logger.warn((e as Error).message));
         await sleep(retryDelayMs(attempt));
       } finally {
         await runner.release().catch(() => undefined);
@@ -170,7 +185,9 @@ export class Database {
   private async verifyPrimary(): Promise<void> {
     if (this.recovering || this.closed) return;
     try {
-      const rows: Array<{ readOnly: number }> = await this.writerSource.query('SELECT @@global.read_only AS readOnly');
+      const rows: Array<{ readOnly: number }> = await this.writerSource.query(
+        'SELECT @@global.read_only AS readOnly',
+      );
       if (Number(rows[0]?.readOnly) !== 0) await this.recoverWriter();
     } catch {
       await this.recoverWriter().catch((e) => this.logger.warn(`primary check: ${(e as Error).message}`));
@@ -200,6 +217,8 @@ export class Database {
   async close(): Promise<void> {
     this.closed = true;
     if (this.primaryCheck) clearInterval(this.primaryCheck);
-    await Promise.all([this.writerSource, ...this.readerSources].map((s) => (s.isInitialized ? s.destroy() : undefined)));
+    await Promise.all(
+      [this.writerSource, ...this.readerSources].map((s) => (s.isInitialized ? s.destroy() : undefined)),
+    );
   }
 }

@@ -19,7 +19,8 @@ export async function openDedicatedConnection(writer: DataSource): Promise<Query
 
 export async function destroyDedicatedConnection(runner: QueryRunner): Promise<void> {
   // mysql2 removes a destroyed connection from its pool; release() afterwards only marks the runner released.
-  const connection = (runner as unknown as { databaseConnection?: { destroy?: () => void } }).databaseConnection;
+  const connection = (runner as unknown as { databaseConnection?: { destroy?: () => void } })
+    .databaseConnection;
   connection?.destroy?.();
   await runner.release().catch(() => undefined);
 }

@@ -25,7 +25,10 @@ export const nodeName = (node: DatabaseNode): string => `${node.host}:${node.por
  * that answers read_only=OFF. MHA sets read_only=ON on replicas and OFF on the node it promotes, so this
  * is the same test the failover itself relies on.
  */
-export async function locatePrimary(nodes: DatabaseNode[], options: PrimaryLocatorOptions): Promise<DatabaseNode> {
+export async function locatePrimary(
+  nodes: DatabaseNode[],
+  options: PrimaryLocatorOptions,
+): Promise<DatabaseNode> {
   const answers = await Promise.all(
     nodes.map(async (node) => {
       let connection;
@@ -39,7 +42,11 @@ export async function locatePrimary(nodes: DatabaseNode[], options: PrimaryLocat
         });
         const [rows] = await connection.query('SELECT @@global.read_only AS readOnly');
         const readOnly = Number((rows as Array<{ readOnly: number | string }>)[0]?.readOnly);
-        return { node, writable: readOnly === 0, reason: readOnly === 0 ? '' : `${nodeName(node)} is read-only` };
+        return {
+          node,
+          writable: readOnly === 0,
+          reason: readOnly === 0 ? '' : `${nodeName(node)} is read-only`,
+        };
       } catch (error) {
         return { node, writable: false, reason: `${nodeName(node)}: ${(error as Error).message}` };
       } finally {
@@ -48,6 +55,10 @@ export async function locatePrimary(nodes: DatabaseNode[], options: PrimaryLocat
     }),
   );
   const primary = answers.find((a) => a.writable);
-  if (!primary) throw new PrimaryNotFoundError(nodes, answers.map((a) => a.reason));
+  if (!primary)
+    throw new PrimaryNotFoundError(
+      nodes,
+      answers.map((a) => a.reason),
+    );
   return primary.node;
 }

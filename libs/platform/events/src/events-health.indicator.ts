@@ -22,7 +22,12 @@ export class EventsHealthIndicator implements DependencyHealthIndicator {
     const backlog = await this.outbox.countUnpublished().catch(() => undefined);
     return {
       up: transport.up,
-      detail: { transport: this.transport.name, ...transport.detail, relay: this.relay.status(), outboxBacklog: backlog },
+      detail: {
+        transport: this.transport.name,
+        ...transport.detail,
+        relay: this.relay.status(),
+        outboxBacklog: backlog,
+      },
     };
   }
 }

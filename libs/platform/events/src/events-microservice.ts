@@ -9,6 +9,9 @@ import { EVENT_TRANSPORT, type EventServerOptions, type EventTransport } from '.
  * Kafka gives a ServerKafka (Transport.KAFKA) with the shared retry/dead-letter rules; embedded gives the
  * event-log poller. @EventPattern handlers are the same either way.
  */
-export function eventsMicroserviceOptions(app: INestApplicationContext, options: EventServerOptions): CustomStrategy {
+export function eventsMicroserviceOptions(
+  app: INestApplicationContext,
+  options: EventServerOptions,
+): CustomStrategy {
   return { strategy: app.get<EventTransport>(EVENT_TRANSPORT).createServer(options) };
 }

@@ -12,7 +12,10 @@ describe('eventsConfigShape', () => {
   });
 
   it('reads Kafka settings and names bad variables', () => {
-    const config = loadConfig(eventsConfigShape, { EVENTS_TRANSPORT: 'kafka', KAFKA_BROKERS: 'k1:9092,k2:9093' });
+    const config = loadConfig(eventsConfigShape, {
+      EVENTS_TRANSPORT: 'kafka',
+      KAFKA_BROKERS: 'k1:9092,k2:9093',
+    });
     expect(config.KAFKA_BROKERS).toEqual([
       { host: 'k1', port: 9092 },
       { host: 'k2', port: 9093 },
@@ -32,15 +35,29 @@ describe('eventsConfigShape', () => {
   });
 
   it('refuses inbox retention below 8 days: Kafka redelivers for 7, so the dedupe record must outlive that', () => {
-    expect(loadConfig(eventsConfigShape, { EVENTS_INBOX_RETENTION_DAYS: '8' }).EVENTS_INBOX_RETENTION_DAYS).toBe(8);
-    expect(() => loadConfig(eventsConfigShape, { EVENTS_INBOX_RETENTION_DAYS: '7' })).toThrow(/EVENTS_INBOX_RETENTION_DAYS/);
-    expect(() => loadConfig(eventsConfigShape, { EVENTS_INBOX_RETENTION_DAYS: '0' })).toThrow(/EVENTS_INBOX_RETENTION_DAYS/);
+    expect(
+      loadConfig(eventsConfigShape, { EVENTS_INBOX_RETENTION_DAYS: '8' }).EVENTS_INBOX_RETENTION_DAYS,
+    ).toBe(8);
+    expect(() => loadConfig(eventsConfigShape, { EVENTS_INBOX_RETENTION_DAYS: '7' })).toThrow(
+      /EVENTS_INBOX_RETENTION_DAYS/,
+    );
+    expect(() => loadConfig(eventsConfigShape, { EVENTS_INBOX_RETENTION_DAYS: '0' })).toThrow(
+      /EVENTS_INBOX_RETENTION_DAYS/,
+    );
   });
 
   it('accepts a sweep interval of 0 (off) and refuses a batch of 0 or outbox retention of 0 hours', () => {
-    expect(loadConfig(eventsConfigShape, { EVENTS_RETENTION_SWEEP_MS: '0' }).EVENTS_RETENTION_SWEEP_MS).toBe(0);
-    expect(() => loadConfig(eventsConfigShape, { EVENTS_RETENTION_SWEEP_MS: '-1' })).toThrow(/EVENTS_RETENTION_SWEEP_MS/);
-    expect(() => loadConfig(eventsConfigShape, { EVENTS_RETENTION_BATCH_SIZE: '0' })).toThrow(/EVENTS_RETENTION_BATCH_SIZE/);
-    expect(() => loadConfig(eventsConfigShape, { EVENTS_OUTBOX_RETENTION_HOURS: '0' })).toThrow(/EVENTS_OUTBOX_RETENTION_HOURS/);
+    expect(loadConfig(eventsConfigShape, { EVENTS_RETENTION_SWEEP_MS: '0' }).EVENTS_RETENTION_SWEEP_MS).toBe(
+      0,
+    );
+    expect(() => loadConfig(eventsConfigShape, { EVENTS_RETENTION_SWEEP_MS: '-1' })).toThrow(
+      /EVENTS_RETENTION_SWEEP_MS/,
+    );
+    expect(() => loadConfig(eventsConfigShape, { EVENTS_RETENTION_BATCH_SIZE: '0' })).toThrow(
+      /EVENTS_RETENTION_BATCH_SIZE/,
+    );
+    expect(() => loadConfig(eventsConfigShape, { EVENTS_OUTBOX_RETENTION_HOURS: '0' })).toThrow(
+      /EVENTS_OUTBOX_RETENTION_HOURS/,
+    );
   });
 });

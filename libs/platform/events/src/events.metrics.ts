@@ -1,7 +1,10 @@
 import { defineCounter } from '@harvest/platform/observability';
 
 /** Prometheus counters for the event path; alert on relay failures and dead letters (infra/prometheus). */
-export const outboxPublished = defineCounter('harvest_outbox_published_total', 'Outbox events the relay published and marked published.');
+export const outboxPublished = defineCounter(
+  'harvest_outbox_published_total',
+  'Outbox events the relay published and marked published.',
+);
 export const outboxRelayFailures = defineCounter(
   'harvest_outbox_relay_failures_total',
   'Outbox batches the transport refused (each is retried with backoff).',

@@ -3,7 +3,9 @@ import { canonicalJson, idempotencyScope, requestHash } from './idempotency-requ
 describe('idempotency request identity', () => {
   it('hashes bodies by content, not field order', () => {
     expect(canonicalJson({ b: 1, a: [{ y: 2, x: 1 }] })).toBe('{"a":[{"x":1,"y":2}],"b":1}');
-    expect(requestHash('/orders', { sku: 'a', quantity: 1 })).toBe(requestHash('/orders', { quantity: 1, sku: 'a' }));
+    expect(requestHash('/orders', { sku: 'a', quantity: 1 })).toBe(
+      requestHash('/orders', { quantity: 1, sku: 'a' }),
+    );
   });
 
   it('tells apart another body, another URL, and a missing field', () => {

@@ -17,7 +17,10 @@ describe('an idempotency key whose owner died', () => {
   beforeAll(async () => {
     const schema = { entities: [], migrations: idempotencyMigrations };
     instanceA = await Database.connect(testDatabaseConfig({ DB_NAME: name }), schema);
-    instanceB = await Database.connect(testDatabaseConfig({ DB_NAME: name, DB_MIGRATIONS_RUN: false }), schema);
+    instanceB = await Database.connect(
+      testDatabaseConfig({ DB_NAME: name, DB_MIGRATIONS_RUN: false }),
+      schema,
+    );
     storeA = new IdempotencyStore(instanceA, LEASE_MS, 1);
     storeB = new IdempotencyStore(instanceB, LEASE_MS, 1);
   });
@@ -38,13 +41,19 @@ describe('an idempotency key whose owner died', () => {
     expect(await storeB.claim(scope, key, 'h2')).toEqual({ kind: 'mismatch' });
 
     // The owner's process dies: the server sees its connection end (KILL is what a crash looks like to it).
-    const [holder] = await instanceB.writer.query('SELECT IS_USED_LOCK(?) AS id', [IdempotencyKeyLocks.nameOf(scope, key)]);
+    const [holder] = await instanceB.writer.query('SELECT IS_USED_LOCK(?) AS id', [
+      IdempotencyKeyLocks.nameOf(scope, key),
+    ]);
     expect(holder.id).not.toBeNull();
     await instanceB.writer.query(`KILL ${Number(holder.id)}`);
 
     expect(await storeB.claim(scope, key, 'h1')).toEqual({ kind: 'claimed' });
     await storeB.complete(scope, key, 201, { orderId: 'o-1' });
-    expect(await storeA.claim(scope, key, 'h1')).toEqual({ kind: 'replay', status: 201, body: { orderId: 'o-1' } });
+    expect(await storeA.claim(scope, key, 'h1')).toEqual({
+      kind: 'replay',
+      status: 201,
+      body: { orderId: 'o-1' },
+    });
   });
 
   it('frees a released key for the next attempt in the same process', async () => {

@@ -1,7 +1,13 @@
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Min } from 'class-validator';
 import { DatabaseModule } from '@harvest/platform/database';
-import { createHttpApp, CurrentPrincipal, issueToken, type HttpApp, type Principal } from '@harvest/platform/http';
+import {
+  createHttpApp,
+  CurrentPrincipal,
+  issueToken,
+  type HttpApp,
+  type Principal,
+} from '@harvest/platform/http';
 import { dropDatabase, testDatabaseConfig, uniqueDatabaseName } from '@harvest/testing';
 import { randomUUID } from 'node:crypto';
 import { Idempotent } from './idempotent.decorator';
@@ -38,7 +44,13 @@ describe('@Idempotent() on a real MariaDB', () => {
   let bob: string;
 
   @Module({
-    imports: [DatabaseModule.forRoot(testDatabaseConfig({ DB_NAME: name }), { entities: [], migrations: idempotencyMigrations }), IdempotencyModule],
+    imports: [
+      DatabaseModule.forRoot(testDatabaseConfig({ DB_NAME: name }), {
+        entities: [],
+        migrations: idempotencyMigrations,
+      }),
+      IdempotencyModule,
+    ],
     controllers: [OrdersTestController],
   })
   class TestModule {}

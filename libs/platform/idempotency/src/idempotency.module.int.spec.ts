@@ -12,7 +12,10 @@ describe('expired idempotency keys on a real MariaDB', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(['warn', 'error']);
-    db = await Database.connect(testDatabaseConfig({ DB_NAME: name }), { entities: [], migrations: idempotencyMigrations });
+    db = await Database.connect(testDatabaseConfig({ DB_NAME: name }), {
+      entities: [],
+      migrations: idempotencyMigrations,
+    });
     purger = new ExpiredKeyPurger(new IdempotencyStore(db, 60_000, 24));
   });
   afterAll(async () => {
@@ -39,7 +42,9 @@ describe('expired idempotency keys on a real MariaDB', () => {
 
     await expect(purger.purge()).resolves.toBe(2500);
 
-    const left: Array<{ idem_key: string }> = await db.writer.query('SELECT idem_key FROM idempotency_key ORDER BY idem_key');
+    const left: Array<{ idem_key: string }> = await db.writer.query(
+      'SELECT idem_key FROM idempotency_key ORDER BY idem_key',
+    );
     expect(left.map((row) => row.idem_key)).toEqual(['live-0', 'live-1', 'live-2']);
     await expect(purger.purge()).resolves.toBe(0);
   });

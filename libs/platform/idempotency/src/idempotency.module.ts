@@ -45,7 +45,8 @@ export class ExpiredKeyPurger extends PeriodicJobProvider<number> {
     return sweepInBatches((limit) => this.store.purgeExpired(limit), {
       batchSize: PURGE_BATCH,
       signal,
-      onBatch: (purged, total) => this.logger.log(`purged ${purged} expired idempotency key(s), ${total} in this run`),
+      onBatch: (purged, total) =>
+        this.logger.log(`purged ${purged} expired idempotency key(s), ${total} in this run`),
     });
   }
 }
@@ -54,7 +55,11 @@ export class ExpiredKeyPurger extends PeriodicJobProvider<number> {
 @Global()
 @Module({
   providers: [
-    { provide: IDEMPOTENCY_STORE, inject: [Database], useFactory: (db: Database) => new IdempotencyStore(db, LEASE_MS, RETENTION_HOURS) },
+    {
+      provide: IDEMPOTENCY_STORE,
+      inject: [Database],
+      useFactory: (db: Database) => new IdempotencyStore(db, LEASE_MS, RETENTION_HOURS),
+    },
     IdempotencyInterceptor,
     ExpiredKeyPurger,
   ],

@@ -14,7 +14,6 @@ interface KeyRow {
   response_body: string | null;
 }
 
-
 /**
  * The idempotency_key table, plus who is working on a key right now (IdempotencyKeyLocks). Each call is its
  * own short statement, separate from the business work.
@@ -99,10 +98,10 @@ export class IdempotencyStore {
   /** The attempt failed: free the key so the client's retry runs the request again. */
   async release(scope: string, key: string): Promise<void> {
     try {
-      await this.database.writer.query(`DELETE FROM idempotency_key WHERE scope = ? AND idem_key = ? AND state = 'in_flight'`, [
-        scope,
-        key,
-      ]);
+      await this.database.writer.query(
+        `DELETE FROM idempotency_key WHERE scope = ? AND idem_key = ? AND state = 'in_flight'`,
+        [scope, key],
+      );
     } finally {
       await this.locks.release(IdempotencyKeyLocks.nameOf(scope, key));
     }
@@ -114,17 +113,24 @@ export class IdempotencyStore {
 
   /** Deletes at most `limit` keys past their retention, in one statement; resolves how many it deleted. */
   async purgeExpired(limit: number): Promise<number> {
-    const result = await this.database.writer.query('DELETE FROM idempotency_key WHERE expires_at < NOW(3) LIMIT ?', [limit]);
+    const result = await this.database.writer.query(
+      'DELETE FROM idempotency_key WHERE expires_at < NOW(3) LIMIT ?',
+      [limit],
+    );
     return affectedRows(result);
   }
 }
 
 function replay(row: KeyRow): ClaimOutcome {
-  return { kind: 'replay', status: Number(row.response_status), body: row.response_body === null ? null : JSON.parse(row.response_body) };
+  return {
+    kind: 'replay',
+    status: Number(row.response_status),
+    body: row.response_body === null ? null : JSON.parse(row.response_body),
+  };
 }
 
 function affectedRows(result: unknown): number {
   // mysql2 through TypeORM answers a write with a ResultSetHeader (sometimes wrapped in an array).
-  const header = Array.isArray(result) ? result[1] ?? result[0] : result;
+  const header = Array.isArray(result) ? (result[1] ?? result[0]) : result;
   return Number((header as { affectedRows?: number } | undefined)?.affectedRows ?? 0);
 }

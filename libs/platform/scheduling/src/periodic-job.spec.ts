@@ -98,7 +98,12 @@ describe('PeriodicJob', () => {
     expect(warnings).toHaveLength(1);
     // A caller of runNow gets the failure itself.
     await job.stop();
-    const failing = new PeriodicJob({ name: 'direct', everyMs: 0, logger, work: async () => Promise.reject(new Error('nope')) });
+    const failing = new PeriodicJob({
+      name: 'direct',
+      everyMs: 0,
+      logger,
+      work: async () => Promise.reject(new Error('nope')),
+    });
     await expect(failing.runNow()).rejects.toThrow('nope');
     expect(failing.busy).toBe(false);
   });

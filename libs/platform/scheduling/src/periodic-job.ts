@@ -34,7 +34,9 @@ export class PeriodicJob<T> {
 
   constructor(private readonly options: PeriodicJobOptions<T>) {
     if (!Number.isInteger(options.everyMs) || options.everyMs < 0) {
-      throw new RangeError(`${options.name}: everyMs must be a whole number of milliseconds, 0 or more (got ${options.everyMs})`);
+      throw new RangeError(
+        `${options.name}: everyMs must be a whole number of milliseconds, 0 or more (got ${options.everyMs})`,
+      );
     }
     this.logger = options.logger ?? new Logger(options.name);
   }

@@ -17,7 +17,10 @@ describe('sweepInBatches', () => {
   it('repeats batches of the given size until one comes back short, and reports progress', async () => {
     const { batch, limits, left } = backlog(23);
     const progress: Array<[number, number]> = [];
-    const total = await sweepInBatches(batch, { batchSize: 10, onBatch: (handled, sum) => progress.push([handled, sum]) });
+    const total = await sweepInBatches(batch, {
+      batchSize: 10,
+      onBatch: (handled, sum) => progress.push([handled, sum]),
+    });
     expect(total).toBe(23);
     expect(left()).toBe(0);
     expect(limits).toEqual([10, 10, 10]);

@@ -13,9 +13,13 @@ export interface SweepInBatchesOptions {
  * Short transactions keep row locks and replication lag small when the backlog is large. Each batch must
  * leave the rows it handled out of its own next query, or the sweep never ends. Resolves the total handled.
  */
-export async function sweepInBatches(batch: (limit: number) => Promise<number>, options: SweepInBatchesOptions): Promise<number> {
+export async function sweepInBatches(
+  batch: (limit: number) => Promise<number>,
+  options: SweepInBatchesOptions,
+): Promise<number> {
   const { batchSize, signal, onBatch } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a whole number, 1 or more (got ${batchSize})`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be a whole number, 1 or more (got ${batchSize})`);
   let total = 0;
   while (!signal?.aborted) {
     const handled = await batch(batchSize);

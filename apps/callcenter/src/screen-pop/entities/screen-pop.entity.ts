@@ -7,5 +7,6 @@ export class ScreenPop {
   @Column({ name: 'agent_id', type: 'varchar' }) agentId!: string;
   @Column({ name: 'call_id', type: 'varchar' }) callId!: string;
   @Column({ type: 'mediumtext' }) payload!: string;
-  @Column({ name: 'created_at', type: 'datetime', precision: 3, insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3, insert: false, update: false })
+  createdAt!: Date;
 }

@@ -27,7 +27,12 @@ export function describeError(error: unknown): string {
  * The dead letter keeps the original envelope (same eventId, key and payload, so it can be replayed as is)
  * and says why in headers. A message that is not an envelope at all is wrapped so it is not lost.
  */
-export function toDeadLetter(event: IncomingEvent, error: unknown, attempts: number, now = new Date()): EventEnvelope {
+export function toDeadLetter(
+  event: IncomingEvent,
+  error: unknown,
+  attempts: number,
+  now = new Date(),
+): EventEnvelope {
   const original: EventEnvelope = isEventEnvelope(event.data)
     ? event.data
     : {

@@ -73,7 +73,9 @@ export class EmbeddedEventServer extends Server implements CustomTransportStrate
       } catch (error) {
         failures++;
         delay = backoffDelayMs(failures, this.options.pollMs, 10_000);
-        this.logger.warn(`event log poll failed (attempt ${failures}), retrying in ${delay} ms: ${describeError(error)}`);
+        this.logger.warn(
+          `event log poll failed (attempt ${failures}), retrying in ${delay} ms: ${describeError(error)}`,
+        );
       }
       if (!this.stopping) await this.sleeper.sleep(delay);
     }
@@ -84,12 +86,17 @@ export class EmbeddedEventServer extends Server implements CustomTransportStrate
     let busy = false;
     for (const [topic, handler] of this.messageHandlers) {
       if (this.stopping) break;
-      const result = await this.log.consume(this.options.group, topic, this.options.batchSize, async ({ id, envelope }) => {
-        const context = new EmbeddedEventContext([topic, id]);
-        await this.dispatcher.dispatch({ topic, key: envelope.key, data: envelope }, () =>
-          invokeEventHandler(handler, envelope, context),
-        );
-      });
+      const result = await this.log.consume(
+        this.options.group,
+        topic,
+        this.options.batchSize,
+        async ({ id, envelope }) => {
+          const context = new EmbeddedEventContext([topic, id]);
+          await this.dispatcher.dispatch({ topic, key: envelope.key, data: envelope }, () =>
+            invokeEventHandler(handler, envelope, context),
+          );
+        },
+      );
       if (result.claimed && result.consumed >= this.options.batchSize) busy = true;
     }
     return busy;

@@ -40,13 +40,18 @@ describe('embedded transport (MariaDB event log, through @nestjs/microservices)'
   defineTransportScenarios(() => ({ app, dataSource, topic, observed, maxAttempts }));
 
   it('keeps the log in its own schema, with the dead letter as a row of <topic>.dlq and the group offset past it', async () => {
-    const rows = await dataSource.query(`SELECT topic, COUNT(*) AS n FROM \`${eventsDb}\`.event_log GROUP BY topic ORDER BY topic`);
+    const rows = await dataSource.query(
+      `SELECT topic, COUNT(*) AS n FROM \`${eventsDb}\`.event_log GROUP BY topic ORDER BY topic`,
+    );
     expect(rows.map((r: { topic: string }) => r.topic)).toEqual([topic, `${topic}.dlq`]);
     const [offset] = await dataSource.query(
       `SELECT last_id FROM \`${eventsDb}\`.event_consumer_offset WHERE group_id = 'platform-test' AND topic = ?`,
       [topic],
     );
-    const [max] = await dataSource.query(`SELECT MAX(id) AS id FROM \`${eventsDb}\`.event_log WHERE topic = ?`, [topic]);
+    const [max] = await dataSource.query(
+      `SELECT MAX(id) AS id FROM \`${eventsDb}\`.event_log WHERE topic = ?`,
+      [topic],
+    );
     expect(String(offset.last_id)).toBe(String(max.id));
   });
 });

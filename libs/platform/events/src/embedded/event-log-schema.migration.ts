@@ -32,7 +32,9 @@ export class EventLogSchema1763900000100 implements MigrationInterface {
         updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
         PRIMARY KEY (group_id, topic)
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
-    await queryRunner.query('CREATE TABLE IF NOT EXISTS event_log_append_lock (id TINYINT UNSIGNED NOT NULL PRIMARY KEY) ENGINE=InnoDB');
+    await queryRunner.query(
+      'CREATE TABLE IF NOT EXISTS event_log_append_lock (id TINYINT UNSIGNED NOT NULL PRIMARY KEY) ENGINE=InnoDB',
+    );
     await queryRunner.query('INSERT IGNORE INTO event_log_append_lock (id) VALUES (1)');
   }
 

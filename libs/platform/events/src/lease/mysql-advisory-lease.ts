@@ -20,7 +20,9 @@ export class MysqlAdvisoryLease {
   async holds(): Promise<boolean> {
     if (this.runner) {
       try {
-        const [row] = await this.runner.query('SELECT IS_USED_LOCK(?) = CONNECTION_ID() AS mine', [this.lockName]);
+        const [row] = await this.runner.query('SELECT IS_USED_LOCK(?) = CONNECTION_ID() AS mine', [
+          this.lockName,
+        ]);
         if (Number((row as { mine: number | null }).mine) === 1) return true;
         this.logger.warn(`lost lease ${this.lockName}`);
       } catch (error) {

@@ -4,7 +4,9 @@ import { SqlOutboxStore } from './outbox-store';
 describe('SqlOutboxStore statements', () => {
   const recording = () => {
     const statements: Array<{ sql: string; params: unknown }> = [];
-    const dataSource = { query: async (sql: string, params?: unknown) => (statements.push({ sql, params }), []) };
+    const dataSource = {
+      query: async (sql: string, params?: unknown) => (statements.push({ sql, params }), []),
+    };
     return { store: new SqlOutboxStore(dataSource as unknown as DataSource), statements };
   };
 
@@ -12,7 +14,9 @@ describe('SqlOutboxStore statements', () => {
     const { store, statements } = recording();
     await store.nextBatch(100, ['7', '8', '12']);
     await store.markPublished(['7', '8']);
-    expect(statements[0]!.sql).toMatch(/WHERE published_at IS NULL AND id NOT IN \(7, 8, 12\) ORDER BY id LIMIT 100$/);
+    expect(statements[0]!.sql).toMatch(
+      /WHERE published_at IS NULL AND id NOT IN \(7, 8, 12\) ORDER BY id LIMIT 100$/,
+    );
     expect(statements[1]!.sql).toMatch(/WHERE id IN \(7, 8\)$/);
     expect(statements.map((s) => s.params)).toEqual([undefined, undefined]);
   });

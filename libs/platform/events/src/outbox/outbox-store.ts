@@ -31,11 +31,15 @@ export class SqlOutboxStore implements OutboxStore {
 
   async markPublished(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`UPDATE outbox_event SET published_at = UTC_TIMESTAMP(3) WHERE id IN (${idList(ids)})`);
+    await this.dataSource.query(
+      `UPDATE outbox_event SET published_at = UTC_TIMESTAMP(3) WHERE id IN (${idList(ids)})`,
+    );
   }
 
   async countUnpublished(): Promise<number> {
-    const [row] = await this.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE published_at IS NULL');
+    const [row] = await this.dataSource.query(
+      'SELECT COUNT(*) AS n FROM outbox_event WHERE published_at IS NULL',
+    );
     return Number((row as { n: number | string }).n);
   }
 }
@@ -46,6 +50,7 @@ export class SqlOutboxStore implements OutboxStore {
  * assigns (unsigned integers, read back as digits) is accepted, so nothing else can reach the SQL text.
  */
 function idList(ids: ReadonlyArray<string>): string {
-  for (const id of ids) if (!/^\d{1,20}$/.test(id)) throw new Error(`not an outbox row id: ${JSON.stringify(id)}`);
+  for (const id of ids)
+    if (!/^\d{1,20}$/.test(id)) throw new Error(`not an outbox row id: ${JSON.stringify(id)}`);
   return ids.join(', ');
 }

@@ -7,7 +7,9 @@ import { envelopeToRowValues, EVENT_ROW_COLUMNS, EVENT_ROW_PLACEHOLDERS } from '
 
 export class OutboxTransactionRequiredError extends Error {
   constructor() {
-    super('OutboxWriter.append needs the EntityManager of a running transaction (dataSource.transaction(em => ...))');
+    super(
+      'OutboxWriter.append needs the EntityManager of a running transaction (dataSource.transaction(em => ...))',
+    );
     this.name = 'OutboxTransactionRequiredError';
   }
 }

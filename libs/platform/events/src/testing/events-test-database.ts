@@ -13,12 +13,16 @@ export async function requireMysql(): Promise<void> {
     const connection = await createConnection({ ...MYSQL, connectTimeout: 3000 });
     await connection.end();
   } catch (error) {
-    throw new Error(`MariaDB is not reachable at 127.0.0.1:3306 as root (start it: bash infra/local/harness up mariadb): ${(error as Error).message}`);
+    throw new Error(
+      `MariaDB is not reachable at 127.0.0.1:3306 as root (start it: bash infra/local/harness up mariadb): ${(error as Error).message}`,
+    );
   }
 }
 
 /** A throwaway service schema with the outbox and inbox migrations applied, plus a test effect table. */
-export async function createServiceDatabase(prefix = 'harvest_t_events'): Promise<{ dataSource: DataSource; drop: () => Promise<void> }> {
+export async function createServiceDatabase(
+  prefix = 'harvest_t_events',
+): Promise<{ dataSource: DataSource; drop: () => Promise<void> }> {
   await requireMysql();
   const database = `${prefix}_${uniqueSuffix()}`;
   const admin = await createConnection(MYSQL);
@@ -63,7 +67,10 @@ export async function waitFor(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} ${JSON.stringify(await diagnose())}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what} ${JSON.stringify(await diagnose())}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
