@@ -55,6 +55,17 @@ mvn_cached() {
   mvn -B -q --no-transfer-progress -Dmaven.repo.local="$CACHE_DIR/m2" "$@"
 }
 
+# Copies one artifact (group:artifact:version:type) from Maven Central into .cache/COMPONENT/download, its Maven
+# output in .cache/COMPONENT/mvn.log; dies naming that log. The one download path of the distributions.
+mvn_fetch_artifact() {
+  local component="$1" artifact="$2"
+  mkdir -p "$CACHE_DIR/$component/download"
+  mvn_cached -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="$artifact" -DoutputDirectory="$CACHE_DIR/$component/download" \
+    >"$CACHE_DIR/$component/mvn.log" 2>&1 \
+    || die "$component: Maven could not fetch $artifact; see .cache/$component/mvn.log"
+}
+
 tcp_open() {
   local port="$1"
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null

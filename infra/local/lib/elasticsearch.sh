@@ -24,11 +24,7 @@ es_ensure_dist() {
   command -v unzip >/dev/null || apt_install unzip
   local dl="$CACHE_DIR/elasticsearch/download"
   log "elasticsearch: downloading $ES_VERSION from Maven Central (first run only)…"
-  mkdir -p "$dl"
-  mvn_cached -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
-    -DoutputDirectory="$dl" >"$CACHE_DIR/elasticsearch/mvn.log" 2>&1 \
-    || die "elasticsearch: Maven could not fetch the zip; see .cache/elasticsearch/mvn.log"
+  mvn_fetch_artifact elasticsearch "org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"
   log "elasticsearch: unpacking into .cache/elasticsearch/"
   rm -rf "$ES_HOME"
   unzip -q -o "$dl/elasticsearch-$ES_VERSION.zip" -d "$CACHE_DIR/elasticsearch" \

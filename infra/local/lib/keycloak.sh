@@ -41,11 +41,7 @@ kc_ensure_dist() {
   ensure_maven
   local dl="$CACHE_DIR/keycloak/download"
   log "keycloak: downloading $KC_VERSION from Maven Central (first run only, ~170 MB)…"
-  mkdir -p "$dl"
-  mvn_cached -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:tar.gz" \
-    -DoutputDirectory="$dl" >"$CACHE_DIR/keycloak/mvn.log" 2>&1 \
-    || die "keycloak: Maven could not fetch keycloak-quarkus-dist $KC_VERSION; see .cache/keycloak/mvn.log"
+  mvn_fetch_artifact keycloak "org.keycloak:keycloak-quarkus-dist:$KC_VERSION:tar.gz"
   log "keycloak: unpacking into .cache/keycloak/"
   rm -rf "$KC_HOME"
   tar xzf "$dl/keycloak-quarkus-dist-$KC_VERSION.tar.gz" -C "$CACHE_DIR/keycloak" \

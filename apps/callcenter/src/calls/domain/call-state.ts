@@ -4,17 +4,8 @@ export const CALL_STATUSES = ['ringing', 'answered', 'ended'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
 /** The facts about a call that events and the vendor's record list can tell us. */
-export interface CallFacts {
-  callId: string;
-  direction: 'inbound' | 'outbound';
+export interface CallFacts extends VendorCallRecord {
   status: CallStatus;
-  customerNumber: string | null;
-  agentId: string | null;
-  startedAt: Date;
-  answeredAt: Date | null;
-  endedAt: Date | null;
-  durationSeconds: number | null;
-  hasRecording: boolean;
 }
 
 const rank = (status: CallStatus) => CALL_STATUSES.indexOf(status);
