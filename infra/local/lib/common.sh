@@ -15,8 +15,24 @@ elapsed_since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1fs", e - s }';
 
 prepare_dirs() {
   mkdir -p "$RUN_DIR"
-  # Elasticsearch runs as an unprivileged user that must traverse into .cache.
+  # Elasticsearch (harvest-es) and the chaos MariaDB nodes (mysql) run as unprivileged users that must
+  # traverse into .cache.
   chmod 755 "$CACHE_DIR" "$RUN_DIR"
+  ensure_traversable_ancestors "$CACHE_DIR"
+}
+
+# A clone inside a private folder (mktemp -d makes it 0700) hides .cache from those users: grant the
+# folders above it search permission for others (o+x: enter by name, not list), and say so.
+ensure_traversable_ancestors() {
+  local dir
+  dir="$(dirname "$(readlink -f "$1")")"
+  while [[ "$dir" != / ]]; do
+    if [[ "$(stat -c %A "$dir")" != *[xt] ]]; then
+      log "harness: granting o+x on $dir so the harness's daemon users (harvest-es, mysql) can reach .cache"
+      chmod o+x "$dir" || die "cannot make $dir traversable; run chmod o+x $dir or clone the project elsewhere"
+    fi
+    dir="$(dirname "$dir")"
+  done
 }
 
 APT_UPDATED=0
