@@ -18,7 +18,7 @@ bash infra/local/harness up
 bash infra/local/harness up kafka_cluster
 # Sign-in (issue 18): the directory and the identity provider the identity specs sign in against; keycloak
 # brings ldap up first (libs/testing/src/identity, docs/identity.md).
-bash infra/local/harness up ldap keycloak
+bash infra/local/harness up ldap keycloak chromium
 eval "$(bash infra/local/harness env)"
 
 step "type-check"

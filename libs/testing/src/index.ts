@@ -44,3 +44,9 @@ export {
   ldapSettingsFromEnv,
   type LdapSettings,
 } from './identity/ldap-directory';
+export {
+  SERVICE_AUDIENCES,
+  TestIssuer,
+  type TestClient,
+  type TestTokenOptions,
+} from './identity/test-issuer';
