@@ -27,8 +27,10 @@ export {
 } from './fuzz/fuzz-json-routes';
 export { jsonWriteRoutes, type JsonWriteRoute } from './fuzz/json-write-routes';
 export {
+  audienceMapper,
   clientCredentialsGrant,
   clientCredentialsToken,
+  rolesClaimMapper,
   issuerOf,
   KeycloakAdmin,
   keycloakSettingsFromEnv,
