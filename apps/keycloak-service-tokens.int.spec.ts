@@ -69,9 +69,10 @@ describe('services verify tokens of the real Keycloak, never sign', () => {
     await orders.app.listen({ host: '127.0.0.1', port: 0 });
     // Orders trusts only Keycloak here: the fixture's slot is created by the directory's admin, chen.jie.
     const adminToken = await passwordToken(keycloak, 'harvest-int-tests', 'chen.jie', 'dev-only-chen.jie');
-    f = await createFixture({ ...orders, token: () => Promise.resolve(adminToken) });
+    const asDirectoryAdmin = { ...orders, token: () => Promise.resolve(adminToken) };
+    f = await createFixture(asDirectoryAdmin);
     await applySkus(orders, [skuState(sku(), { priceFen: 990 })]);
-    await setStock(orders, f.centerId, sku(), 100);
+    await setStock(asDirectoryAdmin, f.centerId, sku(), 100);
     const ordersUrl = `http://127.0.0.1:${(orders.app.getHttpServer().address() as AddressInfo).port}`;
     callcenter = await startCallcenterTestApp({
       ORDERS_BASE_URL: ordersUrl,
