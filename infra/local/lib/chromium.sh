@@ -17,6 +17,9 @@ chromium_up() {
 
 chromium_down() { :; }
 
+# Not a server: "up" means installed.
 chromium_status() {
-  if [[ -x $CHROMIUM_BIN ]]; then echo "chromium: installed ($CHROMIUM_BIN)"; else echo "chromium: not installed"; fi
+  local state=down
+  [[ -x $CHROMIUM_BIN ]] && state=up
+  status_line chromium "$CHROMIUM_BIN (installed, not running)" "$state" "" apt
 }
