@@ -4,7 +4,13 @@ import { orderPaidV1 } from '@harvest/contracts/order-paid';
 import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-placed';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase, ensureKafkaTopics, uniqueDatabaseName } from '@harvest/testing';
+import {
+  TEST_RATE_LIMITS,
+  connectAsRoot,
+  dropDatabase,
+  ensureKafkaTopics,
+  uniqueDatabaseName,
+} from '@harvest/testing';
 import {
   Admin,
   type BaseOptions,
@@ -160,6 +166,7 @@ export class FulfillmentTestKit {
       EVENTS_KAFKA_SESSION_TIMEOUT_MS: '6000',
       // The expiry job's timer stays off: a test runs a sweep itself, for the day it chooses.
       FULFILLMENT_EXPIRY_SWEEP_MS: '0',
+      ...TEST_RATE_LIMITS,
       ...extraEnv,
     };
     // Its own consumer group (the definition's name), so no other running fulfillment takes our events.
