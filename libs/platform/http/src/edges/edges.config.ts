@@ -59,7 +59,7 @@ export const edgesConfigShape = {
   HTTP_TRUST_PROXY: trustProxy,
   RATE_LIMIT_STRICT_MAX: env.int(10, 1),
   RATE_LIMIT_STRICT_WINDOW_SECONDS: env.int(60, 1),
-  RATE_LIMIT_WRITE_MAX: env.int(120, 1),
+  RATE_LIMIT_WRITE_MAX: env.int(300, 1),
   RATE_LIMIT_WRITE_WINDOW_SECONDS: env.int(60, 1),
   RATE_LIMIT_READ_MAX: env.int(1200, 1),
   RATE_LIMIT_READ_WINDOW_SECONDS: env.int(60, 1),

@@ -4,8 +4,8 @@ import type { EdgesConfig } from './edges.config';
  * How hard a route is limited, by what it costs us or an attacker gains:
  * - `strict`: sign-in, code sending, anything that guesses or sends SMS (10 per minute per key). A few wrong
  *   codes must not turn into a brute force, and an SMS costs money and annoys the phone's owner.
- * - `write`: every POST, PUT, PATCH and DELETE unless it names another policy (120 per minute per caller per
- *   route): a busy agent or scanner writes a few times a minute; a loop in a client is cut off.
+ * - `write`: every POST, PUT, PATCH and DELETE unless it names another policy (300 per minute per caller per
+ *   route, 5 a second): a scanner confirming picks in a burst stays well below; a client stuck in a loop does not.
  * - `read`: every GET (1200 per minute per caller per route): storefront pages and consoles poll, generously.
  */
 export const RATE_LIMIT_POLICIES = ['strict', 'write', 'read'] as const;
