@@ -1,6 +1,6 @@
 // Here, where the runtime gives the http library's rate limits the service's Redis: instances of one service
 // count one budget there, and an unreachable Redis lets requests through instead of refusing them all.
-import { Controller, Module, Post } from '@nestjs/common';
+import { Controller, Get, Module, Post } from '@nestjs/common';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { serviceTestEnvironment, type ServiceTestEnvironment } from '@harvest/testing';
 import { createService, type ServiceDefinition } from './run-service';
@@ -13,6 +13,11 @@ class NotesController {
   @Post()
   write(): object {
     return { written: true };
+  }
+
+  @Get()
+  read(): object {
+    return { notes: [] };
   }
 }
 
@@ -44,6 +49,7 @@ describe('rate limits across instances of one service', () => {
       JWT_SECRET: JWT.secret,
       DB_NAME: `${environment.prefix}${name}`,
       RATE_LIMIT_WRITE_MAX: '3',
+      RATE_LIMIT_READ_MAX: '3',
       ...env,
     };
     for (let i = 0; i < 2; i++) apps.push(await createService(definition, full));
@@ -74,6 +80,21 @@ describe('rate limits across instances of one service', () => {
     expect(await write(b)).toBe(429);
     expect(await write(a)).toBe(429);
     expect(await write(b, 'c-2')).toBe(201);
+  });
+
+  it('counts reads per instance even with Redis (no Redis round trip on a read)', async () => {
+    const [a, b] = await twoInstances(`rl_${environment.runId}_reads`, { CACHE_DRIVER: 'redis', REDIS_URL });
+    const read = async (built: HttpApp) =>
+      (
+        await built.app.inject({
+          method: 'GET',
+          url: '/notes',
+          headers: { authorization: `Bearer ${await tokenOf('c-3')}` },
+        })
+      ).statusCode;
+    for (let i = 0; i < 3; i++) expect(await read(a)).toBe(200);
+    expect(await read(a)).toBe(429);
+    expect(await read(b)).toBe(200);
   });
 
   it('counts per instance without Redis', async () => {

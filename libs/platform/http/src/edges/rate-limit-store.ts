@@ -26,15 +26,18 @@ type StoreCtor<A extends unknown[]> = new (...args: A) => Store;
  */
 const LOCAL_ENTRIES = 200_000;
 
-/** The store the plugin instantiates: one shared instance, whose child is itself. */
-export function sharedStore(redis: Redis | undefined, keyPrefix: string) {
+/**
+ * The store the plugin instantiates: one instance, whose child is itself. Keys of the `inProcess` key
+ * prefixes are always counted here, the rest in Redis when there is one.
+ */
+export function sharedStore(redis: Redis | undefined, keyPrefix: string, inProcess: readonly string[]) {
   // No window extension on refusal (continueExceeding) and no exponential backoff: a fixed window per key.
-  const inner: Store = redis
-    ? new RedisStore(false, false, redis, keyPrefix)
-    : new LocalStore(false, false, LOCAL_ENTRIES);
+  const local: Store = new LocalStore(false, false, LOCAL_ENTRIES);
+  const shared: Store = redis ? new RedisStore(false, false, redis, keyPrefix) : local;
+  const storeOf = (key: string) => (inProcess.some((prefix) => key.startsWith(prefix)) ? local : shared);
   return class SharedRateLimitStore {
     incr(...args: Parameters<Store['incr']>): void {
-      inner.incr(...args);
+      storeOf(args[0]).incr(...args);
     }
     child(): SharedRateLimitStore {
       return this;

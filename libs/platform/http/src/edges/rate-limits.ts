@@ -49,7 +49,10 @@ export async function registerRateLimits(
 ): Promise<void> {
   await server.register(fastifyRateLimit, {
     global: false,
-    store: sharedStore(settings.redis, settings.keyPrefix),
+    // Reads are counted in process even with Redis: a generous limit need not be exact across instances (it
+    // cuts off a runaway client all the same), and the hottest routes (a cached product) must not pay a Redis
+    // round trip each. Sign-in and writes are counted where every instance sees them.
+    store: sharedStore(settings.redis, settings.keyPrefix, ['read:']),
     skipOnError: false,
   });
   let lastStoreWarning = 0;
