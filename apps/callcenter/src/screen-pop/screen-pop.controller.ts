@@ -103,11 +103,18 @@ export class ScreenPopController {
       };
       const unsubscribe = this.hub.subscribe(agentId, () => void drain());
       const poll = setInterval(() => void drain(), POLL_MS);
-      const heartbeat = setInterval(() => subscriber.next({ type: 'heartbeat', data: {} }), HEARTBEAT_MS);
+      // Nest numbers an event without an id itself (1, 2, ...), which EventSource would keep as its
+      // Last-Event-ID and a reconnect would resume after pop 2. Every event carries the last pop id instead.
+      const lastPopId = () => cursor ?? '';
+      const heartbeat = setInterval(
+        () => subscriber.next({ id: lastPopId(), type: 'heartbeat', data: {} }),
+        HEARTBEAT_MS,
+      );
       // The stream lives no longer than the token behind it: the console signs in again and gets a new ticket.
       const expiry = setTimeout(
         () => {
           subscriber.next({
+            id: lastPopId(),
             type: 'stream-end',
             data: { reason: 'token-expired', tokenExpiredAt: holder.tokenExpiresAt },
           });

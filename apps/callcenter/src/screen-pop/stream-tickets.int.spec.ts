@@ -102,6 +102,8 @@ describe('screen-pop stream tickets', () => {
     expect(stream.status).toBe(200);
     const last = await stream.next((m) => m.event === 'stream-end');
     expect(last.data).toMatchObject({ reason: 'token-expired' });
+    // Its id is the last pop id (none yet: 0), never a counter of Nest's: EventSource keeps it for a reconnect.
+    expect(last.id).toBe('0');
     await stream.ended();
     // Sent when the token expired, not before (its exp has second precision).
     expect(Date.now()).toBeGreaterThanOrEqual(
