@@ -14,6 +14,7 @@ import {
   SCHEMA_PREFIX,
   SENTINEL_PORTS,
 } from './chaos-settings';
+import { TEST_RATE_LIMITS } from '@harvest/testing';
 import { httpOk, waitFor } from './harness-cli';
 
 export interface InstanceSpec {
@@ -68,6 +69,8 @@ export function instanceEnv(tier: TierEnv, spec: InstanceSpec): NodeJS.ProcessEn
     CALLCENTER_WEBHOOK_SECRETS: tier.secret,
     IMAGES_SIGNING_SECRET: tier.secret,
     IMAGES_TMP_DIR: join(CHAOS_RUN_DIR, 'images-tmp'),
+    // The load runs from one address through HAProxy: limits high, still on (a Redis failover must not stop writes).
+    ...TEST_RATE_LIMITS,
   };
 }
 

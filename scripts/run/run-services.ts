@@ -77,6 +77,9 @@ async function main(): Promise<void> {
     EVENTS_TRANSPORT: process.env.EVENTS_TRANSPORT ?? 'embedded',
     SEARCH_DRIVER: process.env.SEARCH_DRIVER ?? 'sql',
     CACHE_DRIVER: process.env.CACHE_DRIVER ?? 'memory',
+    // The dev web apps: storefront, agent console, scanner app.
+    CORS_ORIGINS:
+      process.env.CORS_ORIGINS ?? 'http://127.0.0.1:4200,http://127.0.0.1:4300,http://127.0.0.1:4400',
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
   };
   const children = new Map<ServiceEntry, ChildProcess>();

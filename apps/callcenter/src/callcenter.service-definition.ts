@@ -29,6 +29,8 @@ export const callcenterService: ServiceDefinition = {
     entities: [CustomerContact, CallRecord, WebhookEvent, ScreenPop, Ticket, AgentAction],
     migrations: callcenterMigrations,
   },
+  // Screen-pop stream tickets (any instance redeems one another issued) and shared rate limits, in Redis.
+  uses: ['cache'],
   config: { token: CALLCENTER_CONFIG, load: loadCallcenterConfig },
   imports: [
     DirectoryModule,

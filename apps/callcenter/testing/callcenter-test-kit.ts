@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { callcenterService } from '../src/callcenter.service-definition';
+import { SseReader } from './sse-reader';
 import { WEBHOOK_PATH } from '../src/webhooks/webhooks.controller';
 
 /** Callcenter's client secret at the test issuer (its client-credentials token for calling orders). */
@@ -135,4 +136,28 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** POST /screen-pops/stream-tickets with the given bearer token; the answer as it came. */
+export async function requestStreamTicket(t: CallcenterTestApp, token: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/screen-pops/stream-tickets',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+/**
+ * Opens an agent's screen-pop stream the way the console does: a ticket with their token, then EventSource's
+ * GET with `?ticket=` (and whatever headers a reconnect sends, such as Last-Event-ID).
+ */
+export async function openScreenPops(
+  t: CallcenterTestApp,
+  agentId: string,
+  headers: Record<string, string> = {},
+  token?: string,
+): Promise<SseReader> {
+  const answer = await requestStreamTicket(t, token ?? (await t.token('agent', agentId)));
+  if (answer.statusCode !== 201) throw new Error(`no stream ticket: ${answer.statusCode} ${answer.body}`);
+  return new SseReader().open(`${t.baseUrl}${answer.json().streamUrl}`, headers);
 }

@@ -6,6 +6,8 @@ export {
   WEBHOOK_SECRET,
   addContact,
   captureLogLines,
+  openScreenPops,
+  requestStreamTicket,
   skylineEvent,
   startCallcenterTestApp,
   waitUntil,

@@ -9,6 +9,8 @@ export class SseReader {
   readonly messages: SseMessage[] = [];
   status = 0;
   contentType = '';
+  /** True once the server ended the stream (not when close() aborted it). */
+  endedByServer = false;
   private readonly controller = new AbortController();
   private done: Promise<void> = Promise.resolve();
 
@@ -26,7 +28,10 @@ export class SseReader {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            this.endedByServer = true;
+            return;
+          }
           buffer += value;
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -50,6 +55,15 @@ export class SseReader {
         throw new Error(
           `no matching server-sent event within ${timeoutMs} ms; got ${JSON.stringify(this.messages)}`,
         );
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Waits until the server ends the stream. */
+  async ended(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.endedByServer) {
+      if (Date.now() > deadline) throw new Error(`the stream did not end within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Env } from '@harvest/platform/config';
 import type { Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase, TestIssuer } from '@harvest/testing';
+import { TEST_RATE_LIMITS, connectAsRoot, dropDatabase, TestIssuer } from '@harvest/testing';
 import { catalogService } from '../src/catalog.service-definition';
 
 export interface CatalogTestApp {
@@ -39,6 +39,7 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
     CACHE_KEY_PREFIX: `${run}:`,
     DB_NAME: `${run}catalog`,
     EVENTS_DB_NAME: `${run}events`,
+    ...TEST_RATE_LIMITS,
     ...overrides,
   };
   // Its own name is its own consumer group, so a concurrent run never takes this run's Kafka partitions.

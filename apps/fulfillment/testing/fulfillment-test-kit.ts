@@ -5,6 +5,7 @@ import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-plac
 import type { HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import {
+  TEST_RATE_LIMITS,
   connectAsRoot,
   dropDatabase,
   ensureKafkaTopics,
@@ -168,6 +169,7 @@ export class FulfillmentTestKit {
       EVENTS_KAFKA_SESSION_TIMEOUT_MS: '6000',
       // The expiry job's timer stays off: a test runs a sweep itself, for the day it chooses.
       FULFILLMENT_EXPIRY_SWEEP_MS: '0',
+      ...TEST_RATE_LIMITS,
       ...extraEnv,
     };
     // Its own consumer group (the definition's name), so no other running fulfillment takes our events.

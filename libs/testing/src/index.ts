@@ -1,6 +1,7 @@
 export { ensureKafkaTopics } from './kafka-topics';
 export {
   serviceTestEnvironment,
+  TEST_RATE_LIMITS,
   type ServiceTestEnvironment,
   type TestEnv,
 } from './service-test-environment';

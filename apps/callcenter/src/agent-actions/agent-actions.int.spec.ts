@@ -16,6 +16,8 @@ import {
   addContact,
   type CallcenterTestApp,
   FakeSkylineVendor,
+  openScreenPops,
+  requestStreamTicket,
   skylineEvent,
   SseReader,
   startCallcenterTestApp,
@@ -246,11 +248,8 @@ describe('agent actions through the real orders service, and screen pops over SS
     });
     expect(ticket.statusCode).toBe(201);
 
-    const stream = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, await agentHeaders());
-    const otherAgent = await new SseReader().open(
-      `${t.baseUrl}/screen-pops/stream`,
-      await agentHeaders(undefined, 'agent-other'),
-    );
+    const stream = await openScreenPops(t, AGENT);
+    const otherAgent = await openScreenPops(t, 'agent-other');
     try {
       expect(stream.status).toBe(200);
       expect(stream.contentType).toContain('text/event-stream');
@@ -297,10 +296,7 @@ describe('agent actions through the real orders service, and screen pops over SS
       expect(otherAgent.messages.filter((m) => m.event === 'screen-pop')).toEqual([]);
 
       // A console that lost its connection resumes after the last pop it saw (EventSource's Last-Event-ID).
-      const resumed = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, {
-        ...(await agentHeaders()),
-        'last-event-id': String(Number(pop.id) - 1),
-      });
+      const resumed = await openScreenPops(t, AGENT, { 'last-event-id': String(Number(pop.id) - 1) });
       try {
         expect((await resumed.next((m) => m.event === 'screen-pop')).id).toBe(pop.id);
       } finally {
@@ -312,12 +308,14 @@ describe('agent actions through the real orders service, and screen pops over SS
     }
   });
 
-  it('refuses the stream without a token and to non-agents', async () => {
+  it('refuses the stream without a ticket, and a ticket without a token or to non-agents', async () => {
     expect((await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, {})).status).toBe(401);
-    const admin = await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, {
-      authorization: `Bearer ${await t.token('admin', 'ops-1')}`,
-    });
-    expect(admin.status).toBe(403);
+    // A bearer token does not open the stream by itself: only a ticket does.
+    expect((await new SseReader().open(`${t.baseUrl}/screen-pops/stream`, await agentHeaders())).status).toBe(
+      401,
+    );
+    expect((await t.app.inject({ method: 'POST', url: '/screen-pops/stream-tickets' })).statusCode).toBe(401);
+    expect((await requestStreamTicket(t, await t.token('admin', 'ops-1'))).statusCode).toBe(403);
   });
 
   it('refuses to act for anyone but the customer on the call, before asking orders to change anything', async () => {

@@ -71,6 +71,11 @@ export const callcenterConfigShape = {
    */
   AUTH_CLIENT_ID: env.string('callcenter'),
   AUTH_CLIENT_SECRET: serviceClientConfigShape.AUTH_CLIENT_SECRET,
+  /**
+   * How long a screen-pop stream ticket may wait to be used: the console asks for one right before it opens
+   * the stream, so seconds suffice, and a ticket leaked from a URL is worthless soon after.
+   */
+  CALLCENTER_STREAM_TICKET_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
   /** Ticket SLA: time to resolution per ticket kind. */
   CALLCENTER_SLA_SECONDS_QUALITY_COMPLAINT: env.int(4 * 3600, 1),
   CALLCENTER_SLA_SECONDS_OTHER: env.int(24 * 3600, 1),

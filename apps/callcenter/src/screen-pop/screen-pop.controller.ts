@@ -1,9 +1,20 @@
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
-import { Controller, Get, Headers, type MessageEvent, Query, Sse } from '@nestjs/common';
+import {
+  CurrentPrincipal,
+  ProblemException,
+  Public,
+  Roles,
+  bearerTokenExpiry,
+  problemType,
+  type Principal,
+} from '@harvest/platform/http';
+import { Controller, Get, Headers, type MessageEvent, Post, Query, Req, Sse } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { ScreenPopQueryDto } from './screen-pop-query.dto';
+import { ScreenPopStreamQueryDto } from './screen-pop-stream-query.dto';
 import { ScreenPopHub } from './screen-pop-hub';
 import { ScreenPopService } from './screen-pop.service';
+import { StreamTicketService, type StreamTicket } from './stream-tickets.service';
 
 /** Catches pops stored by other instances of this service, whose hub cannot wake this stream. */
 const POLL_MS = 2000;
@@ -15,6 +26,7 @@ export class ScreenPopController {
   constructor(
     private readonly pops: ScreenPopService,
     private readonly hub: ScreenPopHub,
+    private readonly tickets: StreamTicketService,
   ) {}
 
   /** Polling: the agent's pops after the given pop id; without one, their latest pops. */
@@ -29,16 +41,40 @@ export class ScreenPopController {
   }
 
   /**
-   * Server-sent events, `event: screen-pop`, `id: <pop id>`. Starts after `?after=`, else after the
-   * Last-Event-ID a reconnecting EventSource sends, else with the next pop.
+   * A single-use ticket that opens the stream once within CALLCENTER_STREAM_TICKET_SECONDS (30 s): the
+   * console's EventSource cannot send the bearer token, which must not go into a URL either.
+   */
+  @Post('stream-tickets')
+  @Roles('agent')
+  async streamTicket(
+    @CurrentPrincipal() agent: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<StreamTicket & { streamUrl: string }> {
+    // The guard verified this request's token, so it has an expiry: the stream it opens ends there.
+    const ticket = await this.tickets.issue(agent.subject, bearerTokenExpiry(request)!);
+    return { ...ticket, streamUrl: `/screen-pops/stream?ticket=${ticket.ticket}` };
+  }
+
+  /**
+   * Server-sent events, `event: screen-pop`, `id: <pop id>`, opened with `?ticket=` (the ticket is the
+   * credential, used up on opening). Starts after `?after=`, else after the Last-Event-ID a reconnecting
+   * EventSource sends, else with the next pop. When the token that asked for the ticket expires, a last
+   * `event: stream-end` (`{ reason: 'token-expired' }`) is sent and the stream ends.
    */
   @Sse('stream')
-  @Roles('agent')
-  stream(
-    @CurrentPrincipal() agent: Principal,
-    @Query() query: ScreenPopQueryDto,
+  @Public()
+  async stream(
+    @Query() query: ScreenPopStreamQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,
-  ): Observable<MessageEvent> {
+  ): Promise<Observable<MessageEvent>> {
+    const holder = query.ticket ? await this.tickets.redeem(query.ticket) : undefined;
+    if (!holder)
+      throw new ProblemException(401, {
+        type: problemType('stream-ticket-refused'),
+        detail: 'The stream needs a fresh ticket (POST /screen-pops/stream-tickets); each opens it once.',
+      });
+    const agentId = holder.agentId;
+    const tokenExpiresAt = Date.parse(holder.tokenExpiresAt);
     return new Observable<MessageEvent>((subscriber) => {
       let cursor: string | null =
         query.after ?? (lastEventId && /^\d{1,20}$/.test(lastEventId) ? lastEventId : null);
@@ -53,8 +89,8 @@ export class ScreenPopController {
         try {
           do {
             again = false;
-            cursor ??= await this.pops.latestId(agent.subject);
-            for (const pop of await this.pops.after(agent.subject, cursor)) {
+            cursor ??= await this.pops.latestId(agentId);
+            for (const pop of await this.pops.after(agentId, cursor)) {
               subscriber.next({ id: pop.popId, type: 'screen-pop', data: pop });
               cursor = pop.popId;
             }
@@ -65,14 +101,33 @@ export class ScreenPopController {
           draining = false;
         }
       };
-      const unsubscribe = this.hub.subscribe(agent.subject, () => void drain());
+      const unsubscribe = this.hub.subscribe(agentId, () => void drain());
       const poll = setInterval(() => void drain(), POLL_MS);
-      const heartbeat = setInterval(() => subscriber.next({ type: 'heartbeat', data: {} }), HEARTBEAT_MS);
+      // Nest numbers an event without an id itself (1, 2, ...), which EventSource would keep as its
+      // Last-Event-ID and a reconnect would resume after pop 2. Every event carries the last pop id instead.
+      const lastPopId = () => cursor ?? '';
+      const heartbeat = setInterval(
+        () => subscriber.next({ id: lastPopId(), type: 'heartbeat', data: {} }),
+        HEARTBEAT_MS,
+      );
+      // The stream lives no longer than the token behind it: the console signs in again and gets a new ticket.
+      const expiry = setTimeout(
+        () => {
+          subscriber.next({
+            id: lastPopId(),
+            type: 'stream-end',
+            data: { reason: 'token-expired', tokenExpiredAt: holder.tokenExpiresAt },
+          });
+          subscriber.complete();
+        },
+        Math.max(0, tokenExpiresAt - Date.now()),
+      );
       void drain();
       return () => {
         unsubscribe();
         clearInterval(poll);
         clearInterval(heartbeat);
+        clearTimeout(expiry);
       };
     });
   }

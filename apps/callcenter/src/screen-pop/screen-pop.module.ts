@@ -5,12 +5,13 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { ScreenPopController } from './screen-pop.controller';
 import { ScreenPopHub } from './screen-pop-hub';
 import { ScreenPopService } from './screen-pop.service';
+import { StreamTicketService } from './stream-tickets.service';
 
 @Module({
   // Agent actions' orders client gives the pop the caller's recent orders.
   imports: [DirectoryModule, TicketsModule, AgentActionsModule],
   controllers: [ScreenPopController],
-  providers: [ScreenPopService, ScreenPopHub],
+  providers: [ScreenPopService, ScreenPopHub, StreamTicketService],
   exports: [ScreenPopService],
 })
 export class ScreenPopModule {}

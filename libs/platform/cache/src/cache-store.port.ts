@@ -14,6 +14,11 @@ export interface CacheStore {
   get<T>(key: string): Promise<T | undefined>;
   /** Stores a JSON-serialisable value for `ttlSeconds`. Resolves false when the store could not be written. */
   set<T>(key: string, value: T, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Removes the key and resolves the value it held, in one step: of concurrent takes at most one gets it, so a
+   * value can be single-use (a one-time ticket). A miss when the store cannot be reached (Redis ≥ 6.2: GETDEL).
+   */
+  take<T>(key: string): Promise<T | undefined>;
   /** Removes one or many keys in one round trip. Resolves false when the store could not be reached. */
   delete(keys: string | readonly string[]): Promise<boolean>;
   /**

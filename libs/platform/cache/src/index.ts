@@ -11,6 +11,6 @@ export {
 export { MemoryCacheStore, type MemoryCacheOptions } from './memory-cache-store.adapter';
 export { RedisCacheStore, type RedisCacheOptions } from './redis-cache-store.adapter';
 export { createRedisClient, redisClientOptions, type RedisTarget } from './redis-client.factory';
-export { createCacheStore } from './cache-store.factory';
+export { createCacheStore, redisTargetOf } from './cache-store.factory';
 export { CacheHealthIndicator } from './cache-health.indicator';
 export { CacheModule } from './cache.module';

@@ -39,6 +39,17 @@ describe('MemoryCacheStore', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('takes a live value once, and never an expired one', async () => {
+    const cache = store();
+    await cache.set('ticket', { subject: 'agent-1' }, 30);
+    await cache.set('old', 1, 30);
+    expect(await cache.take('ticket')).toEqual({ subject: 'agent-1' });
+    expect(await cache.take('ticket')).toBeUndefined();
+    now += 30_000;
+    expect(await cache.take('old')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it('rejects values JSON cannot represent, as Redis would', async () => {
     await expect(store().set('f', () => 1, 60)).rejects.toThrow(TypeError);
   });

@@ -52,6 +52,12 @@ export class MemoryCacheStore implements CacheStore {
     return true;
   }
 
+  async take<T>(key: string): Promise<T | undefined> {
+    const text = this.text(key);
+    this.entries.delete(key);
+    return text === undefined ? undefined : decodeCacheValue<T>(text);
+  }
+
   async delete(keys: string | readonly string[]): Promise<boolean> {
     for (const key of typeof keys === 'string' ? [keys] : keys) {
       this.flights.invalidate(key);

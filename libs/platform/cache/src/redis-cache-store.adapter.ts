@@ -79,6 +79,18 @@ export class RedisCacheStore implements CacheStore {
     }, false);
   }
 
+  async take<T>(key: string): Promise<T | undefined> {
+    const text = await this.attempt(() => this.client.getdel(this.dataKey(key)), null);
+    let value: T | undefined;
+    try {
+      value = text === null ? undefined : decodeCacheValue<T>(text);
+    } catch (error) {
+      this.counters.error(error);
+      return undefined;
+    }
+    return this.counted(value);
+  }
+
   async delete(keys: string | readonly string[]): Promise<boolean> {
     const list = typeof keys === 'string' ? [keys] : [...keys];
     if (list.length === 0) return true;

@@ -71,6 +71,15 @@ describe('RedisCacheStore against real Redis', () => {
     expect(await cache.get('product:1')).toBeUndefined();
   });
 
+  it('take hands a value to exactly one of two processes taking it at once, then it is gone', async () => {
+    const [a, b] = [open(redisStore()), open(redisStore())];
+    await a.set('ticket:1', { subject: 'agent-1' }, 30);
+    const taken = await Promise.all([a.take('ticket:1'), b.take('ticket:1')]);
+    expect(taken.filter((v) => v !== undefined)).toEqual([{ subject: 'agent-1' }]);
+    expect(await admin.exists(`${PREFIX}ticket:1`)).toBe(0);
+    expect(await a.take('ticket:1')).toBeUndefined();
+  });
+
   it.each([
     ['in-process', () => new MemoryCacheStore({ maxEntries: 100 }) as CacheStore],
     ['redis', () => open(redisStore()) as CacheStore],

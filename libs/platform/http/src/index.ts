@@ -75,3 +75,9 @@ export {
 } from './validation/field-validators';
 export { REQUEST_ID_HEADER } from './request-id';
 export { keepRawBody, rawBodyOf } from './raw-body/raw-body';
+
+export { edgesConfigShape, type EdgesConfig } from './edges/edges.config';
+export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from './edges/cors';
+export { RateLimit, bodyField, type RateLimitKey, type RateLimitOptions } from './edges/rate-limit.decorator';
+export { RATE_LIMIT_POLICIES, type RateLimitPolicy } from './edges/rate-limit-policies';
+export { bearerTokenExpiry } from './auth/token-expiry';

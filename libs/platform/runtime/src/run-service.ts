@@ -1,4 +1,5 @@
 import type { INestApplicationContext, ModuleMetadata } from '@nestjs/common';
+import { createRedisClient, redisTargetOf } from '@harvest/platform/cache';
 import { ConfigError, type Env } from '@harvest/platform/config';
 import type { SchemaDefinition } from '@harvest/platform/database';
 import { eventsMicroserviceOptions } from '@harvest/platform/events';
@@ -27,6 +28,8 @@ export interface ServiceDefinition {
 /** Builds the service (validating config first), connects its event consumers, seeds, but does not listen. */
 export async function createService(definition: ServiceDefinition, env: Env = process.env): Promise<HttpApp> {
   const config = loadServiceConfig(definition, env);
+  // A service with Redis (its cache) counts rate limits there, so its instances share one budget.
+  const redis = config.cache && redisTargetOf(config.cache);
   const built = await createHttpApp(
     serviceModule(config, definition.schema, definition.imports, definition.config),
     {
@@ -34,6 +37,7 @@ export async function createService(definition: ServiceDefinition, env: Env = pr
       // The HTTP platform reads the same defaults the service's config was checked with (port, audience).
       env: { HTTP_PORT: String(definition.port), AUTH_AUDIENCE: definition.name, ...env },
       configureServer: definition.configureServer,
+      rateLimitRedis: redis ? createRedisClient(redis, {}, `rate-limit:${definition.name}`) : undefined,
     },
   );
   built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), {

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Env, type z } from '@harvest/platform/con
 import { cacheConfigFromEnv, cacheEnvShape, type CacheConfig } from '@harvest/platform/cache';
 import { databaseConfigShape, type DatabaseConfig } from '@harvest/platform/database';
 import { eventsConfigShape, type EventsConfig } from '@harvest/platform/events';
-import { httpConfigShape } from '@harvest/platform/http';
+import { edgesConfigShape, httpConfigShape } from '@harvest/platform/http';
 import {
   objectStorageConfigFromEnv,
   objectStorageEnvShape,
@@ -17,6 +17,7 @@ export type PlatformFeature = 'cache' | 'search' | 'objectStorage';
 /** Everything every service reads from its environment. */
 export const serviceConfigShape = {
   ...httpConfigShape,
+  ...edgesConfigShape,
   ...databaseConfigShape,
   ...eventsConfigShape,
 };

@@ -12,9 +12,12 @@ import {
   type Logger,
 } from '@harvest/platform/observability';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type Redis from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { httpConfigShape, type HttpConfig } from '../http-config';
 import { registerDirectRoutes } from '../direct-routes/direct-routes';
+import { registerBrowserEdges } from '../edges/browser-edges';
+import { edgesConfigShape } from '../edges/edges.config';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { sendProblem } from '../problem/send-problem';
 import { REQUEST_ID_HEADER, echoRequestId, requestIdFor } from '../request-id';
@@ -37,6 +40,8 @@ export interface HttpAppOptions {
    * routes and the server is made ready; plugins cannot be added after that.
    */
   configureServer?: (server: FastifyInstance) => void | Promise<void>;
+  /** Rate-limit counters shared by the service's instances (the runtime's, when Redis is configured); the app closes it. */
+  rateLimitRedis?: Redis;
 }
 
 export interface HttpApp {
@@ -90,7 +95,10 @@ async function build(
     destination: options.logDestination,
   });
 
+  const edges = loadConfig(edgesConfigShape, options.env ?? process.env);
   const adapter = new FastifyAdapter({
+    // Who the client is behind our proxies (X-Forwarded-For), for per-address rate limits.
+    trustProxy: edges.HTTP_TRUST_PROXY,
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
     requestIdHeader: false,
@@ -111,6 +119,11 @@ async function build(
   instrumentHttpServer(server, logger);
   server.addHook('onClose', async () => flushTraces());
   registerJsonBodyParser(server, config.HTTP_JSON_MAX_DEPTH);
+  await registerBrowserEdges(server, edges, {
+    serviceName: options.serviceName,
+    redis: options.rateLimitRedis,
+    logger,
+  });
   if (options.configureServer) await options.configureServer(server);
 
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -21,6 +21,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { RateLimit, bodyField } from '../edges/rate-limit.decorator';
 import { createHttpApp, type HttpApp } from '../bootstrap/create-http-app';
 import { keepRawBody, rawBodyOf } from '../raw-body/raw-body';
 
@@ -76,6 +77,15 @@ class TestController {
   @Post('signed')
   signed(@Req() request: FastifyRequest, @Body() body: unknown): object {
     return { bytes: rawBodyOf(request)?.length, body };
+  }
+
+  /** Like sending a sign-in code: strict per client address and per phone. */
+  @Public()
+  @Post('phone-codes')
+  @RateLimit('strict')
+  @RateLimit('strict', { by: bodyField('phone') })
+  sendCode(@Body() body: unknown): object {
+    return { sent: true, body };
   }
 
   @Public()
