@@ -87,9 +87,9 @@ async function main(): Promise<number> {
     );
     // One at a time, each within its own start-up budget: an instance compiles the whole app through swc as it
     // starts, so on 2 cores instances started together take each other's CPU. The first run on a busy machine
-    // (load average 25-36, 2026-12-07) started catalog-1, orders-1 and images-1 at once and none of them had
-    // written a log line when catalog-1's 120 s ran out. First instances seed the demo data, so the second
-    // ones come after them (two seeds at once collide).
+    // (load average 25-36, 2026-12-07) started catalog-1, orders-1 and images-1 at once, and catalog-1 was not
+    // ready within its 120 s. First instances seed the demo data, so the second ones come after them (two seeds
+    // at once collide).
     const order = [...instances.values()].sort(
       (a, b) => Number(a.spec.name.endsWith('-2')) - Number(b.spec.name.endsWith('-2')),
     );
