@@ -24,6 +24,14 @@ async function main(): Promise<void> {
     partitioner: compatibilityPartitioner,
     idempotent: true,
     acks: ProduceAcks.ALL,
+    // The relay's client settings (libs/platform/events kafkaClientConfig). Without `retries` an idempotent
+    // @platformatic/kafka producer retries forever (it raises an unset or ≤ 1 value to MAX_SAFE_INTEGER), so a
+    // broker problem would hang this side instead of failing the row.
+    connectTimeout: 3000,
+    requestTimeout: 10000,
+    timeout: 10000,
+    retries: 5,
+    retryDelay: 300,
   });
   const batchMs: number[] = [];
   const send = async (from: number, n: number) => {

@@ -98,7 +98,7 @@ export async function orderPlacementRow(
         ? 'order placement, 3 lines (raw + key-store writes)'
         : 'order placement, 3 lines',
       unit: 'orders/s',
-      target: 0.5,
+      target: 0.7,
       ours,
       raw: rawMeasured,
       oursRss: { orders: orders.peakRssMiB() },

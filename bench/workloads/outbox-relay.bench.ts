@@ -76,7 +76,7 @@ export async function outboxRelayRow(run: BenchRun, count: number): Promise<Rati
   return {
     workload: `outbox relay to Kafka, ${count} events`,
     unit: 'events/s',
-    target: 0.5,
+    target: 0.7,
     ours,
     raw,
     oursRss: { 'outbox relay': peak('relay-ours') },

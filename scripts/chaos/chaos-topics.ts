@@ -8,6 +8,7 @@
  * topic-partition" for a topic another broker has just created. The topics are ready for the services only
  * when every broker, asked on its own, knows every partition with a leader and its full ISR.
  */
+import { FindCoordinatorKeyTypes } from '@platformatic/kafka';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafkaTopics } from '@harvest/testing';
@@ -43,7 +44,38 @@ export async function ensureContractTopics(): Promise<number> {
     }
   }
   await waitForSettledMetadata(topics, deadline);
+  await ensureGroupCoordinator();
   return contracts.length;
+}
+
+/**
+ * Kafka creates `__consumer_offsets` (50 partitions, RF 3) only when a client first asks for a group
+ * coordinator, and answers JoinGroup with an error until those partitions have leaders. On the first run from a
+ * fresh cluster (2026-12-07, load average 23-27) that was the services' start: catalog-1's consumer group gave up
+ * after 6 JoinGroup errors and the service stopped. So the coordinator is asked for here, until it answers, and
+ * the offsets topic waited for like the contract topics.
+ */
+async function ensureGroupCoordinator(): Promise<void> {
+  const deadline = Date.now() + SETTLE_DEADLINE_MS;
+  for (;;) {
+    const admin = new KafkaClient({
+      clientId: 'chaos-topics',
+      bootstrapBrokers: KAFKA_BROKERS,
+      connectTimeout: 3_000,
+      retries: 0,
+    }).admin();
+    try {
+      await admin.findCoordinator({ keyType: FindCoordinatorKeyTypes.GROUP, keys: ['chaos-probe'] });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      log('chaos', `no group coordinator yet (${(error as Error).message}); retrying while it loads`);
+      await sleep(1_000);
+    } finally {
+      await admin.close().catch(() => undefined);
+    }
+  }
+  await waitForSettledMetadata(['__consumer_offsets'], deadline);
 }
 
 async function waitForSettledMetadata(topics: string[], deadline: number): Promise<void> {

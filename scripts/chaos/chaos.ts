@@ -87,11 +87,17 @@ async function main(): Promise<number> {
       'chaos',
       `starting ${INSTANCES.map((i) => `${i.name}:${i.port}`).join(' ')} (FastDFS test trackers ${trackers})`,
     );
-    // First instances seed the demo data; second ones start after, as two seeds at once collide.
-    for (const wave of [(n: string) => !n.endsWith('-2'), (n: string) => n.endsWith('-2')]) {
-      const batch = [...instances.values()].filter((i) => wave(i.spec.name));
-      for (const instance of batch) instance.start();
-      await Promise.all(batch.map((i) => i.ready()));
+    // One at a time, each within its own start-up budget: an instance compiles the whole app through swc as it
+    // starts, so on 2 cores instances started together take each other's CPU. The first run on a busy machine
+    // (load average 25-36, 2026-12-07) started catalog-1, orders-1 and images-1 at once, and catalog-1 was not
+    // ready within its 120 s. First instances seed the demo data, so the second ones come after them (two seeds
+    // at once collide).
+    const order = [...instances.values()].sort(
+      (a, b) => Number(a.spec.name.endsWith('-2')) - Number(b.spec.name.endsWith('-2')),
+    );
+    for (const instance of order) {
+      instance.start();
+      await instance.ready();
     }
     await waitForServersUp();
     const db = new TruthDb(dbHosts);

@@ -6,8 +6,8 @@ import { EVENT_TRANSPORT, type EventServerOptions, type EventTransport } from '.
  * Microservice options for the configured transport, for `app.connectMicroservice(...)`:
  *   app.connectMicroservice(eventsMicroserviceOptions(app, { group: 'search' }), { inheritAppConfig: true });
  *   await app.startAllMicroservices();
- * Kafka gives a ServerKafka (Transport.KAFKA) with the shared retry/dead-letter rules; embedded gives the
- * event-log poller. @EventPattern handlers are the same either way.
+ * Kafka gives a KafkaEventServer (a consumer group on @platformatic/kafka) with the shared retry/dead-letter
+ * rules; embedded gives the event-log poller. @EventPattern handlers are the same either way.
  */
 export function eventsMicroserviceOptions(
   app: INestApplicationContext,

@@ -134,10 +134,10 @@ describe('OutboxRelay', () => {
     expect(seen).toEqual([0, 1, 2, 3]);
   });
 
-  it('reads the next batch while one is in flight, marks a batch only after its ack, and never has two sends in flight', async () => {
+  it('reads two batches at a time, the next two while the second is in flight, marks a batch only after its ack, and never has two sends in flight', async () => {
     const publisher = new ManualAckPublisher();
     const outbox = new WatchedOutbox(publisher);
-    for (let i = 0; i < 5; i++) outbox.add(`k${i % 2}`, i);
+    for (let i = 0; i < 7; i++) outbox.add(`k${i % 2}`, i);
     const relay = new OutboxRelay(outbox, publisher, alwaysLeader, {
       pollMs: 1000,
       batchSize: 2,
@@ -147,9 +147,9 @@ describe('OutboxRelay', () => {
 
     await settle();
     expect(publisher.sent).toEqual([[0, 1]]);
-    // Read ahead during the send, leaving out the rows in flight.
-    expect(outbox.reads.map((r) => r.exclude)).toEqual([[], ['1', '2']]);
-    expect(await outbox.countUnpublished()).toBe(5);
+    // One read of two batches; the second waits while the first is in flight.
+    expect(outbox.reads.map((r) => r.exclude)).toEqual([[]]);
+    expect(await outbox.countUnpublished()).toBe(7);
 
     publisher.ackNext();
     await settle();
@@ -159,15 +159,24 @@ describe('OutboxRelay', () => {
       [2, 3],
     ]);
     expect(outbox.rows.filter((r) => r.published).map((r) => r.id)).toEqual(['1', '2']);
-    expect(outbox.reads.at(-1)!.exclude).toEqual(['3', '4', '1', '2']);
+    expect(outbox.reads.map((r) => r.exclude)).toEqual([[], ['3', '4', '1', '2']]);
 
     publisher.ackNext();
     await settle();
-    expect(publisher.sent).toEqual([[0, 1], [2, 3], [4]]);
-    expect(await outbox.countUnpublished()).toBe(1);
+    expect(publisher.sent).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
+    expect(await outbox.countUnpublished()).toBe(3);
+    publisher.ackNext();
+    await settle();
+    // The short read (one row for two batches) drained the outbox: its row goes, nothing more is read.
+    expect(publisher.sent).toEqual([[0, 1], [2, 3], [4, 5], [6]]);
     publisher.ackNext();
 
-    expect(await drained).toBe(5);
+    expect(await drained).toBe(7);
+    expect(outbox.reads).toHaveLength(2);
     expect(await outbox.countUnpublished()).toBe(0);
     expect(outbox.markedBeforeAck).toEqual([]);
     expect(publisher.maxInFlight).toBe(1);
@@ -209,6 +218,56 @@ describe('OutboxRelay', () => {
       [4, 5],
     ]);
     expect(outbox.markedBeforeAck).toEqual([]);
+  });
+
+  it('keeps sending while a mark is slow, puts the rows acknowledged meanwhile into one UPDATE, and waits past 4 unmarked batches', async () => {
+    const outbox = new MemoryOutbox();
+    for (let i = 0; i < 14; i++) outbox.add(`k${i % 3}`, i);
+    const marks: string[][] = [];
+    let releaseMark: (() => void) | undefined;
+    // UPDATEs that commit only when the test says so (a busy database).
+    outbox.markPublished = (ids: string[]) =>
+      new Promise<void>((resolve) => {
+        marks.push(ids);
+        releaseMark = () => {
+          for (const row of outbox.rows) if (ids.includes(row.id)) row.published = true;
+          resolve();
+        };
+      });
+    const sent: number[][] = [];
+    const relay = new OutboxRelay(
+      outbox,
+      {
+        publish: async (events) => {
+          sent.push(events.map(seqOf));
+          return ackAll(events);
+        },
+      },
+      alwaysLeader,
+      { pollMs: 1000, batchSize: 2, backoffMaxMs: 1000 },
+    );
+    const drained = relay.publishPending();
+    for (let i = 0; i < 10; i++) await settle();
+    // The first mark never committed: sends went on until 4 batches beyond it waited (bound 4 × 2 rows).
+    expect(marks).toEqual([['1', '2']]);
+    expect(sent).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
+    releaseMark!();
+    for (let i = 0; i < 10; i++) await settle();
+    // Everything acknowledged meanwhile went into one UPDATE, and sending went on after it.
+    expect(marks[1]).toEqual(['3', '4', '5', '6', '7', '8', '9', '10']);
+    for (let i = 0; i < 20 && (await outbox.countUnpublished()) > 0; i++) {
+      releaseMark!();
+      await settle();
+    }
+    expect(await drained).toBe(14);
+    // Each row sent once, in order: the read-ahead left out the rows waiting for their mark.
+    expect(sent.flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   });
 
   it('on a refused send marks nothing of it, and on stop lets the batch in flight be acknowledged and marked', async () => {
