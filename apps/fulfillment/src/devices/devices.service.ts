@@ -1,5 +1,5 @@
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
-import { DeviceClients } from '@harvest/platform/device-clients';
+import { DeviceClients, DeviceEnrollmentOffError } from '@harvest/platform/device-clients';
 import { NotFoundError } from '@harvest/platform/errors';
 import { requestHash } from '@harvest/platform/idempotency';
 import { Injectable } from '@nestjs/common';
@@ -66,6 +66,7 @@ export class DevicesService {
   ) {}
 
   async enroll(request: EnrollRequest): Promise<EnrolledDevice> {
+    if (!this.clients.configured) throw new DeviceEnrollmentOffError();
     const hash = requestHash(request.fulfillmentCenterId, { label: request.body.label });
     const { device, action, created } = await this.record(request, hash);
     if (action === 'renew') {

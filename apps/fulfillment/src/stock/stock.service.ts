@@ -5,7 +5,7 @@ import type { Principal } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCenterAccess, boundCenter } from '../shared/domain/center-access';
+import { assertCenterAccess, scannerCenter } from '../shared/domain/center-access';
 import { Facility } from '../facilities/entities/facility.entity';
 import { KnownSkusService } from '../skus/known-skus.service';
 import { StockCountsService } from '../stock-counts/stock-counts.service';
@@ -32,7 +32,9 @@ export class StockService {
 
   async receive(input: ReceiveLotDto, principal: Principal): Promise<LotView> {
     const fulfillmentCenterId =
-      principal.role === 'scanner' ? boundCenter(principal) : input.fulfillmentCenterId;
+      principal.role === 'scanner'
+        ? scannerCenter(principal, input.fulfillmentCenterId)
+        : input.fulfillmentCenterId;
     if (!fulfillmentCenterId) throw new CenterRequiredError();
     return this.db.transaction(async (em) => {
       if (!(await em.getRepository(Facility).existsBy({ id: fulfillmentCenterId })))

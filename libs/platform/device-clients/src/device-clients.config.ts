@@ -1,5 +1,5 @@
 import { ConfigError, env, loadConfig, z, type Env } from '@harvest/platform/config';
-import { DeviceClients, DisabledDeviceClients } from './device-clients';
+import { DEVICE_TOKEN_LIFESPAN_SECONDS, DeviceClients, DisabledDeviceClients } from './device-clients';
 import { KeycloakDeviceClients } from './keycloak-device-clients.adapter';
 import {
   discoveredRegistrationEndpoint,
@@ -19,6 +19,16 @@ export const deviceClientsConfigShape = {
   AUTH_ISSUER_URL: z.string().url('must be the issuer URL (http or https)').optional(),
   AUTH_CLIENT_ID: z.string().min(1).optional(),
   AUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * Access-token lifetime of a device client made through the Keycloak admin API, in seconds: at most 300
+   * (issue 18: a disabled scanner is refused within 5 minutes). Shorter only to make that wait short in a spec.
+   */
+  DEVICE_TOKEN_LIFESPAN_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(DEVICE_TOKEN_LIFESPAN_SECONDS)
+    .default(DEVICE_TOKEN_LIFESPAN_SECONDS),
   /** RFC 7591 initial access token (dev-only on the embedded issuer; a secret store elsewhere). */
   DEVICE_REGISTRATION_TOKEN: z.string().min(1).optional(),
 };
@@ -54,6 +64,7 @@ export function deviceClientsOf(config: DeviceClientsConfig, audience: string): 
         clientId: config.AUTH_CLIENT_ID!,
         clientSecret: config.AUTH_CLIENT_SECRET!,
         audience,
+        tokenLifespanSeconds: config.DEVICE_TOKEN_LIFESPAN_SECONDS,
       });
     case 'dynamic-registration':
       return new RegistrationDeviceClients({

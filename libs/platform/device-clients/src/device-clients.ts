@@ -32,6 +32,11 @@ export interface IssuedDeviceClient extends DeviceClient {
  * (`RegistrationDeviceClients`, the embedded issuer of `npm start`).
  */
 export abstract class DeviceClients {
+  /** False when no issuer is configured (DEVICE_ENROLLMENT=off): callers refuse before writing anything. */
+  get configured(): boolean {
+    return true;
+  }
+
   /**
    * Creates the device's client. Calling it again for the same device (a retried enrollment whose answer was
    * lost) must not make a second client where the issuer lets us name it (Keycloak): it renews the secret.
@@ -53,11 +58,14 @@ export class DeviceClientsUnavailableError extends DomainError {
   }
 }
 
-/** No issuer is configured to enroll devices with (DEVICE_ENROLLMENT=off). */
+/**
+ * No issuer is configured to enroll devices with (DEVICE_ENROLLMENT=off). 422, not 503: retrying will not
+ * help until an operator configures it, and the request itself is fine.
+ */
 export class DeviceEnrollmentOffError extends DomainError {
   constructor() {
     super(
-      'unavailable',
+      'unprocessable',
       'device-enrollment-off',
       'Device enrollment is not configured on this service (DEVICE_ENROLLMENT)',
     );
@@ -66,6 +74,9 @@ export class DeviceEnrollmentOffError extends DomainError {
 
 /** Stands in when DEVICE_ENROLLMENT=off: every operation is refused with 503 saying so. */
 export class DisabledDeviceClients extends DeviceClients {
+  override get configured(): boolean {
+    return false;
+  }
   register(): Promise<IssuedDeviceClient> {
     return Promise.reject(new DeviceEnrollmentOffError());
   }

@@ -13,27 +13,29 @@ export interface KeycloakDeviceClientsSettings {
   /** The realm's issuer URL, e.g. http://127.0.0.1:8180/realms/harvest; the admin API is beside it. */
   issuerUrl: string;
   /**
-   * Our own confidential client; its service account holds realm-management `manage-clients`,
-   * `view-clients`, and `manage-users` limited to what role mapping needs (see docs/identity.md).
+   * Our own confidential client; its service account holds realm-management `manage-clients` and
+   * `view-clients` (scope-mapped to it too, since the admin API reads them from its token).
    */
   clientId: string;
   clientSecret: string;
   /** The `aud` every device token carries: the service that takes scanner calls. */
   audience: string;
-  /** The realm role a device's token carries. */
+  /** Access-token lifetime, seconds; at most (and by default) DEVICE_TOKEN_LIFESPAN_SECONDS, 300. */
+  tokenLifespanSeconds?: number;
+  /** The role a device's token carries (claims `roles` and `role`). */
   role?: string;
 }
 
-/** Claims mapped like the realm's own clients (infra/keycloak/harvest-realm.json): `roles` and `role`. */
-function realmRoleMapper(claim: 'roles' | 'role', multivalued: boolean) {
+/** A claim every token of the client carries, whatever its service account holds. */
+function fixedClaim(name: string, claim: string, value: string, jsonType: 'String' | 'JSON') {
   return {
-    name: claim,
+    name,
     protocol: 'openid-connect',
-    protocolMapper: 'oidc-usermodel-realm-role-mapper',
+    protocolMapper: 'oidc-hardcoded-claim-mapper',
     config: {
       'claim.name': claim,
-      multivalued: String(multivalued),
-      'jsonType.label': 'String',
+      'claim.value': value,
+      'jsonType.label': jsonType,
       'access.token.claim': 'true',
       'id.token.claim': 'false',
       'userinfo.token.claim': 'false',
@@ -45,10 +47,15 @@ function realmRoleMapper(claim: 'roles' | 'role', multivalued: boolean) {
 /**
  * Device clients in a Keycloak realm through its admin REST API, authenticated as our own service account.
  * Each device is a confidential client `scanner-<deviceId>`: client credentials only (no browser flow, no
- * password grant), a service account holding the realm role `scanner` and nothing else in scope
- * (`fullScopeAllowed: false` plus a scope mapping), a hard-coded `fulfillment_center_id` claim, the
- * `fulfillment` audience, access tokens of 300 s and no refresh token. Disabling sets `enabled: false`, after
- * which the token endpoint refuses the client.
+ * password grant), no realm role in scope (`fullScopeAllowed: false`, no scope mapping), and fixed claims
+ * `roles: ["scanner"]`, `role: "scanner"` and `fulfillment_center_id`, the `fulfillment` audience, access
+ * tokens of 300 s and no refresh token. Disabling sets `enabled: false`, after which the token endpoint
+ * refuses the client.
+ *
+ * Why fixed role claims and not the realm role `scanner` on the device's service account: granting a realm
+ * role to a user, service accounts included, needs realm-management `manage-users` (and reading roles
+ * `view-realm`); `manage-users` lets its holder reset any staff member's password, far more than device
+ * enrollment should hold. The role is a property of the client, like its center.
  */
 export class KeycloakDeviceClients extends DeviceClients {
   private readonly adminUrl: string;
@@ -89,29 +96,21 @@ export class KeycloakDeviceClients extends DeviceClients {
       redirectUris: [],
       webOrigins: [],
       attributes: {
-        'access.token.lifespan': String(DEVICE_TOKEN_LIFESPAN_SECONDS),
+        'access.token.lifespan': String(
+          Math.min(
+            this.settings.tokenLifespanSeconds ?? DEVICE_TOKEN_LIFESPAN_SECONDS,
+            DEVICE_TOKEN_LIFESPAN_SECONDS,
+          ),
+        ),
         'access.token.signed.response.alg': 'RS256',
         'client_credentials.use_refresh_token': 'false',
       },
       defaultClientScopes: ['basic'],
       optionalClientScopes: [],
       protocolMappers: [
-        realmRoleMapper('roles', true),
-        realmRoleMapper('role', false),
-        {
-          name: 'fulfillment center',
-          protocol: 'openid-connect',
-          protocolMapper: 'oidc-hardcoded-claim-mapper',
-          config: {
-            'claim.name': 'fulfillment_center_id',
-            'claim.value': request.fulfillmentCenterId,
-            'jsonType.label': 'String',
-            'access.token.claim': 'true',
-            'id.token.claim': 'false',
-            'userinfo.token.claim': 'false',
-            'introspection.token.claim': 'true',
-          },
-        },
+        fixedClaim('roles', 'roles', JSON.stringify([this.role]), 'JSON'),
+        fixedClaim('role', 'role', this.role, 'String'),
+        fixedClaim('fulfillment center', 'fulfillment_center_id', request.fulfillmentCenterId, 'String'),
         {
           name: `audience ${this.settings.audience}`,
           protocol: 'openid-connect',
@@ -126,10 +125,9 @@ export class KeycloakDeviceClients extends DeviceClients {
       ],
     });
     expectStatus('register the device', created, 201, 409);
-    const id = await this.internalId(clientId);
-    await this.grantRole(id);
     // 409: the client exists from an attempt whose answer was lost; its secret is unknown, so it gets a new one.
-    const secret = created.status === 409 ? await this.regenerateSecret(id) : clientSecret;
+    const secret =
+      created.status === 409 ? await this.regenerateSecret(await this.internalId(clientId)) : clientSecret;
     return { clientId, clientSecret: secret };
   }
 
@@ -147,41 +145,6 @@ export class KeycloakDeviceClients extends DeviceClients {
     expectStatus(
       'disable the device client',
       await this.admin('disable the device client', 'PUT', `/clients/${id}`, { ...current, enabled: false }),
-      204,
-    );
-  }
-
-  /** The role in the client's scope and on its service account: both are needed with fullScopeAllowed off. */
-  private async grantRole(id: string): Promise<void> {
-    const role = expectStatus(
-      `read the realm role ${this.role}`,
-      await this.admin('read the realm role', 'GET', `/roles/${encodeURIComponent(this.role)}`),
-      200,
-    ).body as { id: string; name: string };
-    const grant = [{ id: role.id, name: role.name }];
-    expectStatus(
-      'map the role into the client scope',
-      await this.admin(
-        'map the role into the client scope',
-        'POST',
-        `/clients/${id}/scope-mappings/realm`,
-        grant,
-      ),
-      204,
-    );
-    const account = expectStatus(
-      'read the service account',
-      await this.admin('read the service account', 'GET', `/clients/${id}/service-account-user`),
-      200,
-    ).body as { id: string };
-    expectStatus(
-      'grant the role to the service account',
-      await this.admin(
-        'grant the role to the service account',
-        'POST',
-        `/users/${account.id}/role-mappings/realm`,
-        grant,
-      ),
       204,
     );
   }

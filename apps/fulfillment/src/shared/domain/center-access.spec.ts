@@ -1,5 +1,11 @@
 import { NotFoundError } from '@harvest/platform/errors';
-import { assertCenterAccess, boundCenter, ScannerNotBoundError } from './center-access';
+import {
+  assertCenterAccess,
+  boundCenter,
+  OtherCenterError,
+  ScannerNotBoundError,
+  scannerCenter,
+} from './center-access';
 
 describe('center access', () => {
   it('lets admin and service tokens see every center', () => {
@@ -23,5 +29,22 @@ describe('center access', () => {
     expect(() => boundCenter({ role: 'scanner' })).toThrow(
       expect.objectContaining({ kind: 'forbidden', type: 'scanner-not-bound' }),
     );
+  });
+});
+
+describe('scannerCenter', () => {
+  const scanner = { role: 'scanner', fulfillmentCenterId: 'fc-1' };
+
+  it("is the scanner's own center, whether the request names it or not", () => {
+    expect(scannerCenter(scanner, undefined)).toBe('fc-1');
+    expect(scannerCenter(scanner, 'fc-1')).toBe('fc-1');
+  });
+
+  it('refuses (403, naming the field) a scanner naming another center, instead of redirecting it', () => {
+    expect(() => scannerCenter(scanner, 'fc-2')).toThrow(OtherCenterError);
+    expect(() => scannerCenter(scanner, 'fc-2')).toThrow(
+      expect.objectContaining({ kind: 'forbidden', type: 'other-center', field: 'fulfillmentCenterId' }),
+    );
+    expect(() => scannerCenter({ role: 'scanner' }, 'fc-1')).toThrow(ScannerNotBoundError);
   });
 });
