@@ -279,7 +279,7 @@ describe('scanner devices enrolled at Keycloak (MariaDB + Kafka + Keycloak)', ()
       await tokenOf(admin),
     );
     expect(twice.json()).toMatchObject({ status: 'disabled', disabledAt: disabled.json().disabledAt });
-  }, 60_000);
+  });
 
   it('the Keycloak adapter as production configures it: device tokens live 300 s at most, and disabling refuses new ones', async () => {
     const clients = new KeycloakDeviceClients({
