@@ -3,6 +3,7 @@ import {
   devicesRealmRepresentation,
   FulfillmentTestKit,
   inDays,
+  pieceLine,
   type RealmPerson,
 } from '@harvest/fulfillment/testing';
 import { clientCredentialsGrant, passwordToken, ThrowawayRealm } from '@harvest/testing';
@@ -162,6 +163,44 @@ describe('scanner devices enrolled at Keycloak (MariaDB + Kafka + Keycloak)', ()
       expect.objectContaining({ id: enrolledA.id, clientId: enrolledA.clientId }),
     ]);
     expect(list.body).not.toContain('clientSecret');
+  });
+
+  it('a picker identifies on the device with their badge: the task and the order record the badge, the task also the device', async () => {
+    kit.adminToken = await tokenOf(admin);
+    const sku = await kit.publishSku({ skuId: `sku-badge-${suffix}`, temperatureClass: 'chilled' });
+    const bin = `${centerA}-CHL-01`.toUpperCase();
+    const lot = await kit.stockLot({
+      skuId: sku.skuId,
+      centerId: centerA,
+      quantity: 5,
+      expiryDate: inDays(6),
+      bin,
+    });
+    const orderId = `ord-badge-${suffix}`;
+    await kit.placeAndPay({
+      orderId,
+      centerId: centerA,
+      deliveryDate: inDays(1),
+      lines: [pieceLine(sku.skuId, 2, 'chilled')],
+    });
+    const token = await deviceToken(enrolledA.clientId, enrolledA.clientSecret);
+    const badge = { headers: { 'x-picker-id': 'badge-0042' } };
+    const task = (await call('POST', '/scanner/tasks/next', token, badge)).json().task;
+    expect(task).toMatchObject({ orderId, locationBarcode: bin, lotBarcode: lot.barcode });
+    const step = (action: string, body: object) =>
+      call('POST', `/scanner/tasks/${task.taskId}/${action}`, token, { ...badge, body });
+    expect((await step('scan-location', { barcode: bin })).statusCode).toBe(200);
+    expect((await step('scan-lot', { barcode: lot.barcode })).statusCode).toBe(200);
+    expect((await step('confirm', { quantity: 2 })).json()).toMatchObject({ status: 'picked' });
+
+    const [recorded] = await kit.query('SELECT assigned_to, device FROM {db}.pick_task WHERE id = ?', [
+      task.taskId,
+    ]);
+    expect(recorded).toEqual({ assigned_to: 'badge-0042', device: decodeJwt(token).sub });
+    const [order] = await kit.query('SELECT picked_by FROM {db}.fulfillment_order WHERE order_id = ?', [
+      orderId,
+    ]);
+    expect(order).toEqual({ picked_by: 'scanner:badge-0042' });
   });
 
   it('a retried enrollment (same key, answer lost) gets the same device with a new secret; the lost one stops working', async () => {

@@ -33,7 +33,9 @@ describe('center access', () => {
 });
 
 describe('scannerCenter', () => {
-  const scanner = { role: 'scanner', fulfillmentCenterId: 'fc-1' };
+  // Both spellings of the roles (a `role` today, `roles` once the verifier reads the array), so this holds through that change.
+  const scanner = { role: 'scanner', roles: ['scanner'], fulfillmentCenterId: 'fc-1' };
+  const unbound = { role: 'scanner', roles: ['scanner'] };
 
   it("is the scanner's own center, whether the request names it or not", () => {
     expect(scannerCenter(scanner, undefined)).toBe('fc-1');
@@ -45,6 +47,6 @@ describe('scannerCenter', () => {
     expect(() => scannerCenter(scanner, 'fc-2')).toThrow(
       expect.objectContaining({ kind: 'forbidden', type: 'other-center', field: 'fulfillmentCenterId' }),
     );
-    expect(() => scannerCenter({ role: 'scanner' }, 'fc-1')).toThrow(ScannerNotBoundError);
+    expect(() => scannerCenter(unbound, 'fc-1')).toThrow(ScannerNotBoundError);
   });
 });
