@@ -70,11 +70,25 @@ export class DevicesService {
     const hash = requestHash(request.fulfillmentCenterId, { label: request.body.label });
     const { device, action, created } = await this.record(request, hash);
     if (action === 'renew') {
-      const clientSecret = await this.clients.renewSecret({
+      const renewed = await this.clients.renewSecret({
         clientId: device.clientId!,
         ...(device.managementHandle ? { managementHandle: device.managementHandle } : {}),
       });
-      return { device: viewOf(device), clientId: device.clientId!, clientSecret, created: false };
+      if (renewed.managementHandle && renewed.managementHandle !== device.managementHandle)
+        await this.db.transaction((em) =>
+          em
+            .getRepository(ScannerDevice)
+            .update(
+              { id: device.id },
+              { managementHandle: renewed.managementHandle!, updatedAt: new Date() },
+            ),
+        );
+      return {
+        device: viewOf(device),
+        clientId: renewed.clientId,
+        clientSecret: renewed.clientSecret,
+        created: false,
+      };
     }
     const issued = await this.clients.register({
       deviceId: device.id,

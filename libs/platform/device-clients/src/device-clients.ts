@@ -42,8 +42,11 @@ export abstract class DeviceClients {
    * lost) must not make a second client where the issuer lets us name it (Keycloak): it renews the secret.
    */
   abstract register(request: DeviceClientRequest): Promise<IssuedDeviceClient>;
-  /** A new secret for an existing client; the old one stops working. */
-  abstract renewSecret(client: DeviceClient): Promise<string>;
+  /**
+   * A new secret for an existing client; the old one stops working. The answer's managementHandle replaces
+   * the kept one (RFC 7592 lets the issuer rotate the registration access token on every call).
+   */
+  abstract renewSecret(client: DeviceClient): Promise<IssuedDeviceClient>;
   /** The client gets no new token from now on; tokens already issued live out their (≤ 5 min) lifetime. */
   abstract disable(client: DeviceClient): Promise<void>;
 }
@@ -80,7 +83,7 @@ export class DisabledDeviceClients extends DeviceClients {
   register(): Promise<IssuedDeviceClient> {
     return Promise.reject(new DeviceEnrollmentOffError());
   }
-  renewSecret(): Promise<string> {
+  renewSecret(): Promise<IssuedDeviceClient> {
     return Promise.reject(new DeviceEnrollmentOffError());
   }
   disable(): Promise<void> {

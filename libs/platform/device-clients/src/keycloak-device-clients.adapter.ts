@@ -131,8 +131,9 @@ export class KeycloakDeviceClients extends DeviceClients {
     return { clientId, clientSecret: secret };
   }
 
-  async renewSecret(client: DeviceClient): Promise<string> {
-    return this.regenerateSecret(await this.internalId(client.clientId));
+  async renewSecret(client: DeviceClient): Promise<IssuedDeviceClient> {
+    const clientSecret = await this.regenerateSecret(await this.internalId(client.clientId));
+    return { clientId: client.clientId, clientSecret };
   }
 
   async disable(client: DeviceClient): Promise<void> {

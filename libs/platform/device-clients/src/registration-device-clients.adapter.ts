@@ -68,9 +68,9 @@ export class RegistrationDeviceClients extends DeviceClients {
     return typeof registrationEndpoint === 'string' ? registrationEndpoint : registrationEndpoint();
   }
 
-  async renewSecret(client: DeviceClient): Promise<string> {
+  async renewSecret(client: DeviceClient): Promise<IssuedDeviceClient> {
     const handle = handleOf(client);
-    const current = expectStatus(
+    const read = expectStatus(
       'read the device registration',
       await callIssuer('read the device registration', handle.registrationClientUri, {
         method: 'GET',
@@ -78,29 +78,34 @@ export class RegistrationDeviceClients extends DeviceClients {
       }),
       200,
     ).body as Record<string, unknown>;
+    const current = rotated(handle, read);
     const {
-      client_secret: _secret,
+      client_secret: oldSecret,
       registration_access_token: _token,
       registration_client_uri: _uri,
       client_secret_expires_at: _expires,
       client_id_issued_at: _issued,
       ...metadata
-    } = current;
+    } = read;
     const updated = expectStatus(
       'renew the device secret',
-      await callIssuer('renew the device secret', handle.registrationClientUri, {
+      await callIssuer('renew the device secret', current.registrationClientUri, {
         method: 'PUT',
         headers: {
-          authorization: `Bearer ${handle.registrationAccessToken}`,
+          authorization: `Bearer ${current.registrationAccessToken}`,
           'content-type': 'application/json',
         },
         body: JSON.stringify({ ...metadata, client_id: client.clientId }),
       }),
       200,
     ).body as Record<string, unknown>;
-    if (typeof updated.client_secret !== 'string' || updated.client_secret === current.client_secret)
+    if (typeof updated.client_secret !== 'string' || updated.client_secret === oldSecret)
       throw new DeviceClientsUnavailableError('renew the device secret (the issuer kept the old one)');
-    return updated.client_secret;
+    return {
+      clientId: client.clientId,
+      clientSecret: updated.client_secret,
+      managementHandle: JSON.stringify(rotated(current, updated)),
+    };
   }
 
   async disable(client: DeviceClient): Promise<void> {
@@ -126,6 +131,20 @@ export function metadataOf(request: DeviceClientRequest): Record<string, unknown
     redirect_uris: [],
     token_endpoint_auth_method: 'client_secret_basic',
     fulfillment_center_id: request.fulfillmentCenterId,
+  };
+}
+
+/** The handle with the registration access token an RFC 7592 answer rotated in, if it did. */
+function rotated(handle: RegistrationHandle, answer: Record<string, unknown>): RegistrationHandle {
+  return {
+    registrationClientUri:
+      typeof answer.registration_client_uri === 'string'
+        ? answer.registration_client_uri
+        : handle.registrationClientUri,
+    registrationAccessToken:
+      typeof answer.registration_access_token === 'string'
+        ? answer.registration_access_token
+        : handle.registrationAccessToken,
   };
 }
 
