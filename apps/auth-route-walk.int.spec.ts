@@ -179,6 +179,12 @@ const AGENT_WRITES: Record<string, { body: object; type: string } | { noCall: st
   'POST /tickets/:id/resolve': { body: { callId: MADE_UP_CALL, resolution: 'no_action' }, type: 'not-found' },
   'POST /click-to-call': { noCall: 'starts a call, names none' },
   'POST /screen-pops/stream-tickets': { noCall: 'a ticket for the agent’s own stream, about no call' },
+  'POST /fulfillment-centers/:centerId/devices': {
+    noCall: "a supervisor enrolls a scanner: not a call's action",
+  },
+  'POST /fulfillment-centers/:centerId/devices/:deviceId/disable': {
+    noCall: "a supervisor disables a scanner: not a call's action",
+  },
 };
 
 /** The app's routes as Nest registered them on Fastify, with the roles each accepts; @Public() ones left out. */

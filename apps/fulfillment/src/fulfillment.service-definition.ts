@@ -1,6 +1,8 @@
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { FULFILLMENT_CONFIG, loadFulfillmentConfig } from './config/fulfillment.config';
 import { seedDemoData } from './demo/seed-demo-data';
+import { DevicesModule } from './devices/devices.module';
+import { ScannerDevice } from './devices/entities/scanner-device.entity';
 import { Facility } from './facilities/entities/facility.entity';
 import { Location } from './facilities/entities/location.entity';
 import { Room } from './facilities/entities/room.entity';
@@ -37,11 +39,12 @@ export const fulfillmentEntities = [
   Parcel,
   TemperatureReading,
   Excursion,
+  ScannerDevice,
 ];
 
 /**
  * The fulfillment service as the runtime starts it: cold rooms and bins, lots and put-away, FEFO allocation
- * of paid orders into waves, the scanner API, packing and dispatch, and room telemetry. Its own settings
+ * of paid orders into waves, the scanner API and its enrolled devices, packing and dispatch, and room telemetry. Its own settings
  * are read from the same environment and validated at start.
  */
 export const fulfillmentService: ServiceDefinition = {
@@ -57,6 +60,7 @@ export const fulfillmentService: ServiceDefinition = {
     PickingModule,
     PackingModule,
     TelemetryModule,
+    DevicesModule,
   ],
   seedDemoData,
 };

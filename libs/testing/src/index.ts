@@ -41,6 +41,7 @@ export {
   type KeycloakSettings,
   type TokenResponse,
 } from './identity/keycloak-tokens';
+export { ThrowawayRealm } from './identity/throwaway-realm';
 export {
   groupMemberChange,
   ldapModify,

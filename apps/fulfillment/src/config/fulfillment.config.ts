@@ -1,4 +1,5 @@
 import { ConfigError, env, loadConfig, z, type Env } from '@harvest/platform/config';
+import { deviceClientsConfigShape, loadDeviceClientsConfig } from '@harvest/platform/device-clients';
 
 /** The fulfillment service's own settings, validated at start next to the platform's. */
 export const fulfillmentConfigShape = {
@@ -19,6 +20,8 @@ export const fulfillmentConfigShape = {
   FULFILLMENT_EXPIRY_SWEEP_MS: env.int(60_000, 0),
   /** Same switch the runtime reads: demo stock is also laid down for demo SKUs that arrive after start. */
   SEED_DEMO_DATA: env.bool(false),
+  /** How scanner devices' clients are made at the issuer (DEVICE_ENROLLMENT and what it needs). */
+  ...deviceClientsConfigShape,
 };
 
 export type FulfillmentConfig = z.infer<z.ZodObject<typeof fulfillmentConfigShape>>;
@@ -27,6 +30,7 @@ export const FULFILLMENT_CONFIG = Symbol('FULFILLMENT_CONFIG');
 
 export function loadFulfillmentConfig(environment: Env): FulfillmentConfig {
   const config = loadConfig(fulfillmentConfigShape, environment);
+  loadDeviceClientsConfig(environment);
   if (config.FULFILLMENT_COOLANT_MAX_PERCENT < config.FULFILLMENT_COOLANT_MIN_PERCENT) {
     throw new ConfigError([
       {

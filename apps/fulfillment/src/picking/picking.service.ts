@@ -95,12 +95,12 @@ export class PickingService {
    * The scanner's current task, or the next one in pick order (delivery slot, then zone with frozen last,
    * then bin) claimed for it; null when the center has nothing to pick.
    */
-  async next(principal: Principal): Promise<{ task: ScannerTaskView | null }> {
+  async next(principal: Principal, picker: string): Promise<{ task: ScannerTaskView | null }> {
     const center = boundCenter(principal);
     return this.db.transaction(async (em) => {
       const [mine]: TaskRow[] = await em.query(
         `${TASK_SELECT} WHERE t.fulfillment_center_id = ? AND t.assigned_to = ? AND t.status IN ('open', 'at_location', 'lot_scanned') ORDER BY t.id LIMIT 1`,
-        [center, principal.subject],
+        [center, picker],
       );
       if (mine) return { task: view(mine) };
       const [next]: TaskRow[] = await em.query(
@@ -109,12 +109,22 @@ export class PickingService {
         [center],
       );
       if (!next) return { task: null };
-      await em.query('UPDATE pick_task SET assigned_to = ? WHERE id = ?', [principal.subject, next.id]);
+      await em.query('UPDATE pick_task SET assigned_to = ?, device = ? WHERE id = ?', [
+        picker,
+        principal.subject,
+        next.id,
+      ]);
       return { task: view(next) };
     });
   }
 
-  async step(taskId: string, action: ScanAction, principal: Principal): Promise<ScannerTaskView> {
+  /** `picker` is who works the task (pickerOf), recorded with the device (the token's subject). */
+  async step(
+    taskId: string,
+    action: ScanAction,
+    principal: Principal,
+    picker: string,
+  ): Promise<ScannerTaskView> {
     const center = boundCenter(principal);
     return this.db.transaction(async (em) => {
       const [row]: TaskRow[] = await em.query(
@@ -143,13 +153,13 @@ export class PickingService {
         short_reason: outcome.shortReason ?? row.short_reason,
       };
       await em.query(
-        'UPDATE pick_task SET status = ?, picked_quantity = ?, short_reason = ?, assigned_to = COALESCE(assigned_to, ?) WHERE id = ?',
-        [updated.status, updated.picked_quantity, updated.short_reason, principal.subject, taskId],
+        'UPDATE pick_task SET status = ?, picked_quantity = ?, short_reason = ?, assigned_to = COALESCE(assigned_to, ?), device = COALESCE(device, ?) WHERE id = ?',
+        [updated.status, updated.picked_quantity, updated.short_reason, picker, principal.subject, taskId],
       );
       if (updated.status !== 'picked' && updated.status !== 'short') return view(updated);
       await this.takeFromBin(em, updated);
       await this.counts.announce(em, updated.sku_id, center);
-      const finished = await this.completion.completeIfDone(em, row.order_id, `scanner:${principal.subject}`);
+      const finished = await this.completion.completeIfDone(em, row.order_id, `scanner:${picker}`);
       return { ...view(updated), ...(finished ? { orderPicking: finished } : {}) };
     });
   }

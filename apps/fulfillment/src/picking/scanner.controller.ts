@@ -1,13 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
+import { pickerOf } from './domain/picker';
 import { ConfirmPickDto, ScanBarcodeDto, ShortPickDto } from './dto/scan.dto';
 import { PickingService } from './picking.service';
 
 /**
  * The handheld scanner: next task → scan location → scan lot → confirm (or short). Every request carries an
  * Idempotency-Key (Wi-Fi in cold rooms drops answers), and the task's state machine also treats a repeat
- * of the step just done as success, for a retry under a new key.
+ * of the step just done as success, for a retry under a new key. The device's token proves the center; the
+ * picker identifies on the device with the badge they scanned, `X-Picker-Id` (domain/picker.ts), which is
+ * recorded on the task and the order beside the device.
  */
 @Controller('scanner/tasks')
 @Roles('scanner')
@@ -17,8 +20,8 @@ export class ScannerController {
   @Post('next')
   @HttpCode(200)
   @Idempotent()
-  next(@CurrentPrincipal() principal: Principal) {
-    return this.picking.next(principal);
+  next(@CurrentPrincipal() principal: Principal, @Headers('x-picker-id') picker: string | undefined) {
+    return this.picking.next(principal, pickerOf(principal.subject, picker));
   }
 
   @Post(':taskId/scan-location')
@@ -28,8 +31,14 @@ export class ScannerController {
     @Param('taskId') taskId: string,
     @Body() body: ScanBarcodeDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('x-picker-id') picker: string | undefined,
   ) {
-    return this.picking.step(taskId, { kind: 'scan_location', barcode: body.barcode }, principal);
+    return this.picking.step(
+      taskId,
+      { kind: 'scan_location', barcode: body.barcode },
+      principal,
+      pickerOf(principal.subject, picker),
+    );
   }
 
   @Post(':taskId/scan-lot')
@@ -39,8 +48,14 @@ export class ScannerController {
     @Param('taskId') taskId: string,
     @Body() body: ScanBarcodeDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('x-picker-id') picker: string | undefined,
   ) {
-    return this.picking.step(taskId, { kind: 'scan_lot', barcode: body.barcode }, principal);
+    return this.picking.step(
+      taskId,
+      { kind: 'scan_lot', barcode: body.barcode },
+      principal,
+      pickerOf(principal.subject, picker),
+    );
   }
 
   @Post(':taskId/confirm')
@@ -50,8 +65,14 @@ export class ScannerController {
     @Param('taskId') taskId: string,
     @Body() body: ConfirmPickDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('x-picker-id') picker: string | undefined,
   ) {
-    return this.picking.step(taskId, { kind: 'confirm', quantity: body.quantity }, principal);
+    return this.picking.step(
+      taskId,
+      { kind: 'confirm', quantity: body.quantity },
+      principal,
+      pickerOf(principal.subject, picker),
+    );
   }
 
   @Post(':taskId/short')
@@ -61,11 +82,13 @@ export class ScannerController {
     @Param('taskId') taskId: string,
     @Body() body: ShortPickDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('x-picker-id') picker: string | undefined,
   ) {
     return this.picking.step(
       taskId,
       { kind: 'short', reason: body.reason, pickedQuantity: body.pickedQuantity ?? 0 },
       principal,
+      pickerOf(principal.subject, picker),
     );
   }
 }

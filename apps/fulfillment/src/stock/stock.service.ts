@@ -5,7 +5,7 @@ import { hasRole, principalName, type Principal } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCenterAccess, boundCenter } from '../shared/domain/center-access';
+import { assertCenterAccess, scannerCenter } from '../shared/domain/center-access';
 import { Facility } from '../facilities/entities/facility.entity';
 import { KnownSkusService } from '../skus/known-skus.service';
 import { StockCountsService } from '../stock-counts/stock-counts.service';
@@ -32,7 +32,7 @@ export class StockService {
 
   async receive(input: ReceiveLotDto, principal: Principal): Promise<LotView> {
     const fulfillmentCenterId = hasRole(principal, 'scanner')
-      ? boundCenter(principal)
+      ? scannerCenter(principal, input.fulfillmentCenterId)
       : input.fulfillmentCenterId;
     if (!fulfillmentCenterId) throw new CenterRequiredError();
     return this.db.transaction(async (em) => {

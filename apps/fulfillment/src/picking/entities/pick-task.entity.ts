@@ -19,5 +19,8 @@ export class PickTask {
   @Column({ name: 'picked_quantity', type: 'int', nullable: true }) pickedQuantity!: number | null;
   @Column({ type: 'varchar' }) status!: TaskStatus;
   @Column({ name: 'short_reason', type: 'varchar', nullable: true }) shortReason!: string | null;
+  /** The picker working it: the badge they identified with on the device, or the token's subject. */
   @Column({ name: 'assigned_to', type: 'varchar', nullable: true }) assignedTo!: string | null;
+  /** The token's subject that worked it: an enrolled handheld's service account. */
+  @Column({ type: 'varchar', nullable: true }) device!: string | null;
 }

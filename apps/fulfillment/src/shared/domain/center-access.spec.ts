@@ -1,5 +1,11 @@
 import { NotFoundError } from '@harvest/platform/errors';
-import { assertCenterAccess, boundCenter, ScannerNotBoundError } from './center-access';
+import {
+  assertCenterAccess,
+  boundCenter,
+  OtherCenterError,
+  ScannerNotBoundError,
+  scannerCenter,
+} from './center-access';
 
 describe('center access', () => {
   it('lets admin and service tokens see every center', () => {
@@ -23,5 +29,24 @@ describe('center access', () => {
     expect(() => boundCenter({ roles: ['scanner'] })).toThrow(
       expect.objectContaining({ kind: 'forbidden', type: 'scanner-not-bound' }),
     );
+  });
+});
+
+describe('scannerCenter', () => {
+  // Both spellings of the roles (a `role` today, `roles` once the verifier reads the array), so this holds through that change.
+  const scanner = { role: 'scanner', roles: ['scanner'], fulfillmentCenterId: 'fc-1' };
+  const unbound = { role: 'scanner', roles: ['scanner'] };
+
+  it("is the scanner's own center, whether the request names it or not", () => {
+    expect(scannerCenter(scanner, undefined)).toBe('fc-1');
+    expect(scannerCenter(scanner, 'fc-1')).toBe('fc-1');
+  });
+
+  it('refuses (403, naming the field) a scanner naming another center, instead of redirecting it', () => {
+    expect(() => scannerCenter(scanner, 'fc-2')).toThrow(OtherCenterError);
+    expect(() => scannerCenter(scanner, 'fc-2')).toThrow(
+      expect.objectContaining({ kind: 'forbidden', type: 'other-center', field: 'fulfillmentCenterId' }),
+    );
+    expect(() => scannerCenter(unbound, 'fc-1')).toThrow(ScannerNotBoundError);
   });
 });

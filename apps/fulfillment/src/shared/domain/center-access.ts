@@ -27,6 +27,26 @@ export function assertCenterAccess(principal: CenterScope, fulfillmentCenterId: 
   if (principal.fulfillmentCenterId !== fulfillmentCenterId) throw new NotFoundError(what);
 }
 
+/** A scanner asked to act for a center other than its own (it named that center itself). */
+export class OtherCenterError extends DomainError {
+  constructor(bound: string, named: string) {
+    super('forbidden', 'other-center', `This scanner works for fulfillment center ${bound}, not ${named}`, {
+      field: 'fulfillmentCenterId',
+      extensions: { field: 'fulfillmentCenterId' },
+    });
+  }
+}
+
+/**
+ * The center a scanner acts for: its own. When the request names a center too, it must be that one (403
+ * otherwise); a scanner is never silently redirected to its own center.
+ */
+export function scannerCenter(principal: CenterScope, named: string | undefined): string {
+  const bound = boundCenter(principal);
+  if (named !== undefined && named !== bound) throw new OtherCenterError(bound, named);
+  return bound;
+}
+
 /** The center a scanner is bound to; a scanner token without one is refused. */
 export function boundCenter(principal: CenterScope): string {
   if (!principal.fulfillmentCenterId) throw new ScannerNotBoundError();
