@@ -111,16 +111,14 @@ export const STATIC_CLIENTS: ClientMetadata[] = [
     response_types: [],
     redirect_uris: [],
   },
-  ...[...Object.keys(SERVICE_CALLEES), DEMO_SCANNER.clientId].map(
-    (clientId): ClientMetadata => ({
-      client_id: clientId,
-      client_secret: devOnlySecret(clientId),
-      grant_types: ['client_credentials'],
-      response_types: [],
-      redirect_uris: [],
-      ...(clientId === DEMO_SCANNER.clientId
-        ? { fulfillment_center_id: DEMO_SCANNER.fulfillmentCenterId }
-        : {}),
-    }),
-  ),
+  ...[...Object.keys(SERVICE_CALLEES), DEMO_SCANNER.clientId].map((clientId): ClientMetadata => ({
+    client_id: clientId,
+    client_secret: devOnlySecret(clientId),
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    ...(clientId === DEMO_SCANNER.clientId
+      ? { fulfillment_center_id: DEMO_SCANNER.fulfillmentCenterId }
+      : {}),
+  })),
 ];

@@ -16,7 +16,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo-customer', subject: 'demo-customer-001', roles: ['customer'] },
   { username: 'demo-agent', subject: 'demo-agent', roles: ['agent'], fulfillmentCenterId: 'fc-beijing-1' },
   // The realm maps the directory's supervisors to agent too (docs/identity.md).
-  { username: 'demo-supervisor', subject: 'demo-supervisor', roles: ['agent'], fulfillmentCenterId: 'fc-beijing-1' },
+  {
+    username: 'demo-supervisor',
+    subject: 'demo-supervisor',
+    roles: ['agent'],
+    fulfillmentCenterId: 'fc-beijing-1',
+  },
   { username: 'demo-admin', subject: 'demo-admin', roles: ['admin'] },
 ];
 

@@ -66,8 +66,7 @@ export function adapterFor(dataDir: string): new (model: string) => Adapter {
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      for (const [id, stored] of storeOf(this.model))
-        if (stored.payload.uid === uid) return this.live(id);
+      for (const [id, stored] of storeOf(this.model)) if (stored.payload.uid === uid) return this.live(id);
       return undefined;
     }
 

@@ -35,9 +35,7 @@ const CENTER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Redirect URIs registered as `<origin>/*` (the realm's spelling) allow anything under that origin. */
 function matchesRegistered(registered: readonly string[], value: string): boolean {
-  return registered.some((uri) =>
-    uri.endsWith('/*') ? value.startsWith(uri.slice(0, -1)) : uri === value,
-  );
+  return registered.some((uri) => (uri.endsWith('/*') ? value.startsWith(uri.slice(0, -1)) : uri === value));
 }
 
 export function createIssuer(settings: IssuerSettings): Provider {
@@ -61,13 +59,17 @@ export function createIssuer(settings: IssuerSettings): Provider {
           throw new errors.InvalidClientMetadata('enabled must be a boolean');
         if (key !== 'fulfillment_center_id') return;
         if (value !== undefined && (typeof value !== 'string' || !CENTER_ID.test(value)))
-          throw new errors.InvalidClientMetadata('fulfillment_center_id must be a center id like fc-beijing-1');
+          throw new errors.InvalidClientMetadata(
+            'fulfillment_center_id must be a center id like fc-beijing-1',
+          );
         const route = (ctx as KoaContextWithOIDC | undefined)?.oidc?.route;
         if (route !== 'registration' && route !== 'client_update') return;
         // A client registered at run time is a scanner device: it needs its center and uses client
         // credentials only, whatever else the request said.
         if (value === undefined)
-          throw new errors.InvalidClientMetadata('fulfillment_center_id is required: registered clients are scanner devices');
+          throw new errors.InvalidClientMetadata(
+            'fulfillment_center_id is required: registered clients are scanner devices',
+          );
         metadata.grant_types = ['client_credentials'];
         metadata.response_types = [];
         metadata.redirect_uris = [];
@@ -108,7 +110,7 @@ export function createIssuer(settings: IssuerSettings): Provider {
     async extraTokenClaims(_ctx, token) {
       const { client } = token as TokenLike;
       // A disabled client (a scanner taken out of service) gets no new token; those it holds expire in 5 min.
-      if (client?.metadata().enabled === false) throw new errors.InvalidClient('the client is disabled');
+      if (client?.metadata().enabled === false) throw new errors.InvalidClientAuth('the client is disabled');
       try {
         return { ...harvestClaimsOf(subjectOf(token as TokenLike)) };
       } catch (error) {
@@ -124,8 +126,7 @@ export function createIssuer(settings: IssuerSettings): Provider {
         },
       },
     },
-    clientBasedCORS: (_ctx, origin, client) =>
-      matchesRegistered(client.redirectUris ?? [], `${origin}/`),
+    clientBasedCORS: (_ctx, origin, client) => matchesRegistered(client.redirectUris ?? [], `${origin}/`),
     renderError: async (ctx, out) => {
       ctx.type = 'html';
       const text = Object.entries(out)

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     initialAccessToken: process.env.ISSUER_INITIAL_ACCESS_TOKEN ?? 'dev-only-initial-access-token',
     identityUrl: process.env.IDENTITY_URL ?? 'http://127.0.0.1:3006',
   });
-  provider.on('server_error', (_ctx, error) => console.error(`issuer: server error: ${error.stack ?? error.message}`));
+  provider.on('server_error', (_ctx, error) =>
+    console.error(`issuer: server error: ${error.stack ?? error.message}`),
+  );
   const server = provider.listen(port, host);
   server.on('listening', () => console.warn(`issuer: listening on ${issuer} (keys in ${dataDir})`));
   server.on('error', (error) => {

@@ -33,7 +33,10 @@ function serviceTokens(issuer: string): () => Promise<string> {
       body: new URLSearchParams({ grant_type: 'client_credentials' }),
     });
     if (!response.ok) throw new Error(`the issuer refused its own client: ${response.status}`);
-    const { access_token, expires_in } = (await response.json()) as { access_token: string; expires_in: number };
+    const { access_token, expires_in } = (await response.json()) as {
+      access_token: string;
+      expires_in: number;
+    };
     cached = { token: access_token, renewAt: Date.now() + (expires_in - 30) * 1000 };
     return access_token;
   };
@@ -48,14 +51,19 @@ export function registerPhoneCodeGrant(provider: Provider, settings: PhoneCodeGr
     async (ctx) => {
       const { phone, code } = ctx.oidc.params as { phone?: unknown; code?: unknown };
       if (typeof phone !== 'string' || !phone || typeof code !== 'string' || !code)
-        throw new errors.InvalidRequest('phone and code are required (customers sign in with a phone and an SMS code)');
+        throw new errors.InvalidRequest(
+          'phone and code are required (customers sign in with a phone and an SMS code)',
+        );
       const client = ctx.oidc.client as Client;
 
       let response: Response;
       try {
         response = await fetch(verifyUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenForIdentity()}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${await tokenForIdentity()}`,
+          },
           body: JSON.stringify({ phone, code, clientAddress: ctx.ip }),
           signal: AbortSignal.timeout(IDENTITY_TIMEOUT_MS),
         });
@@ -67,7 +75,8 @@ export function registerPhoneCodeGrant(provider: Provider, settings: PhoneCodeGr
         throw new errors.TemporarilyUnavailable('the identity service refused the issuer');
       if (response.status >= 400 && response.status < 500)
         throw new errors.InvalidGrant('the code is wrong, used or expired, or too many tries were made');
-      if (!response.ok) throw new errors.TemporarilyUnavailable('the identity service cannot check the code now');
+      if (!response.ok)
+        throw new errors.TemporarilyUnavailable('the identity service cannot check the code now');
       const { subject } = (await response.json()) as { subject?: unknown };
       if (typeof subject !== 'string' || !subject)
         throw new errors.TemporarilyUnavailable('the identity service answered without a subject');

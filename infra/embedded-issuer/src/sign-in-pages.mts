@@ -9,8 +9,7 @@ import { DEMO_ACCOUNTS, signIn } from './demo-accounts.mts';
 
 type Middleware = (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>;
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function loginPage(uid: string, clientId: string, error?: string): string {
   const users = DEMO_ACCOUNTS.map((a) => `<code>${escapeHtml(a.username)}</code>`).join(', ');
