@@ -222,7 +222,7 @@ describe('embedded OpenID Connect issuer', () => {
       expect(await centerless.json()).toEqual(expect.objectContaining({ error: 'invalid_client_metadata' }));
     });
 
-    it('gives a registered device a scanner token for its center; a disabled or deleted one gets none', async () => {
+    it('gives a registered device a scanner token for its center; a disabled or deleted one gets none, a re-enabled one does', async () => {
       const response = await register(device, INITIAL_ACCESS_TOKEN);
       expect(response.status).toBe(201);
       const client = (await response.json()) as Record<string, string> & { grant_types: string[] };
@@ -243,25 +243,31 @@ describe('embedded OpenID Connect issuer', () => {
       const current = (await (
         await fetch(client.registration_client_uri, { headers: manage })
       ).json()) as Record<string, unknown>;
-      const disable = await fetch(client.registration_client_uri, {
-        method: 'PUT',
-        headers: manage,
-        body: JSON.stringify({
-          ...current,
-          enabled: false,
-          registration_access_token: undefined,
-          registration_client_uri: undefined,
-          client_id_issued_at: undefined,
-          client_secret_expires_at: undefined,
-        }),
-      });
-      expect(disable.status).toBe(200);
+      // RFC 7592 update: the metadata as read, less what only the issuer writes, with `enabled`.
+      const setEnabled = (enabled: boolean) =>
+        fetch(client.registration_client_uri, {
+          method: 'PUT',
+          headers: manage,
+          body: JSON.stringify({
+            ...current,
+            enabled,
+            registration_access_token: undefined,
+            registration_client_uri: undefined,
+            client_id_issued_at: undefined,
+            client_secret_expires_at: undefined,
+          }),
+        });
+      expect((await setEnabled(false)).status).toBe(200);
       await expect(
         clientCredentialsToken(issuer, client.client_id, client.client_secret),
       ).rejects.toMatchObject({
         status: 401,
         error: 'invalid_client',
       });
+      expect((await setEnabled(true)).status).toBe(200);
+      await expect(clientCredentialsToken(issuer, client.client_id, client.client_secret)).resolves.toEqual(
+        expect.objectContaining({ access_token: expect.any(String) }),
+      );
 
       expect(
         (await fetch(client.registration_client_uri, { method: 'DELETE', headers: manage })).status,
