@@ -15,7 +15,7 @@ function loginPage(uid: string, clientId: string, error?: string): string {
   const users = DEMO_ACCOUNTS.map((a) => `<code>${escapeHtml(a.username)}</code>`).join(', ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Harvest sign-in (embedded issuer)</title>
-<style>body{font-family:system-ui,sans-serif;max-width:26rem;margin:4rem auto}label,input,button{display:block;width:100%;margin:.4rem 0}.error{color:#b00020}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:26rem;margin:4rem auto}label,input,button{display:block;box-sizing:border-box;width:100%;margin:.4rem 0}.error{color:#b00020}</style>
 </head><body>
 <h1>Harvest sign-in</h1>
 <p>Signing in to <strong>${escapeHtml(clientId)}</strong> on the embedded development issuer.</p>
