@@ -12,7 +12,7 @@ import {
 } from '../../apps/orders/src/payments/domain/payment-signature';
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
-import { issueToken, type HttpApp } from '@harvest/platform/http';
+import type { HttpApp, Role } from '@harvest/platform/http';
 import { createService, type ServiceDefinition } from '@harvest/platform/runtime';
 import {
   fuzzRoute,
@@ -20,6 +20,7 @@ import {
   fuzzedRoutes,
   serviceTestEnvironment,
   type IdsFor,
+  type TestIssuer,
   type JsonWriteRoute,
   type SignFor,
 } from '@harvest/testing';
@@ -38,7 +39,6 @@ const signFor: SignFor = (route, payload): Record<string, string> => {
   };
 };
 
-const JWT = { secret: 'fuzz-test-jwt-secret-0123456789abcdef', issuer: 'harvest', audience: 'harvest-api' };
 const settings = fuzzSettingsFromEnv();
 
 /** Each service with what it needs to start on its own in-process, on throwaway schemas. */
@@ -115,6 +115,7 @@ async function demoIds(service: string, db: Database): Promise<IdsFor> {
 describe.each(services)('fuzzing the JSON write routes of %s', (service, definition, own) => {
   let built: HttpApp;
   let dropDatabases: () => Promise<void>;
+  let issuer: TestIssuer;
   let dir: string;
   // Callcenter's reconciliation and click-to-call reach the vendor: a protocol-faithful fake, as its own specs use.
   const vendor = service === 'callcenter' ? new FakeSkylineVendor() : undefined;
@@ -123,7 +124,6 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
     await vendor?.start();
     dir = await mkdtemp(join(tmpdir(), `harvest-fuzz-${service}-`));
     const test = await serviceTestEnvironment(service, {
-      JWT_SECRET: JWT.secret,
       LOG_LEVEL: 'fatal',
       SEED_DEMO_DATA: 'true',
       OBJECT_STORAGE_LOCAL_DIR: join(dir, 'objects'),
@@ -134,6 +134,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
         : {}),
     });
     dropDatabases = test.dropDatabases;
+    issuer = test.issuer;
     const env = { DB_NAME: `${test.prefix}${service}`, EVENTS_DB_NAME: `${test.prefix}events`, ...test.env };
     built = await createService({ ...definition, name: `${service}_fuzz_${test.runId}` }, env);
   });
@@ -150,11 +151,8 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
     async () => {
       const routes = fuzzedRoutes(built.app, settings);
       if (service !== 'images' && !settings.only) expect(routes.length).toBeGreaterThan(0);
-      const tokenFor = (role: Parameters<typeof issueToken>[0]['role']) =>
-        issueToken(
-          { subject: `fuzz-${role}`, role, fulfillmentCenterId: role === 'scanner' ? 'fc-fuzz' : undefined },
-          JWT,
-        );
+      const tokenFor = (role: Role) =>
+        issuer.tokenFor(role, `fuzz-${role}`, role === 'scanner' ? { fulfillmentCenterId: 'fc-fuzz' } : {});
       const idsFor = await demoIds(service, built.app.get(Database));
       const failures: string[] = [];
       const tallies: string[] = [];

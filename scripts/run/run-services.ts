@@ -107,8 +107,6 @@ async function main(): Promise<void> {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     AUTH_ISSUER_URL: EMBEDDED_ISSUER_URL,
-    // The services' verifier still reads the shared HS256 key on this branch. remove when verify18 lands
-    JWT_SECRET: process.env.JWT_SECRET ?? devSecret('jwt-secret'),
     PAYMENT_CALLBACK_SECRET: process.env.PAYMENT_CALLBACK_SECRET ?? devSecret('payment-callback-secret'),
     CALLCENTER_WEBHOOK_SECRETS:
       process.env.CALLCENTER_WEBHOOK_SECRETS ?? devSecret('callcenter-webhook-secret'),
