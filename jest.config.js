@@ -45,7 +45,10 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.int.spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs,scripts}/**/*.int.spec.ts',
+        '<rootDir>/infra/embedded-issuer/**/*.int.spec.ts',
+      ],
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
     },
   ],

@@ -24,6 +24,8 @@ eval "$(bash infra/local/harness env)"
 
 step "type-check"
 npx tsc -p tsconfig.json --noEmit
+# The embedded issuer's ES-module sources (Node runs them by type stripping; infra/embedded-issuer).
+npx tsc -p infra/embedded-issuer/tsconfig.json
 
 step "lint"
 npx eslint . --max-warnings 0

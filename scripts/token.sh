@@ -1,14 +1,9 @@
 #!/usr/bin/env bash
-# Prints a bearer token for trying the APIs of the services `npm start` runs, signed with their dev secret.
-#   npm run token -- --role admin --sub ops-1      (roles: customer agent scanner admin service)
+# Prints a bearer token for trying the APIs of the services `npm start` runs, asked of the embedded issuer
+# (http://127.0.0.1:3010, started by npm start): a demo person signs in, a client uses its credentials.
+#   npm run token -- --role agent            (roles: customer agent admin scanner service; --help for options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/ensure-node.sh
 source scripts/ensure-node.sh
-secret_file=.cache/run/services/dev-jwt-secret
-if [[ -z "${JWT_SECRET:-}" ]]; then
-  [[ -f $secret_file ]] || { echo "token: no dev secret yet; run 'npm start' once (it creates $secret_file)" >&2; exit 1; }
-  JWT_SECRET="$(cat "$secret_file")"
-fi
-export JWT_SECRET
-exec node -r @swc-node/register libs/platform/http/src/issue-token.cli.ts "$@"
+exec node -r @swc-node/register infra/embedded-issuer/client/demo-token.cli.ts "$@"

@@ -4,8 +4,8 @@ import { connectAsRoot } from '@harvest/testing';
 import { randomBytes } from 'node:crypto';
 import { SERVICES } from './service-catalog';
 
-// Acceptance for the main job: the run command starts every service that exists on the embedded default,
-// and each one answers its readiness endpoint. Runs on throwaway databases so it never touches dev data.
+// Acceptance for the main job: the run command starts the embedded issuer and every service that exists on
+// the embedded default, and each one answers its readiness endpoint. Runs on throwaway databases so it never touches dev data.
 describe('npm start (run-services --check)', () => {
   const prefix = `harvest_t_run_${randomBytes(3).toString('hex')}_`;
 
@@ -36,6 +36,8 @@ describe('npm start (run-services --check)', () => {
     const text = output.join('');
     expect({ exitCode, tail: text.slice(-2000) }).toEqual({ exitCode: 0, tail: expect.any(String) });
     expect(text).toContain(`all ${SERVICES.length} services ready`);
+    // The embedded issuer started first and answered discovery (infra/embedded-issuer).
+    expect(text).toContain('issuer       http://127.0.0.1:3010');
     for (const service of SERVICES) expect(text).toContain(`http://127.0.0.1:${service.port}`);
     // Every service runs on the Node this spec runs on (the pinned one: scripts/node-runtime.spec.ts).
     const listening = SERVICES.map(

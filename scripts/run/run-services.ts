@@ -1,13 +1,20 @@
 /**
- * The main job: starts every service that exists on the embedded default (MySQL only: events in the
- * database, SQL search, in-process cache, local-disk images), with demo data, waits until each answers
- * its readiness endpoint, prints where they are, and keeps them running until Ctrl-C.
+ * The main job: starts the embedded OpenID Connect issuer (infra/embedded-issuer) and waits for its discovery
+ * document, then every service that exists on the embedded default (MySQL only: events in the database, SQL
+ * search, in-process cache, local-disk images), with demo data, verifying the issuer's tokens; waits until
+ * each answers its readiness endpoint, prints where they are, and keeps them running until Ctrl-C.
  * `--check` stops them again once all are ready (used by the run-command test).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import {
+  EMBEDDED_ISSUER_URL,
+  spawnEmbeddedIssuer,
+  stopProcess,
+  waitForDiscovery,
+} from '../../infra/embedded-issuer/client/issuer-process';
 import { SERVICES, type ServiceEntry } from './service-catalog';
 
 const ROOT = resolve(__dirname, '../..');
@@ -25,13 +32,9 @@ function devSecret(name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function startService(service: ServiceEntry, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', service.main], {
-    cwd: ROOT,
-    env: { ...env, HTTP_PORT: String(service.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const prefix = `${service.name.padEnd(12)}| `;
+/** Relays a child's output line by line, each line prefixed with the child's name. */
+function relayOutput(name: string, child: ChildProcess): ChildProcess {
+  const prefix = `${name.padEnd(12)}| `;
   const relay = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     let buffered = '';
     stream.on('data', (chunk: Buffer) => {
@@ -44,6 +47,40 @@ function startService(service: ServiceEntry, env: NodeJS.ProcessEnv): ChildProce
   relay(child.stdout!, process.stdout);
   relay(child.stderr!, process.stderr);
   return child;
+}
+
+/** A service's own client at the issuer, for one that calls another (dev-only secret, as in the realm file). */
+function clientEnv(service: ServiceEntry): NodeJS.ProcessEnv {
+  return service.callsServices
+    ? { AUTH_CLIENT_ID: service.name, AUTH_CLIENT_SECRET: `dev-only-${service.name}-secret` }
+    : {};
+}
+
+function startService(service: ServiceEntry, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', service.main], {
+    cwd: ROOT,
+    env: { ...env, ...clientEnv(service), HTTP_PORT: String(service.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return relayOutput(service.name, child);
+}
+
+/** The issuer first: services fetch its discovery document (and callcenter its token) as they start. */
+async function startIssuer(): Promise<ChildProcess> {
+  const taken = await fetch(EMBEDDED_ISSUER_URL).then(
+    () => true,
+    () => false,
+  );
+  if (taken)
+    throw new Error(`something already answers on ${EMBEDDED_ISSUER_URL}; stop it (an earlier npm start?)`);
+  const issuer = relayOutput('issuer', spawnEmbeddedIssuer());
+  try {
+    await waitForDiscovery(EMBEDDED_ISSUER_URL, issuer);
+  } catch (error) {
+    issuer.kill('SIGTERM');
+    throw error;
+  }
+  return issuer;
 }
 
 async function waitUntilReady(service: ServiceEntry, child: ChildProcess): Promise<void> {
@@ -69,7 +106,7 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
-    JWT_SECRET: process.env.JWT_SECRET ?? devSecret('jwt-secret'),
+    AUTH_ISSUER_URL: EMBEDDED_ISSUER_URL,
     PAYMENT_CALLBACK_SECRET: process.env.PAYMENT_CALLBACK_SECRET ?? devSecret('payment-callback-secret'),
     CALLCENTER_WEBHOOK_SECRETS:
       process.env.CALLCENTER_WEBHOOK_SECRETS ?? devSecret('callcenter-webhook-secret'),
@@ -82,14 +119,17 @@ async function main(): Promise<void> {
       process.env.CORS_ORIGINS ?? 'http://127.0.0.1:4200,http://127.0.0.1:4300,http://127.0.0.1:4400',
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
   };
+  const started = Date.now();
+  // Ctrl-C meanwhile reaches the issuer too (same process group).
+  console.log(`run: starting the embedded issuer on ${EMBEDDED_ISSUER_URL}`);
+  const issuer = await startIssuer();
   const children = new Map<ServiceEntry, ChildProcess>();
   const stopAll = () => {
-    for (const child of children.values()) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of [...children.values(), issuer]) if (child.exitCode === null) child.kill('SIGTERM');
   };
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
 
-  const started = Date.now();
   console.log(`run: starting ${services.map((s) => s.name).join(', ')} on the embedded default`);
   for (const service of services) children.set(service, startService(service, env));
   try {
@@ -101,28 +141,30 @@ async function main(): Promise<void> {
   console.log(
     `\nrun: all ${services.length} services ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
+  console.log(
+    `  ${'issuer'.padEnd(12)} ${EMBEDDED_ISSUER_URL}  (OpenID Connect: /.well-known/openid-configuration)`,
+  );
   for (const s of services)
     console.log(
       `  ${s.name.padEnd(12)} http://127.0.0.1:${s.port}  (ready: /health/ready, metrics: /metrics)`,
     );
   console.log(
-    '  tokens for trying the APIs: npm run token -- --role admin --sub ops-1   (roles: customer agent scanner admin service)',
+    '  tokens for trying the APIs: npm run token -- --role agent   (roles: customer agent admin scanner service)',
+  );
+  console.log(
+    '  sign in as demo-customer or demo-agent (password dev-only-<username>): README.md, "Sign in"',
   );
 
   if (checkOnly) {
     stopAll();
-    await Promise.all(
-      [...children.values()].map(
-        (c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))),
-      ),
-    );
-    console.log('run: --check passed; all services answered readiness and were stopped');
+    await Promise.all([...children.values(), issuer].map(stopProcess));
+    console.log('run: --check passed; the issuer and all services answered and were stopped');
     return;
   }
-  await Promise.race([...children.values()].map((c) => new Promise((r) => c.once('exit', r))));
+  await Promise.race([...children.values(), issuer].map((c) => new Promise((r) => c.once('exit', r))));
   stopAll();
   process.exitCode = 1;
-  console.error('run: a service exited; stopped the others');
+  console.error('run: a service or the issuer exited; stopped the others');
 }
 
 main().catch((error: Error) => {
