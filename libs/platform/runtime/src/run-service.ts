@@ -25,7 +25,11 @@ export interface ServiceDefinition {
 }
 
 /** Builds the service (validating config first), connects its event consumers, seeds, but does not listen. */
-export async function createService(definition: ServiceDefinition, env: Env = process.env): Promise<HttpApp> {
+export async function createService(
+  definition: ServiceDefinition,
+  env: Env = process.env,
+  options: Pick<HttpAppOptions, 'logDestination'> = {},
+): Promise<HttpApp> {
   const config = loadServiceConfig(definition, env);
   const built = await createHttpApp(
     serviceModule(config, definition.schema, definition.imports, definition.config),
@@ -33,6 +37,7 @@ export async function createService(definition: ServiceDefinition, env: Env = pr
       serviceName: definition.name,
       env: { HTTP_PORT: String(definition.port), ...env },
       configureServer: definition.configureServer,
+      logDestination: options.logDestination,
     },
   );
   built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), {

@@ -154,6 +154,30 @@ export class KeycloakAdmin {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /** Creates a realm from its representation (a spec's throw-away realm); `deleteRealm` removes it. */
+  async createRealm(representation: { realm: string } & Record<string, unknown>): Promise<void> {
+    const res = await fetch(`${this.settings.url}/admin/realms`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(representation),
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (!res.ok)
+      throw new Error(
+        `Keycloak admin: creating realm ${representation.realm}: ${res.status} ${await res.text()}`,
+      );
+  }
+
+  async deleteRealm(realm: string): Promise<void> {
+    const res = await fetch(`${this.settings.url}/admin/realms/${encodeURIComponent(realm)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${this.token}` },
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (!res.ok && res.status !== 404)
+      throw new Error(`Keycloak admin: deleting realm ${realm}: ${res.status} ${await res.text()}`);
+  }
+
   /**
    * A public client that allows the password grant, for specs that sign a person in without a browser. It is
    * created here, never in the realm file, so no deployed realm carries it. Its roles and mappers are copied

@@ -8,6 +8,7 @@ import { ROLES, type Principal } from './principal';
 export const jwtClaimsSchema = z.object({
   sub: z.string().min(1),
   role: z.enum(ROLES),
+  azp: z.string().min(1).max(255).optional(),
   fulfillment_center_id: z.string().min(1).optional(),
   scope: z.string().optional(),
   act: z.object({ sub: z.string().min(1).max(128) }).optional(),
@@ -19,6 +20,7 @@ export type JwtClaims = z.infer<typeof jwtClaimsSchema>;
 export function claimsOf(principal: Principal): Omit<JwtClaims, 'sub'> {
   return {
     role: principal.role,
+    ...(principal.clientId ? { azp: principal.clientId } : {}),
     ...(principal.fulfillmentCenterId ? { fulfillment_center_id: principal.fulfillmentCenterId } : {}),
     ...(principal.scopes?.length ? { scope: principal.scopes.join(' ') } : {}),
     ...(principal.actor ? { act: { sub: principal.actor.subject } } : {}),
@@ -30,6 +32,7 @@ export function principalOf(claims: JwtClaims): Principal {
   return {
     subject: claims.sub,
     role: claims.role,
+    ...(claims.azp ? { clientId: claims.azp } : {}),
     ...(claims.fulfillment_center_id ? { fulfillmentCenterId: claims.fulfillment_center_id } : {}),
     ...(claims.scope ? { scopes: claims.scope.split(' ').filter(Boolean) } : {}),
     ...(claims.act ? { actor: { subject: claims.act.sub } } : {}),

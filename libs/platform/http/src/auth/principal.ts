@@ -5,6 +5,8 @@ export type Role = (typeof ROLES)[number];
 export interface Principal {
   subject: string;
   role: Role;
+  /** The OAuth client the token was issued to (`azp`): for a service token, the calling service. */
+  clientId?: string;
   /** Set for staff and scanners bound to one fulfillment center. */
   fulfillmentCenterId?: string;
   scopes?: string[];
