@@ -182,8 +182,11 @@ keycloak_up() {
       log "keycloak: already running on $KC_URL (pid $pid); left alone"
       return
     fi
-    # A running server keeps the providers it was built with: rebuild and restart (the database stays).
+    # A running server keeps the providers it was built with: rebuild and restart (the database stays). The
+    # extensions are compiled first, while it still serves; `kc.sh build` rewrites the distribution, so it waits.
     log "keycloak: keycloak.conf or an extension changed since the running server was built; restarting it"
+    mkdir -p "$KC_RUN"
+    kc_ensure_extension_jars
     keycloak_down
     pid=""
   fi

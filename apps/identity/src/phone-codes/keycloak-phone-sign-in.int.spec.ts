@@ -87,6 +87,25 @@ describe('phone sign-in through Keycloak (real Keycloak + extension, real MariaD
     expect(replay.body.error).toBe('invalid_grant');
   });
 
+  it('signs in with phone + password once the customer has set one with their token', async () => {
+    const first = await signIn({ phone: '13700137005', code: await codeFor('13700137005') });
+    expect(first.status).toBe(200);
+    const set = await identity.http.app.inject({
+      method: 'PUT',
+      url: '/customers/me/password',
+      payload: { password: 'green-tea-garden' },
+      headers: { authorization: `Bearer ${first.body.access_token}` },
+    });
+    expect(set.statusCode).toBe(204);
+    const byPassword = await signIn({ phone: '13700137005', password: 'green-tea-garden' });
+    expect(byPassword.status).toBe(200);
+    const sub = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub;
+    expect(sub(byPassword.body.access_token!)).toBe(sub(first.body.access_token!));
+    const wrong = await signIn({ phone: '13700137005', password: 'green-tea-gardens' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toBe('invalid_grant');
+  });
+
   it('refuses an expired code', async () => {
     const code = await codeFor('13700137002');
     await identity.ageCodes(301);
