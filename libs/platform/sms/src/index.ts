@@ -1,4 +1,5 @@
 export { SmsSender, SmsNotSentError, type SmsReceipt } from './sms-sender.port';
+export { OutboxSmsSender } from './outbox-sms-sender.adapter';
 export { AliyunSmsSender, aliyunPhoneNumber, type AliyunSmsSettings } from './aliyun-sms-sender.adapter';
 export {
   aliyunCanonicalQuery,

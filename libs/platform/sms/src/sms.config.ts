@@ -1,8 +1,10 @@
 import { ConfigError, env, z } from '@harvest/platform/config';
 import { AliyunSmsSender } from './aliyun-sms-sender.adapter';
+import { OutboxSmsSender } from './outbox-sms-sender.adapter';
 import type { SmsSender } from './sms-sender.port';
 
-export const SMS_DRIVERS = ['aliyun'] as const;
+/** aliyun: Aliyun SMS (production, default); outbox: a local file standing in for the handset (`npm start`). */
+export const SMS_DRIVERS = ['aliyun', 'outbox'] as const;
 
 /** The SMS settings a service that uses 'sms' reads. Keys come from the secret store, never a default. */
 export const smsEnvShape = {
@@ -17,9 +19,13 @@ export const smsEnvShape = {
   /** The approved message signature (签名), e.g. Harvest or 丰收生鲜. */
   SMS_SIGN_NAME: env.string('Harvest'),
   SMS_TIMEOUT_MS: env.int(5000, 1),
+  /** SMS_DRIVER=outbox: the file messages are appended to. */
+  SMS_OUTBOX_FILE: env.string('.cache/run/sms-outbox.jsonl'),
 };
 
-export interface SmsConfig {
+export type SmsConfig = { driver: 'outbox'; outboxFile: string } | AliyunSmsConfig;
+
+interface AliyunSmsConfig {
   driver: 'aliyun';
   aliyun: {
     endpoint: string;
@@ -35,6 +41,7 @@ type SmsEnv = z.infer<z.ZodObject<typeof smsEnvShape>>;
 
 /** The driver's settings, or one ConfigError naming each missing key. */
 export function smsConfigFromEnv(parsed: SmsEnv): SmsConfig {
+  if (parsed.SMS_DRIVER === 'outbox') return { driver: 'outbox', outboxFile: parsed.SMS_OUTBOX_FILE };
   const missing = (['SMS_ALIYUN_ACCESS_KEY_ID', 'SMS_ALIYUN_ACCESS_KEY_SECRET'] as const).filter(
     (v) => !parsed[v],
   );
@@ -56,5 +63,7 @@ export function smsConfigFromEnv(parsed: SmsEnv): SmsConfig {
 }
 
 export function createSmsSender(config: SmsConfig): SmsSender {
-  return new AliyunSmsSender(config.aliyun);
+  return config.driver === 'outbox'
+    ? new OutboxSmsSender(config.outboxFile)
+    : new AliyunSmsSender(config.aliyun);
 }
