@@ -12,6 +12,10 @@ import globals from 'globals';
 // here, on every run, keeps `npx eslint .` self-sufficient and current; without the daemon it takes seconds.
 await devkit.createProjectGraphAsync({ exitOnError: true });
 
+// One path segment of a relative import inside domain/: a file name with its role suffixes
+// (`slot-rules`, `delivery-slot.errors`), never `..`.
+const SEGMENT = '[\\w-]+(\\.[\\w-]+)*';
+
 // Every service's test kit (apps/<svc>/testing, tsconfig.base.json). A spec may start another service with
 // that service's kit (fulfillment's and callcenter's specs place orders with orders'): Nx would report it as
 // an app importing an app, so these aliases skip the project check; the rule below keeps them out of
@@ -133,8 +137,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex:
-                '^(?!(@harvest/platform/errors|@harvest/contracts(/[\\w-]+)?|\\./[\\w-]+(/[\\w-]+)*|\\.\\./\\.\\./[\\w-]+/domain/[\\w-]+|\\.\\./entities/[\\w.-]+|node:crypto)$)',
+              regex: `^(?!(@harvest/platform/errors|@harvest/contracts(/[\\w-]+)?|\\./${SEGMENT}(/${SEGMENT})*|\\.\\./\\.\\./[\\w-]+/domain/${SEGMENT}|\\.\\./entities/[\\w.-]+|node:crypto)$)`,
               message:
                 'domain/ imports only @harvest/platform/errors, @harvest/contracts, node:crypto, other domain files and entity types (docs/architecture.md).',
             },

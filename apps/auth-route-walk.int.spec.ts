@@ -1,9 +1,11 @@
 /**
  * Walks the route table of every service, in-process on the embedded default (real MariaDB), and sends each
  * authenticated route the tokens an attacker would try: without exp, expired, for another audience and from
- * another issuer, each signed with the right key and a role the route accepts, so only the token policy can
- * refuse it. Every agent-facing write also gets a made-up call. Every answer is a 4xx problem and no table of
- * the service gains or loses a row.
+ * another issuer, each signed with the issuer's published key and a role the route accepts, so only the token
+ * policy can refuse it; and tokens no production path may accept whatever they claim: HS256 (keyed with the
+ * bytes of the issuer's published public key, the classic algorithm confusion), `alg: none`, and a key the
+ * issuer never published. Every agent-facing write also gets a made-up call. Every answer is a 4xx problem
+ * and no table of the service gains or loses a row.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
@@ -14,11 +16,11 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { SignJWT } from 'jose';
+import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { createService } from '@harvest/platform/runtime';
 import type { HttpApp, Role } from '@harvest/platform/http';
-import { connectAsRoot, serviceTestEnvironment } from '@harvest/testing';
+import { connectAsRoot, serviceTestEnvironment, type TestIssuer } from '@harvest/testing';
 import { callcenterService } from './callcenter/src/callcenter.service-definition';
 import { catalogService } from './catalog/src/catalog.service-definition';
 import { fulfillmentService } from './fulfillment/src/fulfillment.service-definition';
@@ -26,9 +28,6 @@ import { identityService } from './identity/src/identity.service-definition';
 import { imagesService } from './images/src/images.service-definition';
 import { ordersService } from './orders/src/orders.service-definition';
 
-const SECRET = 'route-walk-jwt-secret-0123456789abcdef';
-const ISSUER = 'harvest';
-const AUDIENCE = 'harvest-api';
 const IS_PUBLIC = 'harvest:public';
 const REQUIRED_ROLES = 'harvest:roles';
 
@@ -75,31 +74,77 @@ const SERVICES: Array<[string, ServiceDefinition, Record<string, string>]> = [
 
 const now = () => Math.floor(Date.now() / 1000);
 
-/** A token signed with the services' key, for a role the route accepts, that breaks one rule. */
-const BAD_TOKENS: Array<[string, (role: Role) => Promise<string>]> = [
-  ['without exp', (role) => signed(role, (jwt) => jwt)],
-  ['expired', (role) => signed(role, (jwt) => jwt.setIssuedAt(now() - 120).setExpirationTime(now() - 60))],
+type Walk = { issuer: TestIssuer; service: string };
+
+/** A token for a role the route accepts that breaks one rule (or is signed in a way no service accepts). */
+const BAD_TOKENS: Array<[string, (walk: Walk, role: Role) => Promise<string>]> = [
+  ['without exp', (walk, role) => walk.issuer.sign(claimed(walk, role))],
+  [
+    'expired',
+    (walk, role) =>
+      walk.issuer.sign(
+        claimed(walk, role)
+          .setIssuedAt(now() - 120)
+          .setExpirationTime(now() - 60),
+      ),
+  ],
   [
     'for another audience',
-    (role) => signed(role, (jwt) => jwt.setAudience('another-api').setExpirationTime('5m')),
+    (walk, role) => walk.issuer.sign(claimed(walk, role).setAudience('another-api').setExpirationTime('5m')),
   ],
   [
     'from another issuer',
-    (role) => signed(role, (jwt) => jwt.setIssuer('another-issuer').setExpirationTime('5m')),
+    (walk, role) =>
+      walk.issuer.sign(claimed(walk, role).setIssuer('https://another-issuer.test').setExpirationTime('5m')),
+  ],
+  [
+    'signed with HS256 keyed with the published public key',
+    async (walk, role) => {
+      const published = (await walk.issuer.publicJwks())[0]!;
+      return claimed(walk, role)
+        .setProtectedHeader({ alg: 'HS256', kid: published.kid })
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(JSON.stringify(published)));
+    },
+  ],
+  [
+    'unsigned (alg none)',
+    (walk, role) =>
+      Promise.resolve(
+        new UnsecuredJWT(claimsFor(role))
+          .setSubject(`${role}-walk`)
+          .setIssuer(walk.issuer.issuer)
+          .setAudience(walk.service)
+          .setIssuedAt()
+          .setExpirationTime('5m')
+          .encode(),
+      ),
+  ],
+  [
+    'signed by a key the issuer never published',
+    async (walk, role) =>
+      claimed(walk, role)
+        .setProtectedHeader({ alg: 'ES256', kid: walk.issuer.currentKid })
+        .setExpirationTime('5m')
+        .sign((await generateKeyPair('ES256')).privateKey),
   ],
 ];
 
-function signed(role: Role, shape: (jwt: SignJWT) => SignJWT): Promise<string> {
-  const jwt = new SignJWT({ role, ...(role === 'scanner' ? { fulfillment_center_id: 'fc-walk' } : {}) })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(`${role}-walk`)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt();
-  return shape(jwt).sign(new TextEncoder().encode(SECRET));
+function claimsFor(role: Role): Record<string, unknown> {
+  const service = role === 'service' ? { azp: 'callcenter' } : {};
+  return { roles: [role], ...service, ...(role === 'scanner' ? { fulfillment_center_id: 'fc-walk' } : {}) };
 }
 
-const goodToken = (role: Role) => signed(role, (jwt) => jwt.setExpirationTime('5m'));
+/** The claims of a good token for the route's service; the caller breaks one rule and signs. */
+function claimed(walk: Walk, role: Role): SignJWT {
+  return new SignJWT(claimsFor(role))
+    .setSubject(`${role}-walk`)
+    .setIssuer(walk.issuer.issuer)
+    .setAudience(walk.service)
+    .setIssuedAt();
+}
+
+const goodToken = (walk: Walk, role: Role) => walk.issuer.sign(claimed(walk, role).setExpirationTime('5m'));
 
 const MADE_UP_CALL = 'call-made-up-by-the-walk';
 
@@ -215,16 +260,17 @@ describe.each(SERVICES)('every authenticated route of %s', (service, definition,
   let drop: () => Promise<void>;
   let dir: string;
   let routes: Route[];
+  let walk: Walk;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), `harvest-walk-${service}-`));
     const test = await serviceTestEnvironment(service, {
-      JWT_SECRET: SECRET,
       OBJECT_STORAGE_LOCAL_DIR: join(dir, 'objects'),
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       ...serviceEnv,
     });
     drop = test.dropDatabases;
+    walk = { issuer: test.issuer, service };
     schemas = [`${test.prefix}${service}`, `${test.prefix}events`];
     const env = { DB_NAME: schemas[0], EVENTS_DB_NAME: schemas[1], ...test.env };
     http = await createService({ ...definition, name: `walk_${service}_${test.runId}` }, env);
@@ -245,7 +291,7 @@ describe.each(SERVICES)('every authenticated route of %s', (service, definition,
       ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: body }),
     });
 
-  it('refuses a token without exp, expired, for another audience or from another issuer: 401 problem, nothing written', async () => {
+  it('refuses a token without exp, expired, for another audience, from another issuer, HS256, unsigned or signed by an unknown key: 401 problem, nothing written', async () => {
     expect(routes.length).toBeGreaterThan(0);
     process.stdout.write(`${service}: ${routes.length} authenticated routes walked\n`);
     const before = await rowCounts(schemas);
@@ -253,7 +299,7 @@ describe.each(SERVICES)('every authenticated route of %s', (service, definition,
     for (const route of routes) {
       const role = route.roles[0] ?? 'admin';
       for (const [defect, token] of BAD_TOKENS) {
-        const response = await send(route, await token(role));
+        const response = await send(route, await token(walk, role));
         const problem = String(response.headers['content-type']).startsWith('application/problem+json');
         if (response.statusCode !== 401 || !problem)
           wrong.push(`${route.method} ${route.path} ${defect}: ${response.statusCode}`);
@@ -274,7 +320,7 @@ describe.each(SERVICES)('every authenticated route of %s', (service, definition,
         continue;
       }
       if ('noCall' in sample) continue;
-      const response = await send(route, await goodToken('agent'), sample.body, {
+      const response = await send(route, await goodToken(walk, 'agent'), sample.body, {
         'x-call-id': MADE_UP_CALL,
       });
       const type = (response.json() as { type?: string }).type;

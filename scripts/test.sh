@@ -16,9 +16,10 @@ step "test infrastructure"
 bash infra/local/harness up
 # The 3-broker cluster of the chaos topology: kafka-leader-loss.int.spec.ts kills partition leaders on it (issue 15).
 bash infra/local/harness up kafka_cluster
-# Sign-in (issue 18): the directory and the identity provider the identity specs sign in against; keycloak
+# Sign-in (issue 18): the directory and the identity provider the identity specs sign in against, and the
+# browser of the sign-in spec (chromium, installed when missing); keycloak
 # brings ldap up first (libs/testing/src/identity, docs/identity.md).
-bash infra/local/harness up ldap keycloak
+bash infra/local/harness up ldap keycloak chromium
 eval "$(bash infra/local/harness env)"
 
 step "type-check"

@@ -1,4 +1,4 @@
-import { issueToken, type Role } from '@harvest/platform/http';
+import type { Role } from '@harvest/platform/http';
 import { serviceTestEnvironment, type ServiceTestEnvironment } from '@harvest/testing';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -29,8 +29,8 @@ export const TIER = {
  */
 export interface BenchRun {
   id: string;
+  /** Its schemas, and the in-process issuer every service process verifies tokens with (over loopback). */
   database: ServiceTestEnvironment;
-  jwtSecret: string;
   /** Environment every service process of this run gets (on top of the database one). */
   serviceEnv: NodeJS.ProcessEnv;
   /** Node options of every service process (e.g. --cpu-prof). */
@@ -49,19 +49,18 @@ export async function startBenchRun(): Promise<BenchRun> {
     EVENTS_EMBEDDED_POLL_MS: '200',
   });
   const id = database.runId;
-  const jwtSecret = randomBytes(32).toString('hex');
+  // Each service process accepts its own name as audience (the runtime's default), not the run's.
+  const { AUTH_AUDIENCE: _runAudience, ...databaseEnv } = database.env;
   const workDir = join(BENCH_CACHE, `run-${id}`);
   const cachePrefix = `bench-${id}:catalog:`;
   return {
     id,
     database,
-    jwtSecret,
     cachePrefix,
     workDir,
     serviceEnv: {
-      ...database.env,
+      ...databaseEnv,
       NODE_ENV: 'production',
-      JWT_SECRET: jwtSecret,
       PAYMENT_CALLBACK_SECRET: randomBytes(32).toString('hex'),
       IMAGES_SIGNING_SECRET: randomBytes(32).toString('hex'),
       EVENTS_TRANSPORT: 'embedded',
@@ -70,7 +69,6 @@ export async function startBenchRun(): Promise<BenchRun> {
     serviceNodeArgs: [],
     searchAlias: (purpose) => `bench-${id}-${purpose}`,
     // The longest lifetime the services accept for the role (1 h for admin and customer): a workload's run.
-    token: (role, subject) =>
-      issueToken({ subject, role }, { secret: jwtSecret, issuer: 'harvest', audience: 'harvest-api' }),
+    token: (role, subject) => database.issuer.issue({ subject, roles: [role] }, { expiresIn: '1h' }),
   };
 }

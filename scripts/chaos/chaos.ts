@@ -7,12 +7,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFastdfsTestCluster, type FastdfsTestCluster } from '@harvest/testing';
+import { startFastdfsTestCluster, TestIssuer, type FastdfsTestCluster } from '@harvest/testing';
 import { CHAOS_RUN_DIR, FALLBACK_DB_HOSTS } from './chaos-settings';
 import { ensureContractTopics } from './chaos-topics';
 import { harness, harnessQuiet } from './harness-cli';
 import { waitForServersUp } from './haproxy-stats';
-import { newJwtSecret, prepareFixture } from './order-fixture';
+import { newTierSecret, prepareFixture } from './order-fixture';
 import { machineLine, resultTable } from './result-table';
 import { log, type Scenario, type ScenarioResult } from './scenario';
 import { elasticsearchStoppedScenario } from './scenarios/elasticsearch-stopped.scenario';
@@ -67,6 +67,7 @@ async function main(): Promise<number> {
     mhaProblem ? `MHA not usable (${mhaProblem}); services on ${dbHosts}` : `MySQL under MHA: ${dbHosts}`,
   );
   let fastdfs: FastdfsTestCluster | null = null;
+  let issuer: TestIssuer | null = null;
   const instances = new Map<string, ServiceInstance>();
   const results: ScenarioResult[] = [];
   // Ctrl-C or a kill of the runner stops the instances it started (they would hold their ports otherwise).
@@ -78,7 +79,8 @@ async function main(): Promise<number> {
     log('chaos', `${await ensureContractTopics()} contract topics (and .dlq) exist with leaders, RF 3`);
     fastdfs = await startFastdfsTestCluster();
     const trackers = fastdfs.trackerEndpoints.map((e) => `${e.host}:${e.port}`).join(',');
-    const tier = { dbHosts, fastdfsTrackers: trackers, jwtSecret: newJwtSecret() };
+    issuer = await new TestIssuer().start();
+    const tier = { dbHosts, fastdfsTrackers: trackers, secret: newTierSecret(), issuerUrl: issuer.issuer };
     for (const spec of INSTANCES)
       instances.set(spec.name, new ServiceInstance(spec, instanceEnv(tier, spec)));
     log(
@@ -93,7 +95,7 @@ async function main(): Promise<number> {
     }
     await waitForServersUp();
     const db = new TruthDb(dbHosts);
-    const fixture = await prepareFixture(db, tier.jwtSecret);
+    const fixture = await prepareFixture(db, issuer);
     log('chaos', `ready after ${Math.round((Date.now() - started) / 1000)}s: ${fixture.skuIds.length} SKUs`);
     const runId = Date.now().toString(36);
     for (const scenario of chosen) {
@@ -114,6 +116,7 @@ async function main(): Promise<number> {
   } finally {
     await Promise.all([...instances.values()].map((i) => i.stop()));
     await fastdfs?.close();
+    await issuer?.close();
   }
   const table = resultTable(results);
   const report = `${table}\n\n${results.flatMap((r) => r.notes.map((n) => `- ${r.fault}: ${n}`)).join('\n')}\n\nMachine: ${machineLine()}; run took ${Math.round((Date.now() - started) / 1000)}s\n`;

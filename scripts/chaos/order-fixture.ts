@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RowDataPacket } from 'mysql2/promise';
-import { issueToken } from '@harvest/platform/http';
+import type { TestIssuer } from '@harvest/testing';
 import { FRONT_DOOR, SCHEMA_PREFIX } from './chaos-settings';
 import { waitFor } from './harness-cli';
 import type { OrderFixture } from './order-load';
@@ -19,12 +19,13 @@ export interface ChaosFixture extends OrderFixture {
   searchTerms: string[];
 }
 
-export const newJwtSecret = () => randomBytes(32).toString('hex');
+/** The run's secret for the signed callbacks and webhooks (payment, call center vendor, image URLs). */
+export const newTierSecret = () => randomBytes(32).toString('hex');
 
-export async function prepareFixture(db: TruthDb, jwtSecret: string): Promise<ChaosFixture> {
-  const settings = { secret: jwtSecret, issuer: 'harvest', audience: 'harvest-api' };
+/** Tokens come from the run's in-process issuer, the one every instance verifies against (AUTH_ISSUER_URL). */
+export async function prepareFixture(db: TruthDb, issuer: TestIssuer): Promise<ChaosFixture> {
   const tokenFor = (subject: string, role: 'customer' | 'admin' = 'customer') =>
-    issueToken({ subject, role }, settings);
+    issuer.issue({ subject, roles: [role] }, { expiresIn: '1h' });
   let skus: RowDataPacket[] = [];
   await waitFor(
     'orders knows the demo SKUs (catalog.sku-changed through Kafka)',

@@ -34,7 +34,10 @@ export const INSTANCES: InstanceSpec[] = [
 export interface TierEnv {
   dbHosts: string;
   fastdfsTrackers: string;
-  jwtSecret: string;
+  /** Key of the signed callbacks and webhooks (never of tokens: services only verify those). */
+  secret: string;
+  /** The issuer whose tokens the instances accept (the runner's in-process TestIssuer). */
+  issuerUrl: string;
 }
 
 export function instanceEnv(tier: TierEnv, spec: InstanceSpec): NodeJS.ProcessEnv {
@@ -60,10 +63,10 @@ export function instanceEnv(tier: TierEnv, spec: InstanceSpec): NodeJS.ProcessEn
     OBJECT_STORAGE_DRIVER: 'fastdfs',
     FASTDFS_TRACKERS: tier.fastdfsTrackers,
     SEED_DEMO_DATA: 'true',
-    JWT_SECRET: tier.jwtSecret,
-    PAYMENT_CALLBACK_SECRET: tier.jwtSecret,
-    CALLCENTER_WEBHOOK_SECRETS: tier.jwtSecret,
-    IMAGES_SIGNING_SECRET: tier.jwtSecret,
+    AUTH_ISSUER_URL: tier.issuerUrl,
+    PAYMENT_CALLBACK_SECRET: tier.secret,
+    CALLCENTER_WEBHOOK_SECRETS: tier.secret,
+    IMAGES_SIGNING_SECRET: tier.secret,
     IMAGES_TMP_DIR: join(CHAOS_RUN_DIR, 'images-tmp'),
   };
 }

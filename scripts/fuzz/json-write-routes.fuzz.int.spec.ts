@@ -14,7 +14,7 @@ import {
 import type { Env } from '@harvest/platform/config';
 import { AliyunSmsTestServer } from '@harvest/platform/sms/testing';
 import { Database } from '@harvest/platform/database';
-import { issueToken, type HttpApp } from '@harvest/platform/http';
+import type { HttpApp, Role } from '@harvest/platform/http';
 import { createService, type ServiceDefinition } from '@harvest/platform/runtime';
 import {
   fuzzRoute,
@@ -22,6 +22,7 @@ import {
   fuzzedRoutes,
   serviceTestEnvironment,
   type IdsFor,
+  type TestIssuer,
   type JsonWriteRoute,
   type SignFor,
 } from '@harvest/testing';
@@ -40,7 +41,6 @@ const signFor: SignFor = (route, payload): Record<string, string> => {
   };
 };
 
-const JWT = { secret: 'fuzz-test-jwt-secret-0123456789abcdef', issuer: 'harvest', audience: 'harvest-api' };
 const settings = fuzzSettingsFromEnv();
 
 /** Each service with what it needs to start on its own in-process, on throwaway schemas. */
@@ -118,6 +118,7 @@ async function demoIds(service: string, db: Database): Promise<IdsFor> {
 describe.each(services)('fuzzing the JSON write routes of %s', (service, definition, own) => {
   let built: HttpApp;
   let dropDatabases: () => Promise<void>;
+  let issuer: TestIssuer;
   let dir: string;
   // Callcenter's reconciliation and click-to-call reach the vendor: a protocol-faithful fake, as its own specs use.
   const vendor = service === 'callcenter' ? new FakeSkylineVendor() : undefined;
@@ -129,7 +130,6 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
     await sms?.start();
     dir = await mkdtemp(join(tmpdir(), `harvest-fuzz-${service}-`));
     const test = await serviceTestEnvironment(service, {
-      JWT_SECRET: JWT.secret,
       LOG_LEVEL: 'fatal',
       SEED_DEMO_DATA: 'true',
       OBJECT_STORAGE_LOCAL_DIR: join(dir, 'objects'),
@@ -147,6 +147,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
         : {}),
     });
     dropDatabases = test.dropDatabases;
+    issuer = test.issuer;
     const env = { DB_NAME: `${test.prefix}${service}`, EVENTS_DB_NAME: `${test.prefix}events`, ...test.env };
     built = await createService({ ...definition, name: `${service}_fuzz_${test.runId}` }, env);
   });
@@ -164,11 +165,8 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
     async () => {
       const routes = fuzzedRoutes(built.app, settings);
       if (service !== 'images' && !settings.only) expect(routes.length).toBeGreaterThan(0);
-      const tokenFor = (role: Parameters<typeof issueToken>[0]['role']) =>
-        issueToken(
-          { subject: `fuzz-${role}`, role, fulfillmentCenterId: role === 'scanner' ? 'fc-fuzz' : undefined },
-          JWT,
-        );
+      const tokenFor = (role: Role) =>
+        issuer.tokenFor(role, `fuzz-${role}`, role === 'scanner' ? { fulfillmentCenterId: 'fc-fuzz' } : {});
       const idsFor = await demoIds(service, built.app.get(Database));
       const failures: string[] = [];
       const tallies: string[] = [];

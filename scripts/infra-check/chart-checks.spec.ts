@@ -31,7 +31,7 @@ function manifests(): Doc[] {
                 capabilities: { drop: ['ALL'] },
               },
               volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
-              env: ['JWT_SECRET', 'DB_PASSWORD'].map((name) => ({
+              env: ['DB_PASSWORD'].map((name) => ({
                 name,
                 valueFrom: { secretKeyRef: { name: 'harvest-secrets', key: name.toLowerCase() } },
               })),

@@ -29,7 +29,7 @@ const appShapes: Record<string, Parameters<typeof loadConfig>[0]> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rendered manifests of any shape
 type Doc = Record<string, any>;
 
-/** Stand-in for a secret: long enough for every minimum the services enforce (HS256 keys: 32). */
+/** Stand-in for a secret: long enough for every minimum the services enforce (webhook secrets: 16+). */
 const SECRET_STAND_IN = 's'.repeat(48);
 
 function environmentOf(deployment: Doc, configMaps: Map<string, Env>): Env {

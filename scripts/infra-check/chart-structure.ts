@@ -144,10 +144,13 @@ export function checkManifests(docs: Doc[], values: Doc): string[] {
           );
         }
       }
-      for (const required of ['JWT_SECRET', 'DB_PASSWORD']) {
+      for (const required of ['DB_PASSWORD']) {
         if (!env.some((v) => v.name === required && v.valueFrom?.secretKeyRef))
           problems.push(`${where}: ${required} not from the Secret`);
       }
+      // Services verify tokens with the issuer's public keys; a shared signing secret must not come back.
+      if (env.some((v) => v.name === 'JWT_SECRET'))
+        problems.push(`${where}: JWT_SECRET is set (services verify, never sign: issue 18)`);
       const envFrom = (container.envFrom ?? []) as Doc[];
       if (!envFrom.some((e) => e.configMapRef?.name === 'harvest-config'))
         problems.push(`${where}: no envFrom of the shared ConfigMap`);

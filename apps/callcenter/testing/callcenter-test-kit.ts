@@ -1,8 +1,8 @@
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
-import { issueToken, type HttpApp, type Role } from '@harvest/platform/http';
+import type { HttpApp, Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { serviceTestEnvironment } from '@harvest/testing';
+import { serviceTestEnvironment, type TestIssuer } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +10,8 @@ import pino from 'pino';
 import { callcenterService } from '../src/callcenter.service-definition';
 import { WEBHOOK_PATH } from '../src/webhooks/webhooks.controller';
 
-export const JWT_SECRET = 'callcenter-test-jwt-secret-0123456789abcdef';
+/** Callcenter's client secret at the test issuer (its client-credentials token for calling orders). */
+export const CLIENT_SECRET = 'dev-only-callcenter-secret';
 export const WEBHOOK_SECRET = 'skyline-webhook-secret-current-0123';
 export const OLD_WEBHOOK_SECRET = 'skyline-webhook-secret-previous-456';
 
@@ -21,23 +22,33 @@ export interface CallcenterTestApp {
   baseUrl: string;
   webhookUrl: string;
   runId: string;
+  /** The issuer callcenter trusts and gets its own token from (client `callcenter` registered on it). */
+  issuer: TestIssuer;
   token(role: Role, subject: string): Promise<string>;
   count(sql: string, params?: unknown[]): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The whole callcenter service on its own schemas (real MariaDB, embedded events), listening on an ephemeral port. */
-export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<CallcenterTestApp> {
-  const { runId, prefix, env, dropDatabases } = await serviceTestEnvironment('callcenter', {
-    JWT_SECRET,
-    LOG_LEVEL: 'info', // the privacy test reads the service's own log lines
-    CALLCENTER_WEBHOOK_SECRETS: `${WEBHOOK_SECRET},${OLD_WEBHOOK_SECRET}`,
-    CALLCENTER_RECONCILE_INTERVAL_MS: '0',
-    CALLCENTER_RETENTION_SWEEP_MS: '0', // tests run the sweep themselves, with their own clock
-    // No orders unless a test starts one (never whatever happens to listen on the default port).
-    ORDERS_BASE_URL: '',
-    ...extraEnv,
-  });
+export async function startCallcenterTestApp(
+  extraEnv: Env = {},
+  options: { issuer?: TestIssuer } = {},
+): Promise<CallcenterTestApp> {
+  const { runId, prefix, env, issuer, dropDatabases } = await serviceTestEnvironment(
+    'callcenter',
+    {
+      AUTH_CLIENT_SECRET: CLIENT_SECRET,
+      LOG_LEVEL: 'info', // the privacy test reads the service's own log lines
+      CALLCENTER_WEBHOOK_SECRETS: `${WEBHOOK_SECRET},${OLD_WEBHOOK_SECRET}`,
+      CALLCENTER_RECONCILE_INTERVAL_MS: '0',
+      CALLCENTER_RETENTION_SWEEP_MS: '0', // tests run the sweep themselves, with their own clock
+      // No orders unless a test starts one (never whatever happens to listen on the default port).
+      ORDERS_BASE_URL: '',
+      ...extraEnv,
+    },
+    options,
+  );
+  issuer.registerClient('callcenter', { secret: CLIENT_SECRET, audience: ['orders'] });
   const definition = { ...callcenterService, name: `callcenter_t_${runId}` };
   const built = await createService(definition, { DB_NAME: `${prefix}callcenter`, ...env });
   const { app } = built;
@@ -51,8 +62,8 @@ export async function startCallcenterTestApp(extraEnv: Env = {}): Promise<Callce
     baseUrl,
     webhookUrl: `${baseUrl}${WEBHOOK_PATH}`,
     runId,
-    token: (role, subject) =>
-      issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
+    issuer,
+    token: (role, subject) => issuer.tokenFor(role, subject),
     count: async (sql, params = []) => Number((await db.transaction((em) => em.query(sql, params)))[0].n),
     close: async () => {
       await app.close();

@@ -1,7 +1,7 @@
 // The callcenter service's test kit, imported as @harvest/callcenter/testing. It lives outside src, so the
 // image (docker/build-service.js compiles apps/callcenter/src only) never carries the fake vendor.
 export {
-  JWT_SECRET,
+  CLIENT_SECRET,
   OLD_WEBHOOK_SECRET,
   WEBHOOK_SECRET,
   addContact,

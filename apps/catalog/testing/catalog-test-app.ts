@@ -1,16 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Env } from '@harvest/platform/config';
-import { issueToken, type Role } from '@harvest/platform/http';
+import type { Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase } from '@harvest/testing';
+import { connectAsRoot, dropDatabase, TestIssuer } from '@harvest/testing';
 import { catalogService } from '../src/catalog.service-definition';
-
-const SECRET = 'catalog-integration-test-secret-0123456789';
 
 export interface CatalogTestApp {
   app: NestFastifyApplication;
   env: Env;
+  /** The issuer catalog trusts (AUTH_ISSUER_URL), in-process; closed with the app. */
+  issuer: TestIssuer;
   /** A bearer header for the role. */
   as(role: Role, fulfillmentCenterId?: string): Promise<{ authorization: string }>;
   close(): Promise<void>;
@@ -24,8 +24,10 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
   const root = await connectAsRoot();
   await root.end();
   const run = `harvest_t_cat_${randomBytes(4).toString('hex')}_`;
+  const issuer = await new TestIssuer().start();
   const env: Env = {
-    JWT_SECRET: SECRET,
+    ...issuer.env,
+    AUTH_AUDIENCE: 'catalog',
     HARVEST_DB_PREFIX: run,
     DB_HOSTS: '127.0.0.1:3306',
     DB_USER: 'root',
@@ -42,6 +44,7 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
   // Its own name is its own consumer group, so a concurrent run never takes this run's Kafka partitions.
   const definition = { ...catalogService, name: `${run}catalog` };
   const drop = async () => {
+    await issuer.close();
     await dropDatabase(`${run}catalog`);
     await dropDatabase(`${run}events`);
   };
@@ -52,11 +55,9 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
   return {
     app,
     env,
+    issuer,
     as: async (role, fulfillmentCenterId) => ({
-      authorization: `Bearer ${await issueToken(
-        { subject: `${role}-1`, role, fulfillmentCenterId },
-        { secret: SECRET, issuer: 'harvest', audience: 'harvest-api' },
-      )}`,
+      authorization: `Bearer ${await issuer.tokenFor(role, `${role}-1`, fulfillmentCenterId ? { fulfillmentCenterId } : {})}`,
     }),
     close: async () => {
       await app.close();

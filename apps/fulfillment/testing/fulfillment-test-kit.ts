@@ -2,9 +2,15 @@ import type { EventContract } from '@harvest/contracts';
 import { skuChangedV1, type SkuChangedV1 } from '@harvest/contracts/catalog-sku-changed';
 import { orderPaidV1 } from '@harvest/contracts/order-paid';
 import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-placed';
-import { issueToken, type HttpApp } from '@harvest/platform/http';
+import type { HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase, ensureKafkaTopics, uniqueDatabaseName } from '@harvest/testing';
+import {
+  connectAsRoot,
+  dropDatabase,
+  ensureKafkaTopics,
+  TestIssuer,
+  uniqueDatabaseName,
+} from '@harvest/testing';
 import {
   Admin,
   type BaseOptions,
@@ -21,8 +27,6 @@ import { fulfillmentService } from '../src/fulfillment.service-definition';
 import { addDays, chinaDate } from '../src/shared/domain/local-date';
 
 const BROKER = '127.0.0.1:9092';
-const SECRET = 'fulfillment-test-secret-0123456789abcdef';
-const JWT = { secret: SECRET, issuer: 'harvest', audience: 'harvest-api' };
 
 /** Topics the service consumes; a test group starts at their end, so other runs' events are not replayed. */
 const CONSUMED = [
@@ -122,6 +126,8 @@ export class FulfillmentTestKit {
   http!: HttpApp;
   sql!: Connection;
   private producer!: Producer<string, string, string, string>;
+  /** The issuer fulfillment trusts (AUTH_ISSUER_URL), in-process. */
+  readonly issuer = new TestIssuer();
   adminToken!: string;
   serviceToken!: string;
 
@@ -146,8 +152,10 @@ export class FulfillmentTestKit {
       partitioner: compatibilityPartitioner,
       autocreateTopics: true,
     });
+    await this.issuer.start();
     const env = {
-      JWT_SECRET: SECRET,
+      ...this.issuer.env,
+      AUTH_AUDIENCE: 'fulfillment',
       LOG_LEVEL: 'warn',
       DB_NAME: this.dbName,
       EVENTS_DB_NAME: this.eventsDbName,
@@ -166,21 +174,22 @@ export class FulfillmentTestKit {
     this.http = await createService({ ...fulfillmentService, name: this.group }, env);
     // createService returns once the consumer runs, not once it joined: a test's wait then measured the join too.
     await waitForStableGroup(kafka(`fulfillment-test-admin-${this.suffix}`), this.group, env.KAFKA_CLIENT_ID);
-    this.adminToken = await issueToken({ subject: 'ops-1', role: 'admin' }, JWT);
-    this.serviceToken = await issueToken({ subject: 'gateway-1', role: 'service' }, JWT);
+    this.adminToken = await this.issuer.tokenFor('admin', 'ops-1');
+    this.serviceToken = await this.issuer.serviceToken('gateway-1');
   }
 
   scannerToken(
     fulfillmentCenterId: string,
     subject = `scanner-${randomUUID().slice(0, 8)}`,
   ): Promise<string> {
-    return issueToken({ subject, role: 'scanner', fulfillmentCenterId }, JWT);
+    return this.issuer.tokenFor('scanner', subject, { fulfillmentCenterId });
   }
 
   async close(): Promise<void> {
     await this.http?.app.close();
     await this.producer?.close().catch(() => undefined);
     await this.sql?.end().catch(() => undefined);
+    await this.issuer.close();
     await dropDatabase(this.dbName);
     await dropDatabase(this.eventsDbName);
   }

@@ -9,9 +9,9 @@ import { stockCountedV1 } from '@harvest/contracts/fulfillment-stock-counted';
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
-import { issueToken, type HttpApp, type Role } from '@harvest/platform/http';
+import { actingAgentHeaders, type HttpApp, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { ensureKafkaTopics, serviceTestEnvironment } from '@harvest/testing';
+import { ensureKafkaTopics, serviceTestEnvironment, type TestIssuer } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -21,7 +21,6 @@ import { addDays, chinaDateOf } from '../src/delivery-slots/domain/slot-rules';
 import { ordersService } from '../src/orders.service-definition';
 import { signPaymentCallback } from '../src/payments/domain/payment-signature';
 
-const JWT_SECRET = 'orders-test-jwt-secret-0123456789abcdef';
 export const PAYMENT_SECRET = 'orders-test-payment-secret-0123456789';
 
 export interface OrdersTestApp {
@@ -32,26 +31,38 @@ export interface OrdersTestApp {
   runId: string;
   /** This run's schemas; pass them to a second instance (DB_NAME, EVENTS_DB_NAME) to share its data. */
   schemas: { DB_NAME: string; EVENTS_DB_NAME: string };
+  /** The issuer orders trusts (AUTH_ISSUER_URL): in-process, or the one passed to startOrdersTestApp. */
+  issuer: TestIssuer;
   token(role: Role, subject: string): Promise<string>;
-  /** The token callcenter mints for one agent action: its service identity, the agent (act) and the call. */
-  callCenterToken(agentId: string, callId?: string, service?: string): Promise<string>;
+  /**
+   * What callcenter sends for one agent action: its own service token (azp = `service`), the agent
+   * (X-Acting-Agent) and the call (X-Call-Id, when given).
+   */
+  callCenterHeaders(agentId: string, callId?: string, service?: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
 /** The whole orders service (real MariaDB, real transport), initialised but not listening, on its own schemas. */
-export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTestApp> {
+export async function startOrdersTestApp(
+  extraEnv: Env = {},
+  options: { issuer?: TestIssuer } = {},
+): Promise<OrdersTestApp> {
   const {
     runId,
     prefix,
     env,
+    issuer,
     dropDatabases: dropSchemas,
-  } = await serviceTestEnvironment('orders', {
-    JWT_SECRET,
-    DB_POOL_SIZE: '20',
-    PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET,
-    ORDERS_EXPIRY_SWEEP_MS: '0',
-    ...extraEnv,
-  });
+  } = await serviceTestEnvironment(
+    'orders',
+    {
+      DB_POOL_SIZE: '20',
+      PAYMENT_CALLBACK_SECRET: PAYMENT_SECRET,
+      ORDERS_EXPIRY_SWEEP_MS: '0',
+      ...extraEnv,
+    },
+    options,
+  );
   if (env.EVENTS_TRANSPORT === 'kafka')
     await ensureKafkaTopics(CONSUMED_TOPICS, env.KAFKA_BROKERS ?? '127.0.0.1:9092');
   // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
@@ -70,14 +81,12 @@ export async function startOrdersTestApp(extraEnv: Env = {}): Promise<OrdersTest
     db: app.get(Database),
     runId,
     schemas: { DB_NAME: `${prefix}orders`, EVENTS_DB_NAME: `${prefix}events` },
-    token: (role, subject) =>
-      issueToken({ role, subject }, { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' }),
-    callCenterToken: (agentId, callId, service = 'callcenter') =>
-      issueToken(
-        { role: 'service', subject: service, actor: { subject: agentId }, ...(callId ? { callId } : {}) },
-        { secret: JWT_SECRET, issuer: 'harvest', audience: 'harvest-api' },
-        { expiresIn: '2m' },
-      ),
+    issuer,
+    token: (role, subject) => issuer.tokenFor(role, subject),
+    callCenterHeaders: async (agentId, callId, service = 'callcenter') => ({
+      authorization: `Bearer ${await issuer.serviceToken(service)}`,
+      ...(callId ? actingAgentHeaders(agentId, callId) : { 'x-acting-agent': agentId }),
+    }),
     close: async () => {
       await app.close();
       await dropSchemas();

@@ -85,6 +85,9 @@ kafka_cluster_up() {
   done
   wait_until 60 kafka_cluster_complete \
     || die "kafka_cluster: not every broker registered in 60s; see .cache/run/chaos/kafka/*/logs/server.log"
+  # A broker restarted by a spec rejoins the ISR of its partitions only after catching up: the next spec
+  # (and the chaos run's producers) must not start before that.
+  [[ ${#started[@]} -eq 0 ]] || kafka_wait_partitions_settled kafka_cluster "$(kafka_cluster_bootstrap)"
   if [[ ${#started[@]} -gt 0 ]]; then
     log "kafka_cluster: ${started[*]} started; 3 brokers up in $(elapsed_since "$t0") ($(kafka_cluster_bootstrap))"
   else

@@ -28,11 +28,61 @@ kafka_ensure_jars() {
   touch "$lib/.complete"
 }
 
+# The admin tools (TopicCommand) live in kafka-tools, which the broker's classpath does not need: fetched once
+# into a folder of their own, so the broker's classpath stays as it is.
+kafka_tools_dir() { printf '%s/kafka/%s/tools' "$CACHE_DIR" "$(kafka_version)"; }
+
+kafka_ensure_tools() {
+  local dir; dir="$(kafka_tools_dir)"
+  [[ -f "$dir/.complete" ]] && return
+  ensure_maven
+  log "kafka: downloading kafka-tools $(kafka_version) from Maven Central (first run only)…"
+  mkdir -p "$dir"
+  mvn_cached -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="org.apache.kafka:kafka-tools:$(kafka_version)" -DoutputDirectory="$dir" \
+    >"$CACHE_DIR/kafka/mvn-tools.log" 2>&1 \
+    || die "kafka: Maven could not fetch kafka-tools; see .cache/kafka/mvn-tools.log"
+  touch "$dir/.complete"
+}
+
+# Partitions not yet serving as the tests expect, one line each: no leader, or an ISR smaller than the replica
+# list (a restarted broker still catching up). Empty when every partition of every topic is settled.
+kafka_unsettled_partitions() {
+  local bootstrap="$1" described
+  if ! described="$(kafka_java_with_tools org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" \
+    --describe 2>/dev/null)"; then
+    echo "no answer from $bootstrap"
+    return
+  fi
+  printf '%s\n' "$described" | awk '/Partition:/ {
+        for (i = 1; i <= NF; i++) { if ($i == "Topic:") t = $(i+1); if ($i == "Partition:") p = $(i+1);
+          if ($i == "Leader:") l = $(i+1); if ($i == "Replicas:") r = $(i+1); if ($i == "Isr:") s = $(i+1) }
+        if (l == "none" || l == "-1" || split(r, a, ",") != split(s, b, ",")) print t "-" p " (leader " l ", replicas " r ", isr " s ")"
+      }'
+}
+
+# Waits until every partition has a leader and its full ISR; dies naming the ones that never settled.
+kafka_wait_partitions_settled() {
+  local label="$1" bootstrap="$2" left
+  kafka_ensure_tools
+  log "$label: waiting for every partition to have a leader and its full ISR"
+  wait_until 90 kafka_partitions_settled "$bootstrap" && return
+  left="$(kafka_unsettled_partitions "$bootstrap" | head -n 5 | paste -sd ';' -)"
+  die "$label: partitions without a leader or full ISR after 90s: $left; see the brokers' server.log"
+}
+
+kafka_partitions_settled() { [[ -z "$(kafka_unsettled_partitions "$1")" ]]; }
+
 # Runs a Kafka main class on the cached classpath, bounded in time; tools log under logs/tools,
 # not into the broker's file.
 kafka_java() {
   timeout 60 java -Xmx256m -Dlog4j.configuration="file:$KAFKA_CONF_DIR/log4j.properties" \
     -Dkafka.logs.dir="$KAFKA_LOGS/tools" -cp "$(kafka_lib_dir)/*" "$@"
+}
+
+kafka_java_with_tools() {
+  timeout 60 java -Xmx256m -Dlog4j.configuration="file:$KAFKA_CONF_DIR/log4j.properties" \
+    -Dkafka.logs.dir="$KAFKA_LOGS/tools" -cp "$(kafka_lib_dir)/*:$(kafka_tools_dir)/*" "$@"
 }
 
 kafka_pid() { live_pid "$KAFKA_PIDFILE" kafka.Kafka; }
@@ -96,6 +146,7 @@ kafka_up() {
   # Polled, not asked once: on a busy machine the broker logs its start and listens a moment before it answers.
   log "kafka: waiting for the broker to answer ApiVersions on 127.0.0.1:$KAFKA_PORT"
   wait_until 60 kafka_answers || die "kafka: broker does not answer ApiVersions on 127.0.0.1:$KAFKA_PORT after 60s; see .cache/run/kafka/logs/server.log"
+  kafka_wait_partitions_settled kafka "127.0.0.1:$KAFKA_PORT"
   log "kafka: started on 127.0.0.1:$KAFKA_PORT in $(elapsed_since "$t0")"
 }
 

@@ -27,8 +27,10 @@ export {
 } from './fuzz/fuzz-json-routes';
 export { jsonWriteRoutes, type JsonWriteRoute } from './fuzz/json-write-routes';
 export {
+  audienceMapper,
   clientCredentialsGrant,
   clientCredentialsToken,
+  rolesClaimMapper,
   issuerOf,
   KeycloakAdmin,
   keycloakSettingsFromEnv,
@@ -44,3 +46,9 @@ export {
   ldapSettingsFromEnv,
   type LdapSettings,
 } from './identity/ldap-directory';
+export {
+  SERVICE_AUDIENCES,
+  TestIssuer,
+  type TestClient,
+  type TestTokenOptions,
+} from './identity/test-issuer';

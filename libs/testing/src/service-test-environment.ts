@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { TestIssuer } from './identity/test-issuer';
 import { connectAsRoot } from './mysql-admin';
 
 export type TestEnv = Record<string, string | undefined>;
@@ -8,9 +9,17 @@ export interface ServiceTestEnvironment {
   runId: string;
   /** Schema prefix of this run: the service's schema is `<prefix><service>`, the event log `<prefix>events`. */
   prefix: string;
-  /** What every service under test needs: real MariaDB, throwaway schemas, fast event polling, quiet logs. */
+  /**
+   * What every service under test needs: real MariaDB, throwaway schemas, fast event polling, quiet logs, and
+   * the issuer whose tokens it accepts (AUTH_ISSUER_URL, with the service's name as AUTH_AUDIENCE).
+   */
   env: TestEnv;
-  /** Drops every schema of this run (the service's, the event log, and any a second instance made). */
+  /** The in-process OpenID Connect issuer the service verifies tokens with; sign test tokens with it. */
+  issuer: TestIssuer;
+  /**
+   * Drops every schema of this run (the service's, the event log, and any a second instance made), and stops
+   * the issuer when this environment started it.
+   */
   dropDatabases(): Promise<void>;
 }
 
@@ -21,14 +30,19 @@ export interface ServiceTestEnvironment {
 export async function serviceTestEnvironment(
   service: string,
   overrides: TestEnv = {},
+  { issuer: shared }: { issuer?: TestIssuer } = {},
 ): Promise<ServiceTestEnvironment> {
   await (await connectAsRoot()).end();
+  const issuer = shared ?? (await new TestIssuer().start());
   const runId = randomBytes(4).toString('hex');
   const prefix = `harvest_t_${service}_${runId}_`;
   return {
     runId,
     prefix,
+    issuer,
     env: {
+      ...issuer.env,
+      AUTH_AUDIENCE: service,
       HARVEST_DB_PREFIX: prefix,
       DB_HOSTS: '127.0.0.1:3306',
       DB_USER: 'root',
@@ -39,6 +53,7 @@ export async function serviceTestEnvironment(
       ...overrides,
     },
     async dropDatabases() {
+      if (!shared) await issuer.close();
       const root = await connectAsRoot();
       try {
         const [rows] = await root.query('SHOW DATABASES LIKE ?', [`${prefix.replace(/_/g, '\\_')}%`]);

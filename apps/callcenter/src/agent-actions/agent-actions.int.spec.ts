@@ -63,11 +63,9 @@ describe('agent actions through the real orders service, and screen pops over SS
     await applySkus(orders, [skuState(sku(), { priceFen: 990, name: '有机小白菜' })]);
     await setStock(orders, f.centerId, sku(), 100);
     await vendor.start();
-    // Callcenter signs its on-behalf-of tokens with the key orders trusts (here not callcenter's own JWT key).
-    t = await startCallcenterTestApp({
-      ORDERS_BASE_URL: ordersUrl,
-      SERVICE_TOKEN_SECRET: orders.built.config.JWT_SECRET,
-    });
+    // One issuer for both, as in production: callcenter gets its own client-credentials token from it, and
+    // orders verifies that token against its JWKS.
+    t = await startCallcenterTestApp({ ORDERS_BASE_URL: ordersUrl }, { issuer: orders.issuer });
     await addContact(t, CUSTOMER, '陈静', PHONE);
   });
 

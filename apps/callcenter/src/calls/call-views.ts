@@ -1,10 +1,10 @@
-import type { Principal } from '@harvest/platform/http';
+import { hasRole, type Principal } from '@harvest/platform/http';
 import { maskPhone } from '../directory/domain/phone';
 import type { CallRecord } from './entities/call-record.entity';
 
 /** Only the agent on the call needs the customer's number (to confirm or call back); everyone else sees it masked. */
 export function maySeeFullNumber(viewer: Principal, call: CallRecord): boolean {
-  return viewer.role === 'agent' && call.agentId === viewer.subject;
+  return hasRole(viewer, 'agent') && call.agentId === viewer.subject;
 }
 
 export function callView(call: CallRecord, viewer: Principal) {

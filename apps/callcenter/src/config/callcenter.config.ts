@@ -1,4 +1,5 @@
 import { ConfigError, env, loadConfig, z, type Env } from '@harvest/platform/config';
+import { serviceClientConfigShape } from '@harvest/platform/http';
 
 /** A comma-separated list; empty or unset means none. */
 const list = (minLength: number, message: string) =>
@@ -63,11 +64,13 @@ export const callcenterConfigShape = {
   ORDERS_BASE_URL: urlOrNone('http://127.0.0.1:3002'),
   CATALOG_BASE_URL: optionalUrl,
   ORDERS_TIMEOUT_MS: env.int(2000, 1),
-  /** HS256 key for the on-behalf-of tokens sent to orders; defaults to JWT_SECRET (same identity realm). */
-  SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
-  JWT_SECRET: z.string().min(32).optional(),
-  JWT_ISSUER: env.string('harvest'),
-  JWT_AUDIENCE: env.string('harvest-api'),
+  /**
+   * This service's client at the issuer: it calls orders with its own client-credentials token. The secret
+   * comes from the secret store (dev: `dev-only-callcenter-secret`); without it, like without ORDERS_BASE_URL,
+   * screen pops come without orders and agent actions answer 503.
+   */
+  AUTH_CLIENT_ID: env.string('callcenter'),
+  AUTH_CLIENT_SECRET: serviceClientConfigShape.AUTH_CLIENT_SECRET,
   /** Ticket SLA: time to resolution per ticket kind. */
   CALLCENTER_SLA_SECONDS_QUALITY_COMPLAINT: env.int(4 * 3600, 1),
   CALLCENTER_SLA_SECONDS_OTHER: env.int(24 * 3600, 1),

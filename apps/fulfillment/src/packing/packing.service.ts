@@ -4,7 +4,7 @@ import { fulfillmentShippedV1 } from '@harvest/contracts/fulfillment-shipped';
 import { Database } from '@harvest/platform/database';
 import { NotFoundError } from '@harvest/platform/errors';
 import { OutboxWriter } from '@harvest/platform/events';
-import type { Principal } from '@harvest/platform/http';
+import { principalName, type Principal } from '@harvest/platform/http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertCenterAccess } from '../shared/domain/center-access';
@@ -88,7 +88,7 @@ export class PackingService {
           coolant: p.coolant,
           grossWeightGrams: p.grossWeightGrams,
         })),
-        packedBy: `${principal.role}:${principal.subject}`,
+        packedBy: principalName(principal),
         packedAt: packedAt.toISOString(),
       };
       await this.outbox.append(em, fulfillmentPackedV1, { key: orderId, payload });

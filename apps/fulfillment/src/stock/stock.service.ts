@@ -1,7 +1,7 @@
 import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { NotFoundError } from '@harvest/platform/errors';
-import type { Principal } from '@harvest/platform/http';
+import { hasRole, principalName, type Principal } from '@harvest/platform/http';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -31,8 +31,9 @@ export class StockService {
   ) {}
 
   async receive(input: ReceiveLotDto, principal: Principal): Promise<LotView> {
-    const fulfillmentCenterId =
-      principal.role === 'scanner' ? boundCenter(principal) : input.fulfillmentCenterId;
+    const fulfillmentCenterId = hasRole(principal, 'scanner')
+      ? boundCenter(principal)
+      : input.fulfillmentCenterId;
     if (!fulfillmentCenterId) throw new CenterRequiredError();
     return this.db.transaction(async (em) => {
       if (!(await em.getRepository(Facility).existsBy({ id: fulfillmentCenterId })))
@@ -55,7 +56,7 @@ export class StockService {
         expiryDate,
         qaHold: false,
         holdReason: null,
-        receivedBy: `${principal.role}:${principal.subject}`,
+        receivedBy: principalName(principal),
       });
       // A concurrent receive of the same barcode passes the check above too; the unique key decides, as a 409.
       await em

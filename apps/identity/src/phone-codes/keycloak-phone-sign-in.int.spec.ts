@@ -18,7 +18,7 @@ describe('phone sign-in through Keycloak (real Keycloak + extension, real MariaD
   const base: KeycloakSettings = keycloakSettingsFromEnv();
   const realm = `phone-int-${Date.now().toString(36)}`;
   const issuer = `${base.url}/realms/${realm}`;
-  let admin: KeycloakAdmin;
+  let realmAdmin: KeycloakAdmin | undefined;
   let identity: IdentityUnderTest;
 
   const codeFor = async (national: string) => {
@@ -41,20 +41,18 @@ describe('phone sign-in through Keycloak (real Keycloak + extension, real MariaD
 
   beforeAll(async () => {
     identity = await startIdentityForTest({
-      AUTH_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
-      JWT_ISSUER: issuer,
-      JWT_AUDIENCE: 'identity',
+      AUTH_ISSUER_URL: issuer,
       // This spec's sends all come from one address.
       IDENTITY_SENDS_PER_ADDRESS_PER_HOUR: '50',
     });
     await identity.http.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = identity.http.app.getHttpServer().address() as AddressInfo;
-    admin = await KeycloakAdmin.signIn(base);
-    await admin.createRealm(await throwAwayRealm(realm, `http://127.0.0.1:${port}`));
+    const admin = await KeycloakAdmin.signIn(base);
+    realmAdmin = await admin.createRealm(await throwAwayRealm(realm, `http://127.0.0.1:${port}`));
   });
 
   afterAll(async () => {
-    await admin?.deleteRealm(realm);
+    await realmAdmin?.deleteRealm();
     await identity?.close();
   });
 

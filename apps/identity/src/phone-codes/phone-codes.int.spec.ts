@@ -1,14 +1,9 @@
-import { issueToken } from '@harvest/platform/http';
+import { TestIssuer } from '@harvest/testing';
 import { startIdentityForTest, type IdentityUnderTest } from '@harvest/identity/testing';
-
-const JWT = {
-  secret: 'identity-test-jwt-secret-0123456789abcdef',
-  issuer: 'harvest',
-  audience: 'harvest-api',
-};
 
 describe('identity: phone sign-in codes (real MariaDB, Aliyun SMS test server)', () => {
   let identity: IdentityUnderTest;
+  let issuer: TestIssuer;
   let keycloak: string;
 
   const send = (phone: string, remoteAddress: string) =>
@@ -23,16 +18,18 @@ describe('identity: phone sign-in codes (real MariaDB, Aliyun SMS test server)',
   const wrongCodeFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
   beforeAll(async () => {
+    issuer = await new TestIssuer('identity').start();
     identity = await startIdentityForTest({
-      JWT_SECRET: JWT.secret,
+      ...issuer.env,
       IDENTITY_SENDS_PER_ADDRESS_PER_HOUR: '3',
       IDENTITY_FAILURES_PER_ADDRESS_PER_HOUR: '8',
     });
-    keycloak = await issueToken({ subject: 'svc-kc', role: 'service', clientId: 'keycloak-phone-code' }, JWT);
+    keycloak = await issuer.tokenFor('service', 'svc-kc', { clientId: 'keycloak-phone-code' });
   });
 
   afterAll(async () => {
     await identity?.close();
+    await issuer?.close();
   });
 
   it('sends a 6-digit code by SMS (202), and the issuer exchanges it once for a stable subject', async () => {
@@ -107,11 +104,8 @@ describe('identity: phone sign-in codes (real MariaDB, Aliyun SMS test server)',
   });
 
   it('lets only the issuers verify: another service or a customer gets 403, no token 401', async () => {
-    const orders = await issueToken({ subject: 'orders', role: 'service', clientId: 'orders' }, JWT);
-    const customer = await issueToken(
-      { subject: 'c-1', role: 'customer', clientId: 'keycloak-phone-code' },
-      JWT,
-    );
+    const orders = await issuer.tokenFor('service', 'orders', { clientId: 'orders' });
+    const customer = await issuer.tokenFor('customer', 'c-1', { clientId: 'keycloak-phone-code' });
     expect((await verify('13800138005', '123456', '203.0.113.5', orders)).statusCode).toBe(403);
     expect((await verify('13800138005', '123456', '203.0.113.5', customer)).statusCode).toBe(403);
     const anonymous = await identity.http.app.inject({
@@ -134,7 +128,7 @@ describe('identity: phone sign-in codes (real MariaDB, Aliyun SMS test server)',
   it('signs in with phone + password once the customer has set one; shows the phone masked', async () => {
     await send('13800138007', '203.0.113.7');
     const { subject } = (await verify('13800138007', identity.lastCodeSentTo('13800138007'))).json();
-    const customer = await issueToken({ subject, role: 'customer' }, JWT);
+    const customer = await issuer.tokenFor('customer', subject);
     const auth = { authorization: `Bearer ${customer}` };
     const weak = await identity.http.app.inject({
       method: 'PUT',

@@ -1,19 +1,13 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken, type HttpApp } from '@harvest/platform/http';
+import type { HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { dropDatabase, uniqueDatabaseName } from '@harvest/testing';
+import { dropDatabase, TestIssuer, uniqueDatabaseName } from '@harvest/testing';
 import { demoPicture } from '../demo/seed-demo-images';
 import { imagesService } from '../images.service-definition';
 import { multipartBody } from '@harvest/images/testing';
 import { ImagesService } from './images.service';
-
-const JWT = {
-  secret: 'images-local-secret-0123456789abcdef-xyz',
-  issuer: 'harvest',
-  audience: 'harvest-api',
-};
 
 /** The embedded default (`npm start`): images on local disk, demo images seeded, same routes. */
 describe('images service on the local-disk default', () => {
@@ -21,11 +15,13 @@ describe('images service on the local-disk default', () => {
   let http: HttpApp;
   let dir: string;
   let env: Record<string, string>;
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'harvest-images-local-'));
+    issuer = await new TestIssuer().start();
     env = {
-      JWT_SECRET: JWT.secret,
+      ...issuer.env,
       IMAGES_SIGNING_SECRET: 'images-test-signing-secret-0123',
       LOG_LEVEL: 'warn',
       HARVEST_DB_PREFIX: prefix,
@@ -39,6 +35,7 @@ describe('images service on the local-disk default', () => {
 
   afterAll(async () => {
     await http?.app.close();
+    await issuer?.close();
     await rm(dir, { recursive: true, force: true });
     await dropDatabase(`${prefix}images`);
     await dropDatabase(`${prefix}events`);
@@ -59,7 +56,7 @@ describe('images service on the local-disk default', () => {
   });
 
   it('uploads, dedups and deletes on local disk, leaving no files and no temporary files behind', async () => {
-    const admin = await issueToken({ subject: 'staff-2', role: 'admin' }, JWT);
+    const admin = await issuer.tokenFor('admin', 'staff-2');
     const bytes = await demoPicture('#6a1b9a', '#2e7d32');
     const { payload, headers } = multipartBody([{ name: 'file', filename: 'grape.jpg', data: bytes }]);
     const post = () =>
@@ -98,7 +95,7 @@ describe('images service on the local-disk default', () => {
   ])(
     'refuses a file followed by %s with a 400 naming the part, storing nothing',
     async (_what, extra, field) => {
-      const admin = await issueToken({ subject: 'staff-3', role: 'admin' }, JWT);
+      const admin = await issuer.tokenFor('admin', 'staff-3');
       const bytes = await demoPicture('#1565c0', '#ef6c00');
       const { payload, headers } = multipartBody([{ name: 'file', filename: 'a.jpg', data: bytes }, extra]);
       const objects = async () => (await readdir(join(dir, 'objects'), { recursive: true })).length;

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { FastdfsClient } from '@harvest/fastdfs';
 import { ObjectStorage, bufferSource } from '@harvest/platform/object-storage';
-import { issueToken, type HttpApp } from '@harvest/platform/http';
+import type { HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import {
   connectAsRoot,
   dropDatabase,
   startFastdfsTestCluster,
+  TestIssuer,
   uniqueDatabaseName,
   type FastdfsTestCluster,
 } from '@harvest/testing';
@@ -19,8 +20,6 @@ import { allVariants, variantFileName } from '../variants/domain/variant-presets
 import { ImageGcService } from '../garbage-collection/image-gc.service';
 import { ImageUrlsService } from '../image-urls/image-urls.service';
 
-const JWT = { secret: 'images-test-secret-0123456789abcdef-xyz', issuer: 'harvest', audience: 'harvest-api' };
-
 describe('images service on the FastDFS test server', () => {
   const prefix = `${uniqueDatabaseName('img')}_`;
   let cluster: FastdfsTestCluster;
@@ -29,6 +28,7 @@ describe('images service on the FastDFS test server', () => {
   let tmp: string;
   let admin: string;
   let customer: string;
+  let issuer: TestIssuer;
 
   const upload = (data: Buffer, filename = 'photo.jpg', token = admin) => {
     const { payload, headers } = multipartBody([{ name: 'file', filename, contentType: 'image/jpeg', data }]);
@@ -53,8 +53,9 @@ describe('images service on the FastDFS test server', () => {
     cluster = await startFastdfsTestCluster();
     fastdfs = new FastdfsClient({ trackers: cluster.trackerEndpoints });
     tmp = await mkdtemp(join(tmpdir(), 'harvest-images-test-'));
+    issuer = await new TestIssuer().start();
     const env = {
-      JWT_SECRET: JWT.secret,
+      ...issuer.env,
       IMAGES_SIGNING_SECRET: 'images-test-signing-secret-0123',
       LOG_LEVEL: 'warn',
       HARVEST_DB_PREFIX: prefix,
@@ -67,12 +68,13 @@ describe('images service on the FastDFS test server', () => {
       IMAGES_TMP_DIR: tmp,
     };
     http = await createService(imagesService, env);
-    admin = await issueToken({ subject: 'staff-1', role: 'admin' }, JWT);
-    customer = await issueToken({ subject: 'cust-1', role: 'customer' }, JWT);
+    admin = await issuer.tokenFor('admin', 'staff-1');
+    customer = await issuer.tokenFor('customer', 'cust-1');
   });
 
   afterAll(async () => {
     await http?.app.close();
+    await issuer?.close();
     fastdfs?.close();
     await cluster?.close();
     await rm(tmp, { recursive: true, force: true });

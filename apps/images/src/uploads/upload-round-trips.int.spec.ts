@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { dropDatabase, recordStatements, uniqueDatabaseName, type StatementRecorder } from '@harvest/testing';
+import {
+  dropDatabase,
+  recordStatements,
+  TestIssuer,
+  uniqueDatabaseName,
+  type StatementRecorder,
+} from '@harvest/testing';
 import { imagesService } from '../images.service-definition';
 import { jpegWithExif } from '@harvest/images/testing';
 import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
@@ -21,12 +27,14 @@ describe('upload round trips (real MariaDB, local disk)', () => {
   const prefix = `${uniqueDatabaseName('imgrt')}_`;
   let http: HttpApp;
   let dir: string;
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
+    issuer = await new TestIssuer().start();
     recorder = recordStatements();
     dir = await mkdtemp(join(tmpdir(), 'harvest-images-rt-'));
     const env = {
-      JWT_SECRET: 'images-rt-secret-0123456789abcdef-xyz',
+      ...issuer.env,
       IMAGES_SIGNING_SECRET: 'images-test-signing-secret-0123',
       LOG_LEVEL: 'warn',
       HARVEST_DB_PREFIX: prefix,
@@ -40,6 +48,7 @@ describe('upload round trips (real MariaDB, local disk)', () => {
   afterAll(async () => {
     recorder?.restore();
     await http?.app.close();
+    await issuer?.close();
     await rm(dir, { recursive: true, force: true });
     await dropDatabase(`${prefix}images`);
     await dropDatabase(`${prefix}events`);

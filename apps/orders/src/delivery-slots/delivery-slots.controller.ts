@@ -4,7 +4,7 @@ import { DeliverySlotsService } from './delivery-slots.service';
 import { CreateSlotDto, ListSlotsQueryDto } from './dto/delivery-slot.dto';
 import type { DeliverySlot } from './entities/delivery-slot.entity';
 import { BadDateRangeError, BadWindowError, UnknownDeliveryZoneError } from './domain/delivery-slot.errors';
-import { addDays } from './domain/slot-rules';
+import { addDays, checkOfferableDate } from './domain/slot-rules';
 
 /** The longest range of days one listing may ask for. */
 const MAX_LISTING_DAYS = 14;
@@ -39,6 +39,7 @@ export class DeliverySlotsController {
   @Roles('admin')
   async create(@Body() body: CreateSlotDto) {
     if (body.windowEnd <= body.windowStart) throw new BadWindowError();
+    checkOfferableDate(body.date, new Date());
     const slot = await this.slots.create(body);
     if (!slot) throw new UnknownDeliveryZoneError(body.zoneId);
     return view(slot, new Date());

@@ -43,6 +43,33 @@ describe('delivery slots: bad input gets a 4xx naming the field, and nothing is 
     expect(await slotCount()).toBe(before);
   });
 
+  it.each(['1000-01-01', '2999-12-31'])(
+    'creating a slot dated %s, outside the offering horizon',
+    async (date) => {
+      const before = await slotCount();
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/delivery-slots',
+        headers: await admin(),
+        payload: {
+          zoneId: f.zoneId,
+          date,
+          windowStart: '09:00',
+          windowEnd: '12:00',
+          capacity: 10,
+          cutoffMinutesBefore: 60,
+        },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.json()).toMatchObject({
+        type: 'urn:harvest:problem:slot-date-out-of-range',
+        field: 'date',
+      });
+      expect(await slotCount()).toBe(before);
+    },
+  );
+
   it('listing from a day that does not exist', async () => {
     const response = await t.app.inject({
       method: 'GET',

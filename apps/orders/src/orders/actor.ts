@@ -1,4 +1,4 @@
-import type { Principal } from '@harvest/platform/http';
+import { hasRole, principalName, type Principal } from '@harvest/platform/http';
 import {
   AgentsActThroughCallCenterError,
   CallRequiredError,
@@ -9,7 +9,7 @@ import {
 export interface Actor {
   /** "system", "customer:<id>", "agent:<id>", "admin:<id>", "payment:<ref>", "fulfillment:<who>". */
   name: string;
-  /** The call an agent acted in (from the call center's token), for the audit trail. */
+  /** The call an agent acted in (named by the call center, X-Call-Id), for the audit trail. */
   callId: string | null;
 }
 
@@ -22,14 +22,19 @@ export interface ActingParty {
 }
 
 /**
- * The one service whose token may carry an agent's action on orders: callcenter checks that the agent is
- * handling the call and the customer is the caller's, audits the action, and names agent (`act`) and call
- * (`call_id`) in a token it mints per action.
+ * The one service (the client its token was issued to, `azp`) that may carry an agent's action on orders:
+ * callcenter checks that the agent is handling the call and the customer is the caller's, audits the action,
+ * and names agent and call (X-Acting-Agent, X-Call-Id) next to its own client-credentials token.
  */
 export const CALL_CENTER_SERVICE = 'callcenter';
 
 export function actorOf(principal: Principal): Actor {
-  return { name: `${principal.role}:${principal.subject}`, callId: null };
+  return { name: principalName(principal), callId: null };
+}
+
+/** A customer and nothing more: sees and acts on their own orders only, in the customer's view. */
+export function isCustomerOnly(principal: Principal): boolean {
+  return hasRole(principal, 'customer') && !hasRole(principal, 'agent', 'admin', 'service');
 }
 
 /**
@@ -38,9 +43,12 @@ export function actorOf(principal: Principal): Actor {
  * call center's is accepted only when it names the agent and the call.
  */
 export function actingPartyOf(principal: Principal): ActingParty {
-  if (principal.role === 'agent') throw new AgentsActThroughCallCenterError();
-  if (principal.role !== 'service') return { actor: actorOf(principal), agentId: null };
-  if (principal.subject !== CALL_CENTER_SERVICE || !principal.actor) throw new NotAnAgentActionError();
+  if (!hasRole(principal, 'service')) {
+    if (hasRole(principal, 'agent') && !hasRole(principal, 'admin'))
+      throw new AgentsActThroughCallCenterError();
+    return { actor: actorOf(principal), agentId: null };
+  }
+  if (principal.clientId !== CALL_CENTER_SERVICE || !principal.actor) throw new NotAnAgentActionError();
   if (!principal.callId) throw new CallRequiredError();
   const agentId = principal.actor.subject;
   return { actor: { name: `agent:${agentId}`, callId: principal.callId }, agentId };

@@ -83,7 +83,7 @@ describe('checkout round trips (real MariaDB)', () => {
   ] as const)('answers a %s exactly what a later GET of the order shows', async (role, subject) => {
     // An agent orders through the call center, whose token names the agent and the call.
     const headers: Record<string, string> =
-      role === 'agent' ? { authorization: `Bearer ${await t.callCenterToken(subject, 'call-view-1')}` } : {};
+      role === 'agent' ? await t.callCenterHeaders(subject, 'call-view-1') : {};
     const body = {
       address: address(f.zoneId),
       slotId: f.slotId,

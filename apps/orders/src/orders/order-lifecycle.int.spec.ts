@@ -116,9 +116,7 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
       slotId: f.slotId,
       lines: [{ skuId, quantity: 1 }],
     };
-    const callCenter = async (callId?: string) => ({
-      authorization: `Bearer ${await t.callCenterToken('agent-7', callId)}`,
-    });
+    const callCenter = (callId?: string) => t.callCenterHeaders('agent-7', callId);
     // The agent's own token, with or without a call header, and the call center's without a call: refused.
     const direct = await checkout(t, 'agent-7', body, randomUUID(), 'agent', { 'x-call-id': 'call-123' });
     expect(direct.statusCode).toBe(403);
@@ -228,7 +226,7 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
       status: 'succeeded',
     });
     // An agent's action reaches orders through the call center, with agent and call in its token.
-    const agent = { authorization: `Bearer ${await t.callCenterToken('agent-9', 'call-9')}` };
+    const agent = await t.callCenterHeaders('agent-9', 'call-9');
     const refund = (amountFen: number, key = randomUUID()) =>
       t.app.inject({
         method: 'POST',
@@ -274,11 +272,8 @@ describe('order access, cancel, payment and refunds (real MariaDB, embedded even
     const attempts: Array<[Record<string, string>, string]> = [
       [await as('agent', 'agent-rogue', { 'x-call-id': 'anything' }), 'agents-act-through-call-center'],
       [await as('agent', 'agent-rogue'), 'agents-act-through-call-center'],
-      [{ authorization: `Bearer ${await t.callCenterToken('agent-rogue')}` }, 'call-required'],
-      [
-        { authorization: `Bearer ${await t.callCenterToken('agent-rogue', 'call-1', 'fulfillment')}` },
-        'not-an-agent-action',
-      ],
+      [await t.callCenterHeaders('agent-rogue'), 'call-required'],
+      [await t.callCenterHeaders('agent-rogue', 'call-1', 'fulfillment'), 'not-an-agent-action'],
       [await as('service', 'callcenter'), 'not-an-agent-action'],
     ];
     for (const [headers, type] of attempts) {

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@harvest/platform/errors';
-import { actingPartyOf } from './actor';
+import { actingPartyOf, isCustomerOnly } from './actor';
 import { CheckoutService } from './checkout.service';
 import {
   CustomerRequiredError,
@@ -37,7 +37,7 @@ function requireIdempotencyKey(key: string | undefined): string {
 
 /** Everyone but a customer (staff, and the call center for its agents) gets the staff view. */
 const view = (principal: Principal, details: OrderDetails) =>
-  principal.role === 'customer' ? customerOrderView(details) : staffOrderView(details);
+  isCustomerOnly(principal) ? customerOrderView(details) : staffOrderView(details);
 
 @Controller('orders')
 export class OrdersController {
@@ -91,7 +91,7 @@ export class OrdersController {
   @Get()
   @Roles('customer', 'agent', 'admin', 'service')
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQueryDto) {
-    const filter = principal.role === 'customer' ? { ...query, customerId: principal.subject } : query;
+    const filter = isCustomerOnly(principal) ? { ...query, customerId: principal.subject } : query;
     const { orders, total } = await this.queries.list(filter);
     return { total, orders: orders.map(orderSummary) };
   }
@@ -117,8 +117,11 @@ export class OrdersController {
   ) {
     const { actor, agentId } = actingPartyOf(principal);
     await this.visible(principal, id);
-    const reason =
-      principal.role === 'customer' ? 'customer_request' : agentId ? 'agent_request' : 'admin_request';
+    const reason = isCustomerOnly(principal)
+      ? 'customer_request'
+      : agentId
+        ? 'agent_request'
+        : 'admin_request';
     await this.actions.cancel(id, reason, actor, body.note ?? null);
     return view(principal, (await this.queries.detailsFromWriter(id))!);
   }
@@ -157,7 +160,7 @@ export class OrdersController {
 
   private async visible(principal: Principal, id: string): Promise<OrderDetails> {
     const details = await this.queries.detailsFromWriter(id);
-    if (!details || (principal.role === 'customer' && details.order.customerId !== principal.subject))
+    if (!details || (isCustomerOnly(principal) && details.order.customerId !== principal.subject))
       throw new NotFoundError(`order ${id}`);
     return details;
   }

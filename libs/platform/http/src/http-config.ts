@@ -1,8 +1,9 @@
-import { ConfigError, env, z, type Env } from '@harvest/platform/config';
+import { env, z } from '@harvest/platform/config';
 import { LOG_LEVELS, TRACES_EXPORTERS } from '@harvest/platform/observability';
 import type { TokenVerifier } from './auth/token-verifier.service';
 import { DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_MAX_LIFETIME_SECONDS } from './auth/token-policy';
-import { remoteJwks, sharedSecret, type SigningKeys } from './auth/signing-keys';
+import { issuerUrlOf } from './auth/issuer-discovery';
+import { DEFAULT_JWKS_CACHE_MAX_AGE_MS, DEFAULT_JWKS_COOLDOWN_MS, issuerJwks } from './auth/signing-keys';
 
 /** The environment an HTTP service reads; apps spread it into their own shape next to their other variables. */
 export const httpConfigShape = {
@@ -12,14 +13,17 @@ export const httpConfigShape = {
   /** Deepest JSON nesting accepted; our bodies need 4 levels at most. */
   HTTP_JSON_MAX_DEPTH: env.int(32, 1),
   /**
-   * The issuer's JSON Web Key Set (Keycloak: <realm url>/protocol/openid-connect/certs). Tokens are verified
-   * with its keys (RS256/ES256); the service never signs one.
+   * The issuer whose tokens this service accepts (its `iss`; Keycloak: http://127.0.0.1:8180/realms/harvest).
+   * Its keys (RS256/ES256) come from the JWKS its discovery document names; the service never signs a token.
    */
+  AUTH_ISSUER_URL: z.string().url('must be the issuer URL (http or https)').transform(issuerUrlOf),
+  /** The issuer's JWKS when it must not be taken from the discovery document's `jwks_uri`. */
   AUTH_JWKS_URL: z.string().url("must be the issuer's JWKS URL (http or https)").optional(),
-  /** Legacy shared HS256 key, only where AUTH_JWKS_URL is not set yet (issue 18 removes it). */
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)').optional(),
-  JWT_ISSUER: env.string('harvest'),
-  JWT_AUDIENCE: env.string('harvest-api'),
+  /** The audience tokens must name: the service's own name (catalog, orders, ...), set by the runtime. */
+  AUTH_AUDIENCE: z.string().min(1),
+  /** How long a fetched key set is trusted (a removed key's grace period) and the least time between fetches. */
+  AUTH_JWKS_CACHE_MAX_AGE_MS: env.int(DEFAULT_JWKS_CACHE_MAX_AGE_MS, 0),
+  AUTH_JWKS_COOLDOWN_MS: env.int(DEFAULT_JWKS_COOLDOWN_MS, 0),
   /** Longest token lifetime per kind, in seconds (why these defaults: auth/token-policy.ts). */
   JWT_MAX_LIFETIME_SECONDS_CUSTOMER: env.int(DEFAULT_MAX_LIFETIME_SECONDS.customer, 1),
   JWT_MAX_LIFETIME_SECONDS_STAFF: env.int(DEFAULT_MAX_LIFETIME_SECONDS.staff, 1),
@@ -35,31 +39,15 @@ export type HttpConfig = z.infer<z.ZodObject<typeof httpConfigShape>>;
 /** Injection token for the loaded HttpConfig, provided globally by the bootstrap. */
 export const HTTP_CONFIG = Symbol('HTTP_CONFIG');
 
-const NO_KEY_SOURCE = {
-  variable: 'JWT_SECRET',
-  message: "Required (or AUTH_JWKS_URL, the issuer's key set)",
-};
-
-/**
- * The one cross-variable rule of the HTTP settings: tokens need keys from somewhere. Checked on the raw
- * environment so that a start-up names it together with every other bad variable.
- */
-export function checkKeySource(environment: Env): void {
-  if (!environment.AUTH_JWKS_URL && !environment.JWT_SECRET) throw new ConfigError([NO_KEY_SOURCE]);
-}
-
-/** The issuer's JWKS when named, else the legacy shared key. */
-export function signingKeysOf(config: HttpConfig): SigningKeys {
-  if (config.AUTH_JWKS_URL) return remoteJwks(config.AUTH_JWKS_URL);
-  if (config.JWT_SECRET) return sharedSecret(config.JWT_SECRET);
-  throw new ConfigError([NO_KEY_SOURCE]);
-}
-
 /** The TokenVerifier's arguments as the environment sets them. */
 export function tokenSettingsOf(config: HttpConfig): ConstructorParameters<typeof TokenVerifier> {
-  const keys = signingKeysOf(config);
+  const keys = issuerJwks(config.AUTH_ISSUER_URL, {
+    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+    cacheMaxAgeMs: config.AUTH_JWKS_CACHE_MAX_AGE_MS,
+    cooldownMs: config.AUTH_JWKS_COOLDOWN_MS,
+  });
   return [
-    { keys, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    { keys, issuer: config.AUTH_ISSUER_URL, audience: config.AUTH_AUDIENCE },
     {
       maxLifetimeSeconds: {
         customer: config.JWT_MAX_LIFETIME_SECONDS_CUSTOMER,
@@ -71,3 +59,12 @@ export function tokenSettingsOf(config: HttpConfig): ConstructorParameters<typeo
     },
   ];
 }
+
+/**
+ * The settings of a service that calls another with its own token (client credentials): its client id at
+ * the issuer and the secret, from the secret store. A service spreads it into its own shape.
+ */
+export const serviceClientConfigShape = {
+  AUTH_CLIENT_ID: z.string().min(1).optional(),
+  AUTH_CLIENT_SECRET: z.string().min(1).optional(),
+};

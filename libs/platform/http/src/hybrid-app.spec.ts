@@ -4,9 +4,8 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { createLogger } from '@harvest/platform/observability';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { AuthGuard } from './auth/auth.guard';
-import { sharedSecret } from './auth/signing-keys';
+import { remoteJwks } from './auth/signing-keys';
 import { TokenVerifier } from './auth/token-verifier.service';
-import { TEST_JWT } from './testing/http-test-app';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
 // Hybrid apps connect the events microservice with inheritAppConfig: the global guard and filter then also
@@ -25,7 +24,12 @@ describe('platform enhancers outside HTTP', () => {
   it('lets event handlers through the auth guard, while HTTP without a token is refused', async () => {
     const guard = new AuthGuard(
       new Reflector(),
-      new TokenVerifier({ ...TEST_JWT, keys: sharedSecret(TEST_JWT.secret) }),
+      // Never asked: neither context carries a token (the JWKS URL is not even served).
+      new TokenVerifier({
+        issuer: 'http://127.0.0.1:9/realms/none',
+        audience: 'orders',
+        keys: remoteJwks('http://127.0.0.1:9/certs'),
+      }),
     );
     await expect(guard.canActivate(contextOf('rpc', [kafkaMessage, {}]))).resolves.toBe(true);
     await expect(guard.canActivate(contextOf('http', [{ headers: {} }, {}]))).rejects.toBeInstanceOf(

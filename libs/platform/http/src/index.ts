@@ -1,4 +1,4 @@
-export { httpConfigShape, checkKeySource, HTTP_CONFIG, type HttpConfig } from './http-config';
+export { httpConfigShape, serviceClientConfigShape, HTTP_CONFIG, type HttpConfig } from './http-config';
 export {
   createHttpApp,
   startHttpService,
@@ -7,7 +7,20 @@ export {
 } from './bootstrap/create-http-app';
 export { PlatformHttpModule } from './platform-http.module';
 
-export { ROLES, type Role, type Principal, type JwtSettings } from './auth/principal';
+export { ROLES, hasRole, principalName, type Role, type Principal } from './auth/principal';
+export {
+  ACTING_AGENT_HEADER,
+  CALL_ID_HEADER,
+  actingAgentHeaders,
+  withActingAgent,
+} from './auth/acting-agent';
+export {
+  ClientCredentials,
+  ServiceTokenUnavailableError,
+  type ClientCredentialsSettings,
+} from './auth/client-credentials';
+export { discoverIssuer, issuerUrlOf, type IssuerMetadata } from './auth/issuer-discovery';
+export { claimsOf } from './auth/jwt-claims';
 export { Public } from './auth/public.decorator';
 export { Roles, REQUIRED_ROLES } from './auth/roles.decorator';
 export { DirectGet, type DirectRouteParams } from './direct-routes/direct-get.decorator';
@@ -16,10 +29,11 @@ export { AuthGuard } from './auth/auth.guard';
 export { TokenVerifier, type TokenLimits, type TokenVerifierSettings } from './auth/token-verifier.service';
 export {
   remoteJwks,
-  sharedSecret,
+  issuerJwks,
   ISSUER_ALGORITHMS,
   type SigningKeys,
   type RemoteJwksOptions,
+  type IssuerJwksOptions,
 } from './auth/signing-keys';
 export {
   TokenPolicy,
@@ -31,7 +45,6 @@ export {
   type TokenKind,
   type TokenPolicySettings,
 } from './auth/token-policy';
-export { issueToken, type IssueTokenOptions } from './auth/issue-token';
 
 export {
   PROBLEM_CONTENT_TYPE,

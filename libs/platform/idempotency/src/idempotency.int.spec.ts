@@ -1,14 +1,8 @@
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Min } from 'class-validator';
 import { DatabaseModule } from '@harvest/platform/database';
-import {
-  createHttpApp,
-  CurrentPrincipal,
-  issueToken,
-  type HttpApp,
-  type Principal,
-} from '@harvest/platform/http';
-import { dropDatabase, testDatabaseConfig, uniqueDatabaseName } from '@harvest/testing';
+import { createHttpApp, CurrentPrincipal, type HttpApp, type Principal } from '@harvest/platform/http';
+import { dropDatabase, TestIssuer, testDatabaseConfig, uniqueDatabaseName } from '@harvest/testing';
 import { randomUUID } from 'node:crypto';
 import { Idempotent } from './idempotent.decorator';
 import { IdempotencyModule } from './idempotency.module';
@@ -34,12 +28,10 @@ class OrdersTestController {
   }
 }
 
-const SECRET = 'idempotency-test-secret-0123456789abcdef';
-const env = { JWT_SECRET: SECRET, LOG_LEVEL: 'warn' };
-
 describe('@Idempotent() on a real MariaDB', () => {
   const name = uniqueDatabaseName('idem');
   let http: HttpApp;
+  let issuer: TestIssuer;
   let alice: string;
   let bob: string;
 
@@ -56,13 +48,17 @@ describe('@Idempotent() on a real MariaDB', () => {
   class TestModule {}
 
   beforeAll(async () => {
-    http = await createHttpApp(TestModule, { serviceName: 'idempotency-test', env });
-    const jwt = { secret: SECRET, issuer: 'harvest', audience: 'harvest-api' };
-    alice = await issueToken({ subject: 'alice', role: 'customer' }, jwt);
-    bob = await issueToken({ subject: 'bob', role: 'customer' }, jwt);
+    issuer = await new TestIssuer().start();
+    http = await createHttpApp(TestModule, {
+      serviceName: 'idempotency-test',
+      env: { ...issuer.env, AUTH_AUDIENCE: 'orders', LOG_LEVEL: 'warn' },
+    });
+    alice = await issuer.tokenFor('customer', 'alice');
+    bob = await issuer.tokenFor('customer', 'bob');
   });
   afterAll(async () => {
     await http?.app.close();
+    await issuer?.close();
     await dropDatabase(name);
   });
   beforeEach(() => {

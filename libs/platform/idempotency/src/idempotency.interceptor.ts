@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { ProblemException, principalOfRequest, problemType } from '@harvest/platform/http';
+import { ProblemException, principalName, principalOfRequest, problemType } from '@harvest/platform/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { IDEMPOTENCY_KEY_PATTERN, idempotencyScope, requestHash } from './idempotency-request';
@@ -57,7 +57,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const principal = principalOfRequest(request);
-    const caller = principal ? `${principal.role}:${principal.subject}` : 'anonymous';
+    const caller = principal ? principalName(principal) : 'anonymous';
     const scope = idempotencyScope(request.method, request.routeOptions.url ?? request.url, caller);
     const hash = requestHash(request.url, request.body);
 

@@ -46,7 +46,12 @@ describe('a request that lost the database', () => {
   beforeAll(async () => {
     http = await createHttpApp(TestModule, {
       serviceName: 'database-unavailable-test',
-      env: { JWT_SECRET: 'database-unavailable-secret-0123456789', LOG_LEVEL: 'silent' },
+      // The probe routes are public: the issuer is never asked.
+      env: {
+        AUTH_ISSUER_URL: 'http://127.0.0.1:9/realms/none',
+        AUTH_AUDIENCE: 'probe',
+        LOG_LEVEL: 'silent',
+      },
     });
   });
   afterAll(async () => {

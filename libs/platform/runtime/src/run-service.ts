@@ -35,7 +35,8 @@ export async function createService(
     serviceModule(config, definition.schema, definition.imports, definition.config),
     {
       serviceName: definition.name,
-      env: { HTTP_PORT: String(definition.port), ...env },
+      // The HTTP platform reads the same defaults the service's config was checked with (port, audience).
+      env: { HTTP_PORT: String(definition.port), AUTH_AUDIENCE: definition.name, ...env },
       configureServer: definition.configureServer,
       logDestination: options.logDestination,
     },

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Env, type z } from '@harvest/platform/con
 import { cacheConfigFromEnv, cacheEnvShape, type CacheConfig } from '@harvest/platform/cache';
 import { databaseConfigShape, type DatabaseConfig } from '@harvest/platform/database';
 import { eventsConfigShape, type EventsConfig } from '@harvest/platform/events';
-import { checkKeySource, httpConfigShape } from '@harvest/platform/http';
+import { httpConfigShape } from '@harvest/platform/http';
 import {
   objectStorageConfigFromEnv,
   objectStorageEnvShape,
@@ -63,7 +63,7 @@ export interface ServiceIdentity {
 /**
  * Per-service defaults go under whatever the environment sets: each service owns the schema
  * `<prefix><name>` (prefix `harvest_`, or HARVEST_DB_PREFIX so tests and demos can run side by side),
- * and listens on its own port.
+ * listens on its own port, and accepts only tokens whose audience names it.
  */
 export function withServiceDefaults(service: ServiceIdentity, env: Env): Env {
   const prefix = env.HARVEST_DB_PREFIX ?? 'harvest_';
@@ -71,6 +71,7 @@ export function withServiceDefaults(service: ServiceIdentity, env: Env): Env {
     DB_NAME: `${prefix}${service.name}`,
     EVENTS_DB_NAME: `${prefix}events`,
     HTTP_PORT: String(service.port),
+    AUTH_AUDIENCE: service.name,
     ...service.envDefaults,
     ...env,
   };
@@ -96,7 +97,6 @@ export function loadServiceConfig(service: ServiceIdentity, rawEnv: Env): Servic
     }
   };
   const parsed = derive(() => loadConfig(shape, env));
-  derive(() => checkKeySource(env));
   const own = service.config && derive(() => service.config!.load(env));
   if (!parsed) throw new ConfigError(problems);
   const typed = parsed as unknown as DatabaseConfig & EventsConfig & ObjectStorageEnv;

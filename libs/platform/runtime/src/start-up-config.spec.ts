@@ -4,11 +4,11 @@ import { CacheModule } from '@harvest/platform/cache';
 import { loadConfig, z } from '@harvest/platform/config';
 import { ObjectStorageModule } from '@harvest/platform/object-storage';
 import { SearchModule } from '@harvest/platform/search';
-import { loadServiceConfig, type OwnConfig } from './service-config';
+import { loadServiceConfig, withServiceDefaults, type OwnConfig } from './service-config';
 import { serviceModule } from './service.module';
 
 const ROOT = resolve(__dirname, '../../../..');
-const GOOD_SECRET = 'a-dev-secret-that-is-long-enough-000';
+const ISSUER = 'http://127.0.0.1:8180/realms/harvest';
 
 /** Starts the real catalog entry point, as an operator would, with the given environment. */
 function startCatalog(env: Record<string, string>) {
@@ -22,7 +22,7 @@ function startCatalog(env: Record<string, string>) {
 
 describe('start-up with a bad environment', () => {
   it('stops the process with exit 78 and a message naming the bad variable, before touching anything', () => {
-    const result = startCatalog({ JWT_SECRET: GOOD_SECRET, HTTP_PORT: 'eighty', DB_HOSTS: '127.0.0.1:1' });
+    const result = startCatalog({ AUTH_ISSUER_URL: ISSUER, HTTP_PORT: 'eighty', DB_HOSTS: '127.0.0.1:1' });
     expect(result.status).toBe(78);
     expect(result.stderr).toMatch(/catalog: Invalid configuration: HTTP_PORT: /);
     // Config is checked before any connection: DB_HOSTS points nowhere, yet the error is about HTTP_PORT only.
@@ -32,29 +32,40 @@ describe('start-up with a bad environment', () => {
   it('names a variable that is missing altogether', () => {
     const result = startCatalog({});
     expect(result.status).toBe(78);
-    expect(result.stderr).toMatch(/JWT_SECRET: Required/);
+    expect(result.stderr).toMatch(/AUTH_ISSUER_URL: Required/);
   });
 
-  it("takes the issuer's key set instead of the legacy key, and checks it is a URL", () => {
+  it('does not start on the retired shared HS256 secret: a service needs an issuer', () => {
+    const result = startCatalog({ JWT_SECRET: 'a-dev-secret-that-is-long-enough-000' });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toMatch(/AUTH_ISSUER_URL: Required/);
+  });
+
+  it("takes the issuer, an optional JWKS URL instead of discovery's, checks they are URLs, and the service's name as audience", () => {
+    const orders = { name: 'orders', port: 3002 };
     expect(() =>
-      loadServiceConfig({ name: 'orders', port: 3002 }, { AUTH_JWKS_URL: 'http://127.0.0.1:8180/certs' }),
+      loadServiceConfig(orders, { AUTH_ISSUER_URL: ISSUER, AUTH_JWKS_URL: 'http://127.0.0.1:8180/certs' }),
     ).not.toThrow();
-    expect(() => loadServiceConfig({ name: 'orders', port: 3002 }, { AUTH_JWKS_URL: 'certs' })).toThrow(
+    expect(() => loadServiceConfig(orders, { AUTH_ISSUER_URL: ISSUER, AUTH_JWKS_URL: 'certs' })).toThrow(
       /AUTH_JWKS_URL: must be the issuer's JWKS URL/,
     );
+    expect(() => loadServiceConfig(orders, { AUTH_ISSUER_URL: 'harvest' })).toThrow(
+      /AUTH_ISSUER_URL: must be the issuer URL/,
+    );
+    expect(withServiceDefaults(orders, { AUTH_ISSUER_URL: ISSUER }).AUTH_AUDIENCE).toBe('orders');
   });
 
   it('names the variable a chosen driver needs', () => {
     expect(() =>
       loadServiceConfig(
         { name: 'catalog', port: 3001, uses: ['cache', 'search'] },
-        { JWT_SECRET: GOOD_SECRET, CACHE_DRIVER: 'sentinel', SEARCH_DRIVER: 'elasticsearch' },
+        { AUTH_ISSUER_URL: ISSUER, CACHE_DRIVER: 'sentinel', SEARCH_DRIVER: 'elasticsearch' },
       ),
     ).toThrow(/REDIS_SENTINELS: required when CACHE_DRIVER=sentinel.*ELASTICSEARCH_URL/);
     expect(() =>
       loadServiceConfig(
         { name: 'images', port: 3005, uses: ['objectStorage'] },
-        { JWT_SECRET: GOOD_SECRET, OBJECT_STORAGE_DRIVER: 'fastdfs' },
+        { AUTH_ISSUER_URL: ISSUER, OBJECT_STORAGE_DRIVER: 'fastdfs' },
       ),
     ).toThrow(/FASTDFS_TRACKERS: required when OBJECT_STORAGE_DRIVER=fastdfs/);
   });
@@ -66,11 +77,11 @@ describe('start-up with a bad environment', () => {
     };
     expect(() =>
       loadServiceConfig({ name: 'shop', port: 3009, config: own }, { HTTP_PORT: 'eighty', SHOP_LIMIT: '0' }),
-    ).toThrow(/HTTP_PORT: .*JWT_SECRET: Required.*SHOP_LIMIT: /);
+    ).toThrow(/HTTP_PORT: .*AUTH_ISSUER_URL: Required.*SHOP_LIMIT: /);
     expect(
       loadServiceConfig(
         { name: 'shop', port: 3009, config: own },
-        { JWT_SECRET: GOOD_SECRET, SHOP_LIMIT: '5' },
+        { AUTH_ISSUER_URL: ISSUER, SHOP_LIMIT: '5' },
       ).own,
     ).toEqual({
       SHOP_LIMIT: 5,
@@ -79,7 +90,7 @@ describe('start-up with a bad environment', () => {
 
   it('exits 78 naming a bad variable of the service itself', () => {
     const result = startCatalog({
-      JWT_SECRET: GOOD_SECRET,
+      AUTH_ISSUER_URL: ISSUER,
       CATALOG_REINDEX_BATCH_SIZE: '0',
       DB_HOSTS: '127.0.0.1:1',
     });
@@ -89,7 +100,7 @@ describe('start-up with a bad environment', () => {
 
   it('gives a service cache, search or object storage only when it uses them, with their settings checked only then', () => {
     const env = {
-      JWT_SECRET: GOOD_SECRET,
+      AUTH_ISSUER_URL: ISSUER,
       CACHE_DRIVER: 'sentinel',
       SEARCH_DRIVER: 'elasticsearch',
       OBJECT_STORAGE_DRIVER: 'fastdfs',
@@ -105,7 +116,7 @@ describe('start-up with a bad environment', () => {
     expect(platformOf(plain)).not.toEqual(expect.arrayContaining([ObjectStorageModule]));
     const all = loadServiceConfig(
       { name: 'catalog', port: 3001, uses: ['cache', 'search', 'objectStorage'] },
-      { JWT_SECRET: GOOD_SECRET },
+      { AUTH_ISSUER_URL: ISSUER },
     );
     expect(platformOf(all)).toEqual(expect.arrayContaining([CacheModule, SearchModule, ObjectStorageModule]));
   });
@@ -118,10 +129,10 @@ describe('start-up with a bad environment', () => {
       envDefaults: { OBJECT_STORAGE_LOCAL_DIR: '.cache/run/images' },
     };
     expect(
-      loadServiceConfig(images, { JWT_SECRET: GOOD_SECRET }).objectStorage?.OBJECT_STORAGE_LOCAL_DIR,
+      loadServiceConfig(images, { AUTH_ISSUER_URL: ISSUER }).objectStorage?.OBJECT_STORAGE_LOCAL_DIR,
     ).toBe('.cache/run/images');
     expect(
-      loadServiceConfig(images, { JWT_SECRET: GOOD_SECRET, OBJECT_STORAGE_LOCAL_DIR: '/srv/x' }).objectStorage
+      loadServiceConfig(images, { AUTH_ISSUER_URL: ISSUER, OBJECT_STORAGE_LOCAL_DIR: '/srv/x' }).objectStorage
         ?.OBJECT_STORAGE_LOCAL_DIR,
     ).toBe('/srv/x');
   });
@@ -129,12 +140,12 @@ describe('start-up with a bad environment', () => {
   it('gives each service its own schema and port unless the environment says otherwise', () => {
     const config = loadServiceConfig(
       { name: 'orders', port: 3002 },
-      { JWT_SECRET: GOOD_SECRET, HARVEST_DB_PREFIX: 'demo_' },
+      { AUTH_ISSUER_URL: ISSUER, HARVEST_DB_PREFIX: 'demo_' },
     );
     expect(config.database.DB_NAME).toBe('demo_orders');
     expect(config.events.EVENTS_DB_NAME).toBe('demo_events');
     expect(
-      loadServiceConfig({ name: 'orders', port: 3002 }, { JWT_SECRET: GOOD_SECRET, DB_NAME: 'x' }).database
+      loadServiceConfig({ name: 'orders', port: 3002 }, { AUTH_ISSUER_URL: ISSUER, DB_NAME: 'x' }).database
         .DB_NAME,
     ).toBe('x');
   });

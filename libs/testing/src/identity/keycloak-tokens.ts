@@ -121,6 +121,36 @@ export async function passwordToken(
   return accessTokenOf(await passwordGrant(settings, clientId, username, password), `sign-in of ${username}`);
 }
 
+/** Our `roles` claim: every realm role in scope, a flat JSON array in the access token (as in the realm file). */
+export function rolesClaimMapper(): Record<string, unknown> {
+  return {
+    name: 'roles',
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-usermodel-realm-role-mapper',
+    config: {
+      'claim.name': 'roles',
+      multivalued: 'true',
+      'jsonType.label': 'String',
+      'access.token.claim': 'true',
+      'id.token.claim': 'false',
+    },
+  };
+}
+
+/** Puts `audience` into the access token's `aud`. */
+export function audienceMapper(audience: string): Record<string, unknown> {
+  return {
+    name: `audience ${audience}`,
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-audience-mapper',
+    config: {
+      'included.custom.audience': audience,
+      'access.token.claim': 'true',
+      'id.token.claim': 'false',
+    },
+  };
+}
+
 /** Calls the admin REST API of the test tier's Keycloak as its bootstrap administrator. */
 export class KeycloakAdmin {
   private constructor(
@@ -141,9 +171,72 @@ export class KeycloakAdmin {
     return new KeycloakAdmin(settings, token);
   }
 
+  /** The same administrator, working on another realm (e.g. a spec's throw-away realm). */
+  inRealm(realm: string): KeycloakAdmin {
+    return new KeycloakAdmin({ ...this.settings, realm }, this.token);
+  }
+
+  /**
+   * Creates a realm from its representation (roles, clients, service-account users), for a spec that must do
+   * what no spec may do to the shared realm `harvest` (rotate its keys): the spec deletes it afterwards.
+   */
+  async createRealm(representation: { realm: string } & Record<string, unknown>): Promise<KeycloakAdmin> {
+    await this.raw('POST', '/admin/realms', representation);
+    return this.inRealm(representation.realm);
+  }
+
+  /** Deletes this admin's realm (never call it on `harvest`). */
+  async deleteRealm(): Promise<void> {
+    if (this.settings.realm === 'harvest') throw new Error('the shared realm harvest is never deleted');
+    await this.raw('DELETE', `/admin/realms/${this.settings.realm}`);
+  }
+
+  /**
+   * A confidential client whose service account holds `roles` and whose tokens name `audience`: the shape of
+   * our service clients, under a name unique to the spec, which deletes it afterwards (deleteClient).
+   */
+  async createServiceClient(
+    clientId: string,
+    secret: string,
+    options: { audience: string[]; roles?: string[]; lifespanSeconds?: number },
+  ): Promise<void> {
+    await this.request('POST', '/clients', {
+      clientId,
+      enabled: true,
+      publicClient: false,
+      secret,
+      serviceAccountsEnabled: true,
+      standardFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+      attributes: options.lifespanSeconds ? { 'access.token.lifespan': String(options.lifespanSeconds) } : {},
+      protocolMappers: [rolesClaimMapper(), ...options.audience.map(audienceMapper)],
+    });
+    const [client] = await this.request<Array<{ id: string }>>(
+      'GET',
+      `/clients?clientId=${encodeURIComponent(clientId)}`,
+    );
+    const account = await this.request<{ id: string }>('GET', `/clients/${client!.id}/service-account-user`);
+    const roles = await Promise.all(
+      (options.roles ?? ['service']).map((role) => this.request<unknown>('GET', `/roles/${role}`)),
+    );
+    await this.request('POST', `/users/${account.id}/role-mappings/realm`, roles);
+  }
+
+  async deleteClient(clientId: string): Promise<void> {
+    const [client] = await this.request<Array<{ id: string }>>(
+      'GET',
+      `/clients?clientId=${encodeURIComponent(clientId)}`,
+    );
+    if (client) await this.request('DELETE', `/clients/${client.id}`);
+  }
+
   /** `path` below /admin/realms/<realm>; the parsed JSON body, or undefined for an empty one. */
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.settings.url}/admin/realms/${this.settings.realm}${path}`, {
+  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.raw<T>(method, `/admin/realms/${this.settings.realm}${path}`, body);
+  }
+
+  private async raw<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.settings.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -152,30 +245,6 @@ export class KeycloakAdmin {
     if (!res.ok) throw new Error(`Keycloak admin ${method} ${path}: ${res.status} ${await res.text()}`);
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  /** Creates a realm from its representation (a spec's throw-away realm); `deleteRealm` removes it. */
-  async createRealm(representation: { realm: string } & Record<string, unknown>): Promise<void> {
-    const res = await fetch(`${this.settings.url}/admin/realms`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(representation),
-      signal: AbortSignal.timeout(60_000),
-    });
-    if (!res.ok)
-      throw new Error(
-        `Keycloak admin: creating realm ${representation.realm}: ${res.status} ${await res.text()}`,
-      );
-  }
-
-  async deleteRealm(realm: string): Promise<void> {
-    const res = await fetch(`${this.settings.url}/admin/realms/${encodeURIComponent(realm)}`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${this.token}` },
-      signal: AbortSignal.timeout(60_000),
-    });
-    if (!res.ok && res.status !== 404)
-      throw new Error(`Keycloak admin: deleting realm ${realm}: ${res.status} ${await res.text()}`);
   }
 
   /**

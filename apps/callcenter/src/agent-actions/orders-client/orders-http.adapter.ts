@@ -1,24 +1,21 @@
-import { issueToken, type Principal } from '@harvest/platform/http';
+import { ServiceTokenUnavailableError } from '@harvest/platform/http';
 import type { AgentContext, OrderSummary, OrdersAnswer, OrdersClient } from './orders-client.port';
 import { OrdersUnavailableError } from './orders-client.port';
+
+/** The identity headers of one request to orders: this service's token, and the agent and call if any. */
+export type OrdersRequestHeaders = (agent: AgentContext | null) => Promise<Record<string, string>>;
 
 export interface OrdersHttpOptions {
   /** Null when orders is not configured: every call fails as unavailable. */
   baseUrl: string | null;
   timeoutMs: number;
-  token: { secret: string; issuer: string; audience: string };
+  headers: OrdersRequestHeaders;
 }
 
-/** This service's identity towards orders: the one service orders accepts an agent's action from. */
-export const CALL_CENTER_SERVICE = 'callcenter';
-
-/** How long the token minted for one call to orders lives: the call's timeout with room to spare. */
-const TOKEN_LIFETIME = '2m';
-
 /**
- * Orders over HTTP with a short-lived token per call, as this service. An agent action's token also names the
- * agent (RFC 8693 `act`) and the call (`call_id`), which orders records in its audit; this service has
- * checked both before asking. Reads (the screen pop's recent orders) name no one.
+ * Orders over HTTP as this service (its own token). An agent's action also names the agent and the call,
+ * which orders records in its audit; this service has checked both before asking. Reads (the screen pop's
+ * recent orders) name no one.
  */
 export class OrdersHttpAdapter implements OrdersClient {
   constructor(private readonly options: OrdersHttpOptions) {}
@@ -81,18 +78,19 @@ export class OrdersHttpAdapter implements OrdersClient {
   ): Promise<OrdersAnswer> {
     if (!this.options.baseUrl)
       throw new OrdersUnavailableError('the orders service is not configured (set ORDERS_BASE_URL)');
-    const principal: Principal = {
-      role: 'service',
-      subject: CALL_CENTER_SERVICE,
-      ...(agent ? { actor: { subject: agent.agentId }, callId: agent.callId } : {}),
-    };
-    const token = await issueToken(principal, this.options.token, { expiresIn: TOKEN_LIFETIME });
+    let identity: Record<string, string>;
+    try {
+      identity = await this.options.headers(agent);
+    } catch (error) {
+      if (error instanceof ServiceTokenUnavailableError) throw new OrdersUnavailableError(error.message);
+      throw error;
+    }
     let response: Response;
     try {
       response = await fetch(new URL(path, this.options.baseUrl), {
         method,
         headers: {
-          authorization: `Bearer ${token}`,
+          ...identity,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),

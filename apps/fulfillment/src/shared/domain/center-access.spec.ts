@@ -3,24 +3,24 @@ import { assertCenterAccess, boundCenter, ScannerNotBoundError } from './center-
 
 describe('center access', () => {
   it('lets admin and service tokens see every center', () => {
-    expect(() => assertCenterAccess({ role: 'admin' }, 'fc-1', 'Lot l-1')).not.toThrow();
-    expect(() => assertCenterAccess({ role: 'service' }, 'fc-1', 'Lot l-1')).not.toThrow();
+    expect(() => assertCenterAccess({ roles: ['admin'] }, 'fc-1', 'Lot l-1')).not.toThrow();
+    expect(() => assertCenterAccess({ roles: ['service'] }, 'fc-1', 'Lot l-1')).not.toThrow();
   });
 
   it("answers a bound token asking for another center's thing with not found, naming the thing", () => {
     expect(() =>
-      assertCenterAccess({ role: 'scanner', fulfillmentCenterId: 'fc-1' }, 'fc-1', 'Lot l-1'),
+      assertCenterAccess({ roles: ['scanner'], fulfillmentCenterId: 'fc-1' }, 'fc-1', 'Lot l-1'),
     ).not.toThrow();
     expect(() =>
-      assertCenterAccess({ role: 'scanner', fulfillmentCenterId: 'fc-2' }, 'fc-1', 'Lot l-1'),
+      assertCenterAccess({ roles: ['scanner'], fulfillmentCenterId: 'fc-2' }, 'fc-1', 'Lot l-1'),
     ).toThrow(new NotFoundError('Lot l-1'));
-    expect(() => assertCenterAccess({ role: 'staff' }, 'fc-1', 'Order o-1')).toThrow(NotFoundError);
+    expect(() => assertCenterAccess({ roles: ['staff'] }, 'fc-1', 'Order o-1')).toThrow(NotFoundError);
   });
 
   it('gives a scanner its center, and refuses a scanner token bound to none', () => {
-    expect(boundCenter({ role: 'scanner', fulfillmentCenterId: 'fc-1' })).toBe('fc-1');
-    expect(() => boundCenter({ role: 'scanner' })).toThrow(ScannerNotBoundError);
-    expect(() => boundCenter({ role: 'scanner' })).toThrow(
+    expect(boundCenter({ roles: ['scanner'], fulfillmentCenterId: 'fc-1' })).toBe('fc-1');
+    expect(() => boundCenter({ roles: ['scanner'] })).toThrow(ScannerNotBoundError);
+    expect(() => boundCenter({ roles: ['scanner'] })).toThrow(
       expect.objectContaining({ kind: 'forbidden', type: 'scanner-not-bound' }),
     );
   });

@@ -2,7 +2,7 @@ import { DomainError, NotFoundError } from '@harvest/platform/errors';
 
 /** What center access needs of a caller (the http library's Principal has this shape). */
 export interface CenterScope {
-  role: string;
+  roles: readonly string[];
   /** Set for staff and scanners bound to one fulfillment center. */
   fulfillmentCenterId?: string;
 }
@@ -23,7 +23,7 @@ export class ScannerNotBoundError extends DomainError {
  * found" to it, so a device cannot even probe for other centers' ids. Admin and service tokens see all.
  */
 export function assertCenterAccess(principal: CenterScope, fulfillmentCenterId: string, what: string): void {
-  if (principal.role === 'admin' || principal.role === 'service') return;
+  if (principal.roles.some((role) => role === 'admin' || role === 'service')) return;
   if (principal.fulfillmentCenterId !== fulfillmentCenterId) throw new NotFoundError(what);
 }
 

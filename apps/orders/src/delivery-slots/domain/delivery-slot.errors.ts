@@ -19,6 +19,14 @@ export class BadWindowError extends DomainError {
   }
 }
 
+export class SlotDateOutOfRangeError extends DomainError {
+  constructor(first: string, last: string) {
+    super('invalid', 'slot-date-out-of-range', `date must be from ${first} to ${last} (China dates)`, {
+      extensions: { field: 'date' },
+    });
+  }
+}
+
 export class UnknownDeliveryZoneError extends DomainError {
   constructor(zoneId: string) {
     super('unprocessable', 'unknown-zone', `delivery zone ${zoneId} does not exist`, {

@@ -1,4 +1,13 @@
-import { addDays, chinaDateOf, chinaLocalToInstant, slotRefusal, type SlotView } from './slot-rules';
+import { SlotDateOutOfRangeError } from './delivery-slot.errors';
+import {
+  addDays,
+  checkOfferableDate,
+  chinaDateOf,
+  chinaLocalToInstant,
+  MAX_OFFER_DAYS_AHEAD,
+  slotRefusal,
+  type SlotView,
+} from './slot-rules';
 
 describe('slot rules', () => {
   const slot: SlotView = {
@@ -31,5 +40,24 @@ describe('slot rules', () => {
       status: 409,
       type: 'slot-full',
     });
+  });
+
+  it('offers windows from today (China date) up to the horizon, and refuses dates outside it', () => {
+    // 2026-11-23T17:00Z is already 2026-11-24 in China.
+    const now = new Date('2026-11-23T17:00:00Z');
+    expect(() => checkOfferableDate('2026-11-24', now)).not.toThrow();
+    expect(() => checkOfferableDate(addDays('2026-11-24', MAX_OFFER_DAYS_AHEAD), now)).not.toThrow();
+    for (const date of [
+      '2026-11-23',
+      '1000-01-01',
+      addDays('2026-11-24', MAX_OFFER_DAYS_AHEAD + 1),
+      '2999-12-31',
+    ])
+      expect(() => checkOfferableDate(date, now)).toThrow(SlotDateOutOfRangeError);
+    try {
+      checkOfferableDate('1000-01-01', now);
+    } catch (error) {
+      expect(error).toMatchObject({ type: 'slot-date-out-of-range', extensions: { field: 'date' } });
+    }
   });
 });

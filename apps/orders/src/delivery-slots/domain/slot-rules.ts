@@ -1,3 +1,5 @@
+import { SlotDateOutOfRangeError } from './delivery-slot.errors';
+
 /** Delivery dates and windows are local to China (UTC+8 all year, no daylight saving). */
 const CHINA_OFFSET_MINUTES = 8 * 60;
 
@@ -52,4 +54,17 @@ export function slotRefusal(slot: SlotView, zoneId: string, now: Date): SlotRefu
   if (slot.booked >= slot.capacity)
     return { status: 409, type: 'slot-full', detail: 'the delivery slot is full; choose another window' };
   return null;
+}
+
+/**
+ * How far ahead a window may be offered: a season's planning of vans and harvests, not years. A slot dated
+ * 1000-01-01 or 2999-12-31 is a typo that would otherwise be stored and listed.
+ */
+export const MAX_OFFER_DAYS_AHEAD = 90;
+
+/** A window is offered from today (China date) up to MAX_OFFER_DAYS_AHEAD days later; otherwise refused. */
+export function checkOfferableDate(date: string, now: Date): void {
+  const today = chinaDateOf(now);
+  const last = addDays(today, MAX_OFFER_DAYS_AHEAD);
+  if (date < today || date > last) throw new SlotDateOutOfRangeError(today, last);
 }

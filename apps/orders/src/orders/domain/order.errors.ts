@@ -62,7 +62,7 @@ export class NotAnAgentActionError extends DomainError {
     super(
       'forbidden',
       'not-an-agent-action',
-      'a service changes orders here only as the call center acting for an agent (act claim)',
+      'a service changes orders here only as the call center acting for an agent (X-Acting-Agent)',
     );
   }
 }
@@ -73,7 +73,7 @@ export class CallRequiredError extends DomainError {
     super(
       'forbidden',
       'call-required',
-      'an agent acts only within a call: the call center token must name the call (call_id claim)',
+      'an agent acts only within a call: the call center must name the call (X-Call-Id)',
     );
   }
 }

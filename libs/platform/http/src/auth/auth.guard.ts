@@ -8,9 +8,11 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { attachPrincipal } from './current-principal.decorator';
-import type { Role } from './principal';
+import { withActingAgent } from './acting-agent';
+import { hasRole, type Principal, type Role } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
+import { TokenRefusedError } from './token-policy';
 import { TokenVerifier } from './token-verifier.service';
 
 /**
@@ -33,14 +35,23 @@ export class AuthGuard implements CanActivate {
     const request = ctx.switchToHttp().getRequest<FastifyRequest>();
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthorizedException('A bearer token is required.');
-    const principal = await this.verifier.verify(token);
+    const principal = actingFor(await this.verifier.verify(token), request);
     attachPrincipal(request, principal);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles?.length && !roles.includes(principal.role)) {
+    if (roles?.length && !hasRole(principal, ...roles)) {
       throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}.`);
     }
     return true;
+  }
+}
+
+function actingFor(principal: Principal, request: FastifyRequest): Principal {
+  try {
+    return withActingAgent(principal, request.headers);
+  } catch (error) {
+    if (error instanceof TokenRefusedError) throw new UnauthorizedException(error.message);
+    throw error;
   }
 }
 

@@ -1,41 +1,40 @@
 import { z } from 'zod';
-import { ROLES, type Principal } from './principal';
+import { ROLES, type Principal, type Role } from './principal';
 
 /**
- * How a Principal is spelled inside a JWT: registered `sub`, RFC 8693 space-separated `scope`, RFC 8693 `act`
- * for the person a service acts for, and `call_id` for the call that person acts in.
+ * The claims a Principal is read from (the identity contract, docs/identity.md): registered `sub`, `azp` (the
+ * client the token was issued to), `roles` (a JSON array; names that are not ours are ignored), RFC 8693
+ * space-separated `scope`, and `fulfillment_center_id` for staff and scanners bound to a center.
  */
 export const jwtClaimsSchema = z.object({
   sub: z.string().min(1),
-  role: z.enum(ROLES),
-  azp: z.string().min(1).max(255).optional(),
+  azp: z.string().min(1).optional(),
+  roles: z
+    .array(z.string())
+    .transform((roles) => [...new Set(roles.filter((role): role is Role => ROLES.includes(role as Role)))])
+    .pipe(z.array(z.enum(ROLES)).min(1)),
   fulfillment_center_id: z.string().min(1).optional(),
   scope: z.string().optional(),
-  act: z.object({ sub: z.string().min(1).max(128) }).optional(),
-  call_id: z.string().min(1).max(128).optional(),
 });
 
 export type JwtClaims = z.infer<typeof jwtClaimsSchema>;
 
+/** The claims an issuer writes for a Principal (test issuers sign these). */
 export function claimsOf(principal: Principal): Omit<JwtClaims, 'sub'> {
   return {
-    role: principal.role,
+    roles: [...principal.roles],
     ...(principal.clientId ? { azp: principal.clientId } : {}),
     ...(principal.fulfillmentCenterId ? { fulfillment_center_id: principal.fulfillmentCenterId } : {}),
     ...(principal.scopes?.length ? { scope: principal.scopes.join(' ') } : {}),
-    ...(principal.actor ? { act: { sub: principal.actor.subject } } : {}),
-    ...(principal.callId ? { call_id: principal.callId } : {}),
   };
 }
 
 export function principalOf(claims: JwtClaims): Principal {
   return {
     subject: claims.sub,
-    role: claims.role,
+    roles: claims.roles,
     ...(claims.azp ? { clientId: claims.azp } : {}),
     ...(claims.fulfillment_center_id ? { fulfillmentCenterId: claims.fulfillment_center_id } : {}),
     ...(claims.scope ? { scopes: claims.scope.split(' ').filter(Boolean) } : {}),
-    ...(claims.act ? { actor: { subject: claims.act.sub } } : {}),
-    ...(claims.call_id ? { callId: claims.call_id } : {}),
   };
 }

@@ -17,14 +17,19 @@ export function tokenKindOf(role: Role): TokenKind {
   return KIND_OF_ROLE[role];
 }
 
+/** The role whose kind allows the shortest lifetime: a token carrying several roles obeys the strictest limit. */
+function strictestRole(roles: readonly Role[], limits: Record<TokenKind, number>): Role {
+  return roles.reduce((a, b) => (limits[tokenKindOf(b)] < limits[tokenKindOf(a)] ? b : a));
+}
+
 /**
  * Longest lifetime (exp - iat, and exp - now) each kind may have, in seconds. Access tokens only: a client
  * that needs longer holds a refresh token (or its client credentials) and fetches a new access token.
  * - customer 1 h: storefront and apps refresh in the background; a token leaked from a phone lasts an hour.
  * - staff 1 h: agent and admin consoles refresh the same way; they can refund and change prices, so no longer.
  * - device 5 min: scanners are shared handhelds that get lost in a cold room; issue 18 requires ≤ 5 min.
- * - service 10 min: a service reuses its client-credentials token across a burst of calls, and mints
- *   on-behalf-of tokens per action (callcenter: 2 min).
+ * - service 10 min: a service reuses its client-credentials token across a burst of calls (Keycloak issues
+ *   them for 5 min).
  */
 export const DEFAULT_MAX_LIFETIME_SECONDS: Readonly<Record<TokenKind, number>> = {
   customer: 3600,
@@ -39,7 +44,7 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 30;
 export interface TokenPolicySettings {
   issuer: string;
   audience: string;
-  /** The JWS algorithms tokens may be signed with (the SigningKeys' own: RS256/ES256 from an issuer). */
+  /** The JWS algorithms tokens may be signed with (the SigningKeys' own: RS256/ES256). */
   algorithms: readonly string[];
   maxLifetimeSeconds?: Partial<Record<TokenKind, number>>;
   clockSkewSeconds?: number;
@@ -49,9 +54,9 @@ export interface TokenPolicySettings {
 export class TokenRefusedError extends Error {}
 
 /**
- * The rules every bearer token obeys once its signature has been checked, whoever checked it (a shared
- * HS256 key or an OpenID Connect issuer's JWKS): the algorithm, issuer, audience, the time
- * claims and their per-kind lifetime, and the claims that make a Principal.
+ * The rules every bearer token obeys besides its signature (which the TokenVerifier checks against the
+ * issuer's JWKS): the algorithm, issuer, audience, the time claims and their per-kind lifetime, and the
+ * claims that make a Principal.
  */
 export class TokenPolicy {
   private readonly maxLifetime: Record<TokenKind, number>;
@@ -66,8 +71,9 @@ export class TokenPolicy {
     return this.settings.algorithms;
   }
 
-  maxLifetimeOf(role: Role): number {
-    return this.maxLifetime[tokenKindOf(role)];
+  /** The longest lifetime a token with these roles may have: the strictest of their kinds' limits. */
+  maxLifetimeOf(roles: readonly Role[]): number {
+    return Math.min(...roles.map((role) => this.maxLifetime[tokenKindOf(role)]));
   }
 
   /** Checked before the signature, so a token signed another way is never handed to a verifier. */
@@ -98,17 +104,13 @@ export class TokenPolicy {
 
     const claims = jwtClaimsSchema.safeParse(payload);
     if (!claims.success)
-      throw new TokenRefusedError('The bearer token does not name a subject and a known role.');
+      throw new TokenRefusedError('The bearer token does not name a subject and a known role (roles).');
     const principal = principalOf(claims.data);
-    const max = this.maxLifetimeOf(principal.role);
+    const max = this.maxLifetimeOf(principal.roles);
     if (exp - now > max || (iat !== undefined && exp - iat > max))
       throw new TokenRefusedError(
-        `The bearer token lives longer than a ${principal.role} token may (${max} s).`,
+        `The bearer token lives longer than a ${strictestRole(principal.roles, this.maxLifetime)} token may (${max} s).`,
       );
-    if (principal.actor && principal.role !== 'service')
-      throw new TokenRefusedError('Only a service token may act on behalf of someone (act).');
-    if (principal.callId && !principal.actor)
-      throw new TokenRefusedError('A call id (call_id) comes only with the agent acting in it (act).');
     return principal;
   }
 }

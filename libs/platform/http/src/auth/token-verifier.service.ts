@@ -16,9 +16,9 @@ export interface TokenVerifierSettings {
 }
 
 /**
- * Checks a bearer token's signature with the keys its SigningKeys resolve (the issuer's JWKS in production);
- * every rule about its header and claims is the TokenPolicy's. Every failure is a 401 that says what to fix,
- * without the verifier's internals (an unknown kid, an unreachable JWKS and a bad signature all read alike).
+ * Checks a bearer token's signature with the keys its SigningKeys resolve (the issuer's JWKS); every rule
+ * about its header and claims is the TokenPolicy's. Every failure is a 401 that says what to fix, without the
+ * verifier's internals (an unknown kid, an unreachable JWKS and a bad signature all read alike).
  */
 export class TokenVerifier {
   private readonly keys: SigningKeys;
@@ -32,7 +32,9 @@ export class TokenVerifier {
   async verify(token: string): Promise<Principal> {
     try {
       this.policy.checkHeader(decodeProtectedHeader(token));
-      const { payload } = await verifySignature(token, this.keys);
+      const { payload } = await compactVerify(token, this.keys.key, {
+        algorithms: [...this.keys.algorithms],
+      });
       const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
       if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
         throw new TokenRefusedError('The bearer token is not valid.');
@@ -42,12 +44,4 @@ export class TokenVerifier {
       throw new UnauthorizedException('The bearer token is not valid.');
     }
   }
-}
-
-/** compactVerify has one overload per key kind; the port holds either. */
-function verifySignature(token: string, keys: SigningKeys) {
-  const options = { algorithms: [...keys.algorithms] };
-  return keys.key instanceof Uint8Array
-    ? compactVerify(token, keys.key, options)
-    : compactVerify(token, keys.key, options);
 }

@@ -13,7 +13,7 @@ describe('platform input limits', () => {
     t = await createTestApp({ HTTP_BODY_LIMIT_BYTES: String(256 * 1024) });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     port = (t.app.getHttpServer().address() as AddressInfo).port;
-    customerToken = await t.tokenFor({ subject: 'customer-1', role: 'customer' });
+    customerToken = await t.tokenFor({ subject: 'customer-1', roles: ['customer'] });
   });
   afterAll(() => t.app.close());
 

@@ -66,7 +66,7 @@ describe('request tracing and correlated logs', () => {
   });
 
   it('records one server span per request with method, route template and status', async () => {
-    const token = await t.tokenFor({ subject: 'c-1', role: 'customer' });
+    const token = await t.tokenFor({ subject: 'c-1', roles: ['customer'] });
     await t.app.inject({
       method: 'GET',
       url: '/backoffice?x=1',

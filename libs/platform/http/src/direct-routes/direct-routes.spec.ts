@@ -8,7 +8,8 @@ import { logLinesSink } from '../testing/http-test-app';
 import { DirectGet, type DirectRouteParams } from './direct-get.decorator';
 import { joinPaths } from './direct-routes';
 
-const JWT = { JWT_SECRET: 'test-secret-that-is-at-least-32-chars!!', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' };
+// No token is ever verified here (direct routes are public): an issuer that is never asked.
+const JWT = { AUTH_ISSUER_URL: 'http://127.0.0.1:9/realms/none', AUTH_AUDIENCE: 'a' };
 
 class StoreDown extends Error {}
 registerDomainErrorTranslator((error) =>

@@ -6,7 +6,7 @@ describe('problem+json errors', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ HTTP_BODY_LIMIT_BYTES: '2048' });
-    customerToken = await t.tokenFor({ subject: 'customer-1', role: 'customer' });
+    customerToken = await t.tokenFor({ subject: 'customer-1', roles: ['customer'] });
   });
   afterAll(() => t.app.close());
 

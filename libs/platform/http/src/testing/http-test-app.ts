@@ -12,12 +12,12 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { HealthRegistry, type DependencyCheck } from '@harvest/platform/health';
+import { TestIssuer, type TestTokenOptions } from '@harvest/testing';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { Writable } from 'node:stream';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { issueToken } from '../auth/issue-token';
 import type { Principal } from '../auth/principal';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -27,11 +27,8 @@ import { keepRawBody, rawBodyOf } from '../raw-body/raw-body';
 /** The raw-body route's own limit, smaller than the app's, as the signed callbacks have. */
 export const SIGNED_ROUTE_LIMIT_BYTES = 160 * 1024;
 
-export const TEST_JWT = {
-  secret: 'test-secret-that-is-at-least-32-chars!!',
-  issuer: 'harvest-test',
-  audience: 'harvest-test-api',
-};
+/** The audience the test app accepts (a service's would be its own name). */
+export const TEST_AUDIENCE = 'harvest-test-api';
 
 class OrderLineDto {
   @IsString() sku!: string;
@@ -142,7 +139,9 @@ class TestAppModule {}
 export interface TestApp extends HttpApp {
   logLines: Array<Record<string, unknown>>;
   spans: InMemorySpanExporter;
-  tokenFor(principal: Principal, expiresIn?: string | number): Promise<string>;
+  /** The issuer the app trusts (AUTH_ISSUER_URL), in-process; it closes with the app. */
+  issuer: TestIssuer;
+  tokenFor(principal: Principal, expiresIn?: TestTokenOptions['expiresIn']): Promise<string>;
 }
 
 const spans = new InMemorySpanExporter();
@@ -168,23 +167,32 @@ export async function createTestApp(
   { recordSpans = true }: { recordSpans?: boolean } = {},
 ): Promise<TestApp> {
   const { sink, logLines } = logLinesSink();
+  const issuer = await new TestIssuer(TEST_AUDIENCE).start();
   const built = await createHttpApp(TestAppModule, {
     serviceName: 'platform-http-test',
     env: {
-      JWT_SECRET: TEST_JWT.secret,
-      JWT_ISSUER: TEST_JWT.issuer,
-      JWT_AUDIENCE: TEST_JWT.audience,
+      ...issuer.env,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      // Specs publish keys as they go: an unknown kid refetches the set at once.
+      AUTH_JWKS_COOLDOWN_MS: '0',
       LOG_LEVEL: 'info',
       ...env,
     },
     logDestination: sink,
-    configureServer: (server) => keepRawBody(server, ['/signed'], SIGNED_ROUTE_LIMIT_BYTES),
+    configureServer: (server) => {
+      server.addHook('onClose', () => issuer.close());
+      return keepRawBody(server, ['/signed'], SIGNED_ROUTE_LIMIT_BYTES);
+    },
     spanProcessors: recordSpans ? [new SimpleSpanProcessor(spans)] : undefined,
+  }).catch(async (error: unknown) => {
+    await issuer.close();
+    throw error;
   });
   return {
     ...built,
     logLines,
     spans,
-    tokenFor: (principal, expiresIn) => issueToken(principal, TEST_JWT, { expiresIn }),
+    issuer,
+    tokenFor: (principal, expiresIn) => issuer.issue(principal, expiresIn === undefined ? {} : { expiresIn }),
   };
 }
