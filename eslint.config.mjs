@@ -20,7 +20,7 @@ const SEGMENT = '[\\w-]+(\\.[\\w-]+)*';
 // that service's kit (fulfillment's and callcenter's specs place orders with orders'): Nx would report it as
 // an app importing an app, so these aliases skip the project check; the rule below keeps them out of
 // production files instead.
-const TEST_KITS = '^@harvest/(catalog|orders|fulfillment|callcenter|images)/testing$';
+const TEST_KITS = '^@harvest/(catalog|orders|fulfillment|callcenter|images|identity)/testing$';
 
 // Test support and test tooling, which production files (everything under a src/ that is not a spec or a
 // testing folder) never import; the image build leaves them out (docker/build-service.js). The first pattern

@@ -24,6 +24,7 @@ import { connectAsRoot, serviceTestEnvironment, type TestIssuer } from '@harvest
 import { callcenterService } from './callcenter/src/callcenter.service-definition';
 import { catalogService } from './catalog/src/catalog.service-definition';
 import { fulfillmentService } from './fulfillment/src/fulfillment.service-definition';
+import { identityService } from './identity/src/identity.service-definition';
 import { imagesService } from './images/src/images.service-definition';
 import { ordersService } from './orders/src/orders.service-definition';
 
@@ -58,6 +59,16 @@ const SERVICES: Array<[string, ServiceDefinition, Record<string, string>]> = [
     'images',
     imagesService,
     { IMAGES_SIGNING_SECRET: 'route-walk-images-secret-0123', IMAGES_GC_INTERVAL_MS: '0' },
+  ],
+  [
+    'identity',
+    identityService,
+    // No SMS goes out: every walked route refuses its token first.
+    {
+      IDENTITY_HASH_SECRET: 'route-walk-identity-hash-secret-0123456',
+      SMS_ALIYUN_ACCESS_KEY_ID: 'route-walk',
+      SMS_ALIYUN_ACCESS_KEY_SECRET: 'route-walk',
+    },
   ],
 ];
 

@@ -1,6 +1,7 @@
 import { callcenterService } from '../../apps/callcenter/src/callcenter.service-definition';
 import { catalogService } from '../../apps/catalog/src/catalog.service-definition';
 import { fulfillmentService } from '../../apps/fulfillment/src/fulfillment.service-definition';
+import { identityService } from '../../apps/identity/src/identity.service-definition';
 import { imagesService } from '../../apps/images/src/images.service-definition';
 import { FakeSkylineVendor } from '@harvest/callcenter/testing';
 import { ordersService } from '../../apps/orders/src/orders.service-definition';
@@ -11,6 +12,7 @@ import {
   signPaymentCallback,
 } from '../../apps/orders/src/payments/domain/payment-signature';
 import type { Env } from '@harvest/platform/config';
+import { AliyunSmsTestServer } from '@harvest/platform/sms/testing';
 import { Database } from '@harvest/platform/database';
 import type { HttpApp, Role } from '@harvest/platform/http';
 import { createService, type ServiceDefinition } from '@harvest/platform/runtime';
@@ -61,6 +63,7 @@ const services: Array<[string, ServiceDefinition, Env]> = [
     imagesService,
     { IMAGES_SIGNING_SECRET: 'fuzz-images-signing-secret-0123', IMAGES_GC_INTERVAL_MS: '0' },
   ],
+  ['identity', identityService, { IDENTITY_HASH_SECRET: 'fuzz-identity-hash-secret-0123456789ab' }],
 ];
 
 /**
@@ -119,9 +122,12 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
   let dir: string;
   // Callcenter's reconciliation and click-to-call reach the vendor: a protocol-faithful fake, as its own specs use.
   const vendor = service === 'callcenter' ? new FakeSkylineVendor() : undefined;
+  // Identity sends codes by SMS: the protocol-faithful Aliyun test server, as its own specs use.
+  const sms = service === 'identity' ? new AliyunSmsTestServer() : undefined;
 
   beforeAll(async () => {
     await vendor?.start();
+    await sms?.start();
     dir = await mkdtemp(join(tmpdir(), `harvest-fuzz-${service}-`));
     const test = await serviceTestEnvironment(service, {
       LOG_LEVEL: 'fatal',
@@ -131,6 +137,13 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
       ...own,
       ...(vendor
         ? { CALLCENTER_VENDOR_BASE_URL: vendor.baseUrl, CALLCENTER_VENDOR_API_KEY: vendor.apiKey }
+        : {}),
+      ...(sms
+        ? {
+            SMS_ALIYUN_ENDPOINT: sms.endpoint,
+            SMS_ALIYUN_ACCESS_KEY_ID: sms.accessKeyId,
+            SMS_ALIYUN_ACCESS_KEY_SECRET: sms.accessKeySecret,
+          }
         : {}),
     });
     dropDatabases = test.dropDatabases;
@@ -142,6 +155,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
   afterAll(async () => {
     await built?.app.close();
     await vendor?.stop();
+    await sms?.stop();
     await dropDatabases?.();
     await rm(dir, { recursive: true, force: true });
   });

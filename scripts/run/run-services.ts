@@ -111,6 +111,9 @@ async function main(): Promise<void> {
     CALLCENTER_WEBHOOK_SECRETS:
       process.env.CALLCENTER_WEBHOOK_SECRETS ?? devSecret('callcenter-webhook-secret'),
     IMAGES_SIGNING_SECRET: process.env.IMAGES_SIGNING_SECRET ?? devSecret('images-signing-secret'),
+    IDENTITY_HASH_SECRET: process.env.IDENTITY_HASH_SECRET ?? devSecret('identity-hash-secret'),
+    // Sign-in codes land in .cache/run/sms-outbox.jsonl (the developer's "handset"), not in any log.
+    SMS_DRIVER: process.env.SMS_DRIVER ?? 'outbox',
     EVENTS_TRANSPORT: process.env.EVENTS_TRANSPORT ?? 'embedded',
     SEARCH_DRIVER: process.env.SEARCH_DRIVER ?? 'sql',
     CACHE_DRIVER: process.env.CACHE_DRIVER ?? 'memory',

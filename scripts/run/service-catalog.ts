@@ -16,4 +16,5 @@ export const SERVICES: ServiceEntry[] = [
   { name: 'fulfillment', port: 3003, main: 'apps/fulfillment/src/main.ts' },
   { name: 'callcenter', port: 3004, main: 'apps/callcenter/src/main.ts', callsServices: true },
   { name: 'images', port: 3005, main: 'apps/images/src/main.ts' },
+  { name: 'identity', port: 3006, main: 'apps/identity/src/main.ts' },
 ];

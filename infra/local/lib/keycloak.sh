@@ -15,6 +15,9 @@ KC_PIDFILE="$KC_RUN/keycloak.pid"
 KC_LOG="$KC_RUN/keycloak.log"
 KC_CONF="$HARNESS_DIR/keycloak/keycloak.conf"
 KC_REALM_DIR="$REPO_ROOT/infra/keycloak"
+# Our Keycloak extensions (one Maven project each), built into jars that go into providers/ before `kc.sh build`.
+KC_EXTENSIONS_DIR="$KC_REALM_DIR/extensions"
+KC_EXTENSION_JARS="$CACHE_DIR/keycloak/extensions"
 # Hash of the realm files the `harvest` realm was last imported from (a changed file is imported again).
 KC_REALM_STAMP="$KC_RUN/realms.sha256"
 # Dev-only administrator of the master realm, created at the first start (bootstrap admin); loopback only.
@@ -54,14 +57,54 @@ kc_sh() {
   JAVA_HOME="$KC_JAVA_HOME" JAVA="$KC_JAVA_HOME/bin/java" JAVA_OPTS_KC_HEAP="$KC_HEAP" "$KC_HOME/bin/kc.sh" "$@"
 }
 
-# `kc.sh build` bakes the build-time options in once (30-60 s); later starts use --optimized and skip it.
+# Hash of one extension's sources (its pom.xml and src/, not Maven's target/).
+kc_extension_hash() {
+  (cd "$1" && find pom.xml src -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
+
+# Builds each extension under infra/keycloak/extensions/ (its Java tests run first) into
+# .cache/keycloak/extensions/harvest-<name>-<source hash>.jar, once per source change.
+kc_ensure_extension_jars() {
+  local dir name hash jar
+  mkdir -p "$KC_EXTENSION_JARS"
+  for dir in "$KC_EXTENSIONS_DIR"/*/; do
+    [[ -f "$dir/pom.xml" ]] || continue
+    name="$(basename "$dir")"
+    hash="$(kc_extension_hash "$dir")"
+    jar="$KC_EXTENSION_JARS/harvest-$name-$hash.jar"
+    [[ -f "$jar" ]] && continue
+    ensure_maven
+    log "keycloak: building extension $name (Maven, tests included; once per source change)…"
+    mvn_cached -Dstyle.color=never -f "$dir/pom.xml" package >"$KC_RUN/extension-$name.log" 2>&1 \
+      || die "keycloak: building extension $name failed; see .cache/run/keycloak/extension-$name.log"
+    rm -f "$KC_EXTENSION_JARS/harvest-$name"-*.jar
+    cp "$dir"/target/*.jar "$jar"
+  done
+}
+
+# What `kc.sh build` depends on: keycloak.conf and the extension jars (by their sources).
+kc_build_inputs_hash() {
+  local dir
+  {
+    sha256sum "$KC_CONF" | cut -d' ' -f1
+    for dir in "$KC_EXTENSIONS_DIR"/*/; do [[ -f "$dir/pom.xml" ]] && kc_extension_hash "$dir"; done
+  } | sha256sum | cut -d' ' -f1
+}
+
+kc_build_is_current() { [[ "$(cat "$KC_HOME/.built-from" 2>/dev/null)" == "$(kc_build_inputs_hash)" ]]; }
+
+# `kc.sh build` bakes the build-time options and the providers/ jars in once (30-90 s); later starts use
+# --optimized and skip it. It runs again when keycloak.conf or an extension's sources change.
 kc_ensure_build() {
   local stamp="$KC_HOME/.built-from" want
-  want="$(sha256sum "$KC_CONF" | cut -d' ' -f1)"
+  kc_ensure_extension_jars
+  want="$(kc_build_inputs_hash)"
   cp "$KC_CONF" "$KC_HOME/conf/keycloak.conf"
   [[ "$(cat "$stamp" 2>/dev/null)" == "$want" ]] && return
+  rm -f "$KC_HOME/providers"/harvest-*.jar
+  cp "$KC_EXTENSION_JARS"/*.jar "$KC_HOME/providers/" 2>/dev/null || true
   local t0; t0="$(now)"
-  log "keycloak: kc.sh build (once per version and keycloak.conf; 30-90 s)…"
+  log "keycloak: kc.sh build (once per version, keycloak.conf and extension sources; 30-90 s)…"
   kc_sh build >"$KC_RUN/build.log" 2>&1 || die "keycloak: kc.sh build failed; see .cache/run/keycloak/build.log"
   printf '%s' "$want" >"$stamp"
   log "keycloak: built in $(elapsed_since "$t0")"
@@ -134,9 +177,18 @@ keycloak_up() {
   local pid t0 fresh_db=0
   ldap_up
   if pid="$(kc_pid)" && kc_realm_answers; then
-    kc_sync_realms
-    log "keycloak: already running on $KC_URL (pid $pid); left alone"
-    return
+    if kc_build_is_current; then
+      kc_sync_realms
+      log "keycloak: already running on $KC_URL (pid $pid); left alone"
+      return
+    fi
+    # A running server keeps the providers it was built with: rebuild and restart (the database stays). The
+    # extensions are compiled first, while it still serves; `kc.sh build` rewrites the distribution, so it waits.
+    log "keycloak: keycloak.conf or an extension changed since the running server was built; restarting it"
+    mkdir -p "$KC_RUN"
+    kc_ensure_extension_jars
+    keycloak_down
+    pid=""
   fi
   command -v curl >/dev/null || apt_install curl
   kc_java_ok

@@ -6,6 +6,7 @@
  * - `conflict`: it collides with the current state or a concurrent change (a full slot).
  * - `precondition-failed`: the caller made its change conditional on what it read (a version) and that is no
  *   longer current (412); `precondition-required`: the change must name what it read and did not (428).
+ * - `rate-limited`: the caller tried too often; `retryAfterSeconds` says when it may again (429).
  */
 export const DOMAIN_ERROR_KINDS = [
   'not-found',
@@ -16,6 +17,7 @@ export const DOMAIN_ERROR_KINDS = [
   'unavailable',
   'precondition-failed',
   'precondition-required',
+  'rate-limited',
 ] as const;
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 

@@ -26,7 +26,11 @@ export interface ServiceDefinition {
 }
 
 /** Builds the service (validating config first), connects its event consumers, seeds, but does not listen. */
-export async function createService(definition: ServiceDefinition, env: Env = process.env): Promise<HttpApp> {
+export async function createService(
+  definition: ServiceDefinition,
+  env: Env = process.env,
+  options: Pick<HttpAppOptions, 'logDestination'> = {},
+): Promise<HttpApp> {
   const config = loadServiceConfig(definition, env);
   // A service with Redis (its cache) counts rate limits there, so its instances share one budget.
   const redis = config.cache && redisTargetOf(config.cache);
@@ -38,6 +42,7 @@ export async function createService(definition: ServiceDefinition, env: Env = pr
       env: { HTTP_PORT: String(definition.port), AUTH_AUDIENCE: definition.name, ...env },
       configureServer: definition.configureServer,
       rateLimitRedis: redis ? createRedisClient(redis, {}, `rate-limit:${definition.name}`) : undefined,
+      logDestination: options.logDestination,
     },
   );
   built.app.connectMicroservice(eventsMicroserviceOptions(built.app, { group: definition.name }), {

@@ -10,9 +10,10 @@ import {
   type ObjectStorageEnv,
 } from '@harvest/platform/object-storage';
 import { searchConfigFromEnv, searchEnvShape, type SearchConfig } from '@harvest/platform/search';
+import { smsConfigFromEnv, smsEnvShape, type SmsConfig } from '@harvest/platform/sms';
 
 /** What a service may opt in to beyond the platform every service gets (database, events, idempotency, HTTP, health). */
-export type PlatformFeature = 'cache' | 'search' | 'objectStorage';
+export type PlatformFeature = 'cache' | 'search' | 'objectStorage' | 'sms';
 
 /** Everything every service reads from its environment. */
 export const serviceConfigShape = {
@@ -26,6 +27,7 @@ const featureConfigShapes: Record<PlatformFeature, z.ZodRawShape> = {
   cache: cacheEnvShape,
   search: searchEnvShape,
   objectStorage: objectStorageEnvShape,
+  sms: smsEnvShape,
 };
 
 /**
@@ -44,6 +46,7 @@ export interface ServiceConfig {
   cache?: CacheConfig;
   search?: SearchConfig;
   objectStorage?: ObjectStorageEnv;
+  sms?: SmsConfig;
   /** The service's own settings, as its `load` returned them; undefined when it declares none. */
   own?: unknown;
   seedDemoData: boolean;
@@ -105,6 +108,7 @@ export function loadServiceConfig(service: ServiceIdentity, rawEnv: Env): Servic
   const objectStorage = uses.has('objectStorage')
     ? derive(() => objectStorageConfigFromEnv(typed))
     : undefined;
+  const sms = uses.has('sms') ? derive(() => smsConfigFromEnv(parsed as never)) : undefined;
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     database: typed,
@@ -112,6 +116,7 @@ export function loadServiceConfig(service: ServiceIdentity, rawEnv: Env): Servic
     cache,
     search,
     objectStorage,
+    sms,
     own,
     seedDemoData: env.SEED_DEMO_DATA === 'true',
   };

@@ -6,6 +6,7 @@ import { EventsModule, eventsMigrations, type TransactionRunner } from '@harvest
 import { IdempotencyModule, idempotencyMigrations } from '@harvest/platform/idempotency';
 import { ObjectStorageModule } from '@harvest/platform/object-storage';
 import { SearchModule } from '@harvest/platform/search';
+import { SmsModule } from '@harvest/platform/sms';
 import type { OwnConfig, ServiceConfig } from './service-config';
 
 @Module({})
@@ -26,8 +27,8 @@ class OwnConfigModule {
 
 /**
  * The platform under one service: its database (with the outbox, inbox and idempotency-key tables migrated
- * beside the service's own), events and idempotent writes; cache, search and object storage only when the
- * service uses them (their config is present only then); its own settings; then its feature modules.
+ * beside the service's own), events and idempotent writes; cache, search, object storage and SMS only when
+ * the service uses them (their config is present only then); its own settings; then its feature modules.
  */
 export function serviceModule(
   config: ServiceConfig,
@@ -65,6 +66,7 @@ export function serviceModule(
       ...(config.cache ? [CacheModule.forRoot(config.cache)] : []),
       ...(config.search ? [SearchModule.forRoot(config.search)] : []),
       ...(config.objectStorage ? [ObjectStorageModule.forRoot(config.objectStorage)] : []),
+      ...(config.sms ? [SmsModule.forRoot(config.sms)] : []),
       ...(ownConfig ? [OwnConfigModule.forRoot(ownConfig, config.own)] : []),
       ...imports,
     ],

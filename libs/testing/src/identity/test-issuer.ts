@@ -33,8 +33,8 @@ export interface TestClient {
   expiresInSeconds?: number;
 }
 
-/** Our five services, the audiences a person's test token names by default (like agent-console's). */
-export const SERVICE_AUDIENCES = ['catalog', 'orders', 'fulfillment', 'callcenter', 'images'];
+/** Our services, the audiences a person's test token names by default (like agent-console's, plus identity). */
+export const SERVICE_AUDIENCES = ['catalog', 'orders', 'fulfillment', 'callcenter', 'images', 'identity'];
 
 export class TestIssuer {
   /** How many times a verifier fetched the key set, and clients the token endpoint. */

@@ -11,6 +11,7 @@ export const STATUS_BY_DOMAIN_ERROR_KIND: Record<DomainErrorKind, number> = {
   unavailable: 503,
   'precondition-failed': 412,
   'precondition-required': 428,
+  'rate-limited': 429,
 };
 
 export interface DomainErrorProblem {
@@ -21,7 +22,7 @@ export interface DomainErrorProblem {
 /**
  * A domain error as problem+json: status by kind, `urn:harvest:problem:<type>`, its detail, its extensions
  * beside the standard members, and its field as `errors` in the same form a validation failure uses, so a
- * client marks the input the same way. An `unavailable` error that knows when to retry sends Retry-After.
+ * client marks the input the same way. An `unavailable` or `rate-limited` error that knows when to retry sends Retry-After.
  */
 export function domainErrorProblem(error: DomainError): DomainErrorProblem {
   const status = STATUS_BY_DOMAIN_ERROR_KIND[error.kind];

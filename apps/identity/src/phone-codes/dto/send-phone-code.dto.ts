@@ -1,0 +1,6 @@
+import { PhoneField } from '../../shared/dto/sign-in-fields';
+
+export class SendPhoneCodeDto {
+  @PhoneField()
+  phone!: string;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { CurrentPrincipal, Public, Roles, type Principal } from '@harvest/platform/http';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
+import { assertIssuerClient } from '../shared/domain/issuer-client';
+import { normalizePhoneNumber } from '../shared/domain/phone-number';
+import { SendPhoneCodeDto } from './dto/send-phone-code.dto';
+import { VerifyPhoneCodeDto } from './dto/verify-phone-code.dto';
+import { PhoneCodesService } from './phone-codes.service';
+
+@Controller('phone-codes')
+export class PhoneCodesController {
+  constructor(
+    private readonly codes: PhoneCodesService,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+  ) {}
+
+  /**
+   * Sends a sign-in code by SMS. 202 whether or not the phone belongs to a customer (the first sign-in
+   * creates one), so the answer tells nobody which numbers are known.
+   */
+  @Post()
+  @Public()
+  @HttpCode(202)
+  send(@Body() body: SendPhoneCodeDto, @Req() request: FastifyRequest) {
+    return this.codes.send(normalizePhoneNumber(body.phone), request.ip);
+  }
+
+  /** Internal: an issuer checks the code a customer typed; 200 { subject } or a problem. */
+  @Post('verify')
+  @Roles('service')
+  @HttpCode(200)
+  async verify(@CurrentPrincipal() principal: Principal, @Body() body: VerifyPhoneCodeDto) {
+    assertIssuerClient(principal.clientId, this.config.IDENTITY_VERIFY_CLIENTS);
+    const subject = await this.codes.verify(normalizePhoneNumber(body.phone), body.code, body.clientAddress);
+    return { subject };
+  }
+}

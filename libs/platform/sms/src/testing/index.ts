@@ -1,0 +1,5 @@
+export {
+  AliyunSmsTestServer,
+  type AliyunSmsTestServerOptions,
+  type ReceivedSms,
+} from './aliyun-sms-test-server';
