@@ -2,6 +2,7 @@ export { httpConfigShape, checkKeySource, HTTP_CONFIG, type HttpConfig } from '.
 export {
   createHttpApp,
   startHttpService,
+  describeHttpApp,
   type HttpApp,
   type HttpAppOptions,
 } from './bootstrap/create-http-app';
@@ -62,3 +63,17 @@ export {
 } from './validation/field-validators';
 export { REQUEST_ID_HEADER } from './request-id';
 export { keepRawBody, rawBodyOf } from './raw-body/raw-body';
+export { dtoSchema, type PropertySchema } from './validation/dto-schema';
+export {
+  ProblemResponses,
+  type ProblemTypesByStatus,
+} from './openapi/problem-responses.decorator';
+export {
+  buildOpenApiDocument,
+  openApiDocumentOf,
+  OPENAPI_JSON_PATH,
+  OPENAPI_DOCS_PATH,
+  DEFAULT_ISSUER_URL,
+  type OpenApiSettings,
+} from './openapi/openapi-document';
+export { PROBLEM_SCHEMA, problemSchemaFor } from './openapi/problem-schema';

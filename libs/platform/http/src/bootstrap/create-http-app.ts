@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadConfig, loadConfigOrExit, type Env } from '@harvest/platform/config';
@@ -15,6 +16,7 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
 import { httpConfigShape, type HttpConfig } from '../http-config';
 import { registerDirectRoutes } from '../direct-routes/direct-routes';
+import { buildOpenApiDocument, issuerUrlOf, serveOpenApiDocument } from '../openapi/openapi-document';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { sendProblem } from '../problem/send-problem';
 import { REQUEST_ID_HEADER, echoRequestId, requestIdFor } from '../request-id';
@@ -74,6 +76,32 @@ export async function startHttpService(
   return built;
 }
 
+/**
+ * The OpenAPI document of an app module without starting anything: Nest's preview mode scans the modules
+ * and controllers but creates no provider, so no database, broker or issuer is needed (`npm run openapi`).
+ */
+export async function describeHttpApp(
+  appModule: Type | DynamicModule,
+  options: Pick<HttpAppOptions, 'serviceName' | 'env'>,
+): Promise<OpenAPIObject> {
+  const env = options.env ?? process.env;
+  const config = loadConfig(httpConfigShape, env);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    HttpRootModule.wrap(appModule, config),
+    new FastifyAdapter({ logger: false }),
+    { preview: true, logger: false, abortOnError: false },
+  );
+  try {
+    return buildOpenApiDocument(app, {
+      serviceName: options.serviceName,
+      issuerUrl: issuerUrlOf(env),
+      serverUrl: `http://127.0.0.1:${config.HTTP_PORT}`,
+    });
+  } finally {
+    await app.close();
+  }
+}
+
 async function build(
   appModule: Type | DynamicModule,
   options: HttpAppOptions,
@@ -126,6 +154,12 @@ async function build(
   await app.init();
   // After Nest's routes (so Nest's not-found and error handlers are in place) and before the server is ready.
   try {
+    const document = buildOpenApiDocument(app, {
+      serviceName: options.serviceName,
+      issuerUrl: issuerUrlOf(options.env ?? process.env),
+      serverUrl: `http://127.0.0.1:${config.HTTP_PORT}`,
+    });
+    serveOpenApiDocument(app, server, document);
     registerDirectRoutes(app, server, logger);
   } catch (error) {
     await app.close(); // a refused direct route stops the start; leave no open server or connections behind
