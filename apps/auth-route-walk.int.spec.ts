@@ -18,7 +18,7 @@ import { SignJWT } from 'jose';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { createService } from '@harvest/platform/runtime';
 import type { HttpApp, Role } from '@harvest/platform/http';
-import { connectAsRoot, serviceTestEnvironment } from '@harvest/testing';
+import { connectAsRoot, serviceTestEnvironment, withResponseCheck } from '@harvest/testing';
 import { callcenterService } from './callcenter/src/callcenter.service-definition';
 import { catalogService } from './catalog/src/catalog.service-definition';
 import { fulfillmentService } from './fulfillment/src/fulfillment.service-definition';
@@ -216,7 +216,10 @@ describe.each(SERVICES)('every authenticated route of %s', (service, definition,
     drop = test.dropDatabases;
     schemas = [`${test.prefix}${service}`, `${test.prefix}events`];
     const env = { DB_NAME: schemas[0], EVENTS_DB_NAME: schemas[1], ...test.env };
-    http = await createService({ ...definition, name: `walk_${service}_${test.runId}` }, env);
+    http = await createService(
+      withResponseCheck({ ...definition, name: `walk_${service}_${test.runId}` }),
+      env,
+    );
     routes = authenticatedRoutes(http.app);
   });
 

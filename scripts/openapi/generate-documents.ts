@@ -24,7 +24,10 @@ export function documentPath(service: string): string {
 }
 
 export async function serviceDocumentText(name: string): Promise<string> {
-  const module = (await import(`../../apps/${name}/src/${name}.service-definition`)) as Record<string, unknown>;
+  const module = (await import(`../../apps/${name}/src/${name}.service-definition`)) as Record<
+    string,
+    unknown
+  >;
   const definition = module[`${name}Service`] as ServiceDefinition;
   const document = await describeService(definition, { ...PREVIEW_ENV });
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -53,7 +56,8 @@ async function main(): Promise<void> {
   if (check) console.log(`OpenAPI documents match the code (${SERVICES.length} services)`);
 }
 
-if (require.main === module) void main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module)
+  void main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Env } from '@harvest/platform/config';
 import { issueToken, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { connectAsRoot, dropDatabase } from '@harvest/testing';
+import { connectAsRoot, dropDatabase, withResponseCheck } from '@harvest/testing';
 import { catalogService } from '../src/catalog.service-definition';
 
 const SECRET = 'catalog-integration-test-secret-0123456789';
@@ -40,7 +40,7 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
     ...overrides,
   };
   // Its own name is its own consumer group, so a concurrent run never takes this run's Kafka partitions.
-  const definition = { ...catalogService, name: `${run}catalog` };
+  const definition = withResponseCheck({ ...catalogService, name: `${run}catalog` });
   const drop = async () => {
     await dropDatabase(`${run}catalog`);
     await dropDatabase(`${run}events`);

@@ -44,3 +44,4 @@ export {
   ldapSettingsFromEnv,
   type LdapSettings,
 } from './identity/ldap-directory';
+export { withResponseCheck } from './response-check';

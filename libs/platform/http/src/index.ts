@@ -64,10 +64,7 @@ export {
 export { REQUEST_ID_HEADER } from './request-id';
 export { keepRawBody, rawBodyOf } from './raw-body/raw-body';
 export { dtoSchema, type PropertySchema } from './validation/dto-schema';
-export {
-  ProblemResponses,
-  type ProblemTypesByStatus,
-} from './openapi/problem-responses.decorator';
+export { ProblemResponses, type ProblemTypesByStatus } from './openapi/problem-responses.decorator';
 export {
   buildOpenApiDocument,
   openApiDocumentOf,

@@ -159,7 +159,7 @@ async function build(
       issuerUrl: issuerUrlOf(options.env ?? process.env),
       serverUrl: `http://127.0.0.1:${config.HTTP_PORT}`,
     });
-    serveOpenApiDocument(app, server, document);
+    serveOpenApiDocument(server, document);
     registerDirectRoutes(app, server, logger);
   } catch (error) {
     await app.close(); // a refused direct route stops the start; leave no open server or connections behind

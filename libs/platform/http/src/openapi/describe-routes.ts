@@ -7,13 +7,24 @@ import {
 } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, Reflector, type NestContainer } from '@nestjs/core';
-import { ApiOperation, ApiParam, ApiResponse, ApiSecurity, type ApiOperationOptions } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiSecurity,
+  type ApiOperationOptions,
+} from '@nestjs/swagger';
 import { SWAGGER_METADATA } from './swagger-metadata-keys';
 import { IS_PUBLIC } from '../auth/public.decorator';
 import type { Role } from '../auth/principal';
 import { REQUIRED_ROLES } from '../auth/roles.decorator';
 import { DIRECT_GET } from '../direct-routes/direct-get.decorator';
-import { PROBLEM_RESPONSES, mergeProblemTypes, type ProblemTypesByStatus } from './problem-responses.decorator';
+import {
+  PROBLEM_RESPONSES,
+  mergeProblemTypes,
+  type ProblemTypesByStatus,
+} from './problem-responses.decorator';
 import { problemSchemaFor } from './problem-schema';
 
 export const OPENID_SCHEME = 'openId';
@@ -87,24 +98,36 @@ function describeRoute(
   directPath: string | undefined,
 ): void {
   const decorate = (decorator: MethodDecorator) =>
-    decorator(controller.prototype as object, name, Object.getOwnPropertyDescriptor(controller.prototype, name)!);
+    decorator(
+      controller.prototype as object,
+      name,
+      Object.getOwnPropertyDescriptor(controller.prototype, name)!,
+    );
   const targets = [method, controller];
   const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true;
   const roles = reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [];
   if (isPublic) decorate(ApiSecurity({}));
   else decorate(ApiSecurity(OPENID_SCHEME, roles));
 
-  const args = Object.keys(
-    (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) as object | undefined) ?? {},
-  ).map((key) => Number(key.split(':')[0]));
+  const routeArgs = Object.entries(
+    (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) as
+      Record<string, { data?: unknown }> | undefined) ?? {},
+  ).map(([key, arg]) => ({ type: Number(key.split(':')[0]), data: arg.data }));
+  const args = routeArgs.map((arg) => arg.type);
+  // A header the route reads by name (If-Match, X-Call-Id) is a parameter of the operation.
+  for (const arg of routeArgs)
+    if (arg.type === RouteParamtypes.HEADERS && typeof arg.data === 'string')
+      decorate(ApiHeader({ name: headerName(arg.data), required: false, schema: { type: 'string' } }));
   const hasBody = args.includes(RouteParamtypes.BODY);
   const validates = hasBody || args.includes(RouteParamtypes.QUERY) || args.includes(RouteParamtypes.PARAM);
   for (const parameter of directPath?.match(/:\w+/g) ?? [])
     decorate(ApiParam({ name: parameter.slice(1), type: 'string', required: true }));
 
   const declared = [
-    ...((reflector.get<ProblemTypesByStatus[] | undefined>(PROBLEM_RESPONSES, controller) ?? []) as ProblemTypesByStatus[]),
-    ...((reflector.get<ProblemTypesByStatus[] | undefined>(PROBLEM_RESPONSES, method) ?? []) as ProblemTypesByStatus[]),
+    ...((reflector.get<ProblemTypesByStatus[] | undefined>(PROBLEM_RESPONSES, controller) ??
+      []) as ProblemTypesByStatus[]),
+    ...((reflector.get<ProblemTypesByStatus[] | undefined>(PROBLEM_RESPONSES, method) ??
+      []) as ProblemTypesByStatus[]),
   ];
   const problems = mergeProblemTypes([
     EVERY_ROUTE,
@@ -142,6 +165,14 @@ function describeRoute(
       summary: operation.summary ?? `${words(name)} · ${words(controller.name.replace(/Controller$/, ''))}`,
       ...(who ? { description: [operation.description, who].filter(Boolean).join('\n\n') } : {}),
     }),
+  );
+}
+
+/** `if-match` → `If-Match`, as the header is written in documents. */
+function headerName(lowerCase: string): string {
+  return lowerCase.replace(
+    /(^|-)([a-z])/g,
+    (_all, dash: string, letter: string) => dash + letter.toUpperCase(),
   );
 }
 

@@ -21,7 +21,10 @@ export const PROBLEM_SCHEMA = {
       items: {
         type: 'object',
         required: ['field', 'message'],
-        properties: { field: { type: 'string', examples: ['lines[0].quantity'] }, message: { type: 'string' } },
+        properties: {
+          field: { type: 'string', examples: ['lines[0].quantity'] },
+          message: { type: 'string' },
+        },
       },
     },
   },

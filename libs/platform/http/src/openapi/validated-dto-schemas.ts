@@ -20,8 +20,7 @@ export function describeValidatedDtos(): void {
     described.add(dto);
     for (const property of dtoSchema(dto)) {
       const explicit = Reflect.getMetadata(SWAGGER_METADATA.modelProperties, dto.prototype, property.name) as
-        | ApiPropertyOptions
-        | undefined;
+        ApiPropertyOptions | undefined;
       ApiProperty({ ...propertyOptions(dto, property), ...explicit } as ApiPropertyOptions)(
         dto.prototype,
         property.name,
@@ -55,7 +54,8 @@ function propertyOptions(dto: Type, p: PropertySchema): ApiPropertyOptions {
       break;
     case 'unknown':
       // No type rule (an enum or a pattern alone): the TypeScript type SWC recorded, unless that is an array.
-      if (designType !== Array && designType !== Object && designType !== undefined) options.type = designType;
+      if (designType !== Array && designType !== Object && designType !== undefined)
+        options.type = designType;
       break;
   }
   if (p.array || designType === Array) options.isArray = true;
