@@ -4,13 +4,7 @@ import { orderPaidV1 } from '@harvest/contracts/order-paid';
 import { orderPlacedV1, type OrderPlacedV1 } from '@harvest/contracts/order-placed';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import {
-  connectAsRoot,
-  dropDatabase,
-  ensureKafkaTopics,
-  uniqueDatabaseName,
-  withResponseCheck,
-} from '@harvest/testing';
+import { connectAsRoot, dropDatabase, ensureKafkaTopics, uniqueDatabaseName } from '@harvest/testing';
 import {
   Admin,
   type BaseOptions,
@@ -169,7 +163,7 @@ export class FulfillmentTestKit {
       ...extraEnv,
     };
     // Its own consumer group (the definition's name), so no other running fulfillment takes our events.
-    this.http = await createService(withResponseCheck({ ...fulfillmentService, name: this.group }), env);
+    this.http = await createService({ ...fulfillmentService, name: this.group }, env);
     // createService returns once the consumer runs, not once it joined: a test's wait then measured the join too.
     await waitForStableGroup(kafka(`fulfillment-test-admin-${this.suffix}`), this.group, env.KAFKA_CLIENT_ID);
     this.adminToken = await issueToken({ subject: 'ops-1', role: 'admin' }, JWT);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { dropDatabase, uniqueDatabaseName, withResponseCheck } from '@harvest/testing';
+import { dropDatabase, uniqueDatabaseName } from '@harvest/testing';
 import { demoPicture } from '../demo/seed-demo-images';
 import { imagesService } from '../images.service-definition';
 import { multipartBody } from '@harvest/images/testing';
@@ -34,7 +34,7 @@ describe('images service on the local-disk default', () => {
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       IMAGES_GC_INTERVAL_MS: '0',
     };
-    http = await createService(withResponseCheck(imagesService), env);
+    http = await createService(imagesService, env);
   });
 
   afterAll(async () => {
@@ -53,7 +53,7 @@ describe('images service on the local-disk default', () => {
     expect(served.headers['content-type']).toBe('image/webp');
 
     // A second start seeds nothing new.
-    const again = await createService(withResponseCheck(imagesService), env);
+    const again = await createService(imagesService, env);
     await again.app.close();
     expect(await http.app.get(ImagesService).findByProduct('demo-prod-0001')).toHaveLength(1);
   });

@@ -12,7 +12,6 @@ import {
   startFastdfsTestCluster,
   uniqueDatabaseName,
   type FastdfsTestCluster,
-  withResponseCheck,
 } from '@harvest/testing';
 import { imagesService } from '../images.service-definition';
 import { jpegWithExif, multipartBody, pngBomb } from '@harvest/images/testing';
@@ -67,7 +66,7 @@ describe('images service on the FastDFS test server', () => {
       IMAGES_GC_INTERVAL_MS: '0',
       IMAGES_TMP_DIR: tmp,
     };
-    http = await createService(withResponseCheck(imagesService), env);
+    http = await createService(imagesService, env);
     admin = await issueToken({ subject: 'staff-1', role: 'admin' }, JWT);
     customer = await issueToken({ subject: 'cust-1', role: 'customer' }, JWT);
   });

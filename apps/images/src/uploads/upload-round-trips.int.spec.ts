@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import {
-  dropDatabase,
-  recordStatements,
-  uniqueDatabaseName,
-  withResponseCheck,
-  type StatementRecorder,
-} from '@harvest/testing';
+import { dropDatabase, recordStatements, uniqueDatabaseName, type StatementRecorder } from '@harvest/testing';
 import { imagesService } from '../images.service-definition';
 import { jpegWithExif } from '@harvest/images/testing';
 import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
@@ -40,7 +34,7 @@ describe('upload round trips (real MariaDB, local disk)', () => {
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       IMAGES_GC_INTERVAL_MS: '0',
     };
-    http = await createService(withResponseCheck(imagesService), env);
+    http = await createService(imagesService, env);
   });
 
   afterAll(async () => {
