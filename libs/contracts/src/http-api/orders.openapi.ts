@@ -271,6 +271,23 @@ export interface components {
             capacity: number;
             cutoffMinutesBefore: number;
         };
+        CustomerOrderView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "allocated" | "picking" | "packed" | "shipped" | "delivered" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            paymentDueAt: string | null;
+            address: components["schemas"]["DeliveryAddressView"];
+            slotId: string;
+            totalFen: number;
+            paidFen: number;
+            refundedFen: number;
+            lines: components["schemas"]["OrderLineView"][];
+            refunds: components["schemas"]["RefundView"][];
+        };
         DeliveryAddressDto: {
             zoneId: string;
             recipient: string;
@@ -278,14 +295,102 @@ export interface components {
             city: string;
             street: string;
         };
+        DeliveryAddressView: {
+            /** @example sh-pudong */
+            zoneId: string;
+            /** @example 张三 */
+            recipient: string;
+            /** @example 13800000000 */
+            phone: string;
+            /** @example 上海 */
+            city: string;
+            /** @example 世纪大道 100 号 */
+            street: string;
+        };
+        DeliverySlotListView: {
+            slots: components["schemas"]["DeliverySlotView"][];
+        };
+        DeliverySlotView: {
+            id: string;
+            zoneId: string;
+            /**
+             * Format: date
+             * @example 2026-12-08
+             */
+            date: string;
+            /** @example 09:00 */
+            windowStart: string;
+            /** @example 11:00 */
+            windowEnd: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            remaining: number;
+            bookable: boolean;
+        };
+        DeliveryZonesView: {
+            zones: components["schemas"]["DeliveryZoneView"][];
+        };
+        DeliveryZoneView: {
+            /** @example sh-pudong */
+            id: string;
+            /** @example 上海浦东 */
+            name: string;
+        };
         DependencyStatusView: {
             /** @enum {string} */
             status: "up" | "down";
             critical: boolean;
         };
+        FulfillmentCentersView: {
+            fulfillmentCenters: components["schemas"]["FulfillmentCenterView"][];
+        };
+        FulfillmentCenterView: {
+            /** @example fc-shanghai-1 */
+            id: string;
+            name: string;
+            temperatureClasses: ("frozen" | "chilled" | "cool" | "ambient")[];
+        };
         LivenessView: {
             /** @enum {string} */
             status: "ok";
+        };
+        OrderLineView: {
+            skuId: string;
+            name: string;
+            /** @enum {string} */
+            soldBy: "piece" | "weight";
+            /** @description Pieces; null for a line sold by weight. */
+            quantity: number | null;
+            estimatedWeightGrams: number | null;
+            actualWeightGrams: number | null;
+            pickedQuantity: number | null;
+            unitPriceFen: number;
+            lineTotalFen: number;
+        };
+        OrderListView: {
+            total: number;
+            orders: components["schemas"]["OrderSummaryView"][];
+        };
+        OrderRefundView: {
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            amountFen: number;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OrderSummaryView: {
+            /** Format: uuid */
+            id: string;
+            customerId: string;
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "allocated" | "picking" | "packed" | "shipped" | "delivered" | "cancelled";
+            fulfillmentCenterId: string;
+            totalFen: number;
+            refundedFen: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         PaymentCallbackDto: {
             paymentId: string;
@@ -294,6 +399,12 @@ export interface components {
             amountFen: number;
             /** @enum {string} */
             status: "succeeded" | "failed";
+        };
+        PaymentCallbackView: {
+            /** Format: uuid */
+            orderId: string;
+            /** @enum {string} */
+            outcome: "paid" | "already-paid" | "ignored";
         };
         /** @description RFC 9457 problem details. `type` is `urn:harvest:problem:<slug>` or `about:blank` (then `title` is the status's reason phrase). Extension members (e.g. `field`, `header`) may stand beside the standard ones. */
         Problem: {
@@ -331,14 +442,76 @@ export interface components {
                 [key: string]: components["schemas"]["DependencyStatusView"];
             };
         };
+        RefundLineView: {
+            skuId: string;
+            amountFen: number;
+        };
         RefundOrderDto: {
             amountFen: number;
             /** @enum {string} */
             reason: "goodwill" | "damaged_on_delivery" | "other";
             note?: string;
         };
+        RefundView: {
+            id: string;
+            amountFen: number;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         SetSellableBaselineDto: {
             sellable: number;
+        };
+        StaffOrderView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "allocated" | "picking" | "packed" | "shipped" | "delivered" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            paymentDueAt: string | null;
+            address: components["schemas"]["DeliveryAddressView"];
+            slotId: string;
+            totalFen: number;
+            paidFen: number;
+            refundedFen: number;
+            lines: components["schemas"]["OrderLineView"][];
+            refunds: components["schemas"]["StaffRefundView"][];
+            customerId: string;
+            fulfillmentCenterId: string;
+            paymentId: string | null;
+            placedByAgentId: string | null;
+            callId: string | null;
+            transitions: components["schemas"]["TransitionView"][];
+        };
+        StaffRefundView: {
+            id: string;
+            amountFen: number;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+            note: string | null;
+            lines: components["schemas"]["RefundLineView"][];
+            actor: string;
+            callId: string | null;
+        };
+        StockView: {
+            skuId: string;
+            fulfillmentCenterId: string;
+            sellable: number;
+            sellableVersion: number;
+            reserved: number;
+            available: number;
+        };
+        TransitionView: {
+            from: string | null;
+            to: string;
+            actor: string;
+            reason: string;
+            callId: string | null;
+            /** Format: date-time */
+            at: string;
         };
     };
     responses: never;
@@ -362,14 +535,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliverySlotListView"];
+                };
             };
-            /** @description Problem: urn:harvest:problem:validation-failed */
+            /** @description Problem: urn:harvest:problem:bad-date-range, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -377,7 +551,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:validation-failed";
+                        type?: "urn:harvest:problem:bad-date-range" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -454,14 +628,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliverySlotView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-window, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -469,7 +644,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-window" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -531,6 +706,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:unknown-zone */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unknown-zone";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -570,12 +759,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryZonesView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
@@ -644,12 +834,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FulfillmentCentersView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
@@ -810,12 +1001,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StockView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -856,6 +1048,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -905,12 +1111,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StockView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
             400: {
@@ -951,6 +1158,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1079,12 +1300,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1114,7 +1336,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:not-an-agent-action */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1122,7 +1344,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:not-an-agent-action";
                         /** @constant */
                         status?: 403;
                     };
@@ -1161,8 +1383,8 @@ export interface operations {
     Orders_checkout: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
+            header: {
+                "Idempotency-Key": string;
             };
             path?: never;
             cookie?: never;
@@ -1173,14 +1395,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description The order (a retry with the same key: the first one, with Idempotent-Replayed). */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffOrderView"] | components["schemas"]["CustomerOrderView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:customer-required, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1188,7 +1412,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:customer-required" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1208,7 +1432,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-your-account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1216,9 +1440,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-your-account";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:out-of-stock, urn:harvest:problem:slot-full */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:out-of-stock" | "urn:harvest:problem:slot-full";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -1247,6 +1485,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-key-reused, urn:harvest:problem:invalid-order-lines, urn:harvest:problem:slot-in-the-past, urn:harvest:problem:slot-past-cutoff, urn:harvest:problem:slot-wrong-zone, urn:harvest:problem:temperature-class-not-served, urn:harvest:problem:too-many-lines, urn:harvest:problem:unknown-slot, urn:harvest:problem:unknown-zone */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-key-reused" | "urn:harvest:problem:invalid-order-lines" | "urn:harvest:problem:slot-in-the-past" | "urn:harvest:problem:slot-past-cutoff" | "urn:harvest:problem:slot-wrong-zone" | "urn:harvest:problem:temperature-class-not-served" | "urn:harvest:problem:too-many-lines" | "urn:harvest:problem:unknown-slot" | "urn:harvest:problem:unknown-zone";
+                        /** @constant */
+                        status?: 422;
                     };
                 };
             };
@@ -1291,12 +1543,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffOrderView"] | components["schemas"]["CustomerOrderView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1326,7 +1579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:not-an-agent-action */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1334,9 +1587,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:not-an-agent-action";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1385,12 +1652,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffOrderView"] | components["schemas"]["CustomerOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
             400: {
@@ -1420,7 +1688,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:not-an-agent-action */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1428,9 +1696,37 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:not-an-agent-action";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:illegal-transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:illegal-transition";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -1510,14 +1806,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderRefundView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1525,7 +1822,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1545,7 +1842,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:not-an-agent-action */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1553,13 +1850,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:not-an-agent-action";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:not-paid, urn:harvest:problem:refund-exceeds-payment, urn:harvest:problem:refund-in-flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1567,7 +1878,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-paid" | "urn:harvest:problem:refund-exceeds-payment" | "urn:harvest:problem:refund-in-flight";
                         /** @constant */
                         status?: 409;
                     };
@@ -1601,7 +1912,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:idempotency-key-reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1609,7 +1920,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused";
                         /** @constant */
                         status?: 422;
                     };
@@ -1661,12 +1972,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentCallbackView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
             400: {
@@ -1679,6 +1991,48 @@ export interface operations {
                         type?: "about:blank" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:bad-signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:bad-signature";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:amount-mismatch, urn:harvest:problem:not-awaiting-payment, urn:harvest:problem:payment-already-used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:amount-mismatch" | "urn:harvest:problem:not-awaiting-payment" | "urn:harvest:problem:payment-already-used";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -1724,7 +2078,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:payments-not-configured */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1732,7 +2086,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:payments-not-configured";
                         /** @constant */
                         status?: 503;
                     };
