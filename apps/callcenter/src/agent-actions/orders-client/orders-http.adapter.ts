@@ -1,4 +1,6 @@
+import type { OrdersApi } from '@harvest/contracts/http-api';
 import { issueToken, type Principal } from '@harvest/platform/http';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { AgentContext, OrderSummary, OrdersAnswer, OrdersClient } from './orders-client.port';
 import { OrdersUnavailableError } from './orders-client.port';
 
@@ -15,17 +17,51 @@ export const CALL_CENTER_SERVICE = 'callcenter';
 /** How long the token minted for one call to orders lives: the call's timeout with room to spare. */
 const TOKEN_LIFETIME = '2m';
 
+/** The agent acting and the call, as headers of the request (orders' audit reads them from the token today). */
+const ACTING_AGENT_HEADER = 'x-acting-agent';
+const CALL_ID_HEADER = 'x-call-id';
+
 /**
- * Orders over HTTP with a short-lived token per call, as this service. An agent action's token also names the
- * agent (RFC 8693 `act`) and the call (`call_id`), which orders records in its audit; this service has
- * checked both before asking. Reads (the screen pop's recent orders) name no one.
+ * How a request to orders is authenticated, kept apart from the calls (openapi-fetch middleware) so that the
+ * way this service proves itself can change without touching them: today a short-lived token per call, as
+ * this service, that also names the agent (RFC 8693 `act`) and the call (`call_id`) an action carries.
+ */
+export function serviceTokenMiddleware(token: OrdersHttpOptions['token']): Middleware {
+  return {
+    async onRequest({ request }) {
+      const agentId = request.headers.get(ACTING_AGENT_HEADER);
+      const callId = request.headers.get(CALL_ID_HEADER);
+      const principal: Principal = {
+        role: 'service',
+        subject: CALL_CENTER_SERVICE,
+        ...(agentId && callId ? { actor: { subject: agentId }, callId } : {}),
+      };
+      request.headers.set(
+        'authorization',
+        `Bearer ${await issueToken(principal, token, { expiresIn: TOKEN_LIFETIME })}`,
+      );
+      return request;
+    },
+  };
+}
+
+/**
+ * Orders over HTTP through the client generated from orders' OpenAPI document (openapi-fetch with
+ * @harvest/contracts/http-api): paths, parameters and answers are checked against the contract at compile
+ * time. An agent action names the agent and the call; reads (the screen pop's recent orders) name no one.
  */
 export class OrdersHttpAdapter implements OrdersClient {
-  constructor(private readonly options: OrdersHttpOptions) {}
+  private readonly client: Client<OrdersApi> | null;
+
+  constructor(private readonly options: OrdersHttpOptions) {
+    this.client = options.baseUrl ? createClient<OrdersApi>({ baseUrl: options.baseUrl }) : null;
+    this.client?.use(serviceTokenMiddleware(options.token));
+  }
 
   async recentOrders(customerId: string, limit: number): Promise<OrderSummary[]> {
-    const query = new URLSearchParams({ customerId, limit: String(limit) });
-    const answer = await this.send(null, 'GET', `/orders?${query}`);
+    const answer = await this.call((client, signal) =>
+      client.GET('/orders', { params: { query: { customerId, limit } }, signal }),
+    );
     if (answer.status !== 200)
       throw new OrdersUnavailableError(`orders answered ${answer.status} to the order list`);
     const orders = (answer.body.orders ?? []) as OrderSummary[];
@@ -39,7 +75,9 @@ export class OrdersHttpAdapter implements OrdersClient {
   }
 
   async orderCustomer(orderId: string): Promise<string | null> {
-    const answer = await this.send(null, 'GET', `/orders/${encodeURIComponent(orderId)}`);
+    const answer = await this.call((client, signal) =>
+      client.GET('/orders/{id}', { params: { path: { id: orderId } }, signal }),
+    );
     if (answer.status === 404) return null;
     if (answer.status !== 200 || typeof answer.body.customerId !== 'string')
       throw new OrdersUnavailableError(`orders answered ${answer.status} to the order read`);
@@ -51,15 +89,25 @@ export class OrdersHttpAdapter implements OrdersClient {
     idempotencyKey: string,
     body: Record<string, unknown>,
   ): Promise<OrdersAnswer> {
-    return this.send(agent, 'POST', '/orders', body, idempotencyKey);
+    return this.call((client, signal) =>
+      client.POST('/orders', {
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
+        headers: actingHeaders(agent),
+        // The agent's request, passed through as given: orders validates it and its refusal is the agent's answer.
+        body: body as never,
+        signal,
+      }),
+    );
   }
 
   cancelOrder(agent: AgentContext, orderId: string, note: string | undefined): Promise<OrdersAnswer> {
-    return this.send(
-      agent,
-      'POST',
-      `/orders/${encodeURIComponent(orderId)}/cancel`,
-      note === undefined ? {} : { note },
+    return this.call((client, signal) =>
+      client.POST('/orders/{id}/cancel', {
+        params: { path: { id: orderId } },
+        headers: actingHeaders(agent),
+        body: note === undefined ? {} : { note },
+        signal,
+      }),
     );
   }
 
@@ -69,38 +117,30 @@ export class OrdersHttpAdapter implements OrdersClient {
     idempotencyKey: string,
     body: Record<string, unknown>,
   ): Promise<OrdersAnswer> {
-    return this.send(agent, 'POST', `/orders/${encodeURIComponent(orderId)}/refunds`, body, idempotencyKey);
+    return this.call((client, signal) =>
+      client.POST('/orders/{id}/refunds', {
+        params: { path: { id: orderId }, header: { 'Idempotency-Key': idempotencyKey } },
+        headers: actingHeaders(agent),
+        body: body as never,
+        signal,
+      }),
+    );
   }
 
-  private async send(
-    agent: AgentContext | null,
-    method: 'GET' | 'POST',
-    path: string,
-    body?: unknown,
-    idempotencyKey?: string,
+  /** One request: unreachable, too slow, 5xx or unreadable is unavailable; any other answer is passed on. */
+  private async call(
+    request: (
+      client: Client<OrdersApi>,
+      signal: AbortSignal,
+    ) => Promise<{ response: Response; data?: unknown; error?: unknown }>,
   ): Promise<OrdersAnswer> {
-    if (!this.options.baseUrl)
+    if (!this.client)
       throw new OrdersUnavailableError('the orders service is not configured (set ORDERS_BASE_URL)');
-    const principal: Principal = {
-      role: 'service',
-      subject: CALL_CENTER_SERVICE,
-      ...(agent ? { actor: { subject: agent.agentId }, callId: agent.callId } : {}),
-    };
-    const token = await issueToken(principal, this.options.token, { expiresIn: TOKEN_LIFETIME });
-    let response: Response;
+    let answer: Awaited<ReturnType<typeof request>>;
     try {
-      response = await fetch(new URL(path, this.options.baseUrl), {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+      answer = await request(this.client, AbortSignal.timeout(this.options.timeoutMs));
     } catch (error) {
+      if (error instanceof SyntaxError) throw new OrdersUnavailableError('orders sent an unreadable answer');
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new OrdersUnavailableError(
         timedOut
@@ -108,14 +148,13 @@ export class OrdersHttpAdapter implements OrdersClient {
           : 'orders could not be reached',
       );
     }
+    const { response } = answer;
     if (response.status >= 500) throw new OrdersUnavailableError(`orders answered ${response.status}`);
-    const text = await response.text();
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      throw new OrdersUnavailableError('orders sent an unreadable answer');
-    }
-    return { status: response.status, body: parsed };
+    const body = (answer.data ?? answer.error ?? {}) as Record<string, unknown>;
+    return { status: response.status, body: typeof body === 'object' && body !== null ? body : {} };
   }
+}
+
+function actingHeaders(agent: AgentContext): Record<string, string> {
+  return { [ACTING_AGENT_HEADER]: agent.agentId, [CALL_ID_HEADER]: agent.callId };
 }
