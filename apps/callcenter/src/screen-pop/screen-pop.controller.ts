@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
 import { Controller, Get, Headers, type MessageEvent, Query, Sse } from '@nestjs/common';
 import { Observable } from 'rxjs';
@@ -34,6 +35,12 @@ export class ScreenPopController {
    */
   @Sse('stream')
   @Roles('agent')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'Server-sent events: `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (as GET /screen-pops lists them).',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   stream(
     @CurrentPrincipal() agent: Principal,
     @Query() query: ScreenPopQueryDto,

@@ -2256,12 +2256,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description Server-sent events: `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (as GET /screen-pops lists them). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
