@@ -591,6 +591,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -684,6 +698,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -841,6 +869,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:idempotency-409 */
             409: {
                 headers: {
@@ -992,6 +1034,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -2399,6 +2455,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2491,6 +2561,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -2640,6 +2724,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2735,6 +2833,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -2865,6 +2977,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
