@@ -20,7 +20,7 @@ import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
 import { createService } from '@harvest/platform/runtime';
 import type { HttpApp, Role } from '@harvest/platform/http';
-import { connectAsRoot, serviceTestEnvironment, type TestIssuer } from '@harvest/testing';
+import { connectAsRoot, serviceTestEnvironment, withResponseCheck, type TestIssuer } from '@harvest/testing';
 import { callcenterService } from './callcenter/src/callcenter.service-definition';
 import { catalogService } from './catalog/src/catalog.service-definition';
 import { fulfillmentService } from './fulfillment/src/fulfillment.service-definition';
@@ -280,7 +280,10 @@ describe.each(SERVICES)('every authenticated route of %s', (service, definition,
     walk = { issuer: test.issuer, service };
     schemas = [`${test.prefix}${service}`, `${test.prefix}events`];
     const env = { DB_NAME: schemas[0], EVENTS_DB_NAME: schemas[1], ...test.env };
-    http = await createService({ ...definition, name: `walk_${service}_${test.runId}` }, env);
+    http = await createService(
+      withResponseCheck({ ...definition, name: `walk_${service}_${test.runId}` }),
+      env,
+    );
     routes = authenticatedRoutes(http.app);
   });
 

@@ -34,6 +34,11 @@ step "formatting"
 # Every file Prettier can parse (.prettierignore: generated files, Helm's Go templates); fix with npm run format.
 npx prettier --check . --log-level warn
 
+step "API contracts"
+# The committed OpenAPI documents and typed clients equal what the code generates, lint clean, and break no
+# released contract (scripts/openapi.sh, README "API contracts").
+bash scripts/openapi.sh --check
+
 mkdir -p .cache/reports
 status=0
 step "unit tests"

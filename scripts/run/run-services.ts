@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   );
   for (const s of services)
     console.log(
-      `  ${s.name.padEnd(12)} http://127.0.0.1:${s.port}  (ready: /health/ready, metrics: /metrics)`,
+      `  ${s.name.padEnd(12)} http://127.0.0.1:${s.port}  (API docs: http://127.0.0.1:${s.port}/docs, OpenAPI: /openapi.json, ready: /health/ready, metrics: /metrics)`,
     );
   console.log(
     '  tokens for trying the APIs: npm run token -- --role agent   (roles: customer agent admin scanner service)',

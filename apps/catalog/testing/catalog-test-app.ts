@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Env } from '@harvest/platform/config';
 import type { Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { TEST_RATE_LIMITS, connectAsRoot, dropDatabase, TestIssuer } from '@harvest/testing';
+import { TEST_RATE_LIMITS, connectAsRoot, dropDatabase, TestIssuer, withResponseCheck } from '@harvest/testing';
 import { catalogService } from '../src/catalog.service-definition';
 
 export interface CatalogTestApp {
@@ -43,7 +43,7 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
     ...overrides,
   };
   // Its own name is its own consumer group, so a concurrent run never takes this run's Kafka partitions.
-  const definition = { ...catalogService, name: `${run}catalog` };
+  const definition = withResponseCheck({ ...catalogService, name: `${run}catalog` });
   const drop = async () => {
     await issuer.close();
     await dropDatabase(`${run}catalog`);

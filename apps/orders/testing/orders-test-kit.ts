@@ -11,7 +11,7 @@ import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
 import { actingAgentHeaders, type HttpApp, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { ensureKafkaTopics, serviceTestEnvironment, type TestIssuer } from '@harvest/testing';
+import { ensureKafkaTopics, serviceTestEnvironment, withResponseCheck, type TestIssuer } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -66,7 +66,7 @@ export async function startOrdersTestApp(
   if (env.EVENTS_TRANSPORT === 'kafka')
     await ensureKafkaTopics(CONSUMED_TOPICS, env.KAFKA_BROKERS ?? '127.0.0.1:9092');
   // A unique name gives this run its own consumer group (Kafka topics are shared between runs).
-  const definition = { ...ordersService, name: `orders_t_${runId}` };
+  const definition = withResponseCheck({ ...ordersService, name: `orders_t_${runId}` });
   let built: HttpApp;
   try {
     built = await createService(definition, { DB_NAME: `${prefix}orders`, ...env });

@@ -54,3 +54,4 @@ export {
   type TestClient,
   type TestTokenOptions,
 } from './identity/test-issuer';
+export { withResponseCheck } from './response-check';

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { AgentActionsService } from './agent-actions.service';
@@ -14,6 +14,8 @@ import { ordersRefusalAsProblem } from './orders-client/orders-refusal';
  * What an agent does on a customer's behalf, through orders; @Idempotent() has already required the key.
  * Orders' own refusal is passed through as orders answered it.
  */
+// An action names its call (and order): one unknown to this service is 404 (agent-action-rules.ts).
+@ProblemResponses({ 404: ['not-found'] })
 @Controller('agent-actions')
 export class AgentActionsController {
   constructor(private readonly actions: AgentActionsService) {}

@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import {
   CurrentPrincipal,
   ProblemException,
@@ -63,6 +64,12 @@ export class ScreenPopController {
    */
   @Sse('stream')
   @Public()
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'Server-sent events, opened with a stream ticket (POST /screen-pops/stream-tickets): `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (as GET /screen-pops lists them); `event: stream-end` when the token that asked for the ticket expires.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   async stream(
     @Query() query: ScreenPopStreamQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,

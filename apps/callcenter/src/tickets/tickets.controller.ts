@@ -1,5 +1,5 @@
 import { NotFoundError } from '@harvest/platform/errors';
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ordersRefusalAsProblem } from '../agent-actions/orders-client/orders-refusal';
@@ -7,6 +7,8 @@ import { ListTicketsQueryDto, OpenTicketDto, ResolveTicketDto } from './dto/tick
 import { ticketView } from './ticket-views';
 import { TicketsService } from './tickets.service';
 
+// A ticket names its call; one unknown to this service is 404 (agent-action-rules.ts).
+@ProblemResponses({ 404: ['not-found'] })
 @Controller('tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}

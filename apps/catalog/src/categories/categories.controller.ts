@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public, Roles } from '@harvest/platform/http';
+import { ProblemResponses, Public, Roles } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { etagOf, versionFromIfMatch } from '../products/domain/product-version';
+import { ETAG, VERSIONED_WRITE } from '../products/dto/product-views.dto';
 import { CategoriesService } from './categories.service';
 import { CreateCategoryDto } from './dto/create-category.dto';
 import { UpdateCategoryDto } from './dto/update-category.dto';
 import type { Category } from './entities/category.entity';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { AdminCategoryView, CategoryListView } from './dto/category-views.dto';
 
 @Controller()
 export class CategoriesController {
@@ -15,6 +18,7 @@ export class CategoriesController {
   /** The whole tree, flat and ordered by path (parents first): storefront navigation, no login needed. */
   @Public()
   @Get('categories')
+  @ApiOkResponse({ type: CategoryListView })
   async list() {
     const categories = await this.categories.list();
     return {
@@ -30,6 +34,8 @@ export class CategoriesController {
   @Roles('admin')
   @Post('admin/categories')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: AdminCategoryView, headers: ETAG })
+  @ProblemResponses({ 404: ['category-not-found'], 409: ['category-exists'] })
   @Idempotent()
   async create(@Body() body: CreateCategoryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return adminCategoryView(reply, await this.categories.create(body));
@@ -37,6 +43,8 @@ export class CategoriesController {
 
   @Roles('admin')
   @Get('admin/categories/:id')
+  @ApiOkResponse({ type: AdminCategoryView, headers: ETAG })
+  @ProblemResponses({ 404: ['category-not-found'] })
   async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return adminCategoryView(reply, await this.categories.find(id));
   }
@@ -44,6 +52,9 @@ export class CategoriesController {
   /** Needs If-Match (428 without, 412 if stale), like products. */
   @Roles('admin')
   @Put('admin/categories/:id')
+  @ApiOkResponse({ type: AdminCategoryView, headers: ETAG })
+  @ProblemResponses(VERSIONED_WRITE)
+  @ProblemResponses({ 404: ['category-not-found'] })
   @Idempotent()
   async update(
     @Param('id') id: string,

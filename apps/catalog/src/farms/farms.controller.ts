@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { Public } from '@harvest/platform/http';
 import { FarmsService } from './farms.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { FarmListView } from './dto/farm-views.dto';
 
 /** Origin farms, for the storefront's farm facet labels. Farms are set up by data (seed/migration), not by API. */
 @Controller('farms')
@@ -9,6 +11,7 @@ export class FarmsController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ type: FarmListView })
   async list() {
     return { items: await this.farms.list() };
   }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { StartImportDto } from './dto/start-import.dto';
 import type { ImportJob } from './entities/import-job.entity';
 import { ImportsService } from './imports.service';
+import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ImportJobView } from './dto/import-job.view.dto';
 
 @Controller('admin/imports')
 @Roles('admin')
@@ -13,12 +15,15 @@ export class AdminImportsController {
   /** 202 with the job; poll GET /admin/imports/:id for processed/total and the per-row errors. */
   @Post('products')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ImportJobView })
   @Idempotent()
   async start(@Body() body: StartImportDto, @CurrentPrincipal() principal: Principal) {
     return importView(await this.imports.start(body.csv, principal.subject));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ImportJobView })
+  @ProblemResponses({ 404: ['import-not-found'] })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return importView(await this.imports.find(id));
   }

@@ -12,13 +12,15 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '@harvest/platform/http';
+import { ProblemResponses, Roles } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { AdminListingQueryDto } from './dto/listing-query.dto';
 import { CreateProductDto, ProductInputDto } from './dto/product-input.dto';
 import { adminProductView } from './product.view';
 import { etagOf, versionFromIfMatch } from './domain/product-version';
 import { ProductsService, type ProductWithSkus } from './products.service';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { AdminProductListView, AdminProductView, ETAG, VERSIONED_WRITE } from './dto/product-views.dto';
 
 /** Catalog administration. Updates and archiving need If-Match with the ETag last read (428 without, 412 if stale). */
 @Controller('admin/products')
@@ -28,6 +30,8 @@ export class AdminProductsController {
 
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: AdminProductView, headers: ETAG })
+  @ProblemResponses({ 409: ['product-exists', 'sku-exists'] })
   @Idempotent()
   async create(@Body() body: CreateProductDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.products.create(body));
@@ -35,6 +39,7 @@ export class AdminProductsController {
 
   /** Every status, newest first, by cursor; without SKUs (GET :id has them, with the ETag). */
   @Get()
+  @ApiOkResponse({ type: AdminProductListView })
   async list(@Query() query: AdminListingQueryDto) {
     const { products, nextCursor } = await this.products.list(query);
     return {
@@ -52,11 +57,16 @@ export class AdminProductsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AdminProductView, headers: ETAG })
+  @ProblemResponses({ 404: ['product-not-found'] })
   async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.products.find(id));
   }
 
   @Put(':id')
+  @ApiOkResponse({ type: AdminProductView, headers: ETAG })
+  @ProblemResponses(VERSIONED_WRITE)
+  @ProblemResponses({ 404: ['product-not-found'], 409: ['sku-exists'] })
   @Idempotent()
   async update(
     @Param('id') id: string,
@@ -69,6 +79,9 @@ export class AdminProductsController {
 
   /** Archives (products are never deleted: orders and search history refer to them). */
   @Delete(':id')
+  @ApiOkResponse({ type: AdminProductView, headers: ETAG })
+  @ProblemResponses(VERSIONED_WRITE)
+  @ProblemResponses({ 404: ['product-not-found'] })
   async archive(
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,

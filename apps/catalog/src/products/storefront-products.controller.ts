@@ -1,7 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { DirectGet, Public, type DirectRouteParams } from '@harvest/platform/http';
+import { DirectGet, ProblemResponses, Public, type DirectRouteParams } from '@harvest/platform/http';
 import { AvailabilityQueryDto, ListingQueryDto } from './dto/listing-query.dto';
 import { StorefrontProductsService } from './storefront-products.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ProductAvailabilityView, ProductPageView, StorefrontProductView } from './dto/product-views.dto';
 
 /**
  * Browsing is public: the storefront shows products before anyone logs in, and the data is the same for
@@ -17,6 +19,8 @@ export class StorefrontProductsController {
    */
   @Public()
   @DirectGet('products/:id')
+  @ApiOkResponse({ type: StorefrontProductView })
+  @ProblemResponses({ 404: ['product-not-found'] })
   detail(params: DirectRouteParams): Promise<string> {
     return this.storefront.detailJson(params.id);
   }
@@ -24,12 +28,15 @@ export class StorefrontProductsController {
   /** Per SKU and fulfillment center; `?fulfillmentCenterId=` narrows to the shopper's own. */
   @Public()
   @Get('products/:id/availability')
+  @ApiOkResponse({ type: ProductAvailabilityView })
   availability(@Param('id') id: string, @Query() query: AvailabilityQueryDto) {
     return this.storefront.availability(id, query.fulfillmentCenterId);
   }
 
   @Public()
   @Get('categories/:id/products')
+  @ApiOkResponse({ type: ProductPageView })
+  @ProblemResponses({ 404: ['category-not-found'] })
   list(@Param('id') id: string, @Query() query: ListingQueryDto) {
     return this.storefront.listByCategory(id, query.cursor, query.limit);
   }

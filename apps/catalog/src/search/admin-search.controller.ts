@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { Roles } from '@harvest/platform/http';
+import { ProblemResponses, Roles } from '@harvest/platform/http';
 import { SearchIndexSyncService } from './search-index-sync.service';
 import { SearchReindexService } from './search-reindex.service';
+import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ReindexStatusView } from './dto/search-views.dto';
 
 @Controller('admin/search')
 @Roles('admin')
@@ -14,11 +16,14 @@ export class AdminSearchController {
   /** Starts a full rebuild with alias swap; poll GET /admin/search/reindex for progress. */
   @Post('reindex')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReindexStatusView })
+  @ProblemResponses({ 409: ['reindex-running'], 503: ['search-engine-disabled'] })
   start() {
     return this.reindex.start();
   }
 
   @Get('reindex')
+  @ApiOkResponse({ type: ReindexStatusView })
   async status() {
     return {
       ...this.reindex.status(),

@@ -3,6 +3,8 @@ import { Public, ValidationFailedException } from '@harvest/platform/http';
 import { CategoriesService } from '../categories/categories.service';
 import { SearchQueryDto, SuggestQueryDto } from './dto/search-query.dto';
 import { ProductSearchService } from './product-search.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { SearchResultView, SuggestionsView } from './dto/search-views.dto';
 
 /** Storefront search, public like browsing. `degraded: true` means MySQL answered because Elasticsearch failed. */
 @Controller('search')
@@ -14,6 +16,7 @@ export class SearchController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ type: SearchResultView })
   async find(@Query() query: SearchQueryDto) {
     if (query.priceMin !== undefined && query.priceMax !== undefined && query.priceMin > query.priceMax) {
       throw new ValidationFailedException([
@@ -46,6 +49,7 @@ export class SearchController {
 
   @Public()
   @Get('suggest')
+  @ApiOkResponse({ type: SuggestionsView })
   async suggest(@Query() query: SuggestQueryDto) {
     const answered = await this.search.suggest(query.q, query.size ?? 8);
     return { engine: answered.engine, degraded: answered.degraded, items: answered.result };

@@ -1,10 +1,12 @@
-import { Roles } from '@harvest/platform/http';
+import { ProblemResponses, Roles } from '@harvest/platform/http';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { DeliverySlotsService } from './delivery-slots.service';
 import { CreateSlotDto, ListSlotsQueryDto } from './dto/delivery-slot.dto';
 import type { DeliverySlot } from './entities/delivery-slot.entity';
 import { BadDateRangeError, BadWindowError, UnknownDeliveryZoneError } from './domain/delivery-slot.errors';
 import { addDays, checkOfferableDate } from './domain/slot-rules';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { DeliverySlotListView, DeliverySlotView } from './dto/delivery-slot-views.dto';
 
 /** The longest range of days one listing may ask for. */
 const MAX_LISTING_DAYS = 14;
@@ -26,6 +28,8 @@ export class DeliverySlotsController {
 
   /** Anyone signed in can see the windows of a zone (up to 14 days from `from`). */
   @Get()
+  @ApiOkResponse({ type: DeliverySlotListView })
+  @ProblemResponses({ 400: ['bad-date-range'] })
   async list(@Query() query: ListSlotsQueryDto) {
     const to = query.to ?? query.from;
     if (to < query.from || to > addDays(query.from, MAX_LISTING_DAYS))
@@ -36,6 +40,8 @@ export class DeliverySlotsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: DeliverySlotView })
+  @ProblemResponses({ 400: ['bad-window'], 422: ['unknown-zone'] })
   @Roles('admin')
   async create(@Body() body: CreateSlotDto) {
     if (body.windowEnd <= body.windowStart) throw new BadWindowError();

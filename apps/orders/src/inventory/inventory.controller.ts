@@ -1,9 +1,11 @@
 import { NotFoundError } from '@harvest/platform/errors';
-import { Roles } from '@harvest/platform/http';
+import { ProblemResponses, Roles } from '@harvest/platform/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { SetSellableBaselineDto } from './dto/stock.dto';
 import { InventoryQueriesService } from './inventory-queries.service';
 import { InventoryService } from './inventory.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { DeliveryZonesView, FulfillmentCentersView, StockView } from './dto/inventory-views.dto';
 
 @Controller()
 export class InventoryController {
@@ -14,12 +16,14 @@ export class InventoryController {
 
   /** Zones and the center serving each, for address entry (any signed-in caller). */
   @Get('delivery-zones')
+  @ApiOkResponse({ type: DeliveryZonesView })
   async zones() {
     const zones = await this.queries.zones();
     return { zones: zones.map(({ id, name }) => ({ id, name })) };
   }
 
   @Get('fulfillment-centers')
+  @ApiOkResponse({ type: FulfillmentCentersView })
   @Roles('admin', 'agent')
   async centers() {
     return {
@@ -29,6 +33,8 @@ export class InventoryController {
 
   /** Read-only view of what checkout reserves against. */
   @Get('inventory/:fulfillmentCenterId/:skuId')
+  @ApiOkResponse({ type: StockView })
+  @ProblemResponses({ 404: ['not-found'] })
   @Roles('admin', 'agent')
   async stock(@Param('fulfillmentCenterId') fulfillmentCenterId: string, @Param('skuId') skuId: string) {
     const level = await this.queries.stock(fulfillmentCenterId, skuId);
@@ -49,6 +55,8 @@ export class InventoryController {
    * this figure. A baseline below what is reserved is accepted (nothing more can be reserved until it rises).
    */
   @Put('inventory/:fulfillmentCenterId/:skuId')
+  @ApiOkResponse({ type: StockView })
+  @ProblemResponses({ 404: ['not-found'] })
   @Roles('admin')
   async setBaseline(
     @Param('fulfillmentCenterId') fulfillmentCenterId: string,

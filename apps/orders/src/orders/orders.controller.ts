@@ -1,4 +1,5 @@
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
+import { ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_PATTERN, Idempotent } from '@harvest/platform/idempotency';
 import {
   Body,
@@ -24,6 +25,14 @@ import {
 } from './domain/order.errors';
 import { CheckoutDto } from './dto/checkout.dto';
 import { CancelOrderDto, ListOrdersQueryDto, RefundOrderDto } from './dto/order-actions.dto';
+import {
+  ACTING_PARTY,
+  CustomerOrderView,
+  ORDER_VIEW,
+  OrderListView,
+  OrderRefundView,
+  StaffOrderView,
+} from './dto/order-views.dto';
 import { OrderActionsService } from './order-actions.service';
 import { OrderQueriesService } from './order-queries.service';
 import { customerOrderView, orderSummary, staffOrderView, type OrderDetails } from './order-views';
@@ -40,6 +49,8 @@ const view = (principal: Principal, details: OrderDetails) =>
   isCustomerOnly(principal) ? customerOrderView(details) : staffOrderView(details);
 
 @Controller('orders')
+@ApiExtraModels(StaffOrderView, CustomerOrderView)
+@ProblemResponses(ACTING_PARTY)
 export class OrdersController {
   constructor(
     private readonly checkoutService: CheckoutService,
@@ -57,6 +68,31 @@ export class OrdersController {
    */
   @Post()
   @Roles('customer', 'agent', 'service')
+  @ApiCreatedResponse({
+    description: 'The order (a retry with the same key: the first one, with Idempotent-Replayed).',
+    ...ORDER_VIEW,
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+  })
+  @ProblemResponses({
+    400: ['customer-required', 'idempotency-key-required'],
+    403: ['not-your-account'],
+    409: ['out-of-stock', 'slot-full'],
+    422: [
+      'idempotency-key-reused',
+      'too-many-lines',
+      'unknown-zone',
+      'invalid-order-lines',
+      'temperature-class-not-served',
+      'unknown-slot',
+      'slot-in-the-past',
+      'slot-past-cutoff',
+      'slot-wrong-zone',
+    ],
+  })
   async checkout(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CheckoutDto,
@@ -90,6 +126,7 @@ export class OrdersController {
    */
   @Get()
   @Roles('customer', 'agent', 'admin', 'service')
+  @ApiOkResponse({ type: OrderListView })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQueryDto) {
     const filter = isCustomerOnly(principal) ? { ...query, customerId: principal.subject } : query;
     const { orders, total } = await this.queries.list(filter);
@@ -102,6 +139,8 @@ export class OrdersController {
    */
   @Get(':id')
   @Roles('customer', 'agent', 'admin', 'service')
+  @ApiOkResponse(ORDER_VIEW)
+  @ProblemResponses({ 404: ['not-found'] })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return view(principal, await this.visible(principal, id));
   }
@@ -110,6 +149,8 @@ export class OrdersController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('customer', 'agent', 'admin', 'service')
+  @ApiOkResponse(ORDER_VIEW)
+  @ProblemResponses({ 404: ['not-found'], 409: ['illegal-transition'] })
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -133,6 +174,13 @@ export class OrdersController {
   @Post(':id/refunds')
   @Idempotent()
   @Roles('agent', 'admin', 'service')
+  @ApiCreatedResponse({ type: OrderRefundView })
+  @ProblemResponses({
+    400: ['idempotency-key-required'],
+    404: ['not-found'],
+    409: ['not-paid', 'refund-exceeds-payment', 'refund-in-flight'],
+    422: ['idempotency-key-reused'],
+  })
   async refund(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@harvest/platform/errors';
-import { ProblemException, problemType, Public, rawBodyOf } from '@harvest/platform/http';
+import { ProblemException, ProblemResponses, problemType, Public, rawBodyOf } from '@harvest/platform/http';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ORDERS_CONFIG, type OrdersConfig } from '../config/orders.config';
@@ -7,6 +7,8 @@ import { PaymentCallbackDto } from './dto/payment-callback.dto';
 import { PaymentCallbackService } from './payment-callback.service';
 import { PaymentsNotConfiguredError } from './domain/payment.errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentCallback } from './domain/payment-signature';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { PaymentCallbackView } from './dto/payment-callback.view.dto';
 
 export const PAYMENT_CALLBACK_PATH = '/payments/callback';
 
@@ -26,6 +28,13 @@ export class PaymentCallbackController {
   @Post('callback')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: PaymentCallbackView })
+  @ProblemResponses({
+    401: ['bad-signature'],
+    404: ['not-found'],
+    409: ['not-awaiting-payment', 'payment-already-used', 'amount-mismatch'],
+    503: ['payments-not-configured'],
+  })
   async callback(
     @Req() request: FastifyRequest,
     @Body() body: PaymentCallbackDto,

@@ -2,6 +2,7 @@ export { httpConfigShape, serviceClientConfigShape, HTTP_CONFIG, type HttpConfig
 export {
   createHttpApp,
   startHttpService,
+  describeHttpApp,
   type HttpApp,
   type HttpAppOptions,
 } from './bootstrap/create-http-app';
@@ -81,3 +82,14 @@ export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from './edges/cors';
 export { RateLimit, bodyField, type RateLimitKey, type RateLimitOptions } from './edges/rate-limit.decorator';
 export { RATE_LIMIT_POLICIES, type RateLimitPolicy } from './edges/rate-limit-policies';
 export { bearerTokenExpiry } from './auth/token-expiry';
+export { dtoSchema, type PropertySchema } from './validation/dto-schema';
+export { ProblemResponses, type ProblemTypesByStatus } from './openapi/problem-responses.decorator';
+export {
+  buildOpenApiDocument,
+  openApiDocumentOf,
+  OPENAPI_JSON_PATH,
+  OPENAPI_DOCS_PATH,
+  DEFAULT_ISSUER_URL,
+  type OpenApiSettings,
+} from './openapi/openapi-document';
+export { PROBLEM_SCHEMA, problemSchemaFor } from './openapi/problem-schema';

@@ -1,4 +1,4 @@
-export { createService, runService, type ServiceDefinition } from './run-service';
+export { createService, describeService, runService, type ServiceDefinition } from './run-service';
 export {
   loadServiceConfig,
   serviceConfigShape,

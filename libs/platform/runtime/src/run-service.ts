@@ -3,7 +3,8 @@ import { createRedisClient, redisTargetOf } from '@harvest/platform/cache';
 import { ConfigError, type Env } from '@harvest/platform/config';
 import type { SchemaDefinition } from '@harvest/platform/database';
 import { eventsMicroserviceOptions } from '@harvest/platform/events';
-import { createHttpApp, type HttpApp, type HttpAppOptions } from '@harvest/platform/http';
+import { createHttpApp, describeHttpApp, type HttpApp, type HttpAppOptions } from '@harvest/platform/http';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { loadServiceConfig, type OwnConfig, type PlatformFeature } from './service-config';
 import { serviceModule } from './service.module';
 
@@ -51,6 +52,18 @@ export async function createService(
   await built.app.startAllMicroservices();
   if (config.seedDemoData && definition.seedDemoData) await definition.seedDemoData(built.app);
   return built;
+}
+
+/**
+ * The service's OpenAPI document from its definition alone: nothing connects (see describeHttpApp), so
+ * `npm run openapi` needs no infrastructure. The environment only has to pass config validation.
+ */
+export async function describeService(definition: ServiceDefinition, env: Env): Promise<OpenAPIObject> {
+  const config = loadServiceConfig(definition, env);
+  return describeHttpApp(serviceModule(config, definition.schema, definition.imports, definition.config), {
+    serviceName: definition.name,
+    env: { HTTP_PORT: String(definition.port), AUTH_AUDIENCE: definition.name, ...env },
+  });
 }
 
 /**

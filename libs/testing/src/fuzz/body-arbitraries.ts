@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import fc from 'fast-check';
-import { dtoSchema, type PropertySchema } from './dto-schema';
+import { dtoSchema, type PropertySchema } from '@harvest/platform/http';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

@@ -10,7 +10,7 @@ import {
   type Json,
   type JsonObject,
 } from './body-arbitraries';
-import { dtoSchema, type PropertySchema } from './dto-schema';
+import { dtoSchema, type PropertySchema } from '@harvest/platform/http';
 import { jsonWriteRoutes, type JsonWriteRoute } from './json-write-routes';
 
 export interface FuzzSettings {

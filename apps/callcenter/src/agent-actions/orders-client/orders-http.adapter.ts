@@ -1,4 +1,11 @@
-import { ServiceTokenUnavailableError } from '@harvest/platform/http';
+import type { OrdersApi } from '@harvest/contracts/http-api';
+import {
+  ACTING_AGENT_HEADER,
+  actingAgentHeaders,
+  CALL_ID_HEADER,
+  ServiceTokenUnavailableError,
+} from '@harvest/platform/http';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { AgentContext, OrderSummary, OrdersAnswer, OrdersClient } from './orders-client.port';
 import { OrdersUnavailableError } from './orders-client.port';
 
@@ -13,16 +20,39 @@ export interface OrdersHttpOptions {
 }
 
 /**
- * Orders over HTTP as this service (its own token). An agent's action also names the agent and the call,
- * which orders records in its audit; this service has checked both before asking. Reads (the screen pop's
- * recent orders) name no one.
+ * How a request to orders is authenticated, kept apart from the calls (openapi-fetch middleware) so that the
+ * way this service proves itself can change without touching them: this service's own client-credentials
+ * token, plus the agent and the call when the request is an agent's action.
+ */
+export function identityMiddleware(headersOf: OrdersRequestHeaders): Middleware {
+  return {
+    async onRequest({ request }) {
+      const agentId = request.headers.get(ACTING_AGENT_HEADER);
+      const callId = request.headers.get(CALL_ID_HEADER);
+      const identity = await headersOf(agentId && callId ? { agentId, callId } : null);
+      for (const [name, value] of Object.entries(identity)) request.headers.set(name, value);
+      return request;
+    },
+  };
+}
+
+/**
+ * Orders over HTTP through the client generated from orders' OpenAPI document (openapi-fetch with
+ * @harvest/contracts/http-api): paths, parameters and answers are checked against the contract at compile
+ * time. An agent action names the agent and the call; reads (the screen pop's recent orders) name no one.
  */
 export class OrdersHttpAdapter implements OrdersClient {
-  constructor(private readonly options: OrdersHttpOptions) {}
+  private readonly client: Client<OrdersApi> | null;
+
+  constructor(private readonly options: OrdersHttpOptions) {
+    this.client = options.baseUrl ? createClient<OrdersApi>({ baseUrl: options.baseUrl }) : null;
+    this.client?.use(identityMiddleware(options.headers));
+  }
 
   async recentOrders(customerId: string, limit: number): Promise<OrderSummary[]> {
-    const query = new URLSearchParams({ customerId, limit: String(limit) });
-    const answer = await this.send(null, 'GET', `/orders?${query}`);
+    const answer = await this.call((client, signal) =>
+      client.GET('/orders', { params: { query: { customerId, limit } }, signal }),
+    );
     if (answer.status !== 200)
       throw new OrdersUnavailableError(`orders answered ${answer.status} to the order list`);
     const orders = (answer.body.orders ?? []) as OrderSummary[];
@@ -36,7 +66,9 @@ export class OrdersHttpAdapter implements OrdersClient {
   }
 
   async orderCustomer(orderId: string): Promise<string | null> {
-    const answer = await this.send(null, 'GET', `/orders/${encodeURIComponent(orderId)}`);
+    const answer = await this.call((client, signal) =>
+      client.GET('/orders/{id}', { params: { path: { id: orderId } }, signal }),
+    );
     if (answer.status === 404) return null;
     if (answer.status !== 200 || typeof answer.body.customerId !== 'string')
       throw new OrdersUnavailableError(`orders answered ${answer.status} to the order read`);
@@ -48,15 +80,25 @@ export class OrdersHttpAdapter implements OrdersClient {
     idempotencyKey: string,
     body: Record<string, unknown>,
   ): Promise<OrdersAnswer> {
-    return this.send(agent, 'POST', '/orders', body, idempotencyKey);
+    return this.call((client, signal) =>
+      client.POST('/orders', {
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
+        headers: actingHeaders(agent),
+        // The agent's request, passed through as given: orders validates it and its refusal is the agent's answer.
+        body: body as never,
+        signal,
+      }),
+    );
   }
 
   cancelOrder(agent: AgentContext, orderId: string, note: string | undefined): Promise<OrdersAnswer> {
-    return this.send(
-      agent,
-      'POST',
-      `/orders/${encodeURIComponent(orderId)}/cancel`,
-      note === undefined ? {} : { note },
+    return this.call((client, signal) =>
+      client.POST('/orders/{id}/cancel', {
+        params: { path: { id: orderId } },
+        headers: actingHeaders(agent),
+        body: note === undefined ? {} : { note },
+        signal,
+      }),
     );
   }
 
@@ -66,39 +108,31 @@ export class OrdersHttpAdapter implements OrdersClient {
     idempotencyKey: string,
     body: Record<string, unknown>,
   ): Promise<OrdersAnswer> {
-    return this.send(agent, 'POST', `/orders/${encodeURIComponent(orderId)}/refunds`, body, idempotencyKey);
+    return this.call((client, signal) =>
+      client.POST('/orders/{id}/refunds', {
+        params: { path: { id: orderId }, header: { 'Idempotency-Key': idempotencyKey } },
+        headers: actingHeaders(agent),
+        body: body as never,
+        signal,
+      }),
+    );
   }
 
-  private async send(
-    agent: AgentContext | null,
-    method: 'GET' | 'POST',
-    path: string,
-    body?: unknown,
-    idempotencyKey?: string,
+  /** One request: unreachable, too slow, 5xx or unreadable is unavailable; any other answer is passed on. */
+  private async call(
+    request: (
+      client: Client<OrdersApi>,
+      signal: AbortSignal,
+    ) => Promise<{ response: Response; data?: unknown; error?: unknown }>,
   ): Promise<OrdersAnswer> {
-    if (!this.options.baseUrl)
+    if (!this.client)
       throw new OrdersUnavailableError('the orders service is not configured (set ORDERS_BASE_URL)');
-    let identity: Record<string, string>;
+    let answer: Awaited<ReturnType<typeof request>>;
     try {
-      identity = await this.options.headers(agent);
+      answer = await request(this.client, AbortSignal.timeout(this.options.timeoutMs));
     } catch (error) {
       if (error instanceof ServiceTokenUnavailableError) throw new OrdersUnavailableError(error.message);
-      throw error;
-    }
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.options.baseUrl), {
-        method,
-        headers: {
-          ...identity,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-    } catch (error) {
+      if (error instanceof SyntaxError) throw new OrdersUnavailableError('orders sent an unreadable answer');
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new OrdersUnavailableError(
         timedOut
@@ -106,14 +140,13 @@ export class OrdersHttpAdapter implements OrdersClient {
           : 'orders could not be reached',
       );
     }
+    const { response } = answer;
     if (response.status >= 500) throw new OrdersUnavailableError(`orders answered ${response.status}`);
-    const text = await response.text();
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      throw new OrdersUnavailableError('orders sent an unreadable answer');
-    }
-    return { status: response.status, body: parsed };
+    const body = (answer.data ?? answer.error ?? {}) as Record<string, unknown>;
+    return { status: response.status, body: typeof body === 'object' && body !== null ? body : {} };
   }
+}
+
+function actingHeaders(agent: AgentContext): Record<string, string> {
+  return actingAgentHeaders(agent.agentId, agent.callId);
 }

@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadConfig, loadConfigOrExit, type Env } from '@harvest/platform/config';
@@ -18,6 +19,7 @@ import { httpConfigShape, type HttpConfig } from '../http-config';
 import { registerDirectRoutes } from '../direct-routes/direct-routes';
 import { registerBrowserEdges } from '../edges/browser-edges';
 import { edgesConfigShape } from '../edges/edges.config';
+import { buildOpenApiDocument, issuerUrlOf, serveOpenApiDocument } from '../openapi/openapi-document';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { sendProblem } from '../problem/send-problem';
 import { REQUEST_ID_HEADER, echoRequestId, requestIdFor } from '../request-id';
@@ -77,6 +79,32 @@ export async function startHttpService(
     `${options.serviceName} listening`,
   );
   return built;
+}
+
+/**
+ * The OpenAPI document of an app module without starting anything: Nest's preview mode scans the modules
+ * and controllers but creates no provider, so no database, broker or issuer is needed (`npm run openapi`).
+ */
+export async function describeHttpApp(
+  appModule: Type | DynamicModule,
+  options: Pick<HttpAppOptions, 'serviceName' | 'env'>,
+): Promise<OpenAPIObject> {
+  const env = options.env ?? process.env;
+  const config = loadConfig(httpConfigShape, env);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    HttpRootModule.wrap(appModule, config),
+    new FastifyAdapter({ logger: false }),
+    { preview: true, logger: false, abortOnError: false },
+  );
+  try {
+    return buildOpenApiDocument(app, {
+      serviceName: options.serviceName,
+      issuerUrl: issuerUrlOf(env),
+      serverUrl: `http://127.0.0.1:${config.HTTP_PORT}`,
+    });
+  } finally {
+    await app.close();
+  }
 }
 
 async function build(
@@ -139,6 +167,12 @@ async function build(
   await app.init();
   // After Nest's routes (so Nest's not-found and error handlers are in place) and before the server is ready.
   try {
+    const document = buildOpenApiDocument(app, {
+      serviceName: options.serviceName,
+      issuerUrl: issuerUrlOf(options.env ?? process.env),
+      serverUrl: `http://127.0.0.1:${config.HTTP_PORT}`,
+    });
+    serveOpenApiDocument(server, document);
     registerDirectRoutes(app, server, logger);
   } catch (error) {
     await app.close(); // a refused direct route stops the start; leave no open server or connections behind

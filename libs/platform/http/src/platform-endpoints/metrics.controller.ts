@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { Controller, Get, Res } from '@nestjs/common';
 import { renderMetrics } from '@harvest/platform/observability';
 import type { FastifyReply } from 'fastify';
@@ -8,6 +9,11 @@ import { Public } from '../auth/public.decorator';
 @Controller('metrics')
 export class MetricsController {
   @Get()
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format.',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async metrics(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { contentType, body } = await renderMetrics();
     reply.header('content-type', contentType);

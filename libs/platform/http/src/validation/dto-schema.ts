@@ -43,8 +43,7 @@ export function dtoSchema(dto: Type): PropertySchema[] {
     if (m.type === 'conditionalValidation') p.optional = true;
     else if (m.type === 'nestedValidation') {
       p.kind = 'nested';
-      p.nested = defaultMetadataStorage.findTypeMetadata(dto, m.propertyName)?.typeFunction() as
-        Type | undefined;
+      p.nested = nestedTypeOf(dto, m.propertyName);
     } else
       switch (m.name) {
         case 'isString':
@@ -123,4 +122,13 @@ export function dtoSchema(dto: Type): PropertySchema[] {
       }
   }
   return [...byProperty.values()];
+}
+
+/** The class of a nested property, declared with @Type() on the DTO or on a class it extends. */
+function nestedTypeOf(dto: Type, property: string): Type | undefined {
+  for (let target: unknown = dto; typeof target === 'function'; target = Object.getPrototypeOf(target)) {
+    const found = defaultMetadataStorage.findTypeMetadata(target, property);
+    if (found) return found.typeFunction() as Type;
+  }
+  return undefined;
 }

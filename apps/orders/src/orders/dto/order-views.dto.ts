@@ -1,0 +1,117 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SOLD_BY } from '@harvest/contracts/produce';
+import type { ProblemTypesByStatus } from '@harvest/platform/http';
+import { ORDER_STATUSES } from '../domain/order-state-machine';
+
+class DeliveryAddressView {
+  @ApiProperty({ example: 'sh-pudong' }) zoneId!: string;
+  @ApiProperty({ example: '张三' }) recipient!: string;
+  @ApiProperty({ example: '13800000000' }) phone!: string;
+  @ApiProperty({ example: '上海' }) city!: string;
+  @ApiProperty({ example: '世纪大道 100 号' }) street!: string;
+}
+
+class OrderLineView {
+  @ApiProperty() skuId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: SOLD_BY }) soldBy!: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Pieces; null for a line sold by weight.' })
+  quantity!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) estimatedWeightGrams!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) actualWeightGrams!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) pickedQuantity!: number | null;
+  @ApiProperty({ type: 'integer' }) unitPriceFen!: number;
+  @ApiProperty({ type: 'integer' }) lineTotalFen!: number;
+}
+
+class RefundView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: 'integer' }) amountFen!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+/** What a customer sees of their own order. */
+export class CustomerOrderView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) paymentDueAt!: string | null;
+  @ApiProperty({ type: DeliveryAddressView }) address!: DeliveryAddressView;
+  @ApiProperty() slotId!: string;
+  @ApiProperty({ type: 'integer' }) totalFen!: number;
+  @ApiProperty({ type: 'integer' }) paidFen!: number;
+  @ApiProperty({ type: 'integer' }) refundedFen!: number;
+  @ApiProperty({ type: [OrderLineView] }) lines!: OrderLineView[];
+  @ApiProperty({ type: [RefundView] }) refunds!: RefundView[];
+}
+
+class RefundLineView {
+  @ApiProperty() skuId!: string;
+  @ApiProperty({ type: 'integer' }) amountFen!: number;
+}
+
+class StaffRefundView extends RefundView {
+  @ApiProperty({ type: 'string', nullable: true }) note!: string | null;
+  @ApiProperty({ type: [RefundLineView] }) lines!: RefundLineView[];
+  @ApiProperty() actor!: string;
+  @ApiProperty({ type: 'string', nullable: true }) callId!: string | null;
+}
+
+class TransitionView {
+  @ApiProperty({ type: 'string', nullable: true }) from!: string | null;
+  @ApiProperty() to!: string;
+  @ApiProperty() actor!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: 'string', nullable: true }) callId!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+/** Agents, admins and services also see where it ships from, who placed it and its audit trail. */
+export class StaffOrderView extends CustomerOrderView {
+  @ApiProperty() customerId!: string;
+  @ApiProperty() fulfillmentCenterId!: string;
+  @ApiProperty({ type: 'string', nullable: true }) paymentId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) placedByAgentId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) callId!: string | null;
+  @ApiProperty({ type: [StaffRefundView] }) declare refunds: StaffRefundView[];
+  @ApiProperty({ type: [TransitionView] }) transitions!: TransitionView[];
+}
+
+/** The customer view for a customer, the staff view for everyone else. */
+export const ORDER_VIEW = {
+  schema: {
+    anyOf: [
+      { $ref: '#/components/schemas/StaffOrderView' },
+      { $ref: '#/components/schemas/CustomerOrderView' },
+    ],
+  },
+};
+
+export class OrderSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() customerId!: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status!: string;
+  @ApiProperty() fulfillmentCenterId!: string;
+  @ApiProperty({ type: 'integer' }) totalFen!: number;
+  @ApiProperty({ type: 'integer' }) refundedFen!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class OrderListView {
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: [OrderSummaryView] }) orders!: OrderSummaryView[];
+}
+
+export class OrderRefundView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ type: 'integer' }) amountFen!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+/** Who may act on an order (actingPartyOf): agents only through the call center, within a call. */
+export const ACTING_PARTY: ProblemTypesByStatus = {
+  403: ['agents-act-through-call-center', 'not-an-agent-action', 'call-required'],
+};
