@@ -52,7 +52,12 @@ describe('checking answers against the OpenAPI document', () => {
   beforeAll(async () => {
     built = await createHttpApp(CountsModule, {
       serviceName: 'openapi-check-test',
-      env: { JWT_SECRET: 'test-secret-that-is-at-least-32-chars!!', LOG_LEVEL: 'silent' },
+      // Every route here is public: the issuer is never asked, only named for config validation.
+      env: {
+        AUTH_ISSUER_URL: 'http://127.0.0.1:9/no-issuer',
+        AUTH_AUDIENCE: 'openapi-check-test',
+        LOG_LEVEL: 'silent',
+      },
       configureServer: checkResponsesAgainstOpenApi(),
     });
   });
