@@ -13,6 +13,11 @@ export const catalogConfigShape = {
   CATALOG_SEARCH_CATCH_UP_MS: env.int(5_000, 100),
   CATALOG_REINDEX_BATCH_SIZE: env.int(500, 1),
   /**
+   * How often each instance's in-process search index reads the products changed since its last look (one
+   * indexed range query): product events reach one instance of the group, this brings every other one up to date.
+   */
+  CATALOG_SEARCH_LOCAL_REFRESH_MS: env.int(2_000, 100),
+  /**
    * `standard`: the service creates indices with its portable mappings (any Elasticsearch, the test cluster).
    * `template`: the cluster's index template (infra/elasticsearch, IK + pinyin) supplies mappings and analyzers.
    */
