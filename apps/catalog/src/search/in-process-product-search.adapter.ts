@@ -1,10 +1,10 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { compareCodePoints, RELEVANCE_WEIGHTS } from './domain/search-order';
 import {
   autoFuzziness,
   containsPhrase,
-  fuzzyMatches,
   queryClauseTokens,
+  restrictedEditDistance,
   standardTokens,
 } from './domain/text-analysis';
 import type { ProductDocument, SearchEntry } from './product-document';
@@ -20,7 +20,7 @@ import {
   type ProductSuggestion,
 } from './product-search.port';
 
-/** What the index keeps of a product besides its text: the filter, facet, sort and hit fields. */
+/** What the index keeps of a product: the filter, facet, sort and hit fields, and its text to unindex it. */
 interface HeldProduct {
   id: string;
   name: string;
@@ -33,45 +33,47 @@ interface HeldProduct {
   inStockAt: string[];
   createdAtMs: number;
   imageId: string | null;
-}
-
-/** The text MiniSearch indexes: name, pinyin and initials as Elasticsearch analyses them, completion inputs. */
-interface TextFields {
-  id: string;
-  name: string;
+  /** The document's pinyin and initials text and its completion inputs, as indexed. */
   pinyin: string;
   initials: string;
-  suggest: string;
+  suggest: string[];
 }
 
-/** Already analysed query words are looked up as they are. */
-const AS_GIVEN: SearchOptions = { prefix: false, fuzzy: false, tokenize: (text) => [text] };
+type TextField = 'name' | 'pinyin' | 'initials' | 'suggest';
+/** Product slots holding a term (unordered). */
+type Postings = number[];
+
+/** Elasticsearch's fuzzy queries use at most this many indexed terms per query word (`max_expansions`). */
+const MAX_EXPANSIONS = 50;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** The completion suggester's `simple` analyzer without separators: lower-case letters only. */
 const completionForm = (text: string) => text.toLowerCase().replace(/[^\p{L}]+/gu, '');
 
 /**
  * The embedded search engine and the fallback while Elasticsearch is away: every active product of the catalog
- * held in this process. MiniSearch (a radix-tree inverted index with typo-tolerant lookups) finds the products
- * each kind of match selects; which match counts, how results rank (domain/search-order.ts) and which facets are
- * counted follow the Elasticsearch adapter's query exactly, so both engines give the same answers.
- * Writes are ordered by the product's search version, as Elasticsearch's external versioning orders them.
+ * held in this process. Each text field is a term dictionary in MiniSearch's radix tree (exact, prefix and
+ * typo-tolerant lookups) pointing at compact postings of product slots. Which match counts, how results rank
+ * (domain/search-order.ts) and which facets are counted follow the Elasticsearch adapter's query exactly, so
+ * both engines give the same answers. Writes are ordered by the product's search version, as Elasticsearch's
+ * external versioning orders them.
  */
 export class InProcessProductSearch implements ProductSearchEngine {
   readonly name = 'in-process' as const;
-  private readonly text = new MiniSearch<TextFields>({
-    fields: ['name', 'pinyin', 'initials', 'suggest'],
-    storeFields: [],
-    tokenize: (text, field) => (field === 'suggest' ? text.split('\n') : standardTokens(text)),
-    processTerm: (term) => term,
-    searchOptions: AS_GIVEN,
-  });
-  private readonly products = new Map<string, HeldProduct>();
+  private readonly terms: Record<TextField, SearchableMap<Postings>> = {
+    name: new SearchableMap(),
+    pinyin: new SearchableMap(),
+    initials: new SearchableMap(),
+    suggest: new SearchableMap(),
+  };
+  private readonly slots: Array<HeldProduct | undefined> = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
   /** The search version last applied per product, removed ones too (a late older write must not revive them). */
   private readonly versions = new Map<string, number>();
 
   get size(): number {
-    return this.products.size;
+    return this.slotOf.size;
   }
 
   /** Applies what is newer than what is held (an equal version is written again, as `external_gte` does). */
@@ -80,7 +82,7 @@ export class InProcessProductSearch implements ProductSearchEngine {
       // A product this catalog never held: nothing to write (as in the Elasticsearch sync).
       if (version === null || (this.versions.get(id) ?? -1) > version) continue;
       this.versions.set(id, version);
-      if (this.products.delete(id)) this.text.discard(id);
+      this.remove(id);
       if (document) this.hold(id, document);
     }
   }
@@ -91,33 +93,41 @@ export class InProcessProductSearch implements ProductSearchEngine {
 
   /**
    * Completion over the same inputs as Elasticsearch's suggester (each name suffix, each pinyin suffix, the
-   * initials), one edit allowed past three letters; prefix matches first, then by name.
+   * initials): inputs starting with what was typed first, then (past three letters) those one edit away, each
+   * by name.
    */
   suggest(prefix: string, size: number): Promise<ProductSuggestion[]> {
     const typed = completionForm(prefix);
     if (!typed) return Promise.resolve([]);
-    const hits = this.text.search(typed, {
-      ...AS_GIVEN,
-      fields: ['suggest'],
-      prefix: true,
-      fuzzy: typed.length > 3 ? 1 : false,
-    });
-    const ranked = hits
-      .map((hit) => ({
-        product: this.products.get(hit.id as string)!,
-        startsWith: hit.terms.some((term) => term.startsWith(typed)),
-      }))
-      .sort(
-        (a, b) =>
-          Number(b.startsWith) - Number(a.startsWith) || compareCodePoints(a.product.name, b.product.name),
-      );
-    return Promise.resolve(
-      ranked.slice(0, size).map(({ product }) => ({ id: product.id, name: product.name })),
-    );
+    const seen = new Set<number>();
+    const ranked: HeldProduct[] = [];
+    const take = (keys: Iterable<[string, Postings]>, accept: (key: string) => boolean) => {
+      const found: HeldProduct[] = [];
+      for (const [key, postings] of keys) {
+        if (!accept(key)) continue;
+        for (const slot of postings) if (!seen.has(slot) && seen.add(slot)) found.push(this.slots[slot]!);
+      }
+      ranked.push(...found.sort((a, b) => compareCodePoints(a.name, b.name)));
+    };
+    const dictionary = this.terms.suggest;
+    take(dictionary.atPrefix(typed).entries(), () => true);
+    if (ranked.length < size && typed.length > 3) {
+      const typedChars = [...typed];
+      take(dictionary.atPrefix(typedChars[0]!).entries(), (key) => {
+        const chars = [...key];
+        return [-1, 0, 1].some(
+          (delta) =>
+            chars.length >= typedChars.length + delta &&
+            restrictedEditDistance(typedChars, chars.slice(0, typedChars.length + delta)) <= 1,
+        );
+      });
+    }
+    return Promise.resolve(ranked.slice(0, size).map((p) => ({ id: p.id, name: p.name })));
   }
 
   private hold(id: string, document: ProductDocument): void {
-    this.products.set(id, {
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    const held: HeldProduct = {
       id,
       name: document.name,
       categoryId: document.categoryId,
@@ -129,19 +139,42 @@ export class InProcessProductSearch implements ProductSearchEngine {
       inStockAt: document.inStockAt,
       createdAtMs: Date.parse(document.createdAt),
       imageId: document.imageId,
-    });
-    this.text.add({
-      id,
-      name: document.name,
       pinyin: document.pinyin,
       initials: document.initials,
-      suggest: [...new Set(document.suggest.input.map(completionForm).filter(Boolean))].join('\n'),
-    });
+      suggest: [...new Set(document.suggest.input.map(completionForm).filter(Boolean))],
+    };
+    this.slots[slot] = held;
+    this.slotOf.set(id, slot);
+    for (const [field, terms] of textOf(held)) {
+      const dictionary = this.terms[field];
+      for (const term of terms) {
+        const postings = dictionary.get(term);
+        if (postings) postings.push(slot);
+        else dictionary.set(term, [slot]);
+      }
+    }
+  }
+
+  private remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    for (const [field, terms] of textOf(this.slots[slot]!)) {
+      const dictionary = this.terms[field];
+      for (const term of terms) {
+        const postings = dictionary.get(term)!;
+        const at = postings.indexOf(slot);
+        postings[at] = postings[postings.length - 1]!;
+        postings.pop();
+        if (postings.length === 0) dictionary.delete(term);
+      }
+    }
+    this.slots[slot] = undefined;
+    this.slotOf.delete(id);
+    this.freeSlots.push(slot);
   }
 
   private searchNow(query: ProductSearchQuery): ProductSearchResult {
     const text = query.text?.trim();
-    const scores = text ? this.relevance(text) : null;
     const keep = filterOf(query);
     const facets = new FacetCounter(query.fulfillmentCenterId);
     const first = new FirstPage(query.page * query.pageSize, comparatorOf(query));
@@ -152,8 +185,12 @@ export class InProcessProductSearch implements ProductSearchEngine {
       facets.add(product);
       first.offer({ product, score });
     };
-    if (scores) for (const [id, score] of scores) consider(this.products.get(id)!, score);
-    else for (const product of this.products.values()) consider(product, 1);
+    if (text) {
+      const { matched, scores } = this.relevance(text);
+      for (const slot of matched) consider(this.slots[slot]!, scores[slot]!);
+    } else {
+      for (const product of this.slots) if (product) consider(product, 1);
+    }
     return {
       total,
       items: first
@@ -164,58 +201,124 @@ export class InProcessProductSearch implements ProductSearchEngine {
     };
   }
 
-  /** Each matching product's score: the weights of the kinds of match it has (domain/search-order.ts). */
-  private relevance(text: string): Map<string, number> {
+  /** The matching products' slots and scores: the weights of the kinds of match each has (domain/search-order.ts). */
+  private relevance(text: string): { matched: number[]; scores: Uint8Array } {
     const words = queryClauseTokens(text);
-    const scores = new Map<string, number>();
-    const add = (ids: Iterable<string>, weight: number) => {
-      for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + weight);
+    const scores = new Uint8Array(this.slots.length);
+    const matched: number[] = [];
+    const add = (slots: Iterable<number>, weight: number) => {
+      for (const slot of slots) {
+        if (scores[slot] === 0) matched.push(slot);
+        scores[slot]! += weight;
+      }
     };
-    const ids = (hits: Array<{ id: unknown }>) => hits.map((hit) => hit.id as string);
-    if (words.name.length > 0) {
-      const all = this.text.search({ queries: words.name, combineWith: 'AND' }, { fields: ['name'] });
-      add(
-        ids(all).filter((id) => containsPhrase(standardTokens(this.products.get(id)!.name), words.name)),
-        RELEVANCE_WEIGHTS.namePhrase,
-      );
-    }
-    if (words.pinyin.length > 0)
-      add(
-        ids(this.text.search({ queries: words.pinyin, combineWith: 'OR' }, { fields: ['pinyin'] })),
-        RELEVANCE_WEIGHTS.pinyin,
-      );
-    if (words.initials.length > 0)
-      add(
-        ids(this.text.search({ queries: words.initials, combineWith: 'OR' }, { fields: ['initials'] })),
-        RELEVANCE_WEIGHTS.initials,
-      );
-    if (words.name.length > 0)
-      add(
-        new Set([...this.typoTolerant('name', words.name), ...this.typoTolerant('pinyin', words.name)]),
-        RELEVANCE_WEIGHTS.typoTolerant,
-      );
-    return scores;
+    const exact = (field: TextField) => (word: string) => {
+      const postings = this.terms[field].get(word);
+      return postings ? [postings] : [];
+    };
+    add(
+      this.withEvery(words.name, exact('name')).filter((slot) => this.hasPhrase(slot, words.name)),
+      RELEVANCE_WEIGHTS.namePhrase,
+    );
+    add(this.withAny(words.pinyin, exact('pinyin')), RELEVANCE_WEIGHTS.pinyin);
+    add(this.withAny(words.initials, exact('initials')), RELEVANCE_WEIGHTS.initials);
+    add(
+      new Set([
+        ...this.withEvery(words.name, (word) => this.typoTolerant('name', word)),
+        ...this.withEvery(words.name, (word) => this.typoTolerant('pinyin', word)),
+      ]),
+      RELEVANCE_WEIGHTS.typoTolerant,
+    );
+    return { matched, scores };
+  }
+
+  /** Slots having every word (each through any of the postings `lookUp` gives for it). */
+  private withEvery(words: string[], lookUp: (word: string) => Postings[]): number[] {
+    if (words.length === 0) return [];
+    const reached = new Uint16Array(this.slots.length);
+    const found: number[] = [];
+    words.forEach((word, i) => {
+      for (const postings of lookUp(word))
+        for (const slot of postings) {
+          if (reached[slot] !== i) continue;
+          reached[slot] = i + 1;
+          if (i === words.length - 1) found.push(slot);
+        }
+    });
+    return found;
+  }
+
+  /** Slots having any of the words. */
+  private withAny(words: string[], lookUp: (word: string) => Postings[]): number[] {
+    const reached = new Uint8Array(this.slots.length);
+    const found: number[] = [];
+    for (const word of words)
+      for (const postings of lookUp(word))
+        for (const slot of postings) {
+          if (reached[slot]) continue;
+          reached[slot] = 1;
+          found.push(slot);
+        }
+    return found;
+  }
+
+  /** match_phrase: the words as consecutive tokens of the name (Chinese characters: a substring of it). */
+  private hasPhrase(slot: number, words: string[]): boolean {
+    const name = this.slots[slot]!.name.toLowerCase();
+    if (words.every((word) => HAN_ONLY.test(word)) && name.includes(words.join(''))) return true;
+    return containsPhrase(standardTokens(name), words);
   }
 
   /**
-   * Products having every word in one field within `fuzziness: AUTO`, first letter fixed. MiniSearch's lookup
-   * counts edits without swaps, so it is asked for one edit more and each hit is checked with swaps counted once.
+   * The postings of the indexed terms Elasticsearch's `fuzziness: AUTO, prefix_length: 1` takes for a word:
+   * same first letter, at most AUTO edits where swapping neighbours counts once, the closest 50. The radix tree
+   * finds terms within Levenshtein distance (a swap costs two there), so the word's swapped forms are looked up
+   * too, with the edits left.
    */
-  private typoTolerant(field: 'name' | 'pinyin', words: string[]): string[] {
-    const hits = this.text.search(
-      { queries: words, combineWith: 'AND' },
-      {
-        fields: [field],
-        fuzzy: (term) => {
-          const allowed = autoFuzziness(term);
-          return allowed === 0 ? false : allowed + 1;
-        },
-      },
-    );
-    return hits
-      .filter((hit) => words.every((word) => hit.terms.some((term) => fuzzyMatches(word, term))))
-      .map((hit) => hit.id as string);
+  private typoTolerant(field: TextField, word: string): Postings[] {
+    const dictionary = this.terms[field];
+    const allowed = autoFuzziness(word);
+    if (allowed === 0) {
+      const postings = dictionary.get(word);
+      return postings ? [postings] : [];
+    }
+    const chars = [...word];
+    const candidates = new Set(dictionary.fuzzyGet(word, allowed).keys());
+    for (const swapped of swaps(chars))
+      for (const term of dictionary.fuzzyGet(swapped, allowed - 1).keys()) candidates.add(term);
+    const accepted: Array<{ term: string; boost: number }> = [];
+    for (const term of candidates) {
+      const termChars = [...term];
+      if (termChars[0] !== chars[0]) continue;
+      const edits = restrictedEditDistance(chars, termChars);
+      if (edits <= allowed)
+        accepted.push({ term, boost: 1 - edits / Math.min(chars.length, termChars.length) });
+    }
+    accepted.sort((a, b) => b.boost - a.boost || compareCodePoints(a.term, b.term));
+    return accepted.slice(0, MAX_EXPANSIONS).map(({ term }) => dictionary.get(term)!);
   }
+}
+
+/** Each text field's distinct terms of a held product. */
+function textOf(p: HeldProduct): Array<[TextField, Set<string>]> {
+  return [
+    ['name', new Set(standardTokens(p.name))],
+    ['pinyin', new Set(standardTokens(p.pinyin))],
+    ['initials', new Set(standardTokens(p.initials))],
+    ['suggest', new Set(p.suggest)],
+  ];
+}
+
+/** A word with one pair of neighbours swapped, for each pair. */
+function swaps(chars: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const copy = [...chars];
+    [copy[i], copy[i + 1]] = [copy[i + 1]!, copy[i]!];
+    out.push(copy.join(''));
+  }
+  return out;
 }
 
 function filterOf(query: ProductSearchQuery): (product: HeldProduct) => boolean {

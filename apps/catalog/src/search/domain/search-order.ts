@@ -16,12 +16,17 @@ export const RELEVANCE_WEIGHTS = { namePhrase: 8, pinyin: 4, initials: 2, typoTo
 
 /** Code point order of two strings (UTF-16 order differs from it only beyond the Basic Multilingual Plane). */
 export function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
   }
-  return x.length - y.length;
+  return a.length - b.length;
+}
+
+/** Surrogates (0xD800-0xDFFF, halves of code points above 0xFFFF) rank above the rest of the BMP. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  return unit >= 0xe000 ? unit - 0x800 : unit;
 }

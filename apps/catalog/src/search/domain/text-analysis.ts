@@ -6,7 +6,8 @@
  * transpositions (Lucene's restricted Damerau-Levenshtein distance).
  *
  * Known differences from UAX #29 (none reachable from names the catalog generates): Hiragana, Katakana and
- * Thai runs are split like Latin words; a comma between digits ("1,000") separates tokens.
+ * Thai runs are split like Latin words; a comma between digits ("1,000") separates tokens. A typo of two swapped
+ * pairs in one word of six letters or more is found by Elasticsearch and not by the in-process engine.
  */
 const TOKEN =
   /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}_])+(?:['.’](?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}_])+)*/gu;
@@ -20,18 +21,6 @@ export function standardTokens(text: string): string[] {
 export function autoFuzziness(term: string): 0 | 1 | 2 {
   const length = [...term].length;
   return length <= 2 ? 0 : length <= 5 ? 1 : 2;
-}
-
-/**
- * Whether an indexed term is a fuzzy match of a query term as Elasticsearch decides it: same first character,
- * and at most `autoFuzziness` edits where swapping two neighbours counts as one.
- */
-export function fuzzyMatches(queryTerm: string, indexedTerm: string): boolean {
-  const q = [...queryTerm];
-  const t = [...indexedTerm];
-  if (q[0] !== t[0]) return false;
-  const allowed = autoFuzziness(queryTerm);
-  return Math.abs(q.length - t.length) <= allowed && restrictedEditDistance(q, t) <= allowed;
 }
 
 /** Optimal string alignment distance (insert, delete, substitute, swap neighbours), over code points. */
