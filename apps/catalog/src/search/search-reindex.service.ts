@@ -52,7 +52,7 @@ export class SearchReindexService implements OnApplicationBootstrap {
         void this.start().catch(() => undefined);
     } catch (error) {
       this.logger.warn(
-        `Elasticsearch not reachable at start (${(error as Error).message}); search answers from MySQL until it is`,
+        `Elasticsearch not reachable at start (${(error as Error).message}); search answers from the in-process index until it is`,
       );
     }
   }
