@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       });
     if (only.has('engines'))
       await stage('search on each engine at 10k and 100k SKUs', async () => {
-        rows.push(...(await searchEngineRows(run, processes, log)));
+        await searchEngineRows(run, processes, log, rows);
       });
     if (only.has('images'))
       await stage('image variants', async () => {

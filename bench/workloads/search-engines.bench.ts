@@ -59,14 +59,15 @@ export function searchMix(): { popular: string[]; distinct: string[] } {
  * real reindex (large-catalog.bench.ts), and a second catalog process on the same rows with no Elasticsearch,
  * which builds its in-process index at start (build time and memory printed). Both get the same query mix
  * (4 in 10 requests one of 3 popular searches, the rest cycling through ~100 distinct ones) from 20 clients,
- * alternating rounds; the row is in-process against Elasticsearch on the same machine in the same run.
+ * alternating rounds; the row is in-process against Elasticsearch on the same machine in the same run. Each
+ * size's row is added as soon as it is measured, so a failure at 100k keeps the 10k row.
  */
 export async function searchEngineRows(
   run: BenchRun,
   processes: BenchProcess[],
   log: (line: string) => void,
-): Promise<RatioRow[]> {
-  const rows: RatioRow[] = [];
+  rows: RatioRow[],
+): Promise<void> {
   const mix = searchMix();
   for (const [i, skus] of SIZES.entries()) {
     const esPort = PORTS.largeCatalog + 10 + i;
@@ -146,7 +147,6 @@ export async function searchEngineRows(
     await local.stop();
     await withEs.catalog.stop();
   }
-  return rows;
 }
 
 async function waitForIndex(

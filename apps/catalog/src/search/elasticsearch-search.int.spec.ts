@@ -49,6 +49,7 @@ describe('search on Elasticsearch, kept in sync through Kafka', () => {
       ELASTICSEARCH_MAX_RETRIES: '0',
       ELASTICSEARCH_REQUEST_TIMEOUT_MS: '3000',
       CATALOG_SEARCH_ALIAS: alias,
+      CATALOG_SEARCH_FALLBACK: 'in-process',
       // Batches of 3: the reindex below crosses several keyset batches, each read while the last is sent.
       CATALOG_REINDEX_BATCH_SIZE: '3',
       CACHE_DRIVER: 'redis',

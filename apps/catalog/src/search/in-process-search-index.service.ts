@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@elastic/elasticsearch';
 import { MoreThanOrEqual } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { PeriodicJobProvider } from '@harvest/platform/scheduling';
+import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { Product } from '../products/entities/product.entity';
-import { SearchIndexBuildingError } from './domain/search-errors';
+import { SearchIndexBuildingError, SearchUnavailableError } from './domain/search-errors';
 import { InProcessProductSearch } from './in-process-product-search.adapter';
 import { activeSearchEntryPage, loadSearchEntries, type SearchEntry } from './product-document';
 import { memoryNowMiB } from './reindex-memory';
@@ -14,7 +16,8 @@ const COMMIT_DELAY_ALLOWANCE_MS = 10_000;
 const REFRESH_PAGE = 500;
 
 export interface InProcessIndexStatus {
-  state: 'building' | 'ready' | 'failed';
+  /** `off`: Elasticsearch serves and CATALOG_SEARCH_FALLBACK=none. */
+  state: 'off' | 'building' | 'ready' | 'failed';
   products: number;
   total: number;
   buildMs: number | null;
@@ -49,15 +52,21 @@ export class InProcessSearchIndex extends PeriodicJobProvider<number> {
   /** The next look reads products changed at or after this. */
   private changedSince = new Date();
 
+  private readonly wanted: boolean;
+
   constructor(
     private readonly db: Database,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    @Inject(ELASTICSEARCH_CLIENT) client: Client | null,
   ) {
-    super({ name: 'InProcessSearchIndex', everyMs: config.CATALOG_SEARCH_LOCAL_REFRESH_MS });
+    const wanted = !client || config.CATALOG_SEARCH_FALLBACK === 'in-process';
+    super({ name: 'InProcessSearchIndex', everyMs: wanted ? config.CATALOG_SEARCH_LOCAL_REFRESH_MS : 0 });
+    this.wanted = wanted;
+    if (!wanted) this.current.state = 'off';
   }
 
   override onApplicationBootstrap(): void {
-    this.built = this.build();
+    if (this.wanted) this.built = this.build();
     super.onApplicationBootstrap();
   }
 
@@ -78,6 +87,7 @@ export class InProcessSearchIndex extends PeriodicJobProvider<number> {
 
   /** The engine, once built; a 503 naming the progress before. */
   ready(): InProcessProductSearch {
+    if (this.current.state === 'off') throw new SearchUnavailableError();
     if (this.current.state !== 'ready')
       throw new SearchIndexBuildingError(this.engine.size, this.current.total);
     return this.engine;
@@ -85,7 +95,7 @@ export class InProcessSearchIndex extends PeriodicJobProvider<number> {
 
   /** Entries read in an event's transaction: applied now, ordered by version against everything else. */
   apply(entries: ReadonlyMap<string, SearchEntry>): void {
-    this.engine.apply(entries);
+    if (this.wanted) this.engine.apply(entries);
   }
 
   /** The timer's look at products changed since the last one; a failed build (MySQL away at start) is retried. */

@@ -44,6 +44,7 @@ describe('Elasticsearch and the in-process index give the same answers', () => {
       ELASTICSEARCH_URL: ES_URL,
       ELASTICSEARCH_MAX_RETRIES: '0',
       CATALOG_SEARCH_ALIAS: alias,
+      CATALOG_SEARCH_FALLBACK: 'in-process',
       CATALOG_SEARCH_LOCAL_REFRESH_MS: '200',
     });
     await loadSearchFixture(t);

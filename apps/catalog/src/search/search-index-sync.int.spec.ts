@@ -38,7 +38,7 @@ describe('search document writes before the alias exists (real Elasticsearch)', 
     {} as Database,
     es,
     config,
-    new InProcessSearchIndex({} as Database, config),
+    new InProcessSearchIndex({} as Database, config, null),
   );
   const entries = new Map<string, SearchEntry>([['prod-1', { document, version: 3 }]]);
 

@@ -34,6 +34,7 @@ function syncWith(find: () => Promise<Array<{ productId: string; queuedAt: Date 
     new InProcessSearchIndex(
       db as unknown as Database,
       { CATALOG_SEARCH_LOCAL_REFRESH_MS: 0 } as CatalogConfig,
+      null,
     ),
   );
   return { sync, calls };

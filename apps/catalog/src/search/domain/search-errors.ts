@@ -25,3 +25,12 @@ export class SearchIndexBuildingError extends DomainError {
     );
   }
 }
+
+/** Elasticsearch failed and this instance keeps no in-process index to answer instead (503). */
+export class SearchUnavailableError extends DomainError {
+  constructor() {
+    super('unavailable', 'search-unavailable', 'Search is not answering; try again shortly.', {
+      retryAfterSeconds: 5,
+    });
+  }
+}
