@@ -5,7 +5,7 @@ import type { InProcessIndexStatus } from '../../apps/catalog/src/search/in-proc
 import type { ProductSearchQuery } from '../../apps/catalog/src/search/product-search.port';
 import { PORTS, type BenchRun } from '../support/bench-run';
 import type { BenchProcess } from '../support/child-process';
-import { startService } from '../support/harvest-services';
+import { productionNodeOptions, startService } from '../support/harvest-services';
 import { measureAlternating, measureHttp } from '../support/load';
 import type { RatioRow } from '../support/ratio-table';
 import { reindexGeneratedCatalog } from './large-catalog.bench';
@@ -16,6 +16,7 @@ import { searchPath } from './search-queries';
 const CLIENTS = 20;
 const DONE_WHEN = { 10_000: { reqPerSec: 330, p99Ms: 100 }, 100_000: { reqPerSec: 0, p99Ms: 200 } } as const;
 const SIZES = [10_000, 100_000] as const;
+const INDEX_HEAP_MIB = 1024;
 
 /**
  * What shoppers type: a few very popular searches, and many distinct ones (every demo item by characters, one
@@ -88,6 +89,8 @@ export async function searchEngineRows(
         EVENTS_DB_NAME: `${run.database.prefix}events_${skus}_in_process`,
         SEARCH_DRIVER: 'sql',
         CACHE_DRIVER: 'memory',
+        // The index takes ~5 KiB of heap per product: the chart's 256 MiB runs out at 100k SKUs (50k products).
+        NODE_OPTIONS: `${productionNodeOptions('catalog')} --max-old-space-size=${INDEX_HEAP_MIB}`,
       },
       `catalog-${skus}-in-process`,
     );
