@@ -3,7 +3,7 @@
  * Needs the local tier up (bash infra/local/harness up). Prints the ratio table and the large-catalog
  * reindex figures, and writes them to .cache/bench/results-<run>.md.
  *
- *   npm run bench [-- --quick] [--skus 1000000] [--small-skus 100000] [--only detail,orders,search,relay,images,reindex] [--cpu-prof] [--raw-with-key-store]
+ *   npm run bench [-- --quick] [--skus 1000000] [--small-skus 100000] [--only detail,orders,search,engines,relay,images,reindex] [--cpu-prof] [--raw-with-key-store]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -22,10 +22,11 @@ import { orderPlacementRow } from './workloads/order-placement.bench';
 import { productDetailRow } from './workloads/product-detail.bench';
 import { reindexGeneratedCatalog } from './workloads/large-catalog.bench';
 import { searchRow } from './workloads/search.bench';
+import { searchEngineRows } from './workloads/search-engines.bench';
 import { imageVariantsRow } from './workloads/image-variants.bench';
 import { outboxRelayRow, relayTopics } from './workloads/outbox-relay.bench';
 
-const WORKLOADS = ['detail', 'orders', 'search', 'relay', 'images', 'reindex'] as const;
+const WORKLOADS = ['detail', 'orders', 'search', 'engines', 'relay', 'images', 'reindex'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -116,6 +117,10 @@ async function main(): Promise<void> {
           const alias = run.searchAlias(`catalog-${smallSkus}`);
           rows.push(await searchRow(small.catalog, PORTS.largeCatalog, alias, smallSkus));
         }
+      });
+    if (only.has('engines'))
+      await stage('search on each engine at 10k and 100k SKUs', async () => {
+        await searchEngineRows(run, processes, log, rows);
       });
     if (only.has('images'))
       await stage('image variants', async () => {

@@ -4,7 +4,7 @@ import { FRONT_DOOR } from './chaos-settings';
 export interface ReadResult {
   kind: 'product' | 'search';
   status: number | 'network';
-  /** Search only: which engine answered ("elasticsearch" or "sql" when it fell back). */
+  /** Search only: which engine answered ("elasticsearch", or "in-process" when it fell back). */
   engine?: string;
   at: number;
 }

@@ -60,6 +60,8 @@ export function instanceEnv(tier: TierEnv, spec: InstanceSpec): NodeJS.ProcessEn
     REDIS_SENTINELS: SENTINEL_PORTS.map((p) => `127.0.0.1:${p}`).join(','),
     REDIS_SENTINEL_NAME: 'harvest',
     SEARCH_DRIVER: 'elasticsearch',
+    // Each catalog answers from its in-process index while Elasticsearch is away (issue 28).
+    CATALOG_SEARCH_FALLBACK: 'in-process',
     ELASTICSEARCH_URL,
     OBJECT_STORAGE_DRIVER: 'fastdfs',
     FASTDFS_TRACKERS: tier.fastdfsTrackers,

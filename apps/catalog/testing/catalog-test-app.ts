@@ -5,6 +5,7 @@ import type { Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { TEST_RATE_LIMITS, connectAsRoot, dropDatabase, TestIssuer, withResponseCheck } from '@harvest/testing';
 import { catalogService } from '../src/catalog.service-definition';
+import { InProcessSearchIndex } from '../src/search/in-process-search-index.service';
 
 export interface CatalogTestApp {
   app: NestFastifyApplication;
@@ -17,8 +18,8 @@ export interface CatalogTestApp {
 }
 
 /**
- * The whole catalog service on throwaway schemas (its own and the embedded event log), initialised but not
- * listening. Fails with the harness hint when MariaDB is not there.
+ * The whole catalog service on throwaway schemas (its own and the embedded event log), initialised (its
+ * in-process search index built) but not listening. Fails with the harness hint when MariaDB is not there.
  */
 export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogTestApp> {
   const root = await connectAsRoot();
@@ -53,6 +54,8 @@ export async function startCatalogTestApp(overrides: Env = {}): Promise<CatalogT
     await drop(); // a start that fails (a server missing) leaves no schemas behind
     throw error;
   });
+  // Search answers 503 until the in-process index has been built from the catalog; a test starts after that.
+  await app.get(InProcessSearchIndex).whenBuilt();
   return {
     app,
     env,

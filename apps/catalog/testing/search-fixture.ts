@@ -1,3 +1,4 @@
+import type { SearchEngineName } from '../src/search/product-search.port';
 import { stockChangedV1 } from '@harvest/contracts/inventory-stock-changed';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
@@ -156,7 +157,7 @@ export function searchOf(t: () => CatalogTestApp): Search {
 }
 
 /** The same expectations for both engines: exact facets on the fixture, filters, sorting, Chinese and pinyin text. */
-export function defineSearchScenarios(t: () => CatalogTestApp, engine: 'sql' | 'elasticsearch'): void {
+export function defineSearchScenarios(t: () => CatalogTestApp, engine: SearchEngineName): void {
   const search = searchOf(t);
 
   it('counts every facet exactly over the whole catalog', async () => {

@@ -14,8 +14,7 @@ import { Database, databaseConfigShape } from '@harvest/platform/database';
 import { eventsMigrations } from '@harvest/platform/events';
 import { catalogEntities } from '../catalog.service-definition';
 import { catalogMigrations } from '../migrations';
-import { DEMO_CATEGORIES } from './demo-catalog';
-import { generatedProduct, type GeneratedProductRow } from './large-catalog';
+import { generatedProduct, insertDemoCategories, insertGeneratedProducts } from './large-catalog';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -40,14 +39,14 @@ async function main(): Promise<void> {
     migrations: [...eventsMigrations, ...catalogMigrations],
   });
   try {
-    await ensureCategories(db);
+    await insertDemoCategories(db);
     const started = Date.now();
     let done = 0;
     for (let first = 1; first <= products; first += batchSize) {
       const rows = Array.from({ length: Math.min(batchSize, products - first + 1) }, (_, i) =>
         generatedProduct(first + i, perProduct),
       );
-      await insertBatch(db, rows);
+      await insertGeneratedProducts(db, rows);
       done += rows.length;
       const seconds = (Date.now() - started) / 1000;
       process.stderr.write(
@@ -60,57 +59,6 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
   }
-}
-
-async function ensureCategories(db: Database): Promise<void> {
-  const paths = new Map<string, string>();
-  for (const c of DEMO_CATEGORIES) {
-    const path = `${c.parentId ? paths.get(c.parentId) : '/'}${c.id}/`;
-    paths.set(c.id, path);
-    await db.writer.query(
-      'INSERT IGNORE INTO category (id, parent_id, name, path, min_shelf_life_days_at_delivery, version) VALUES (?, ?, ?, ?, ?, 1)',
-      [c.id, c.parentId ?? null, c.name, path, c.minShelfLifeDaysAtDelivery],
-    );
-  }
-}
-
-async function insertBatch(db: Database, rows: GeneratedProductRow[]): Promise<void> {
-  const now = new Date();
-  await db.transaction(async (em) => {
-    await em.query(
-      `INSERT IGNORE INTO product (id, name, name_pinyin, name_pinyin_compact, name_initials, description, category_id, farm_id, organic,
-         organic_certificate_no, status, image_ids, min_price_fen, version, created_at, updated_at, search_changed_at) VALUES ${rows.map(() => "(?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 'active', '[]', ?, 1, ?, ?, ?)").join(', ')}`,
-      rows.flatMap((p) => [
-        p.id,
-        p.name,
-        p.namePinyin,
-        p.namePinyinCompact,
-        p.nameInitials.slice(0, 100),
-        p.categoryId,
-        p.farmId,
-        p.organic,
-        p.organic ? `ORG-${p.id}` : null,
-        p.minPriceFen,
-        now,
-        now,
-        now,
-      ]),
-    );
-    const skus = rows.flatMap((p) => p.skus.map((s) => ({ ...s, productId: p.id })));
-    await em.query(
-      `INSERT IGNORE INTO sku (id, product_id, name, sold_by, price_fen, temperature_class, shelf_life_days, status, version, created_at) VALUES ${skus.map(() => "(?, ?, ?, ?, ?, ?, ?, 'active', 1, ?)").join(', ')}`,
-      skus.flatMap((s) => [
-        s.id,
-        s.productId,
-        s.name,
-        s.soldBy,
-        s.priceFen,
-        s.temperatureClass,
-        s.shelfLifeDays,
-        now,
-      ]),
-    );
-  });
 }
 
 function positiveInt(flag: string, value: string | undefined): number {

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ProblemResponses, Roles } from '@harvest/platform/http';
+import { InProcessSearchIndex } from './in-process-search-index.service';
 import { SearchIndexSyncService } from './search-index-sync.service';
 import { SearchReindexService } from './search-reindex.service';
 import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
@@ -11,6 +12,7 @@ export class AdminSearchController {
   constructor(
     private readonly reindex: SearchReindexService,
     private readonly sync: SearchIndexSyncService,
+    private readonly local: InProcessSearchIndex,
   ) {}
 
   /** Starts a full rebuild with alias swap; poll GET /admin/search/reindex for progress. */
@@ -29,5 +31,11 @@ export class AdminSearchController {
       ...this.reindex.status(),
       pendingCatchUp: this.sync.enabled ? await this.sync.pendingCount() : 0,
     };
+  }
+
+  /** This instance's in-process index: build progress, size and memory. */
+  @Get('in-process')
+  inProcess() {
+    return this.local.status();
   }
 }

@@ -1,6 +1,8 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import { RELEVANCE_WEIGHTS } from './domain/search-order';
 import type { ProductDocument } from './product-document';
 import {
+  FACET_SIZES,
   PRICE_BUCKETS,
   sortFacet,
   type FacetCount,
@@ -12,7 +14,10 @@ import {
 
 type Aggs = Record<string, estypes.AggregationsAggregate>;
 
-/** Full text over name, pinyin and initials with fuzziness; filters, exact facets (one shard), sorting, completion. */
+/**
+ * Full text over name, pinyin and initials with fuzziness, ranked by fixed weights per kind of match
+ * (domain/search-order.ts); filters, exact facets (one shard), sorting, completion.
+ */
 export class ElasticsearchProductSearch implements ProductSearchEngine {
   readonly name = 'elasticsearch' as const;
 
@@ -32,10 +37,10 @@ export class ElasticsearchProductSearch implements ProductSearchEngine {
       sort: sortOf(query),
       _source: ['name', 'categoryId', 'farmId', 'organic', 'minPriceFen', 'imageId'],
       aggs: {
-        category: { terms: { field: 'categoryId', size: 1000 } },
-        farm: { terms: { field: 'farmId', size: 100 } },
-        temperatureClass: { terms: { field: 'temperatureClasses', size: 10 } },
-        organic: { terms: { field: 'organic', size: 2 } },
+        category: { terms: { field: 'categoryId', size: FACET_SIZES.category } },
+        farm: { terms: { field: 'farmId', size: FACET_SIZES.farm } },
+        temperatureClass: { terms: { field: 'temperatureClasses', size: FACET_SIZES.temperatureClass } },
+        organic: { terms: { field: 'organic', size: FACET_SIZES.organic } },
         price: {
           range: {
             field: 'minPriceFen',
@@ -116,23 +121,26 @@ export class ElasticsearchProductSearch implements ProductSearchEngine {
 function textQuery(text: string | undefined): estypes.QueryDslQueryContainer[] {
   const q = text?.trim();
   if (!q) return [{ match_all: {} }];
+  // Each kind of match adds a fixed weight (domain/search-order.ts): the in-process engine adds the same ones.
+  const weighted = (boost: number, query: estypes.QueryDslQueryContainer) => ({
+    constant_score: { filter: query, boost },
+  });
   return [
     {
       bool: {
         should: [
-          // Exact characters score highest, then pinyin, then typo-tolerant matches of either.
-          { match_phrase: { name: { query: q, boost: 4 } } },
-          { match: { pinyin: { query: q.toLowerCase().replace(/\s+/g, ''), boost: 2 } } },
-          { match: { initials: { query: q.toLowerCase(), boost: 1 } } },
-          {
+          weighted(RELEVANCE_WEIGHTS.namePhrase, { match_phrase: { name: q } }),
+          weighted(RELEVANCE_WEIGHTS.pinyin, { match: { pinyin: q.toLowerCase().replace(/\s+/g, '') } }),
+          weighted(RELEVANCE_WEIGHTS.initials, { match: { initials: q.toLowerCase() } }),
+          weighted(RELEVANCE_WEIGHTS.typoTolerant, {
             multi_match: {
               query: q,
-              fields: ['name^2', 'pinyin'],
+              fields: ['name', 'pinyin'],
               fuzziness: 'AUTO',
               prefix_length: 1,
               operator: 'and',
             },
-          },
+          }),
         ],
         minimum_should_match: 1,
       },
@@ -155,11 +163,15 @@ function filters(query: ProductSearchQuery): estypes.QueryDslQueryContainer[] {
 }
 
 function sortOf(query: ProductSearchQuery): estypes.Sort {
-  const tieBreak = { createdAt: { order: 'desc' as const } };
-  if (query.sort === 'price_asc') return [{ minPriceFen: { order: 'asc', missing: '_last' } }, tieBreak];
-  if (query.sort === 'price_desc') return [{ minPriceFen: { order: 'desc', missing: '_last' } }, tieBreak];
-  if (query.sort === 'newest') return [tieBreak];
-  return ['_score', tieBreak];
+  // Newest first, then name: the tiebreak of domain/search-order.ts.
+  const tieBreak: estypes.SortCombinations[] = [
+    { createdAt: { order: 'desc' } },
+    { 'name.raw': { order: 'asc' } },
+  ];
+  if (query.sort === 'price_asc') return [{ minPriceFen: { order: 'asc', missing: '_last' } }, ...tieBreak];
+  if (query.sort === 'price_desc') return [{ minPriceFen: { order: 'desc', missing: '_last' } }, ...tieBreak];
+  if (query.sort === 'newest') return tieBreak;
+  return ['_score', ...tieBreak];
 }
 
 function termsFacet(aggregate: estypes.AggregationsAggregate | undefined, booleans = false): FacetCount[] {

@@ -1,5 +1,5 @@
 import type { EntityManager, FindOptionsSelect } from 'typeorm';
-import { In } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { SkuAvailability } from '../availability/entities/sku-availability.entity';
 import { Category } from '../categories/entities/category.entity';
 import { Product } from '../products/entities/product.entity';
@@ -103,6 +103,27 @@ export async function loadSearchEntries(
   );
   for (const [id, document] of documents) result.get(id)!.document = document;
   return result;
+}
+
+/** One keyset page of active products in id order, after `after`: their entries, and the last id read. */
+export async function activeSearchEntryPage(
+  em: EntityManager,
+  after: string,
+  size: number,
+): Promise<{ last?: string; entries: Map<string, SearchEntry> }> {
+  const products = await em.find(Product, {
+    where: { status: 'active', id: MoreThan(after) },
+    select: DOCUMENT_PRODUCT_COLUMNS,
+    order: { id: 'ASC' },
+    take: size,
+  });
+  const documents = await activeProductDocuments(em, products);
+  return {
+    last: products.at(-1)?.id,
+    entries: new Map(
+      products.map((p) => [p.id, { document: documents.get(p.id) ?? null, version: p.searchVersion }]),
+    ),
+  };
 }
 
 /**

@@ -63,9 +63,11 @@ export interface ProductSuggestion {
   name: string;
 }
 
-/** One search engine behind the storefront: Elasticsearch, or SQL on the catalog's own tables. */
+export type SearchEngineName = 'elasticsearch' | 'in-process';
+
+/** One search engine behind the storefront: Elasticsearch, or the index each catalog instance holds in memory. */
 export interface ProductSearchEngine {
-  readonly name: 'elasticsearch' | 'sql';
+  readonly name: SearchEngineName;
   search(query: ProductSearchQuery): Promise<ProductSearchResult>;
   suggest(prefix: string, size: number): Promise<ProductSuggestion[]>;
 }
@@ -78,6 +80,12 @@ export const PRICE_BUCKETS: ReadonlyArray<{ key: string; fromFen: number; toFen:
   { key: '60-100', fromFen: 6_000, toFen: 10_000 },
   { key: '100-and-up', fromFen: 10_000, toFen: null },
 ];
+
+/**
+ * How many values each term facet lists at most: the busiest ones (count, then value), as Elasticsearch's terms
+ * aggregation keeps them.
+ */
+export const FACET_SIZES = { category: 1000, farm: 100, temperatureClass: 10, organic: 2 } as const;
 
 /** Facet lists ordered the same way by both engines: by count, then value. */
 export function sortFacet(counts: FacetCount[]): FacetCount[] {

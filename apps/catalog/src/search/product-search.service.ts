@@ -1,39 +1,40 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { errors, type Client } from '@elastic/elasticsearch';
-import { Database } from '@harvest/platform/database';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { ElasticsearchProductSearch } from './elasticsearch-product-search.adapter';
+import { InProcessSearchIndex } from './in-process-search-index.service';
 import type {
   ProductSearchEngine,
   ProductSearchQuery,
   ProductSearchResult,
   ProductSuggestion,
+  SearchEngineName,
 } from './product-search.port';
-import { SqlProductSearch } from './sql-product-search.adapter';
 
 export interface Answered<T> {
   /** Which engine answered. */
-  engine: 'elasticsearch' | 'sql';
-  /** True when Elasticsearch is configured but failed, so MySQL answered (no typo tolerance, simpler ranking). */
+  engine: SearchEngineName;
+  /** True when Elasticsearch is configured but failed, so this instance's in-process index answered. */
   degraded: boolean;
   result: T;
 }
 
-/** Elasticsearch when configured, MySQL otherwise and whenever Elasticsearch fails a query. */
+/**
+ * Elasticsearch when configured; the in-process index otherwise and whenever Elasticsearch fails a query. The
+ * two give the same answers (search-engines.int.spec.ts), and neither costs MySQL anything per query.
+ */
 @Injectable()
 export class ProductSearchService {
   private readonly logger = new Logger('ProductSearch');
   private readonly primary: ProductSearchEngine | null;
-  private readonly fallback: ProductSearchEngine;
 
   constructor(
-    db: Database,
+    private readonly local: InProcessSearchIndex,
     @Inject(ELASTICSEARCH_CLIENT) client: Client | null,
     @Inject(CATALOG_CONFIG) config: CatalogConfig,
   ) {
     this.primary = client ? new ElasticsearchProductSearch(client, config.CATALOG_SEARCH_ALIAS) : null;
-    this.fallback = new SqlProductSearch(db);
   }
 
   search(query: ProductSearchQuery): Promise<Answered<ProductSearchResult>> {
@@ -54,11 +55,15 @@ export class ProductSearchService {
           result: await retryOnceIfAnswered(() => ask(primary)),
         };
       } catch (error) {
-        this.logger.warn(`Elasticsearch query failed, answering from MySQL: ${(error as Error).message}`);
-        return { engine: this.fallback.name, degraded: true, result: await ask(this.fallback) };
+        this.logger.warn(
+          `Elasticsearch query failed, answering from the in-process index: ${(error as Error).message}`,
+        );
+        const fallback = this.local.ready();
+        return { engine: fallback.name, degraded: true, result: await ask(fallback) };
       }
     }
-    return { engine: this.fallback.name, degraded: false, result: await ask(this.fallback) };
+    const local = this.local.ready();
+    return { engine: local.name, degraded: false, result: await ask(local) };
   }
 }
 

@@ -2,6 +2,7 @@ import type { Database } from '@harvest/platform/database';
 import { createElasticsearchClient } from '@harvest/platform/search';
 import type { CatalogConfig } from '../config/catalog.config';
 import type { ProductDocument, SearchEntry } from './product-document';
+import { InProcessSearchIndex } from './in-process-search-index.service';
 import { SearchIndexSyncService } from './search-index-sync.service';
 
 const ES_URL = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
@@ -31,11 +32,14 @@ describe('search document writes before the alias exists (real Elasticsearch)', 
   const es = createElasticsearchClient(ES_URL, { maxRetries: 0, requestTimeoutMs: 5_000 });
   const alias = `it-catalog-sync-${process.pid}-${Date.now()}`;
   const concrete = `${alias}-v1`;
-  // write() needs neither the database nor the other settings; the catch-up job is built but never started.
-  const sync = new SearchIndexSyncService({} as Database, es, {
-    CATALOG_SEARCH_ALIAS: alias,
-    CATALOG_SEARCH_CATCH_UP_MS: 0,
-  } as CatalogConfig);
+  // write() needs neither the database nor the other settings; the jobs are built but never started.
+  const config = { CATALOG_SEARCH_ALIAS: alias, CATALOG_SEARCH_CATCH_UP_MS: 0 } as CatalogConfig;
+  const sync = new SearchIndexSyncService(
+    {} as Database,
+    es,
+    config,
+    new InProcessSearchIndex({} as Database, config, null),
+  );
   const entries = new Map<string, SearchEntry>([['prod-1', { document, version: 3 }]]);
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { Logger } from '@nestjs/common';
 import type { Database } from '@harvest/platform/database';
 import type { CatalogConfig } from '../config/catalog.config';
+import { InProcessSearchIndex } from './in-process-search-index.service';
 import { SearchIndexSyncService } from './search-index-sync.service';
 
 const EVERY_MS = 500;
@@ -30,6 +31,11 @@ function syncWith(find: () => Promise<Array<{ productId: string; queuedAt: Date 
       CATALOG_SEARCH_ALIAS: 'catalog-products',
       CATALOG_SEARCH_CATCH_UP_MS: EVERY_MS,
     } as CatalogConfig,
+    new InProcessSearchIndex(
+      db as unknown as Database,
+      { CATALOG_SEARCH_LOCAL_REFRESH_MS: 0 } as CatalogConfig,
+      null,
+    ),
   );
   return { sync, calls };
 }

@@ -7,12 +7,13 @@ import { PeriodicJobProvider } from '@harvest/platform/scheduling';
 import { ELASTICSEARCH_CLIENT } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { SearchSyncPending } from './entities/search-sync-pending.entity';
+import { InProcessSearchIndex } from './in-process-search-index.service';
 import { loadSearchEntries, type SearchEntry } from './product-document';
 
 const CATCH_UP_BATCH = 200;
 
 /**
- * Keeps the Elasticsearch alias in step with MySQL. Event consumers call `sync` inside their inbox
+ * Keeps the Elasticsearch alias (and this instance's in-process index) in step with MySQL. Event consumers call `sync` inside their inbox
  * transaction; when Elasticsearch refuses, the product is queued in search_sync_pending (same transaction)
  * and a timer job drains the queue once Elasticsearch answers again. Documents are always built from the
  * current rows, so a late or repeated write can only bring a document up to date.
@@ -25,6 +26,7 @@ export class SearchIndexSyncService extends PeriodicJobProvider<number> {
     private readonly db: Database,
     @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client | null,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly local: InProcessSearchIndex,
   ) {
     super({
       name: 'SearchIndexSync',
@@ -46,11 +48,17 @@ export class SearchIndexSyncService extends PeriodicJobProvider<number> {
     return this.config.CATALOG_SEARCH_ALIAS;
   }
 
-  /** Writes the products' documents now, or queues them when Elasticsearch is away. Never throws for ES. */
+  /**
+   * Brings the products' documents up to date in this instance's in-process index, and writes them to
+   * Elasticsearch now or queues them when it is away. Never throws for ES.
+   */
   async sync(em: EntityManager, productIds: readonly string[]): Promise<void> {
-    if (!this.client || productIds.length === 0) return;
+    if (productIds.length === 0) return;
+    const entries = await loadSearchEntries(em, productIds);
+    this.local.apply(entries);
+    if (!this.client) return;
     try {
-      await this.write(await loadSearchEntries(em, productIds));
+      await this.write(entries);
       this.recovered();
     } catch (error) {
       this.failed(error);

@@ -1,15 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { MoreThan, MoreThanOrEqual } from 'typeorm';
+import { MoreThanOrEqual } from 'typeorm';
 import { Database } from '@harvest/platform/database';
 import { SEARCH_INDEX_ADMIN, type SearchDocument, type SearchIndexAdmin } from '@harvest/platform/search';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config/catalog.config';
 import { Product } from '../products/entities/product.entity';
-import {
-  activeProductDocuments,
-  DOCUMENT_PRODUCT_COLUMNS,
-  loadSearchEntries,
-  type ProductDocument,
-} from './product-document';
+import { activeSearchEntryPage, loadSearchEntries, type ProductDocument } from './product-document';
 import { ReindexRunningError, SearchEngineDisabledError } from './domain/search-errors';
 import { highestMemory, memoryNowMiB, type MemoryMiB } from './reindex-memory';
 import { PRODUCT_INDEX } from './product-index.definition';
@@ -57,7 +52,7 @@ export class SearchReindexService implements OnApplicationBootstrap {
         void this.start().catch(() => undefined);
     } catch (error) {
       this.logger.warn(
-        `Elasticsearch not reachable at start (${(error as Error).message}); search answers from MySQL until it is`,
+        `Elasticsearch not reachable at start (${(error as Error).message}); search answers from the in-process index until it is`,
       );
     }
   }
@@ -136,13 +131,10 @@ export class SearchReindexService implements OnApplicationBootstrap {
 
   private readBatch(after: string): Promise<{ last?: string; documents: Map<string, ProductDocument> }> {
     return this.db.read(async (em) => {
-      const products = await em.find(Product, {
-        where: { status: 'active', id: MoreThan(after) },
-        select: DOCUMENT_PRODUCT_COLUMNS,
-        order: { id: 'ASC' },
-        take: this.config.CATALOG_REINDEX_BATCH_SIZE,
-      });
-      return { last: products.at(-1)?.id, documents: await activeProductDocuments(em, products) };
+      const page = await activeSearchEntryPage(em, after, this.config.CATALOG_REINDEX_BATCH_SIZE);
+      const documents = new Map<string, ProductDocument>();
+      for (const [id, { document }] of page.entries) if (document) documents.set(id, document);
+      return { last: page.last, documents };
     });
   }
 

@@ -10,8 +10,8 @@ import { stockChangedV1 } from '@harvest/contracts/inventory-stock-changed';
 import { Database } from '@harvest/platform/database';
 import { OutboxWriter } from '@harvest/platform/events';
 
-/** The embedded default: search on MySQL (SEARCH_DRIVER=sql), events through the embedded log. */
-describe('search on SQL (embedded default)', () => {
+/** The embedded default: the in-process index (SEARCH_DRIVER=sql, no Elasticsearch), events through the embedded log. */
+describe('search on the in-process index (embedded default)', () => {
   let t: CatalogTestApp;
 
   beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('search on SQL (embedded default)', () => {
     await t?.close();
   });
 
-  defineSearchScenarios(() => t, 'sql');
+  defineSearchScenarios(() => t, 'in-process');
   it('applies stock levels in version order: an older level is ignored, a newer one moves the in-stock facet', async () => {
     const publish = (available: number, version: number) =>
       t.app.get(Database).transaction((em) =>
