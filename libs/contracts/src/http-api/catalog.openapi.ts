@@ -612,7 +612,7 @@ export interface components {
         };
         SearchResultView: {
             /** @enum {string} */
-            engine: "elasticsearch" | "sql";
+            engine: "elasticsearch" | "in-process";
             /** @description True when MySQL answered because Elasticsearch failed. */
             degraded: boolean;
             page: number;
@@ -674,7 +674,7 @@ export interface components {
         };
         SuggestionsView: {
             /** @enum {string} */
-            engine: "elasticsearch" | "sql";
+            engine: "elasticsearch" | "in-process";
             /** @description True when MySQL answered because Elasticsearch failed. */
             degraded: boolean;
             items: components["schemas"]["SuggestionView"][];

@@ -28,7 +28,7 @@ class SearchFacetsView {
   @ApiProperty({ type: InStockCountView, nullable: true }) inStock!: InStockCountView | null;
 }
 
-const ENGINE = { enum: ['elasticsearch', 'sql'] };
+const ENGINE = { enum: ['elasticsearch', 'in-process'] };
 const DEGRADED = { description: 'True when MySQL answered because Elasticsearch failed.' };
 
 export class SearchResultView {
