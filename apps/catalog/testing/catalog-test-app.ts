@@ -3,7 +3,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Env } from '@harvest/platform/config';
 import type { Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { TEST_RATE_LIMITS, connectAsRoot, dropDatabase, TestIssuer, withResponseCheck } from '@harvest/testing';
+import {
+  TEST_RATE_LIMITS,
+  connectAsRoot,
+  dropDatabase,
+  TestIssuer,
+  withResponseCheck,
+} from '@harvest/testing';
 import { catalogService } from '../src/catalog.service-definition';
 import { InProcessSearchIndex } from '../src/search/in-process-search-index.service';
 

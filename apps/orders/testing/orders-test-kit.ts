@@ -11,7 +11,12 @@ import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
 import { actingAgentHeaders, type HttpApp, type Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { ensureKafkaTopics, serviceTestEnvironment, withResponseCheck, type TestIssuer } from '@harvest/testing';
+import {
+  ensureKafkaTopics,
+  serviceTestEnvironment,
+  withResponseCheck,
+  type TestIssuer,
+} from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
