@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
-import { spawnEmbeddedIssuer, stopProcess, waitForDiscovery } from './client/issuer-process';
+import {
+  DEV_INITIAL_ACCESS_TOKEN,
+  freeLoopbackPort,
+  spawnEmbeddedIssuer,
+  stopProcess,
+  waitForDiscovery,
+} from './client/issuer-process';
 import {
   clientCredentialsToken,
   discover,
@@ -17,15 +23,7 @@ import {
 // Jest cannot load) on a free port with a throw-away data folder; every token is checked with jose against
 // the issuer's published JWKS, as the services check them.
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-const INITIAL_ACCESS_TOKEN = 'dev-only-initial-access-token';
+const INITIAL_ACCESS_TOKEN = DEV_INITIAL_ACCESS_TOKEN;
 
 describe('embedded OpenID Connect issuer', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'harvest-issuer-'));
@@ -36,7 +34,7 @@ describe('embedded OpenID Connect issuer', () => {
   const output: string[] = [];
 
   async function start(): Promise<void> {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     issuer = `http://127.0.0.1:${port}`;
     child = spawnEmbeddedIssuer({
       port,

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import {
+  DEV_INITIAL_ACCESS_TOKEN,
   EMBEDDED_ISSUER_URL,
   spawnEmbeddedIssuer,
   stopProcess,
@@ -121,6 +122,10 @@ async function main(): Promise<void> {
     CORS_ORIGINS:
       process.env.CORS_ORIGINS ?? 'http://127.0.0.1:4200,http://127.0.0.1:4300,http://127.0.0.1:4400',
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
+    // Scanner enrollment (fulfillment): RFC 7591 registration at the embedded issuer, with the initial access
+    // token the issuer was started with (its dev-only default unless ISSUER_INITIAL_ACCESS_TOKEN is set).
+    DEVICE_ENROLLMENT: process.env.DEVICE_ENROLLMENT ?? 'dynamic-registration',
+    DEVICE_REGISTRATION_TOKEN: process.env.ISSUER_INITIAL_ACCESS_TOKEN ?? DEV_INITIAL_ACCESS_TOKEN,
   };
   const started = Date.now();
   // Ctrl-C meanwhile reaches the issuer too (same process group).
@@ -153,6 +158,9 @@ async function main(): Promise<void> {
     );
   console.log(
     '  tokens for trying the APIs: npm run token -- --role agent   (roles: customer agent admin scanner service)',
+  );
+  console.log(
+    '  enroll a scanner: demo-supervisor POSTs /fulfillment-centers/fc-beijing-1/devices: README.md, "Enroll a demo scanner"',
   );
   console.log(
     '  sign in as demo-customer or demo-agent (password dev-only-<username>): README.md, "Sign in"',

@@ -3,10 +3,18 @@
  * one helper for `npm start` (scripts/run/run-services.ts) and the issuer's specs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import devOnly from '../src/dev-only-settings.json';
 
 export const EMBEDDED_ISSUER_PORT = 3010;
 export const EMBEDDED_ISSUER_URL = `http://127.0.0.1:${EMBEDDED_ISSUER_PORT}`;
+/**
+ * The RFC 7591 initial access token the issuer demands for registering (enrolling) a device client, unless
+ * ISSUER_INITIAL_ACCESS_TOKEN says otherwise: dev-only, the one value the issuer and its callers read.
+ */
+export const DEV_INITIAL_ACCESS_TOKEN: string = devOnly.initialAccessToken;
 const MAIN = resolve(__dirname, '../src/main.mts');
 
 export interface IssuerProcessOptions {
@@ -15,6 +23,15 @@ export interface IssuerProcessOptions {
   dataDir?: string;
   /** Extra environment (IDENTITY_URL, ISSUER_INITIAL_ACCESS_TOKEN). */
   env?: NodeJS.ProcessEnv;
+}
+
+/** A loopback port free right now, for an issuer a spec starts beside the shared tier's fixed ports. */
+export async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
 }
 
 /** Spawns the issuer with piped output; the caller relays or collects it. */

@@ -3,6 +3,7 @@
  * realm issues (docs/identity.md, "Embedded issuer"). Access tokens are JWTs (RS256, `kid`) for one
  * resource (harvest-resource.mts) and say in `aud` which services accept them (token-claims.mts).
  */
+import { randomBytes } from 'node:crypto';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { STATIC_CLIENTS } from './clients.mts';
 import { accountOf } from './demo-accounts.mts';
@@ -73,6 +74,12 @@ export function createIssuer(settings: IssuerSettings): Provider {
         metadata.grant_types = ['client_credentials'];
         metadata.response_types = [];
         metadata.redirect_uris = [];
+        // RFC 7592 §2.2: an update that leaves client_secret out may be answered with a new one. oidc-provider
+        // keeps the old one; a device's secret is renewed this way (an enrolment retried after its answer was
+        // lost), so the issuer rotates it. An update that sends the secret (enable/disable) keeps it.
+        const body = (ctx as KoaContextWithOIDC).oidc.body as Record<string, unknown> | undefined;
+        if (route === 'client_update' && body?.client_secret === undefined)
+          metadata.client_secret = randomBytes(48).toString('base64url');
       },
     },
     features: {

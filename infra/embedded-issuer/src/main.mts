@@ -4,9 +4,11 @@
  * Jest run CommonJS; Node runs this TypeScript directly (type stripping), so it needs no build.
  *   node infra/embedded-issuer/src/main.mts
  * Environment (all optional): ISSUER_PORT (3010), ISSUER_DATA_DIR (<repo>/.cache/issuer: keys and enrolled
- * devices), ISSUER_INITIAL_ACCESS_TOKEN (dev-only-initial-access-token), IDENTITY_URL (http://127.0.0.1:3006).
+ * devices), ISSUER_INITIAL_ACCESS_TOKEN (dev-only-initial-access-token, from dev-only-settings.json), IDENTITY_URL
+ * (http://127.0.0.1:3006).
  */
 import { resolve } from 'node:path';
+import devOnly from './dev-only-settings.json' with { type: 'json' };
 import { createIssuer } from './issuer-provider.mts';
 import { loadOrCreateKeys } from './signing-keys.mts';
 
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
     issuer,
     dataDir,
     keys: await loadOrCreateKeys(dataDir),
-    initialAccessToken: process.env.ISSUER_INITIAL_ACCESS_TOKEN ?? 'dev-only-initial-access-token',
+    initialAccessToken: process.env.ISSUER_INITIAL_ACCESS_TOKEN ?? devOnly.initialAccessToken,
     identityUrl: process.env.IDENTITY_URL ?? 'http://127.0.0.1:3006',
   });
   provider.on('server_error', (_ctx, error) =>

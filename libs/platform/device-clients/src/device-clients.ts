@@ -62,6 +62,22 @@ export class DeviceClientsUnavailableError extends DomainError {
 }
 
 /**
+ * The issuer refused this service's right to register device clients (RFC 7591: no or a wrong initial access
+ * token, 401/403). A retry will not help: an operator must set DEVICE_REGISTRATION_TOKEN to what the issuer
+ * expects. 503 like any issuer failure, but without Retry-After.
+ */
+export class DeviceRegistrationRefusedError extends DomainError {
+  constructor(cause?: unknown) {
+    super(
+      'unavailable',
+      'device-registration-refused',
+      'The token issuer refused to register the device: this service lacks the right initial access token (DEVICE_REGISTRATION_TOKEN); an operator must set it',
+      { cause },
+    );
+  }
+}
+
+/**
  * No issuer is configured to enroll devices with (DEVICE_ENROLLMENT=off). 422, not 503: retrying will not
  * help until an operator configures it, and the request itself is fine.
  */

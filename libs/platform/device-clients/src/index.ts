@@ -3,6 +3,7 @@ export {
   DeviceClients,
   DeviceClientsUnavailableError,
   DeviceEnrollmentOffError,
+  DeviceRegistrationRefusedError,
   DisabledDeviceClients,
   type DeviceClient,
   type DeviceClientRequest,

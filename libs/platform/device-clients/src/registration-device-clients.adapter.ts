@@ -1,6 +1,7 @@
 import {
   DeviceClients,
   DeviceClientsUnavailableError,
+  DeviceRegistrationRefusedError,
   type DeviceClient,
   type DeviceClientRequest,
   type IssuedDeviceClient,
@@ -10,8 +11,11 @@ import { callIssuer, expectStatus } from './issuer-http';
 export interface RegistrationDeviceClientsSettings {
   /** The issuer's RFC 7591 registration endpoint, or how to find it (its discovery document's `registration_endpoint`). */
   registrationEndpoint: string | (() => Promise<string>);
-  /** The initial access token the issuer demands for registration (RFC 7591 §3; dev-only on the embedded issuer). */
-  initialAccessToken: string;
+  /**
+   * The initial access token the issuer demands for registration (RFC 7591 §3; dev-only on the embedded
+   * issuer); absent for an issuer that lets anyone register.
+   */
+  initialAccessToken?: string;
 }
 
 /** RFC 7592's handle on one registered client, kept by us as DeviceClient.managementHandle. */
@@ -27,7 +31,8 @@ interface RegistrationHandle {
  * which that issuer puts into the client's tokens with the role `scanner` (its side of the contract, in
  * docs/identity.md). The issuer chooses the client id. RFC 7592 has no "disabled" state, so disabling deletes
  * the registration (the token endpoint then refuses the client); renewing the secret re-sends the metadata
- * without the secret, which RFC 7592 §2.2 lets the issuer answer with a new one.
+ * without the secret, which RFC 7592 §2.2 lets the issuer answer with a new one (the embedded issuer does).
+ * Proven against the real embedded issuer by infra/embedded-issuer/device-enrollment.int.spec.ts.
  */
 export class RegistrationDeviceClients extends DeviceClients {
   constructor(private readonly settings: RegistrationDeviceClientsSettings) {
@@ -35,18 +40,21 @@ export class RegistrationDeviceClients extends DeviceClients {
   }
 
   async register(request: DeviceClientRequest): Promise<IssuedDeviceClient> {
-    const response = expectStatus(
-      'register the device',
-      await callIssuer('register the device', await this.endpoint(), {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${this.settings.initialAccessToken}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify(metadataOf(request)),
-      }),
-      201,
-    );
+    const { initialAccessToken } = this.settings;
+    const answer = await callIssuer('register the device', await this.endpoint(), {
+      method: 'POST',
+      headers: {
+        ...(initialAccessToken ? { authorization: `Bearer ${initialAccessToken}` } : {}),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(metadataOf(request)),
+    });
+    // RFC 7591 §3.3 / RFC 6750: 401 (no token, or a wrong one) or 403 (one without the right): not a blip.
+    if (answer.status === 401 || answer.status === 403)
+      throw new DeviceRegistrationRefusedError(
+        new Error(`issuer answered ${answer.status}: ${JSON.stringify(answer.body)?.slice(0, 300)}`),
+      );
+    const response = expectStatus('register the device', answer, 201);
     const body = response.body as Record<string, unknown>;
     const { client_id, client_secret, registration_client_uri, registration_access_token } = body;
     if (
@@ -118,6 +126,10 @@ export class RegistrationDeviceClients extends DeviceClients {
       }),
       204,
       404,
+      // RFC 7592 §2.3: a client that no longer exists is 401 (its registration access token went with it):
+      // a disable retried after the issuer deleted the client (the first answer was lost). Caveat: an issuer
+      // that rotated the token without our keeping the new one answers the same for a live client.
+      401,
     );
   }
 }
