@@ -9,6 +9,8 @@ const ANSWER_HEADER_NAMES = [
   'date',
   'keep-alive',
   'traceparent',
+  // CORS (issue 18): the answer depends on the caller's Origin, so a shared cache must key on it.
+  'vary',
   'x-request-id',
 ];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -63,6 +65,7 @@ describe('storefront product detail, as a client sees it (MariaDB, Redis)', () =
     expect(headers.connection).toBe('keep-alive');
     expect(headers['keep-alive']).toBe('timeout=72');
     expect(Number.isNaN(Date.parse(headers.date))).toBe(false);
+    expect(headers.vary).toBe('Origin');
   };
 
   it('answers a miss and then a hit with the same status, headers and bytes', async () => {

@@ -33,12 +33,17 @@ describe('search document writes before the alias exists (real Elasticsearch)', 
   const alias = `it-catalog-sync-${process.pid}-${Date.now()}`;
   const concrete = `${alias}-v1`;
   // write() needs neither the database nor the other settings; the jobs are built but never started.
-  const config = { CATALOG_SEARCH_ALIAS: alias, CATALOG_SEARCH_CATCH_UP_MS: 0 } as CatalogConfig;
+  // Elasticsearch serves, with no in-process fallback: the index is off and never builds.
+  const config = {
+    CATALOG_SEARCH_ALIAS: alias,
+    CATALOG_SEARCH_CATCH_UP_MS: 0,
+    CATALOG_SEARCH_FALLBACK: 'none',
+  } as CatalogConfig;
   const sync = new SearchIndexSyncService(
     {} as Database,
     es,
     config,
-    new InProcessSearchIndex({} as Database, config, null),
+    new InProcessSearchIndex({} as Database, config, es),
   );
   const entries = new Map<string, SearchEntry>([['prod-1', { document, version: 3 }]]);
 

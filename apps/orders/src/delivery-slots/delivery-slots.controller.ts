@@ -41,7 +41,7 @@ export class DeliverySlotsController {
 
   @Post()
   @ApiCreatedResponse({ type: DeliverySlotView })
-  @ProblemResponses({ 400: ['bad-window'], 422: ['unknown-zone'] })
+  @ProblemResponses({ 400: ['bad-window', 'slot-date-out-of-range'], 422: ['unknown-zone'] })
   @Roles('admin')
   async create(@Body() body: CreateSlotDto) {
     if (body.windowEnd <= body.windowStart) throw new BadWindowError();

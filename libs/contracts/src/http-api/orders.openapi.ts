@@ -636,7 +636,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliverySlotView"];
                 };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:bad-window, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-window, urn:harvest:problem:slot-date-out-of-range, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -644,7 +644,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:bad-window" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-window" | "urn:harvest:problem:slot-date-out-of-range" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
