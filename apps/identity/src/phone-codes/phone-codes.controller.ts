@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal, Public, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, Public, RateLimit, Roles, type Principal } from '@harvest/platform/http';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { assertIssuerClient } from '../shared/domain/issuer-client';
 import { normalizePhoneNumber } from '../shared/domain/phone-number';
@@ -17,10 +17,13 @@ export class PhoneCodesController {
 
   /**
    * Sends a sign-in code by SMS. 202 whether or not the phone belongs to a customer (the first sign-in
-   * creates one), so the answer tells nobody which numbers are known.
+   * creates one), so the answer tells nobody which numbers are known. The platform's strict limit per client
+   * address stops a flood before it reaches the database; the per-phone and per-address throttles in the
+   * domain (minutes and hours) stay the rules a customer meets.
    */
   @Post()
   @Public()
+  @RateLimit('strict')
   @HttpCode(202)
   send(@Body() body: SendPhoneCodeDto, @Req() request: FastifyRequest) {
     return this.codes.send(normalizePhoneNumber(body.phone), request.ip);
