@@ -75,14 +75,15 @@ kafka_partitions_settled() { [[ -z "$(kafka_unsettled_partitions "$1")" ]]; }
 
 # Runs a Kafka main class on the cached classpath, bounded in time; tools log under logs/tools,
 # not into the broker's file.
-kafka_java() {
-  timeout 60 java -Xmx256m -Dlog4j.configuration="file:$KAFKA_CONF_DIR/log4j.properties" \
-    -Dkafka.logs.dir="$KAFKA_LOGS/tools" -cp "$(kafka_lib_dir)/*" "$@"
-}
+kafka_java() { kafka_java_on "$(kafka_lib_dir)/*" "$@"; }
 
-kafka_java_with_tools() {
+kafka_java_with_tools() { kafka_java_on "$(kafka_lib_dir)/*:$(kafka_tools_dir)/*" "$@"; }
+
+kafka_java_on() {
+  local classpath="$1"
+  shift
   timeout 60 java -Xmx256m -Dlog4j.configuration="file:$KAFKA_CONF_DIR/log4j.properties" \
-    -Dkafka.logs.dir="$KAFKA_LOGS/tools" -cp "$(kafka_lib_dir)/*:$(kafka_tools_dir)/*" "$@"
+    -Dkafka.logs.dir="$KAFKA_LOGS/tools" -cp "$classpath" "$@"
 }
 
 kafka_pid() { live_pid "$KAFKA_PIDFILE" kafka.Kafka; }
