@@ -20,22 +20,13 @@ import {
   type ProductSuggestion,
 } from './product-search.port';
 
-/** What the index keeps of a product: the filter, facet, sort and hit fields, and its text to unindex it. */
-interface HeldProduct {
+/**
+ * What the index keeps of a product: the search document's filter, facet, sort and hit fields and its text (to
+ * unindex it), with the creation time as a number and the completion inputs flattened.
+ */
+interface HeldProduct extends Omit<ProductDocument, 'createdAt' | 'suggest'> {
   id: string;
-  name: string;
-  categoryId: string;
-  categoryPath: string[];
-  farmId: string;
-  organic: boolean;
-  temperatureClasses: string[];
-  minPriceFen: number | null;
-  inStockAt: string[];
   createdAtMs: number;
-  imageId: string | null;
-  /** The document's pinyin and initials text and its completion inputs, as indexed. */
-  pinyin: string;
-  initials: string;
   suggest: string[];
 }
 
