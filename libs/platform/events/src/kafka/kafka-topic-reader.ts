@@ -17,7 +17,8 @@ const EARLIEST = -2n;
  * group applied), from the first offset whose timestamp is at or after `since` (all retained ones without it)
  * up to the high-water mark seen at the start. Kafka's timestamp lookup returns the earliest such offset, so no
  * message stamped `since` or later sits before it. Messages are stamped with the event's occurredAt.
- * The loss checks (chaos, `npm run events:reconcile`, the leader-loss spec) use it as the topic's side of the truth.
+ * The loss checks (chaos, `npm run events:reconcile`, the leader-loss spec) use it as the topic's side of the truth,
+ * right after brokers were killed, so a failed read resumes where it stopped until `timeoutMs` runs out.
  */
 export async function readTopicEvents(
   kafka: KafkaClient,
@@ -52,12 +53,38 @@ export async function readTopicEvents(
   } finally {
     await admin.close().catch(() => undefined);
   }
-  const pending = new Set(
-    [...highs].filter(([partition, high]) => starts.get(partition)! < high).map(([p]) => p),
-  );
+  // Next offset to read per partition, for the partitions not yet read to their high-water mark.
+  const next = new Map([...starts].filter(([partition, start]) => start < highs.get(partition)!));
   const events: StoredEvent[] = [];
-  if (pending.size === 0) return events;
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; next.size > 0; attempt++) {
+    try {
+      await readFrom(kafka, topic, highs, next, events, deadline - Date.now());
+    } catch (error) {
+      // A coordinator that moved (a broker restarted, leadership rebalanced back) fails the join with
+      // NOT_COORDINATOR after the client's own few retries; the next attempt resumes where this one stopped.
+      if (Date.now() + READ_RETRY_MS >= deadline || next.size === 0) throw error;
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS * Math.min(attempt, 5)));
+    }
+  }
+  return events;
+}
 
+const READ_RETRY_MS = 1000;
+
+/**
+ * One consumer, under a throwaway group id, reading each partition in `next` from its offset to its high-water
+ * mark; `next` advances (and loses a partition once it is read) as messages arrive, so a failed attempt leaves
+ * it at the first message not yet taken.
+ */
+async function readFrom(
+  kafka: KafkaClient,
+  topic: string,
+  highs: Map<number, bigint>,
+  next: Map<number, bigint>,
+  events: StoredEvent[],
+  timeoutMs: number,
+): Promise<void> {
   const groupId = `harvest-topic-reader-${randomUUID()}`;
   const consumer = kafka.consumer({ groupId, autocommit: false });
   let timer: NodeJS.Timeout | undefined;
@@ -65,35 +92,39 @@ export async function readTopicEvents(
     const stream = await consumer.consume({
       topics: [topic],
       mode: MessagesStreamModes.MANUAL,
-      offsets: [...starts].map(([partition, offset]) => ({ topic, partition, offset })),
+      offsets: [...next].map(([partition, offset]) => ({ topic, partition, offset })),
     });
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        reject(new Error(`${topic}: not read to its high-water marks within ${timeoutMs} ms`));
+        reject(new Error(`${topic}: not read to its high-water marks within the reader's deadline`));
         void stream.close();
       }, timeoutMs);
     });
     const read = (async () => {
       for await (const message of stream) {
+        const from = next.get(message.partition);
+        // A partition already read, or a message before the resume point: taken by an earlier attempt.
+        if (from === undefined || message.offset < from) continue;
         const high = highs.get(message.partition)!;
         if (message.offset < high) {
           const eventId = message.headers.get('event-id');
           if (eventId !== undefined)
             events.push({ eventId, partition: message.partition, offset: String(message.offset) });
         }
-        if (message.offset + 1n >= high) pending.delete(message.partition);
-        if (pending.size === 0) break;
+        if (message.offset + 1n >= high) next.delete(message.partition);
+        else next.set(message.partition, message.offset + 1n);
+        if (next.size === 0) break;
       }
     })();
     await Promise.race([read, timedOut]);
+    if (next.size > 0) throw new Error(`${topic}: the stream ended before its high-water marks`);
   } finally {
     clearTimeout(timer);
     await consumer.close(true).catch(() => undefined);
-    const admin2 = kafka.admin();
-    await admin2
+    const admin = kafka.admin();
+    await admin
       .deleteGroups({ groups: [groupId] })
       .catch(() => undefined)
-      .finally(() => admin2.close().catch(() => undefined));
+      .finally(() => admin.close().catch(() => undefined));
   }
-  return events;
 }
