@@ -28,61 +28,45 @@ kafka_ensure_jars() {
   touch "$lib/.complete"
 }
 
-# The admin tools (TopicCommand) live in kafka-tools, which the broker's classpath does not need: fetched once
-# into a folder of their own, so the broker's classpath stays as it is.
-kafka_tools_dir() { printf '%s/kafka/%s/tools' "$CACHE_DIR" "$(kafka_version)"; }
+# The readiness check (KafkaSettled.java: brokers registered, every partition led and in full ISR) polls in one
+# JVM; compiled once per source change against the broker's own kafka-clients, into the cache.
+kafka_settled_dir() {
+  printf '%s/kafka/%s/settled/%s' "$CACHE_DIR" "$(kafka_version)" \
+    "$(sha256sum "$KAFKA_CONF_DIR/KafkaSettled.java" | cut -c1-12)"
+}
 
-kafka_ensure_tools() {
-  local dir; dir="$(kafka_tools_dir)"
-  [[ -f "$dir/.complete" ]] && return
-  ensure_maven
-  log "kafka: downloading kafka-tools $(kafka_version) from Maven Central (first run only)…"
+kafka_ensure_settled_tool() {
+  local dir; dir="$(kafka_settled_dir)"
+  [[ -f "$dir/KafkaSettled.class" ]] && return
+  command -v javac >/dev/null || apt_install openjdk-17-jdk-headless
   mkdir -p "$dir"
-  mvn_cached -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact="org.apache.kafka:kafka-tools:$(kafka_version)" -DoutputDirectory="$dir" \
-    >"$CACHE_DIR/kafka/mvn-tools.log" 2>&1 \
-    || die "kafka: Maven could not fetch kafka-tools; see .cache/kafka/mvn-tools.log"
-  touch "$dir/.complete"
+  javac -d "$dir" -cp "$(kafka_lib_dir)/*" "$KAFKA_CONF_DIR/KafkaSettled.java" 2>"$dir/javac.log" \
+    || die "kafka: could not compile infra/local/kafka/KafkaSettled.java; see $dir/javac.log"
 }
 
-# Partitions not yet serving as the tests expect, one line each: no leader, or an ISR smaller than the replica
-# list (a restarted broker still catching up). Empty when every partition of every topic is settled.
-kafka_unsettled_partitions() {
-  local bootstrap="$1" described
-  if ! described="$(kafka_java_with_tools org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" \
-    --describe 2>/dev/null)"; then
-    echo "no answer from $bootstrap"
-    return
+# Waits until BROKERS brokers answer through BOOTSTRAP and, in mode `partitions`, every partition has a leader
+# and its full ISR (a restarted broker caught up); dies naming what never became ready.
+kafka_wait_ready() {
+  local label="$1" bootstrap="$2" brokers="$3" seconds="$4" mode="$5" left
+  kafka_ensure_settled_tool
+  if [[ $mode == partitions ]]; then
+    log "$label: waiting for $brokers broker(s) to answer and every partition to have a leader and its full ISR"
+  else
+    log "$label: waiting for $brokers broker(s) to answer on $bootstrap"
   fi
-  printf '%s\n' "$described" | awk '/Partition:/ {
-        for (i = 1; i <= NF; i++) { if ($i == "Topic:") t = $(i+1); if ($i == "Partition:") p = $(i+1);
-          if ($i == "Leader:") l = $(i+1); if ($i == "Replicas:") r = $(i+1); if ($i == "Isr:") s = $(i+1) }
-        if (l == "none" || l == "-1" || split(r, a, ",") != split(s, b, ",")) print t "-" p " (leader " l ", replicas " r ", isr " s ")"
-      }'
+  left="$(kafka_java_on $((seconds + 30)) "$(kafka_lib_dir)/*:$(kafka_settled_dir)" KafkaSettled "$bootstrap" "$brokers" "$seconds" "$mode" \
+    2>/dev/null)" && return
+  die "$label: not ready after ${seconds}s: $(printf '%s\n' "${left:-the check itself failed}" | paste -sd ';' -); see the brokers' server.log"
 }
-
-# Waits until every partition has a leader and its full ISR; dies naming the ones that never settled.
-kafka_wait_partitions_settled() {
-  local label="$1" bootstrap="$2" left
-  kafka_ensure_tools
-  log "$label: waiting for every partition to have a leader and its full ISR"
-  wait_until 90 kafka_partitions_settled "$bootstrap" && return
-  left="$(kafka_unsettled_partitions "$bootstrap" | head -n 5 | paste -sd ';' -)"
-  die "$label: partitions without a leader or full ISR after 90s: $left; see the brokers' server.log"
-}
-
-kafka_partitions_settled() { [[ -z "$(kafka_unsettled_partitions "$1")" ]]; }
 
 # Runs a Kafka main class on the cached classpath, bounded in time; tools log under logs/tools,
 # not into the broker's file.
-kafka_java() { kafka_java_on "$(kafka_lib_dir)/*" "$@"; }
-
-kafka_java_with_tools() { kafka_java_on "$(kafka_lib_dir)/*:$(kafka_tools_dir)/*" "$@"; }
+kafka_java() { kafka_java_on 60 "$(kafka_lib_dir)/*" "$@"; }
 
 kafka_java_on() {
-  local classpath="$1"
-  shift
-  timeout 60 java -Xmx256m -Dlog4j.configuration="file:$KAFKA_CONF_DIR/log4j.properties" \
+  local seconds="$1" classpath="$2"
+  shift 2
+  timeout "$seconds" java -Xmx256m -Dlog4j.configuration="file:$KAFKA_CONF_DIR/log4j.properties" \
     -Dkafka.logs.dir="$KAFKA_LOGS/tools" -cp "$classpath" "$@"
 }
 
@@ -106,12 +90,6 @@ kafka_started() {
   kill -0 "$pid" 2>/dev/null || die "kafka: broker exited during start-up; see .cache/run/kafka/logs/server.log"
   # grep -c, not -q: -q exits at the first match and tail's SIGPIPE fails the pipeline under pipefail.
   [[ "$(tail -c +"$((offset + 1))" "$KAFKA_LOG_FILE" 2>/dev/null | grep -c 'Kafka Server started')" -gt 0 ]] && tcp_open "$KAFKA_PORT"
-}
-
-# A real request: the broker must answer ApiVersions on the PLAINTEXT listener.
-kafka_answers() {
-  [[ "$(kafka_java kafka.admin.BrokerApiVersionsCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" 2>/dev/null \
-    | grep -c '(id: 1 rack')" -gt 0 ]]
 }
 
 kafka_up() {
@@ -144,10 +122,9 @@ kafka_up() {
   fi
   wait_until 90 kafka_started "$pid" "$offset" \
     || die "kafka did not start in 90s; see .cache/run/kafka/logs/server.log"
-  # Polled, not asked once: on a busy machine the broker logs its start and listens a moment before it answers.
-  log "kafka: waiting for the broker to answer ApiVersions on 127.0.0.1:$KAFKA_PORT"
-  wait_until 60 kafka_answers || die "kafka: broker does not answer ApiVersions on 127.0.0.1:$KAFKA_PORT after 60s; see .cache/run/kafka/logs/server.log"
-  kafka_wait_partitions_settled kafka "127.0.0.1:$KAFKA_PORT"
+  # Polled, not asked once: on a busy machine the broker logs its start and listens a moment before it answers
+  # (budgets as before the one-JVM check: 60 s to answer, 90 s more to settle).
+  kafka_wait_ready kafka "127.0.0.1:$KAFKA_PORT" 1 150 partitions
   log "kafka: started on 127.0.0.1:$KAFKA_PORT in $(elapsed_since "$t0")"
 }
 
