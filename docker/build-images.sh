@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the five service images from docker/Dockerfile (one image per line of docker/services.txt).
+# Builds the service images from docker/Dockerfile (one image per line of docker/services.txt).
 #   bash docker/build-images.sh [registry/prefix] [tag]     e.g. registry.harvest.internal/harvest 0.1.0
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,22 +9,25 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, type Env } from '@harvest/platform/config';
-import { loadServiceConfig } from '@harvest/platform/runtime';
-import { callcenterConfigShape } from '../../apps/callcenter/src/config/callcenter.config';
-import { catalogConfigShape } from '../../apps/catalog/src/config/catalog.config';
-import { fulfillmentConfigShape } from '../../apps/fulfillment/src/config/fulfillment.config';
-import { imagesConfigShape } from '../../apps/images/src/config/images.config';
-import { ordersConfigShape } from '../../apps/orders/src/config/orders.config';
+import { ConfigError, type Env } from '@harvest/platform/config';
+import { loadServiceConfig, type ServiceIdentity } from '@harvest/platform/runtime';
+import { callcenterService } from '../../apps/callcenter/src/callcenter.service-definition';
+import { catalogService } from '../../apps/catalog/src/catalog.service-definition';
+import { fulfillmentService } from '../../apps/fulfillment/src/fulfillment.service-definition';
+import { identityService } from '../../apps/identity/src/identity.service-definition';
+import { imagesService } from '../../apps/images/src/images.service-definition';
+import { ordersService } from '../../apps/orders/src/orders.service-definition';
 import { renderChart } from './chart-structure';
 
-const appShapes: Record<string, Parameters<typeof loadConfig>[0]> = {
-  catalog: catalogConfigShape,
-  orders: ordersConfigShape,
-  fulfillment: fulfillmentConfigShape,
-  callcenter: callcenterConfigShape,
-  images: imagesConfigShape,
-};
+/**
+ * The definitions the runtime starts: their platform features (`uses`, e.g. sms and its driver's keys) and their
+ * own config's load (with the checks across variables, e.g. DEVICE_ENROLLMENT's requirements) are what runs.
+ */
+const definitions: Record<string, ServiceIdentity> = Object.fromEntries(
+  [catalogService, ordersService, fulfillmentService, callcenterService, imagesService, identityService].map(
+    (d) => [d.name, d],
+  ),
+);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rendered manifests of any shape
 type Doc = Record<string, any>;
@@ -67,18 +70,13 @@ function main(): void {
       const env = environmentOf(deployment, configMaps);
       const port = Number(env.HTTP_PORT);
       const problems: string[] = [];
-      try {
-        loadServiceConfig({ name, port }, env);
-      } catch (error) {
-        problems.push(`platform: ${describe(error)}`);
-      }
-      const shape = appShapes[name];
-      if (!shape) problems.push('no config shape known for this service (add it to chart-env.ts)');
+      const definition = definitions[name];
+      if (!definition) problems.push('no service definition known for this name (add it to chart-env.ts)');
       else {
         try {
-          loadConfig(shape, env);
+          loadServiceConfig({ ...definition, port }, env);
         } catch (error) {
-          problems.push(`${name}: ${describe(error)}`);
+          problems.push(describe(error));
         }
       }
       console.log(

@@ -6,8 +6,8 @@ import { bundleProblems, buildService, checkServiceImage, imageServices, ROOT } 
 // Each service image's code, built as docker/Dockerfile builds it (docker/build-service.js), holds no test
 // support, no test code and requires only what the pruned image installs.
 describe('service image contents', () => {
-  it('covers the five services of docker/services.txt', () => {
-    expect(imageServices()).toEqual(['catalog', 'orders', 'fulfillment', 'callcenter', 'images']);
+  it('covers the six services of docker/services.txt', () => {
+    expect(imageServices()).toEqual(['catalog', 'orders', 'fulfillment', 'callcenter', 'images', 'identity']);
   });
 
   it.each(imageServices())('%s: production code only', (service) => {
