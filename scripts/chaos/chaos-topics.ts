@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ensureKafkaTopics } from '@harvest/testing';
 import { KafkaClient } from '../../libs/platform/events/src/kafka/kafka-client.factory';
 import { KAFKA_BROKERS, ROOT } from './chaos-settings';
-import { sleep } from './harness-cli';
+import { harness, sleep } from './harness-cli';
 import { log } from './scenario';
 
 const NOT_TOPICS = new Set(['produce']);
@@ -53,7 +53,7 @@ export async function ensureContractTopics(): Promise<number> {
  * coordinator, and answers JoinGroup with an error until those partitions have leaders. On the first run from a
  * fresh cluster (2026-12-07, load average 23-27) that was the services' start: catalog-1's consumer group gave up
  * after 6 JoinGroup errors and the service stopped. So the coordinator is asked for here, until it answers, and
- * the offsets topic waited for like the contract topics.
+ * harness waits for the offsets topic's partitions (with every other one) to have leaders and their full ISR.
  */
 async function ensureGroupCoordinator(): Promise<void> {
   const deadline = Date.now() + SETTLE_DEADLINE_MS;
@@ -75,7 +75,8 @@ async function ensureGroupCoordinator(): Promise<void> {
       await admin.close().catch(() => undefined);
     }
   }
-  await waitForSettledMetadata(['__consumer_offsets'], deadline);
+  // Not through waitForSettledMetadata: @platformatic/kafka leaves internal topics out of its metadata answer.
+  await harness('settled', 'kafka_cluster');
 }
 
 async function waitForSettledMetadata(topics: string[], deadline: number): Promise<void> {
