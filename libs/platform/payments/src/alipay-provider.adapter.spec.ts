@@ -119,6 +119,33 @@ describe('AlipayProvider against the protocol-faithful test server', () => {
     ).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
+  it('refunds a paid trade once per out_request_no, even when the first answer is lost, and never beyond the total', async () => {
+    await provider().createPayment({
+      outTradeNo: 'hv-ali-0007',
+      amountFen: 1000,
+      description: 'x',
+      expiresAt,
+    });
+    server.pay('hv-ali-0007');
+    const request = {
+      outTradeNo: 'hv-ali-0007',
+      outRefundNo: 'rf-a-7',
+      refundFen: 300,
+      totalFen: 1000,
+      reason: '缺货退款',
+    };
+    server.failNext(1, 504, { afterProcessing: true });
+    await expect(provider().refund(request)).rejects.toMatchObject({ type: 'payment-provider-unavailable' });
+    expect(await provider().refund(request)).toMatchObject({ state: 'succeeded' });
+    expect(await provider().refund(request)).toMatchObject({ state: 'succeeded' });
+    expect(server.refundsOf('hv-ali-0007')).toEqual([expect.objectContaining({ refundFen: 300 })]);
+    await expect(
+      provider().refund({ ...request, outRefundNo: 'rf-a-8', refundFen: 701 }),
+    ).rejects.toMatchObject({
+      providerCode: 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL',
+    });
+  });
+
   describe('async notifications', () => {
     const verify = (body: string) =>
       provider().verifyNotification({ headers: {}, rawBody: Buffer.from(body) }, new Date());

@@ -12,6 +12,8 @@ import {
   type PreparedPayment,
   type ProviderPaymentState,
   type ProviderPaymentStatus,
+  type RefundRequest,
+  type RefundResult,
 } from './payment-provider.port';
 import {
   alipayResponseContent,
@@ -94,6 +96,19 @@ export class AlipayProvider extends PaymentProvider {
     const answer = await this.call('alipay.trade.close', { out_trade_no: outTradeNo });
     if (answer.code === '10000' || answer.sub_code === 'ACQ.TRADE_NOT_EXIST') return;
     throw new PaymentProviderRefusedError(answer.sub_code ?? answer.code ?? 'unknown');
+  }
+
+  /** Alipay refunds synchronously: 10000 means refunded (fund_change N when this out_request_no was already). */
+  async refund(request: RefundRequest): Promise<RefundResult> {
+    const answer = await this.call('alipay.trade.refund', {
+      out_trade_no: request.outTradeNo,
+      refund_amount: fenToYuan(request.refundFen),
+      out_request_no: request.outRefundNo,
+      refund_reason: request.reason.slice(0, 256),
+    });
+    if (answer.code !== '10000')
+      throw new PaymentProviderRefusedError(answer.sub_code ?? answer.code ?? 'unknown');
+    return { state: 'succeeded', providerRefundNo: answer.trade_no ?? null };
   }
 
   verifyNotification(request: NotificationRequest, _now: Date): PaymentNotification {

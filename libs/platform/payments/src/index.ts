@@ -13,6 +13,8 @@ export {
   type PreparedPayment,
   type ProviderPaymentState,
   type ProviderPaymentStatus,
+  type RefundRequest,
+  type RefundResult,
 } from './payment-provider.port';
 export { fenToYuan, yuanToFen } from './money';
 export { WechatPayProvider, type WechatPaySettings } from './wechat-pay-provider.adapter';

@@ -53,6 +53,27 @@ export interface NotificationAcknowledgement {
   body: string;
 }
 
+/** Money back on a paid trade. `outRefundNo` is ours and stable: the provider refunds it once however often it is sent. */
+export interface RefundRequest {
+  outTradeNo: string;
+  /** 1-64 characters of [A-Za-z0-9_-]. */
+  outRefundNo: string;
+  refundFen: number;
+  /** What the trade took (WeChat Pay checks it). */
+  totalFen: number;
+  reason: string;
+}
+
+/**
+ * succeeded: the money is on its way back; processing: accepted, not final yet (send the same refund again
+ * later to learn its state); failed: the provider gave up on it (closed, abnormal), named by `providerCode`.
+ */
+export interface RefundResult {
+  state: 'succeeded' | 'processing' | 'failed';
+  providerRefundNo: string | null;
+  providerCode?: string;
+}
+
 /**
  * One payment provider, spoken in its own published protocol. Amounts are integer fen on this side of the port
  * (an adapter converts to the provider's unit). Implementations never log keys or whole provider answers.
@@ -65,6 +86,8 @@ export abstract class PaymentProvider {
   abstract queryPayment(outTradeNo: string): Promise<ProviderPaymentStatus>;
   /** Closes an unpaid trade so it can no longer be paid. */
   abstract closePayment(outTradeNo: string): Promise<void>;
+  /** Refunds (or, for an outRefundNo already sent, reports the state of) money on a paid trade. */
+  abstract refund(request: RefundRequest): Promise<RefundResult>;
   /** Verifies and decodes a notification; throws PaymentNotificationRejected when it is not the provider's. */
   abstract verifyNotification(request: NotificationRequest, now: Date): PaymentNotification;
   abstract acknowledgement(): NotificationAcknowledgement;

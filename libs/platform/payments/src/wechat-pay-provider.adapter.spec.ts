@@ -134,6 +134,48 @@ describe('WechatPayProvider against the protocol-faithful test server', () => {
     ).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
+  it('refunds a paid trade once per out_refund_no, even when the first answer is lost, and never beyond the total', async () => {
+    await provider().createPayment({
+      outTradeNo: 'hv0000000007',
+      amountFen: 1000,
+      description: 'x',
+      expiresAt,
+    });
+    await expect(
+      provider().refund({
+        outTradeNo: 'hv0000000007',
+        outRefundNo: 'rf-7-a',
+        refundFen: 300,
+        totalFen: 1000,
+        reason: 'x',
+      }),
+    ).rejects.toMatchObject({ providerCode: 'INVALID_REQUEST' }); // not paid yet
+    server.pay('hv0000000007');
+    const request = {
+      outTradeNo: 'hv0000000007',
+      outRefundNo: 'rf-7-a',
+      refundFen: 300,
+      totalFen: 1000,
+      reason: '缺货退款',
+    };
+    server.failNext(1, 500, { afterProcessing: true });
+    await expect(provider().refund(request)).rejects.toMatchObject({ type: 'payment-provider-unavailable' });
+    const result = await provider().refund(request);
+    expect(result).toMatchObject({ state: 'succeeded', providerRefundNo: expect.any(String) });
+    expect(await provider().refund(request)).toEqual(result);
+    expect(server.refundsOf('hv0000000007')).toHaveLength(1);
+    await expect(
+      provider().refund({ ...request, outRefundNo: 'rf-7-b', refundFen: 701 }),
+    ).rejects.toMatchObject({
+      providerCode: 'INVALID_REQUEST',
+    });
+    server.refundStatus = 'PROCESSING';
+    expect(await provider().refund({ ...request, outRefundNo: 'rf-7-c', refundFen: 700 })).toMatchObject({
+      state: 'processing',
+    });
+    server.refundStatus = 'SUCCESS';
+  });
+
   describe('notifications', () => {
     const now = () => new Date();
     let outTradeNo: string;

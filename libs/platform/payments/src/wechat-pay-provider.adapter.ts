@@ -11,6 +11,8 @@ import {
   type PreparedPayment,
   type ProviderPaymentState,
   type ProviderPaymentStatus,
+  type RefundRequest,
+  type RefundResult,
 } from './payment-provider.port';
 import {
   rsaSha256Sign,
@@ -102,6 +104,26 @@ export class WechatPayProvider extends PaymentProvider {
     await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, {
       mchid: this.settings.mchid,
     });
+  }
+
+  async refund(request: RefundRequest): Promise<RefundResult> {
+    const answer = await this.call<{ refund_id?: string; status?: string }>(
+      'POST',
+      '/v3/refund/domestic/refunds',
+      {
+        out_trade_no: request.outTradeNo,
+        out_refund_no: request.outRefundNo,
+        reason: request.reason.slice(0, 80),
+        amount: { refund: request.refundFen, total: request.totalFen, currency: 'CNY' },
+      },
+    );
+    const status = answer.body?.status;
+    const providerRefundNo = answer.body?.refund_id ?? null;
+    if (status === 'SUCCESS') return { state: 'succeeded', providerRefundNo };
+    if (status === 'PROCESSING') return { state: 'processing', providerRefundNo };
+    if (status === 'CLOSED' || status === 'ABNORMAL')
+      return { state: 'failed', providerRefundNo, providerCode: status };
+    throw new PaymentProviderUnavailableError('no refund status in the answer');
   }
 
   verifyNotification(request: NotificationRequest, now: Date): PaymentNotification {

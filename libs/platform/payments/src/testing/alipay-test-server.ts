@@ -25,7 +25,14 @@ export interface AlipayTestTrade {
   qrCode: string;
 }
 
-const METHODS = ['alipay.trade.precreate', 'alipay.trade.query', 'alipay.trade.close'];
+const METHODS = ['alipay.trade.precreate', 'alipay.trade.query', 'alipay.trade.close', 'alipay.trade.refund'];
+
+/** A refund as the test server holds it: one per out_request_no. */
+export interface AlipayTestRefund {
+  outRequestNo: string;
+  outTradeNo: string;
+  refundFen: number;
+}
 const REQUIRED: Array<[string, string]> = [
   ['app_id', 'isv.missing-app-id'],
   ['method', 'isv.missing-method'],
@@ -53,7 +60,9 @@ export class AlipayTestServer {
   readonly refusals: string[] = [];
   private readonly appKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly alipayKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  private failures: number[] = [];
+  readonly refunds = new Map<string, AlipayTestRefund>();
+  private failures: Array<{ status: number; afterProcessing: boolean }> = [];
+  private failAnswer: number | null = null;
   private server?: Server;
   private port = 0;
 
@@ -94,8 +103,14 @@ export class AlipayTestServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  failNext(count: number, status = 502): void {
-    this.failures.push(...Array<number>(count).fill(status));
+  /** The next `count` calls fail with this HTTP status, before doing anything or (afterProcessing) after it. */
+  failNext(count: number, status = 502, options: { afterProcessing?: boolean } = {}): void {
+    for (let i = 0; i < count; i++)
+      this.failures.push({ status, afterProcessing: options.afterProcessing ?? false });
+  }
+
+  refundsOf(outTradeNo: string): AlipayTestRefund[] {
+    return [...this.refunds.values()].filter((r) => r.outTradeNo === outTradeNo);
   }
 
   /** The buyer scans the code (the trade now exists at Alipay, waiting for payment). */
@@ -155,10 +170,8 @@ export class AlipayTestServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     const failure = this.failures.shift();
-    if (failure) {
-      res.writeHead(failure, { 'content-type': 'text/html' });
-      return void res.end('<html><body>502 Bad Gateway</body></html>');
-    }
+    if (failure && !failure.afterProcessing) return this.gatewayFailure(res, failure.status);
+    this.failAnswer = failure?.status ?? null;
     if (url.pathname !== '/gateway.do') {
       res.writeHead(404);
       return void res.end();
@@ -245,6 +258,40 @@ export class AlipayTestServer {
       });
     }
     if (!existing?.scanned) return business('ACQ.TRADE_NOT_EXIST', '交易不存在');
+    if (params.method === 'alipay.trade.refund') {
+      const refundFen = typeof biz.refund_amount === 'string' ? yuanToFen(biz.refund_amount) : null;
+      const outRequestNo =
+        typeof biz.out_request_no === 'string' && biz.out_request_no ? biz.out_request_no : outTradeNo;
+      if (refundFen === null || refundFen < 1)
+        return fail('40002', 'Invalid Arguments', 'isv.invalid-parameter', 'refund_amount 不合法');
+      const repeated = this.refunds.get(outRequestNo);
+      const refundedFen = () => this.refundsOf(outTradeNo).reduce((sum, r) => sum + r.refundFen, 0);
+      if (repeated) {
+        if (repeated.refundFen !== refundFen || repeated.outTradeNo !== outTradeNo)
+          return business('ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', '退款金额与退款请求号对应的金额不一致');
+        return this.answer(res, memberKey, {
+          code: '10000',
+          msg: 'Success',
+          trade_no: existing.tradeNo,
+          out_trade_no: outTradeNo,
+          fund_change: 'N',
+          refund_fee: fenToYuan(refundedFen()),
+        });
+      }
+      if (existing.status !== 'TRADE_SUCCESS') return business('ACQ.TRADE_STATUS_ERROR', '交易状态不合法');
+      if (refundedFen() + refundFen > existing.totalFen)
+        return business('ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', '退款金额超限');
+      this.refunds.set(outRequestNo, { outRequestNo, outTradeNo, refundFen });
+      return this.answer(res, memberKey, {
+        code: '10000',
+        msg: 'Success',
+        trade_no: existing.tradeNo,
+        out_trade_no: outTradeNo,
+        buyer_logon_id: 'cus***@alipay.test',
+        fund_change: 'Y',
+        refund_fee: fenToYuan(refundedFen()),
+      });
+    }
     if (params.method === 'alipay.trade.close') {
       if (existing.status === 'TRADE_SUCCESS') return business('ACQ.TRADE_STATUS_ERROR', '交易状态不合法');
       existing.status = 'TRADE_CLOSED';
@@ -269,8 +316,19 @@ export class AlipayTestServer {
     });
   }
 
+  private gatewayFailure(res: ServerResponse, status: number): void {
+    res.writeHead(status, { 'content-type': 'text/html' });
+    res.end(`<html><body>${status} Bad Gateway</body></html>`);
+  }
+
   /** `{"<member>":{…},"sign":"…"}` with the signature over the member's exact text, as Alipay writes it. */
   private answer(res: ServerResponse, memberKey: string, member: Record<string, unknown>): void {
+    if (this.failAnswer !== null) {
+      // Done, but the answer is lost on the way back.
+      const failed = this.failAnswer;
+      this.failAnswer = null;
+      return this.gatewayFailure(res, failed);
+    }
     const content = JSON.stringify(member);
     const body = `{"${memberKey}":${content},"sign":"${alipaySign(this.alipayKeys.privateKey, content)}"}`;
     res.writeHead(200, { 'content-type': 'text/html;charset=utf-8' });

@@ -26,6 +26,15 @@ export interface WechatTestTrade {
   codeUrl: string;
 }
 
+/** A refund as the test server holds it; one per out_refund_no, whatever how often it was asked. */
+export interface WechatTestRefund {
+  outRefundNo: string;
+  outTradeNo: string;
+  refundId: string;
+  refundFen: number;
+  status: 'SUCCESS' | 'PROCESSING';
+}
+
 export interface WechatPayNotificationRequest {
   headers: Record<string, string>;
   body: string;
@@ -62,7 +71,11 @@ export class WechatPayTestServer {
   private readonly merchantKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly platformKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly nonces = new Set<string>();
-  private failures: number[] = [];
+  readonly refunds = new Map<string, WechatTestRefund>();
+  /** The status the next new refunds get (PROCESSING: bank refunds take a while). */
+  refundStatus: 'SUCCESS' | 'PROCESSING' = 'SUCCESS';
+  private failures: Array<{ status: number; afterProcessing: boolean }> = [];
+  private failAnswer: number | null = null;
   private server?: Server;
   private port = 0;
 
@@ -112,9 +125,18 @@ export class WechatPayTestServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** The next `count` API calls answer this status (500: WeChat's SYSTEM_ERROR) before doing anything. */
-  failNext(count: number, status = 500): void {
-    this.failures.push(...Array<number>(count).fill(status));
+  /**
+   * The next `count` API calls answer this status (500: WeChat's SYSTEM_ERROR), before doing anything or, with
+   * `afterProcessing`, after doing it (the answer is lost, as when a gateway times out).
+   */
+  failNext(count: number, status = 500, options: { afterProcessing?: boolean } = {}): void {
+    for (let i = 0; i < count; i++)
+      this.failures.push({ status, afterProcessing: options.afterProcessing ?? false });
+  }
+
+  /** The refunds of one trade. */
+  refundsOf(outTradeNo: string): WechatTestRefund[] {
+    return [...this.refunds.values()].filter((r) => r.outTradeNo === outTradeNo);
   }
 
   /** The payer pays the trade in full; returns the notification WeChat Pay sends to its notify_url. */
@@ -196,7 +218,9 @@ export class WechatPayTestServer {
     const method = req.method ?? 'GET';
     const pathAndQuery = req.url ?? '/';
     const failure = this.failures.shift();
-    if (failure) return this.answer(res, failure, { code: 'SYSTEM_ERROR', message: '系统错误' });
+    if (failure && !failure.afterProcessing)
+      return this.answer(res, failure.status, { code: 'SYSTEM_ERROR', message: '系统错误' });
+    this.failAnswer = failure?.status ?? null;
 
     const auth = parseWechatAuthorization(req.headers.authorization);
     if (!auth) return this.refuse(res, 401, 'SIGN_ERROR', 'Authorization 不合法');
@@ -228,6 +252,8 @@ export class WechatPayTestServer {
     this.accepted.push({ method, path: url.pathname, body });
     if (method === 'POST' && url.pathname === '/v3/pay/transactions/native')
       return this.createNative(res, body);
+    if (method === 'POST' && url.pathname === '/v3/refund/domestic/refunds')
+      return this.createRefund(res, body);
     const byOutTradeNo = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)(\/close)?$/.exec(url.pathname);
     if (byOutTradeNo && method === 'GET' && !byOutTradeNo[2]) {
       if (url.searchParams.get('mchid') !== this.mchid)
@@ -305,12 +331,84 @@ export class WechatPayTestServer {
     this.answer(res, 200, { code_url: trade.codeUrl });
   }
 
+  private createRefund(res: ServerResponse, body: Record<string, unknown>): void {
+    const amount = body.amount as { refund?: unknown; total?: unknown; currency?: unknown } | undefined;
+    if (typeof body.out_refund_no !== 'string' || !/^[A-Za-z0-9_\-|*@]{1,64}$/.test(body.out_refund_no))
+      return this.refuse(
+        res,
+        400,
+        'PARAM_ERROR',
+        '输入源“/body/out_refund_no”映射到值字段“商户退款单号”字符串规则校验失败',
+      );
+    if (
+      !amount ||
+      !Number.isSafeInteger(amount.refund) ||
+      (amount.refund as number) < 1 ||
+      !Number.isSafeInteger(amount.total)
+    )
+      return this.refuse(res, 400, 'PARAM_ERROR', '输入源“/body/amount”规则校验失败');
+    if (amount.currency !== 'CNY') return this.refuse(res, 400, 'PARAM_ERROR', '币种只支持 CNY');
+    const trade = typeof body.out_trade_no === 'string' ? this.trades.get(body.out_trade_no) : undefined;
+    if (!trade) return this.refuse(res, 404, 'RESOURCE_NOT_EXISTS', '订单不存在');
+    const existing = this.refunds.get(body.out_refund_no);
+    if (existing) {
+      if (existing.outTradeNo !== trade.outTradeNo || existing.refundFen !== amount.refund)
+        return this.refuse(res, 400, 'INVALID_REQUEST', '退款单号重复，但退款信息不一致');
+      return this.answer(res, 200, this.refundView(existing, trade));
+    }
+    if (trade.state !== 'SUCCESS') return this.refuse(res, 400, 'INVALID_REQUEST', '订单未支付，不能退款');
+    if (amount.total !== trade.totalFen)
+      return this.refuse(res, 400, 'INVALID_REQUEST', '订单金额与原订单金额不一致');
+    const refunded = this.refundsOf(trade.outTradeNo).reduce((sum, r) => sum + r.refundFen, 0);
+    if (refunded + (amount.refund as number) > trade.totalFen)
+      return this.refuse(res, 400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
+    const refund: WechatTestRefund = {
+      outRefundNo: body.out_refund_no,
+      outTradeNo: trade.outTradeNo,
+      refundId: `50${Date.now()}${randomBytes(5).toString('hex')}`.slice(0, 29),
+      refundFen: amount.refund as number,
+      status: this.refundStatus,
+    };
+    this.refunds.set(refund.outRefundNo, refund);
+    this.answer(res, 200, this.refundView(refund, trade));
+  }
+
+  private refundView(refund: WechatTestRefund, trade: WechatTestTrade) {
+    return {
+      refund_id: refund.refundId,
+      out_refund_no: refund.outRefundNo,
+      transaction_id: trade.transactionId,
+      out_trade_no: trade.outTradeNo,
+      channel: 'ORIGINAL',
+      user_received_account: '支付用户零钱',
+      create_time: wechatTime(new Date()),
+      status: refund.status,
+      funds_account: 'AVAILABLE',
+      amount: {
+        total: trade.totalFen,
+        refund: refund.refundFen,
+        payer_total: trade.totalFen,
+        payer_refund: refund.refundFen,
+        settlement_refund: refund.refundFen,
+        settlement_total: trade.totalFen,
+        discount_refund: 0,
+        currency: 'CNY',
+      },
+    };
+  }
+
   private refuse(res: ServerResponse, status: number, code: string, message: string): void {
     this.refusals.push(code);
     this.answer(res, status, { code, message });
   }
 
   private answer(res: ServerResponse, status: number, body: unknown): void {
+    if (this.failAnswer !== null) {
+      // Done, but the answer is lost: what the caller sees is the failure.
+      const failed = this.failAnswer;
+      this.failAnswer = null;
+      return this.answer(res, failed, { code: 'SYSTEM_ERROR', message: '系统错误' });
+    }
     const text = body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, {
       ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
