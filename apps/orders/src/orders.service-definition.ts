@@ -28,6 +28,8 @@ import {
 import { acceptFormBodyOn } from './payments/form-body';
 import { PaymentEvent } from './payments/entities/payment-event.entity';
 import { Payment } from './payments/entities/payment.entity';
+import { ProviderRefundEvent } from './payments/entities/provider-refund-event.entity';
+import { ProviderRefund } from './payments/entities/provider-refund.entity';
 
 /** The callback and the providers' notifications are small; anything bigger is not from a provider. */
 const PAYMENT_CALLBACK_LIMIT_BYTES = 16 * 1024;
@@ -52,6 +54,8 @@ export const ordersService: ServiceDefinition = {
       OrderRefund,
       Payment,
       PaymentEvent,
+      ProviderRefund,
+      ProviderRefundEvent,
     ],
     migrations: ordersMigrations,
   },

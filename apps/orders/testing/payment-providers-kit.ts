@@ -6,13 +6,14 @@ export const NOTIFY_BASE_URL = 'https://orders.harvest.test';
 
 /**
  * The orders settings that point both providers at their protocol-faithful test servers, with the keys they
- * generated when constructed (nothing committed), and the active query left to the spec (sweep()).
+ * generated when constructed (nothing committed), and the active query and the refund job left to the spec (sweep()).
  */
 export function paymentProvidersEnv(wechat: WechatPayTestServer, alipay: AlipayTestServer): Env {
   return {
     PAYMENT_PROVIDERS: 'wechatpay,alipay',
     PAYMENT_NOTIFY_BASE_URL: NOTIFY_BASE_URL,
     PAYMENT_QUERY_SWEEP_MS: '0',
+    REFUND_SWEEP_MS: '0',
     WECHATPAY_ENDPOINT: wechat.endpoint,
     WECHATPAY_MCHID: wechat.mchid,
     WECHATPAY_APPID: wechat.appid,

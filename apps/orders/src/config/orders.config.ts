@@ -18,6 +18,10 @@ export const ordersConfigShape = {
   PAYMENT_QUERY_AFTER_SECONDS: env.int(60, 1),
   /** How often the query job looks for unsettled payments that are due a query; 0 turns the job off. */
   PAYMENT_QUERY_SWEEP_MS: env.int(15_000, 0),
+  /** How often queued provider refunds are sent; 0 turns the job off. */
+  REFUND_SWEEP_MS: env.int(5_000, 0),
+  /** A refund the provider did not take is sent again after this, doubling each time up to 30 minutes. */
+  REFUND_RETRY_AFTER_SECONDS: env.int(5, 1),
 };
 
 export type OrdersConfig = z.infer<z.ZodObject<typeof ordersConfigShape>>;

@@ -7,14 +7,30 @@ import { paymentProvidersProvider } from './payment-providers';
 import { PaymentQueryJob } from './payment-query.job';
 import { ProviderPaymentsController } from './provider-payments.controller';
 import { ProviderPaymentsService } from './provider-payments.service';
+import { OrderRefundedConsumer } from './order-refunded.consumer';
+import { ProviderRefundsService } from './provider-refunds.service';
+import { RefundExecutionJob } from './refund-execution.job';
 
 /**
  * Paying orders: through a provider (WeChat Pay, Alipay: a payment opened by the customer, the provider's
- * verified notification, the active query), and the older signed callback.
+ * verified notification, the active query), refunds executed at the provider (from order.refunded and for
+ * money that arrived late), and the older signed callback.
  */
 @Module({
   imports: [OrderLifecycleModule],
-  controllers: [PaymentCallbackController, ProviderPaymentsController, PaymentNotificationsController],
-  providers: [PaymentCallbackService, paymentProvidersProvider, ProviderPaymentsService, PaymentQueryJob],
+  controllers: [
+    PaymentCallbackController,
+    ProviderPaymentsController,
+    PaymentNotificationsController,
+    OrderRefundedConsumer,
+  ],
+  providers: [
+    PaymentCallbackService,
+    paymentProvidersProvider,
+    ProviderPaymentsService,
+    PaymentQueryJob,
+    ProviderRefundsService,
+    RefundExecutionJob,
+  ],
 })
 export class PaymentsModule {}

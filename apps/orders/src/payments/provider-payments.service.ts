@@ -20,6 +20,7 @@ import {
 import { PaymentEvent } from './entities/payment-event.entity';
 import { Payment } from './entities/payment.entity';
 import { PAYMENT_PROVIDERS, type PaymentProviders } from './payment-providers';
+import { ProviderRefundsService } from './provider-refunds.service';
 
 /** A verified report from a provider: a notification (with its id) or the answer to our query. */
 export interface VerifiedReport extends ProviderPaymentStatus {
@@ -40,6 +41,7 @@ export class ProviderPaymentsService {
     private readonly lifecycle: OrderLifecycleService,
     @Inject(PAYMENT_PROVIDERS) private readonly providers: PaymentProviders,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
+    private readonly refunds: ProviderRefundsService,
   ) {}
 
   /**
@@ -176,13 +178,26 @@ export class ProviderPaymentsService {
             ...reference,
             detail: `the provider reported ${report.amountFen ?? 'no'} fen, ${payment.amountFen} were asked`,
           });
+          if (report.amountFen)
+            await this.refunds.enqueueLateRefund(
+              em,
+              { ...payment, paidFen: report.amountFen },
+              report.amountFen,
+              actor,
+            );
           return 'mismatch';
         }
         if (decision.kind === 'late') {
           await this.changeStatus(em, payment, 'late', actor, {
             ...reference,
-            detail: `paid while the order was ${order.status}; the money must be returned`,
+            detail: `paid while the order was ${order.status}; the money goes back`,
           });
+          await this.refunds.enqueueLateRefund(
+            em,
+            { ...payment, paidFen: report.amountFen },
+            payment.amountFen,
+            actor,
+          );
           return 'late';
         }
         await this.changeStatus(em, payment, 'paid', actor, {

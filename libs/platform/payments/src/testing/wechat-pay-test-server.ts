@@ -74,6 +74,8 @@ export class WechatPayTestServer {
   readonly refunds = new Map<string, WechatTestRefund>();
   /** The status the next new refunds get (PROCESSING: bank refunds take a while). */
   refundStatus: 'SUCCESS' | 'PROCESSING' = 'SUCCESS';
+  /** When set, new refunds are refused with this code (NOT_ENOUGH: the merchant's balance cannot cover it). */
+  refundRefusal: string | null = null;
   private failures: Array<{ status: number; afterProcessing: boolean }> = [];
   private failAnswer: number | null = null;
   private server?: Server;
@@ -359,6 +361,8 @@ export class WechatPayTestServer {
     if (trade.state !== 'SUCCESS') return this.refuse(res, 400, 'INVALID_REQUEST', '订单未支付，不能退款');
     if (amount.total !== trade.totalFen)
       return this.refuse(res, 400, 'INVALID_REQUEST', '订单金额与原订单金额不一致');
+    if (this.refundRefusal)
+      return this.refuse(res, 403, this.refundRefusal, '基本账户余额不足，请充值后重新发起');
     const refunded = this.refundsOf(trade.outTradeNo).reduce((sum, r) => sum + r.refundFen, 0);
     if (refunded + (amount.refund as number) > trade.totalFen)
       return this.refuse(res, 400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
