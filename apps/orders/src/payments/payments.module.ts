@@ -5,6 +5,7 @@ import { PaymentCallbackService } from './payment-callback.service';
 import { PaymentNotificationsController } from './payment-notifications.controller';
 import { paymentProvidersProvider } from './payment-providers';
 import { PaymentQueryJob } from './payment-query.job';
+import { PaymentQueriesService } from './payment-queries.service';
 import { ProviderPaymentsController } from './provider-payments.controller';
 import { ProviderPaymentsService } from './provider-payments.service';
 import { OrderRefundedConsumer } from './order-refunded.consumer';
@@ -31,6 +32,7 @@ import { RefundExecutionJob } from './refund-execution.job';
     PaymentQueryJob,
     ProviderRefundsService,
     RefundExecutionJob,
+    PaymentQueriesService,
   ],
 })
 export class PaymentsModule {}

@@ -262,5 +262,46 @@ describe('refunds executed at WeChat Pay and Alipay (test servers, real MariaDB,
       }),
     ]);
     expect(wechat.refundsOf(outTradeNo)).toEqual([]);
+
+    // Agents and admins see it with its reason; the customer sees their refund's state, not the internals.
+    const staff = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${order.id}/payments`,
+      headers: await bearer('admin', 'ops-1'),
+    });
+    expect(staff.statusCode).toBe(200);
+    expect(staff.json().refunds).toEqual([
+      expect.objectContaining({
+        amountFen: 100,
+        status: 'refused',
+        lastError: 'the provider answered NOT_ENOUGH',
+        history: [
+          expect.objectContaining({ to: 'pending', actor: 'admin:ops-1' }),
+          expect.objectContaining({ from: 'pending', to: 'refused', detail: 'NOT_ENOUGH' }),
+        ],
+      }),
+    ]);
+    expect(staff.json().payments).toEqual([
+      expect.objectContaining({
+        status: 'paid',
+        outTradeNo,
+        history: expect.arrayContaining([
+          expect.objectContaining({ to: 'paid', actor: 'provider:wechatpay' }),
+        ]),
+      }),
+    ]);
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${order.id}/payments`,
+      headers: await bearer('customer', 'cust-rf-4'),
+    });
+    expect(own.json().refunds[0]).not.toHaveProperty('lastError');
+    expect(own.json().payments[0]).not.toHaveProperty('history');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/orders/${order.id}/payments`,
+      headers: await bearer('customer', 'cust-else'),
+    });
+    expect(other.statusCode).toBe(404);
   });
 });
