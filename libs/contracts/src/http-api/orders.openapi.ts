@@ -214,7 +214,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * list · provider payments
+         * @description Roles: customer, agent, admin.
+         */
+        get: operations["ProviderPayments_list"];
         put?: never;
         /**
          * start · provider payments
@@ -425,6 +429,12 @@ export interface components {
             total: number;
             orders: components["schemas"]["OrderSummaryView"][];
         };
+        OrderPaymentsView: {
+            /** Format: uuid */
+            orderId: string;
+            payments: components["schemas"]["PaymentSummaryView"][];
+            refunds: components["schemas"]["ProviderRefundView"][];
+        };
         OrderRefundView: {
             id: string;
             /** Format: uuid */
@@ -446,6 +456,16 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PaymentAuditView: {
+            from: string | null;
+            to: string;
+            /** @description customer:<id>, provider:<channel>, system:payment-query, system:refund-execution, … */
+            actor: string;
+            providerReference: string | null;
+            detail: string | null;
+            /** Format: date-time */
+            at: string;
+        };
         PaymentCallbackDto: {
             paymentId: string;
             /** Format: uuid */
@@ -459,6 +479,22 @@ export interface components {
             orderId: string;
             /** @enum {string} */
             outcome: "paid" | "already-paid" | "ignored";
+        };
+        PaymentSummaryView: {
+            /** Format: uuid */
+            paymentId: string;
+            /** @enum {string} */
+            channel: "wechatpay" | "alipay";
+            /** @enum {string} */
+            status: "creating" | "open" | "paid" | "closed" | "late" | "mismatch";
+            amountFen: number;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            outTradeNo?: string | null;
+            providerTradeNo?: string | null;
+            history?: components["schemas"]["PaymentAuditView"][];
         };
         PaymentView: {
             /** Format: uuid */
@@ -500,6 +536,23 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        ProviderRefundView: {
+            /** Format: uuid */
+            refundId: string;
+            /** Format: uuid */
+            paymentId: string;
+            amountFen: number;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "processing" | "succeeded" | "failed" | "refused";
+            /** Format: date-time */
+            createdAt: string;
+            outRefundNo?: string;
+            attempts?: number;
+            lastError?: string | null;
+            providerRefundNo?: string | null;
+            history?: components["schemas"]["PaymentAuditView"][];
         };
         ReadinessView: {
             /**
@@ -1837,6 +1890,111 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    ProviderPayments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPaymentsView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
