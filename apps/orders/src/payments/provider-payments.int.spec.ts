@@ -151,7 +151,9 @@ describe('payments through WeChat Pay and Alipay (their protocol-faithful test s
         ...genuine,
         headers: {
           ...genuine.headers,
-          'wechatpay-signature': genuine.headers['wechatpay-signature']!.replace(/^./, 'A'),
+          'wechatpay-signature': genuine.headers['wechatpay-signature']!.replace(/^./, (c) =>
+            c === 'A' ? 'B' : 'A',
+          ),
         },
       },
       { ...genuine, headers: { ...genuine.headers, 'wechatpay-serial': 'PUB_KEY_ID_SOMEONE_ELSE' } },
