@@ -1,11 +1,13 @@
 import { AlipayTestServer, WechatPayTestServer } from '@harvest/platform/payments/testing';
 import { randomUUID } from 'node:crypto';
+import { fulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-picked';
 import {
   address,
   applySkus,
   checkout,
   createFixture,
   paymentProvidersEnv,
+  publish,
   setStock,
   skuState,
   startOrdersTestApp,
@@ -198,6 +200,24 @@ describe('refunds executed at WeChat Pay and Alipay (test servers, real MariaDB,
       }),
     ]);
     expect(alipay.refundsOf(outTradeNo)).toEqual([expect.objectContaining({ refundFen: order.totalFen })]);
+  });
+
+  it('a short pick (fulfillment event through the transport) becomes an Alipay refund of the missing part', async () => {
+    const { order, outTradeNo } = await paidOrder('cust-rf-5', 'alipay');
+    await publish(t, fulfillmentShortPickedV1, order.id, {
+      orderId: order.id,
+      fulfillmentCenterId: f.centerId,
+      waveId: 'wave-21',
+      lines: [{ skuId, orderedQuantity: 2, pickedQuantity: 1, reason: 'damaged', lotIds: ['lot-21'] }],
+      pickedBy: 'picker-21',
+      pickedAt: new Date().toISOString(),
+    });
+    await queued(order.id);
+    await sweepLater();
+    expect(await refundsOfOrder(order.id)).toEqual([
+      expect.objectContaining({ status: 'succeeded', reason: 'short_pick', amount_fen: 1290 }),
+    ]);
+    expect(alipay.refundsOf(outTradeNo)).toEqual([expect.objectContaining({ refundFen: 1290 })]);
   });
 
   it('money that arrives after the order was cancelled goes back automatically', async () => {
