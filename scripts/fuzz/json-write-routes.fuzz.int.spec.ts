@@ -13,6 +13,8 @@ import {
 } from '../../apps/orders/src/payments/domain/payment-signature';
 import type { Env } from '@harvest/platform/config';
 import { AliyunSmsTestServer } from '@harvest/platform/sms/testing';
+import { AlipayTestServer, WechatPayTestServer } from '@harvest/platform/payments/testing';
+import { paymentProvidersEnv } from '@harvest/orders/testing';
 import { Database } from '@harvest/platform/database';
 import type { HttpApp, Role } from '@harvest/platform/http';
 import { createService, type ServiceDefinition } from '@harvest/platform/runtime';
@@ -124,10 +126,14 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
   const vendor = service === 'callcenter' ? new FakeSkylineVendor() : undefined;
   // Identity sends codes by SMS: the protocol-faithful Aliyun test server, as its own specs use.
   const sms = service === 'identity' ? new AliyunSmsTestServer() : undefined;
+  // Orders takes payments through WeChat Pay and Alipay: their protocol-faithful test servers.
+  const payments =
+    service === 'orders' ? { wechat: new WechatPayTestServer(), alipay: new AlipayTestServer() } : undefined;
 
   beforeAll(async () => {
     await vendor?.start();
     await sms?.start();
+    await Promise.all([payments?.wechat.start(), payments?.alipay.start()]);
     dir = await mkdtemp(join(tmpdir(), `harvest-fuzz-${service}-`));
     const test = await serviceTestEnvironment(service, {
       LOG_LEVEL: 'fatal',
@@ -138,6 +144,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
       ...(vendor
         ? { CALLCENTER_VENDOR_BASE_URL: vendor.baseUrl, CALLCENTER_VENDOR_API_KEY: vendor.apiKey }
         : {}),
+      ...(payments ? paymentProvidersEnv(payments.wechat, payments.alipay) : {}),
       ...(sms
         ? {
             SMS_ALIYUN_ENDPOINT: sms.endpoint,
@@ -156,6 +163,7 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
     await built?.app.close();
     await vendor?.stop();
     await sms?.stop();
+    await Promise.all([payments?.wechat.stop(), payments?.alipay.stop()]);
     await dropDatabases?.();
     await rm(dir, { recursive: true, force: true });
   });

@@ -21,8 +21,17 @@ import { OrderLifecycleModule } from './order-lifecycle/order-lifecycle.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ReservationExpiryModule } from './reservation-expiry/reservation-expiry.module';
 import { PAYMENT_CALLBACK_PATH } from './payments/payment-callback.controller';
+import {
+  ALIPAY_NOTIFICATION_PATH,
+  WECHATPAY_NOTIFICATION_PATH,
+} from './payments/payment-notifications.controller';
+import { acceptFormBodyOn } from './payments/form-body';
+import { PaymentEvent } from './payments/entities/payment-event.entity';
+import { Payment } from './payments/entities/payment.entity';
+import { ProviderRefundEvent } from './payments/entities/provider-refund-event.entity';
+import { ProviderRefund } from './payments/entities/provider-refund.entity';
 
-/** The callback is small; anything bigger is not from the provider. */
+/** The callback and the providers' notifications are small; anything bigger is not from a provider. */
 const PAYMENT_CALLBACK_LIMIT_BYTES = 16 * 1024;
 
 /**
@@ -43,6 +52,10 @@ export const ordersService: ServiceDefinition = {
       OrderLine,
       OrderTransition,
       OrderRefund,
+      Payment,
+      PaymentEvent,
+      ProviderRefund,
+      ProviderRefundEvent,
     ],
     migrations: ordersMigrations,
   },
@@ -58,5 +71,13 @@ export const ordersService: ServiceDefinition = {
     ReservationExpiryModule,
   ],
   seedDemoData: seedOrdersDemoData,
-  configureServer: (server) => keepRawBody(server, [PAYMENT_CALLBACK_PATH], PAYMENT_CALLBACK_LIMIT_BYTES),
+  configureServer: (server) => {
+    keepRawBody(
+      server,
+      [PAYMENT_CALLBACK_PATH, WECHATPAY_NOTIFICATION_PATH, ALIPAY_NOTIFICATION_PATH],
+      PAYMENT_CALLBACK_LIMIT_BYTES,
+    );
+    // Alipay posts its notifications as a form; no other route takes one.
+    acceptFormBodyOn(server, [ALIPAY_NOTIFICATION_PATH]);
+  },
 };

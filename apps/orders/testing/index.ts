@@ -1,1 +1,2 @@
 export * from './orders-test-kit';
+export * from './payment-providers-kit';

@@ -6,6 +6,7 @@ import { fulfillmentPickedV1 } from '@harvest/contracts/fulfillment-picked';
 import { fulfillmentShippedV1 } from '@harvest/contracts/fulfillment-shipped';
 import { fulfillmentShortPickedV1 } from '@harvest/contracts/fulfillment-short-picked';
 import { stockCountedV1 } from '@harvest/contracts/fulfillment-stock-counted';
+import { orderRefundedV1 } from '@harvest/contracts/order-refunded';
 import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import { InboxService, OutboxWriter } from '@harvest/platform/events';
@@ -108,6 +109,7 @@ const CONSUMED_TOPICS = [
   fulfillmentShippedV1.topic,
   fulfillmentDeliveredV1.topic,
   stockCountedV1.topic,
+  orderRefundedV1.topic,
 ];
 
 /** Publishes an event the way a producer does: appended to the outbox in a transaction, then relayed. */
