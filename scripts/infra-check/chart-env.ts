@@ -10,7 +10,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, type Env } from '@harvest/platform/config';
-import { loadServiceConfig, type ServiceIdentity } from '@harvest/platform/runtime';
+import { loadServiceConfig, type ServiceDefinition } from '@harvest/platform/runtime';
 import { callcenterService } from '../../apps/callcenter/src/callcenter.service-definition';
 import { catalogService } from '../../apps/catalog/src/catalog.service-definition';
 import { fulfillmentService } from '../../apps/fulfillment/src/fulfillment.service-definition';
@@ -23,7 +23,7 @@ import { renderChart } from './chart-structure';
  * The definitions the runtime starts: their platform features (`uses`, e.g. sms and its driver's keys) and their
  * own config's load (with the checks across variables, e.g. DEVICE_ENROLLMENT's requirements) are what runs.
  */
-const definitions: Record<string, ServiceIdentity> = Object.fromEntries(
+const definitions: Record<string, ServiceDefinition> = Object.fromEntries(
   [catalogService, ordersService, fulfillmentService, callcenterService, imagesService, identityService].map(
     (d) => [d.name, d],
   ),
