@@ -445,12 +445,91 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentActionListView: {
+            actions: components["schemas"]["AgentActionView"][];
+        };
+        AgentActionView: {
+            /** Format: uuid */
+            id: string;
+            agentId: string;
+            callId: string;
+            /** @enum {string} */
+            action: "place_order" | "cancel_order" | "refund_order";
+            customerId: string | null;
+            orderId: string | null;
+            idempotencyKey: string | null;
+            /** @description What orders answered (status, amounts). */
+            detail: components["schemas"]["AuditDetailView"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AgentOrderView: {
+            /** Format: uuid */
+            id: string;
+            /** @example pending_payment */
+            status: string;
+            /** @example demo-customer-001 */
+            customerId: string;
+            totalFen: number;
+            refundedFen: number;
+            placedByAgentId: string | null;
+            callId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AgentRefundView: {
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            amountFen: number;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditDetailView: {
+            status?: string;
+            totalFen?: number;
+            amountFen?: number;
+            reason?: string;
+        };
+        CallView: {
+            /** @example skyline-call-0001 */
+            callId: string;
+            /** @example skyline */
+            vendor: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** @enum {string} */
+            status: "ringing" | "answered" | "ended";
+            /**
+             * @description E.164 for the agent on the call, masked (`+861380****8001`) for everyone else.
+             * @example +861380****8001
+             */
+            customerNumber: string | null;
+            /** @example demo-customer-001 */
+            customerId: string | null;
+            agentId: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            durationSeconds: number | null;
+            hasRecording: boolean;
+            /** @enum {string} */
+            source: "webhook" | "click_to_call" | "reconciliation";
+        };
         CancelOrderForCustomerDto: {
             callId: string;
             note?: string;
         };
         ClickToCallDto: {
             customerId: string;
+        };
+        ContactListView: {
+            total: number;
+            contacts: components["schemas"]["MaskedContactView"][];
         };
         DependencyStatusView: {
             /** @enum {string} */
@@ -460,6 +539,14 @@ export interface components {
         LivenessView: {
             /** @enum {string} */
             status: "ok";
+        };
+        MaskedContactView: {
+            /** @example demo-customer-001 */
+            customerId: string;
+            /** @example 王小明 */
+            name: string;
+            /** @example +861380****8001 */
+            phone: string;
         };
         OpenTicketDto: {
             customerId: string;
@@ -476,6 +563,27 @@ export interface components {
             checkout: {
                 [key: string]: unknown;
             };
+        };
+        PopCustomerView: {
+            /** @example demo-customer-001 */
+            customerId: string;
+            /** @example 王小明 */
+            name: string;
+            /**
+             * @description In full: the pop goes only to the agent the call rings for.
+             * @example +8613800138001
+             */
+            phone: string;
+        };
+        PopOrderSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example paid */
+            status: string;
+            totalFen: number;
+            refundedFen: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description RFC 9457 problem details. `type` is `urn:harvest:problem:<slug>` or `about:blank` (then `title` is the status's reason phrase). Extension members (e.g. `field`, `header`) may stand beside the standard ones. */
         Problem: {
@@ -517,6 +625,23 @@ export interface components {
                 [key: string]: components["schemas"]["DependencyStatusView"];
             };
         };
+        ReconciliationReportView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description The vendor's call records in the window. */
+            examined: number;
+            /** @description Of those, the calls this service had missed. */
+            created: number;
+        };
+        RecordingLinkView: {
+            callId: string;
+            /** Format: uri */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         RefundOrderForCustomerDto: {
             callId: string;
             amountFen: number;
@@ -536,6 +661,71 @@ export interface components {
             from: string;
             /** @description An ISO 8601 date or date-time. */
             to?: string;
+        };
+        ScreenPopListView: {
+            pops: components["schemas"]["ScreenPopView"][];
+        };
+        ScreenPopView: {
+            /** @description Increasing per agent: the cursor for `after` and the stream event id. */
+            popId: string;
+            callId: string;
+            agentId: string;
+            /** @example +8613800138001 */
+            callerNumber: string | null;
+            customer: components["schemas"]["PopCustomerView"] | null;
+            /** @description null when orders was not asked. */
+            recentOrders: components["schemas"]["PopOrderSummaryView"][] | null;
+            /** @description Orders could not be asked in time: the pop went out without orders. */
+            ordersUnavailable: boolean;
+            openTickets: components["schemas"]["TicketView"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StreamTicketView: {
+            /** @description Single use: opens the stream once. */
+            ticket: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example /screen-pops/stream?ticket=… */
+            streamUrl: string;
+        };
+        TicketListView: {
+            tickets: components["schemas"]["TicketView"][];
+        };
+        TicketView: {
+            /** Format: uuid */
+            id: string;
+            /** @example demo-customer-001 */
+            customerId: string;
+            callId: string | null;
+            orderId: string | null;
+            /** @enum {string} */
+            kind: "quality_complaint" | "delivery" | "other";
+            /** @example 收到的苹果有碰伤 */
+            description: string;
+            /** @description Photos held by the images service. */
+            imageIds: string[];
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @enum {string|null} */
+            resolution: "refund" | "reshipment" | "store_credit" | "no_action" | null;
+            resolutionAmountFen: number | null;
+            resolutionNote: string | null;
+            openedBy: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            slaDueAt: string;
+            overdue: boolean;
+            resolvedBy: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        WebhookOutcomeView: {
+            applied: boolean;
+            /** @description Present (true) when the event id was seen before. */
+            duplicate?: boolean;
+            eventId: string;
         };
     };
     responses: never;
@@ -559,12 +749,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentActionListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -669,14 +860,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description Orders' answer: the order placed. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentOrderView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:customer-required, urn:harvest:problem:idempotency-400, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -684,7 +877,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:customer-required" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -704,7 +897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-account, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -712,7 +905,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-account" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -732,7 +925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:out-of-stock, urn:harvest:problem:slot-full */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -740,7 +933,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:out-of-stock" | "urn:harvest:problem:slot-full";
                         /** @constant */
                         status?: 409;
                     };
@@ -774,7 +967,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:idempotency-key-reused, urn:harvest:problem:invalid-order-lines, urn:harvest:problem:slot-in-the-past, urn:harvest:problem:slot-past-cutoff, urn:harvest:problem:slot-wrong-zone, urn:harvest:problem:temperature-class-not-served, urn:harvest:problem:too-many-lines, urn:harvest:problem:unknown-slot, urn:harvest:problem:unknown-zone */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -782,7 +975,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused" | "urn:harvest:problem:invalid-order-lines" | "urn:harvest:problem:slot-in-the-past" | "urn:harvest:problem:slot-past-cutoff" | "urn:harvest:problem:slot-wrong-zone" | "urn:harvest:problem:temperature-class-not-served" | "urn:harvest:problem:too-many-lines" | "urn:harvest:problem:unknown-slot" | "urn:harvest:problem:unknown-zone";
                         /** @constant */
                         status?: 422;
                     };
@@ -802,7 +995,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -810,7 +1003,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -837,12 +1030,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description Orders' answer: the order cancelled. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -872,7 +1067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -880,7 +1075,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -900,7 +1095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:illegal-transition */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -908,7 +1103,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:illegal-transition";
                         /** @constant */
                         status?: 409;
                     };
@@ -970,7 +1165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -978,7 +1173,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -1005,14 +1200,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description Orders' answer: the refund. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentRefundView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1020,7 +1217,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1040,7 +1237,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1048,7 +1245,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -1068,7 +1265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:not-paid, urn:harvest:problem:refund-exceeds-payment, urn:harvest:problem:refund-in-flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1076,7 +1273,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-paid" | "urn:harvest:problem:refund-exceeds-payment" | "urn:harvest:problem:refund-in-flight";
                         /** @constant */
                         status?: 409;
                     };
@@ -1110,7 +1307,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:idempotency-key-reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1118,7 +1315,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused";
                         /** @constant */
                         status?: 422;
                     };
@@ -1138,7 +1335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1146,7 +1343,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -1165,12 +1362,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1211,6 +1409,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1255,12 +1467,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordingLinkView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1304,6 +1517,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1318,7 +1545,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:vendor-rejected */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:vendor-rejected";
+                        /** @constant */
+                        status?: 502;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:vendor-circuit-open, urn:harvest:problem:vendor-failed, urn:harvest:problem:vendor-not-configured, urn:harvest:problem:vendor-timeout */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1326,7 +1567,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:vendor-circuit-open" | "urn:harvest:problem:vendor-failed" | "urn:harvest:problem:vendor-not-configured" | "urn:harvest:problem:vendor-timeout";
                         /** @constant */
                         status?: 503;
                     };
@@ -1351,12 +1592,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description The outbound call, ringing the agent first. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1397,6 +1640,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1470,7 +1727,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:vendor-rejected */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:vendor-rejected";
+                        /** @constant */
+                        status?: 502;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:vendor-circuit-open, urn:harvest:problem:vendor-failed, urn:harvest:problem:vendor-not-configured, urn:harvest:problem:vendor-timeout */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1478,7 +1749,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:vendor-circuit-open" | "urn:harvest:problem:vendor-failed" | "urn:harvest:problem:vendor-not-configured" | "urn:harvest:problem:vendor-timeout";
                         /** @constant */
                         status?: 503;
                     };
@@ -1498,12 +1769,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1588,12 +1860,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaskedContactView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1634,6 +1907,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1682,14 +1969,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaskedContactView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:invalid-customer-id, urn:harvest:problem:invalid-phone, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1697,7 +1985,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:invalid-customer-id" | "urn:harvest:problem:invalid-phone" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1728,6 +2016,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:phone-taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:phone-taken";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -1800,7 +2102,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description Removed. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1849,6 +2151,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1890,14 +2206,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaskedContactView"];
+                };
             };
-            /** @description Problem: urn:harvest:problem:validation-failed */
+            /** @description Problem: urn:harvest:problem:invalid-phone, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1905,7 +2222,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:validation-failed";
+                        type?: "urn:harvest:problem:invalid-phone" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1936,6 +2253,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -2119,14 +2450,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReportView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:invalid-window, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2134,7 +2466,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:invalid-window" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -2210,7 +2542,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:vendor-rejected */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:vendor-rejected";
+                        /** @constant */
+                        status?: 502;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:vendor-circuit-open, urn:harvest:problem:vendor-failed, urn:harvest:problem:vendor-not-configured, urn:harvest:problem:vendor-timeout */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2218,7 +2564,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:vendor-circuit-open" | "urn:harvest:problem:vendor-failed" | "urn:harvest:problem:vendor-not-configured" | "urn:harvest:problem:vendor-timeout";
                         /** @constant */
                         status?: 503;
                     };
@@ -2237,12 +2583,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenPopListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2330,7 +2677,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-sent events, opened with a stream ticket (POST /screen-pops/stream-tickets): `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (as GET /screen-pops lists them); `event: stream-end` when the token that asked for the ticket expires. */
+            /** @description Server-sent events, opened with a stream ticket (POST /screen-pops/stream-tickets): `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (the ScreenPopView schema, as GET /screen-pops lists them); `event: heartbeat` (`data: {}`) every 15 s; a last `event: stream-end` (`data: {"reason":"token-expired","tokenExpiredAt":"<date-time>"}`) when the token that asked for the ticket expires. Every event's `id` is the last pop id, which a reconnecting EventSource sends back as Last-Event-ID. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2350,6 +2697,20 @@ export interface operations {
                         type?: "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:stream-ticket-refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:stream-ticket-refused";
+                        /** @constant */
+                        status?: 401;
                     };
                 };
             };
@@ -2392,12 +2753,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamTicketView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
@@ -2441,7 +2803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:stream-tickets-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2449,7 +2811,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:stream-tickets-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -2470,12 +2832,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2579,12 +2942,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2614,7 +2978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2622,7 +2986,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -2739,12 +3103,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2851,14 +3216,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:invalid-resolution, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2866,7 +3232,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:invalid-resolution" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -2886,7 +3252,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2894,7 +3260,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -2914,7 +3280,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:not-paid, urn:harvest:problem:refund-exceeds-payment, urn:harvest:problem:refund-in-flight, urn:harvest:problem:ticket-resolved */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3288,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-paid" | "urn:harvest:problem:refund-exceeds-payment" | "urn:harvest:problem:refund-in-flight" | "urn:harvest:problem:ticket-resolved";
                         /** @constant */
                         status?: 409;
                     };
@@ -2956,7 +3322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:idempotency-key-reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2964,7 +3330,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused";
                         /** @constant */
                         status?: 422;
                     };
@@ -2984,7 +3350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,7 +3358,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -3009,12 +3375,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description Open tickets past their SLA, most overdue first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketListView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
@@ -3097,12 +3465,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookOutcomeView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:webhook-malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:webhook-malformed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:webhook-unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:webhook-unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
             };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
