@@ -813,6 +813,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -978,6 +992,20 @@ export interface operations {
                         type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused" | "urn:harvest:problem:invalid-order-lines" | "urn:harvest:problem:slot-in-the-past" | "urn:harvest:problem:slot-past-cutoff" | "urn:harvest:problem:slot-wrong-zone" | "urn:harvest:problem:temperature-class-not-served" | "urn:harvest:problem:too-many-lines" | "urn:harvest:problem:unknown-slot" | "urn:harvest:problem:unknown-zone";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1151,6 +1179,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1321,6 +1363,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1426,6 +1482,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1528,6 +1598,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1713,6 +1797,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1819,6 +1917,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1921,6 +2033,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2061,6 +2187,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2162,6 +2302,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2267,6 +2421,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2528,6 +2696,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2633,6 +2815,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2714,6 +2910,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2786,6 +2996,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2893,6 +3117,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3062,6 +3300,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -3164,6 +3416,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3336,6 +3602,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -3426,6 +3706,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -3512,6 +3806,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };

@@ -544,6 +544,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -646,6 +660,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -753,6 +781,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -847,6 +889,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -955,6 +1011,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1060,6 +1130,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1137,6 +1221,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1209,6 +1307,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1320,6 +1432,20 @@ export interface operations {
                         type?: "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };

@@ -585,6 +585,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -720,6 +734,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -795,6 +823,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -867,6 +909,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1065,6 +1121,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1200,6 +1270,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1347,6 +1431,20 @@ export interface operations {
                         type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:not-an-agent-action";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1502,6 +1600,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1604,6 +1716,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1755,6 +1881,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1926,6 +2066,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2061,6 +2215,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
