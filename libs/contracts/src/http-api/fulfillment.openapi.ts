@@ -507,12 +507,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CelsiusRangeView: {
+            /** @example 0 */
+            min: number;
+            /** @example 4 */
+            max: number;
+        };
+        CenterView: {
+            /** @example fc-sh-01 */
+            id: string;
+            /** @example 上海浦东仓 */
+            name: string;
+        };
         ConfirmPickDto: {
             quantity: number;
         };
         CreateCenterDto: {
             id: string;
             name: string;
+        };
+        CreatedLocationsView: {
+            roomId: string;
+            locations: components["schemas"]["LocationView"][];
         };
         CreateLocationsDto: {
             barcodes: string[];
@@ -526,6 +542,13 @@ export interface components {
             setpointCelsius: number;
             segmented: boolean;
         };
+        DeliveredOrderView: {
+            orderId: string;
+            fulfillmentCenterId: string;
+            receivedBy: string;
+            /** Format: date-time */
+            deliveredAt: string;
+        };
         DeliverOrderDto: {
             receivedBy: string;
         };
@@ -534,20 +557,204 @@ export interface components {
             status: "up" | "down";
             critical: boolean;
         };
+        DeviceView: {
+            id: string;
+            /** @example fc-sh-01 */
+            fulfillmentCenterId: string;
+            /** @example Cold room A, handheld 3 */
+            label: string;
+            /** @enum {string} */
+            status: "enrolling" | "enabled" | "disabled";
+            /** @description The device's client at the issuer. */
+            clientId: string | null;
+            enrolledBy: string;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledBy: string | null;
+        };
         EnrollDeviceDto: {
             label: string;
+        };
+        EnrolledDeviceView: {
+            id: string;
+            /** @example fc-sh-01 */
+            fulfillmentCenterId: string;
+            /** @example Cold room A, handheld 3 */
+            label: string;
+            /** @enum {string} */
+            status: "enrolling" | "enabled" | "disabled";
+            /** @description The device's client at the issuer. */
+            clientId: string | null;
+            enrolledBy: string;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledBy: string | null;
+            /** @description Shown once and kept nowhere here; a retry with the same key gets a new one. */
+            clientSecret: string;
+        };
+        ExcursionView: {
+            id: string;
+            roomId: string;
+            /** @example fc-sh-01 */
+            fulfillmentCenterId: string;
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            /** Format: date-time */
+            outOfRangeSince: string;
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @example 7.5 */
+            lastCelsius: number;
+            /** @description Lots put on QA hold. */
+            lotsHeld: number;
+        };
+        FulfillmentOrderLineView: {
+            orderId: string;
+            /** @example sku-apple-500g */
+            skuId: string;
+            /** @example 红富士苹果 约500g */
+            name: string;
+            /** @enum {string} */
+            soldBy: "piece" | "weight";
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            orderedQuantity: number;
+            actualWeightGrams: number | null;
+        };
+        FulfillmentOrderView: {
+            orderId: string;
+            /** @example fc-sh-01 */
+            fulfillmentCenterId: string;
+            /** @enum {string} */
+            status: "awaiting" | "allocated" | "picked" | "short_picked" | "packed" | "shipped" | "delivered" | "cancelled";
+            slotId: string | null;
+            /** Format: date */
+            slotDate: string | null;
+            /** @example 09:00 */
+            windowStart: string | null;
+            /** @example 11:00 */
+            windowEnd: string | null;
+            /** @description order.placed has arrived (with its lines). */
+            placed: boolean;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            pickedAt: string | null;
+            pickedBy: string | null;
+            /** Format: date-time */
+            packedAt: string | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            carrier: string | null;
+            trackingNumber: string | null;
+            lines: components["schemas"]["FulfillmentOrderLineView"][];
+            tasks: components["schemas"]["PickTaskSummaryView"][];
+            parcels: components["schemas"]["ParcelView"][];
         };
         LivenessView: {
             /** @enum {string} */
             status: "ok";
         };
+        LocationView: {
+            id: string;
+            barcode: string;
+        };
+        LotStockView: {
+            locationId: string;
+            locationBarcode: string;
+            onHand: number;
+            allocated: number;
+        };
+        LotView: {
+            id: string;
+            /** @example LOT-20261208-0001 */
+            barcode: string;
+            /** @example sku-apple-500g */
+            skuId: string;
+            /** @example fc-sh-01 */
+            fulfillmentCenterId: string;
+            /** @description Pieces, or grams for a SKU sold by weight. */
+            receivedQuantity: number;
+            /** @description Received but not yet put away. */
+            unplacedQuantity: number;
+            /**
+             * Format: date
+             * @example 2026-12-08
+             */
+            receiptDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            expiryDate: string;
+            /** @description Held by QA (a temperature excursion): not allocated until released. */
+            qaHold: boolean;
+            holdReason: string | null;
+            stock: components["schemas"]["LotStockView"][];
+        };
+        NextTaskView: {
+            /** @description null when no task is waiting. */
+            task: components["schemas"]["ScannerTaskView"] | null;
+        };
         PackedLineDto: {
             skuId: string;
             actualWeightGrams: number;
         };
+        PackedOrderView: {
+            orderId: string;
+            fulfillmentCenterId: string;
+            weighedLines: components["schemas"]["WeighedLineView"][];
+            parcels: components["schemas"]["PackedParcelView"][];
+            packedBy: string;
+            /** Format: date-time */
+            packedAt: string;
+        };
+        PackedParcelView: {
+            /** @example <orderId>-P1 */
+            parcelId: string;
+            /** @example insulated_box */
+            packaging: string;
+            /** @example ice_pack */
+            coolant: string;
+            grossWeightGrams: number;
+            coolantGrams: number;
+            productGrams: number;
+            skuIds: string[];
+        };
         PackOrderDto: {
             lines: components["schemas"]["PackedLineDto"][];
             transitHours?: number;
+        };
+        ParcelView: {
+            parcelId: string;
+            packaging: string;
+            coolant: string;
+            coolantGrams: number;
+            productGrams: number;
+            grossWeightGrams: number;
+        };
+        PickTaskSummaryView: {
+            taskId: string;
+            skuId: string;
+            lotId: string | null;
+            lotBarcode: string | null;
+            locationBarcode: string | null;
+            waveId: string;
+            quantity: number;
+            pickedQuantity: number | null;
+            /** @enum {string} */
+            status: "open" | "at_location" | "lot_scanned" | "picked" | "short" | "withdrawn";
+            shortReason: string | null;
         };
         /** @description RFC 9457 problem details. `type` is `urn:harvest:problem:<slug>` or `about:blank` (then `title` is the status's reason phrase). Extension members (e.g. `field`, `header`) may stand beside the standard ones. */
         Problem: {
@@ -610,12 +817,71 @@ export interface components {
             expiryDate?: string;
             barcode?: string;
         };
+        RecordedReadingsView: {
+            /** @description New readings stored (a repeat is neither stored nor counted). */
+            stored: number;
+            /** @description Excursions this batch raised. */
+            excursionIds: string[];
+        };
+        RoomView: {
+            /** @example fc-sh-01-chilled-a */
+            id: string;
+            /** @example fc-sh-01 */
+            fulfillmentCenterId: string;
+            name: string;
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            /** @example 2 */
+            setpointCelsius: number;
+            /** @description A segmented room may switch between chilled and frozen. */
+            segmented: boolean;
+            /** @description The class's allowed range. */
+            rangeCelsius: components["schemas"]["CelsiusRangeView"];
+            /** @description Bins in the room. */
+            locations: number;
+        };
         ScanBarcodeDto: {
             barcode: string;
+        };
+        ScannerTaskView: {
+            taskId: string;
+            orderId: string;
+            waveId: string;
+            /** @example sku-apple-500g */
+            skuId: string;
+            /** @example 红富士苹果 约500g */
+            skuName: string | null;
+            /** @example chilled */
+            temperatureZone: string;
+            /** @enum {string} */
+            unit: "pieces" | "grams";
+            quantity: number;
+            locationBarcode: string;
+            lotBarcode: string;
+            /** @enum {string} */
+            status: "open" | "at_location" | "lot_scanned" | "picked" | "short" | "withdrawn";
+            pickedQuantity: number | null;
+            shortReason: string | null;
+            /** @description What to do next; null when the task is finished. */
+            nextStep: string | null;
+            /**
+             * @description Set when finishing this task finished the order's picking.
+             * @enum {string}
+             */
+            orderPicking?: "picked" | "short_picked";
         };
         ShipOrderDto: {
             carrier: string;
             trackingNumber: string;
+        };
+        ShippedOrderView: {
+            orderId: string;
+            fulfillmentCenterId: string;
+            /** @example sf-express */
+            carrier: string;
+            trackingNumber: string;
+            /** Format: date-time */
+            shippedAt: string;
         };
         ShortPickDto: {
             /** @enum {string} */
@@ -627,6 +893,26 @@ export interface components {
             temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
             /** @description At most 2 decimal places. */
             setpointCelsius: number;
+        };
+        WaveTasksView: {
+            open: number;
+            inProgress: number;
+            picked: number;
+            short: number;
+            withdrawn: number;
+        };
+        WaveView: {
+            waveId: string;
+            /** @example 09:00 */
+            windowStart: string;
+            /** @example chilled */
+            temperatureZone: string;
+            pickRank: number;
+            tasks: components["schemas"]["WaveTasksView"];
+        };
+        WeighedLineView: {
+            skuId: string;
+            actualWeightGrams: number;
         };
     };
     responses: never;
@@ -649,12 +935,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description The latest 200, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExcursionView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -758,12 +1046,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CenterView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -807,7 +1096,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:center-exists, urn:harvest:problem:idempotency-409 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -815,7 +1104,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:center-exists" | "urn:harvest:problem:idempotency-409";
                         /** @constant */
                         status?: 409;
                     };
@@ -918,12 +1207,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeviceView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -953,7 +1243,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -961,9 +1251,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1028,14 +1332,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description A retry (Idempotent-Replayed: true), with a new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolledDeviceView"];
+                };
+            };
+            /** @description Enrolled; the secret is shown this once. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolledDeviceView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1043,7 +1358,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1063,7 +1378,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1071,9 +1386,37 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:device-disabled, urn:harvest:problem:enrollment-in-progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:device-disabled" | "urn:harvest:problem:enrollment-in-progress";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -1105,6 +1448,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:device-enrollment-off, urn:harvest:problem:idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:device-enrollment-off" | "urn:harvest:problem:idempotency-key-reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:rate-limited */
             429: {
                 headers: {
@@ -1133,7 +1490,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:device-issuer-unavailable, urn:harvest:problem:device-registration-refused */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1141,7 +1498,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:device-issuer-unavailable" | "urn:harvest:problem:device-registration-refused";
                         /** @constant */
                         status?: 503;
                     };
@@ -1164,12 +1521,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeviceView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1199,7 +1557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1207,9 +1565,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1269,7 +1641,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:device-issuer-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1277,7 +1649,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:device-issuer-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -1296,12 +1668,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description The center's rooms (none for an unknown center). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoomView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1407,12 +1781,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoomView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1456,7 +1831,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:room-exists */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1464,7 +1853,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:room-exists";
                         /** @constant */
                         status?: 409;
                     };
@@ -1498,7 +1887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:setpoint-out-of-range */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1506,7 +1895,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:setpoint-out-of-range";
                         /** @constant */
                         status?: 422;
                     };
@@ -1567,12 +1956,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FulfillmentOrderView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1602,7 +1992,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1610,9 +2000,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1678,12 +2082,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveredOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1713,7 +2118,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,13 +2126,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:invalid-order-state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1735,7 +2154,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:invalid-order-state";
                         /** @constant */
                         status?: 409;
                     };
@@ -1845,12 +2264,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackedOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1880,7 +2300,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1888,13 +2308,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:invalid-order-state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1902,7 +2336,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:invalid-order-state";
                         /** @constant */
                         status?: 409;
                     };
@@ -1936,7 +2370,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:duplicate-line, urn:harvest:problem:idempotency-422, urn:harvest:problem:not-picked, urn:harvest:problem:unweighed-lines */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1944,7 +2378,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:duplicate-line" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-picked" | "urn:harvest:problem:unweighed-lines";
                         /** @constant */
                         status?: 422;
                     };
@@ -2012,12 +2446,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShippedOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2047,7 +2482,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2055,13 +2490,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:invalid-order-state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2069,7 +2518,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:invalid-order-state";
                         /** @constant */
                         status?: 409;
                     };
@@ -2266,12 +2715,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2301,7 +2751,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2309,13 +2759,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:duplicate-lot-barcode, urn:harvest:problem:idempotency-409, urn:harvest:problem:unknown-sku */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2323,7 +2787,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:duplicate-lot-barcode" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:unknown-sku";
                         /** @constant */
                         status?: 409;
                     };
@@ -2357,7 +2821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:center-required, urn:harvest:problem:expiry-before-receipt, urn:harvest:problem:idempotency-422, urn:harvest:problem:lot-too-large */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2365,7 +2829,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:center-required" | "urn:harvest:problem:expiry-before-receipt" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:lot-too-large";
                         /** @constant */
                         status?: 422;
                     };
@@ -2426,12 +2890,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2461,7 +2926,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,9 +2934,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -2537,12 +3016,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2572,7 +3052,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2580,13 +3060,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found, urn:harvest:problem:unknown-location */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found" | "urn:harvest:problem:unknown-location";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:more-than-received, urn:harvest:problem:unknown-sku, urn:harvest:problem:wrong-temperature-zone */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2594,7 +3088,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:more-than-received" | "urn:harvest:problem:unknown-sku" | "urn:harvest:problem:wrong-temperature-zone";
                         /** @constant */
                         status?: 409;
                     };
@@ -2700,12 +3194,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2735,7 +3230,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2743,9 +3238,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -2887,12 +3396,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedLocationsView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2936,7 +3446,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:barcode-taken, urn:harvest:problem:idempotency-409 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2944,7 +3468,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:barcode-taken" | "urn:harvest:problem:idempotency-409";
                         /** @constant */
                         status?: 409;
                     };
@@ -2978,7 +3502,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:location-id-too-long */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2986,7 +3510,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:location-id-too-long";
                         /** @constant */
                         status?: 422;
                     };
@@ -3054,12 +3578,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoomView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -3103,7 +3628,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:room-class-switch-refused */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3111,7 +3650,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:room-class-switch-refused";
                         /** @constant */
                         status?: 409;
                     };
@@ -3145,7 +3684,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:room-class-switch-refused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,7 +3692,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:room-class-switch-refused";
                         /** @constant */
                         status?: 422;
                     };
@@ -3222,14 +3761,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3237,7 +3777,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3257,7 +3797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3265,13 +3805,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,7 +3833,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3313,7 +3867,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3321,7 +3875,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
                     };
@@ -3390,14 +3944,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3405,7 +3960,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3425,7 +3980,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3433,13 +3988,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,7 +4016,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3481,7 +4050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3489,7 +4058,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
                     };
@@ -3558,14 +4127,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3573,7 +4143,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3593,7 +4163,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3601,13 +4171,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3615,7 +4199,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3649,7 +4233,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3657,7 +4241,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
                     };
@@ -3726,14 +4310,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3741,7 +4326,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3761,7 +4346,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,13 +4354,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3783,7 +4382,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3817,7 +4416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3825,7 +4424,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
                     };
@@ -3888,14 +4487,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NextTaskView"];
+                };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-400 */
+            /** @description Problem: urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3903,7 +4503,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-400";
+                        type?: "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400";
                         /** @constant */
                         status?: 400;
                     };
@@ -3923,7 +4523,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +4531,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
@@ -4022,12 +4622,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordedReadingsView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
             400: {
@@ -4099,6 +4700,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:unknown-room */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unknown-room";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:rate-limited */
             429: {
                 headers: {
@@ -4155,12 +4770,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description In pick order: slot, then zone with frozen last. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WaveView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
