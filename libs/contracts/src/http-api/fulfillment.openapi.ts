@@ -514,9 +514,9 @@ export interface components {
             max: number;
         };
         CenterView: {
-            /** @example fc-sh-01 */
+            /** @example fc-shanghai-1 */
             id: string;
-            /** @example 上海浦东仓 */
+            /** @example 上海一号冷链仓 Shanghai FC 1 */
             name: string;
         };
         ConfirmPickDto: {
@@ -559,7 +559,7 @@ export interface components {
         };
         DeviceView: {
             id: string;
-            /** @example fc-sh-01 */
+            /** @example fc-shanghai-1 */
             fulfillmentCenterId: string;
             /** @example Cold room A, handheld 3 */
             label: string;
@@ -579,7 +579,7 @@ export interface components {
         };
         EnrolledDeviceView: {
             id: string;
-            /** @example fc-sh-01 */
+            /** @example fc-shanghai-1 */
             fulfillmentCenterId: string;
             /** @example Cold room A, handheld 3 */
             label: string;
@@ -599,7 +599,7 @@ export interface components {
         ExcursionView: {
             id: string;
             roomId: string;
-            /** @example fc-sh-01 */
+            /** @example fc-shanghai-1 */
             fulfillmentCenterId: string;
             /** @enum {string} */
             temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
@@ -616,9 +616,8 @@ export interface components {
         };
         FulfillmentOrderLineView: {
             orderId: string;
-            /** @example sku-apple-500g */
+            /** @example demo-sku-0001 */
             skuId: string;
-            /** @example 红富士苹果 约500g */
             name: string;
             /** @enum {string} */
             soldBy: "piece" | "weight";
@@ -629,7 +628,7 @@ export interface components {
         };
         FulfillmentOrderView: {
             orderId: string;
-            /** @example fc-sh-01 */
+            /** @example fc-shanghai-1 */
             fulfillmentCenterId: string;
             /** @enum {string} */
             status: "awaiting" | "allocated" | "picked" | "short_picked" | "packed" | "shipped" | "delivered" | "cancelled";
@@ -638,7 +637,7 @@ export interface components {
             slotDate: string | null;
             /** @example 09:00 */
             windowStart: string | null;
-            /** @example 11:00 */
+            /** @example 12:00 */
             windowEnd: string | null;
             /** @description order.placed has arrived (with its lines). */
             placed: boolean;
@@ -666,7 +665,9 @@ export interface components {
             status: "ok";
         };
         LocationView: {
+            /** @example fc-shanghai-1-chl-sh1-chl-01 */
             id: string;
+            /** @example SH1-CHL-01 */
             barcode: string;
         };
         LotStockView: {
@@ -677,11 +678,10 @@ export interface components {
         };
         LotView: {
             id: string;
-            /** @example LOT-20261208-0001 */
             barcode: string;
-            /** @example sku-apple-500g */
+            /** @example demo-sku-0001 */
             skuId: string;
-            /** @example fc-sh-01 */
+            /** @example fc-shanghai-1 */
             fulfillmentCenterId: string;
             /** @description Pieces, or grams for a SKU sold by weight. */
             receivedQuantity: number;
@@ -724,7 +724,7 @@ export interface components {
             parcelId: string;
             /** @example insulated_box */
             packaging: string;
-            /** @example ice_pack */
+            /** @example gel_pack */
             coolant: string;
             grossWeightGrams: number;
             coolantGrams: number;
@@ -824,9 +824,9 @@ export interface components {
             excursionIds: string[];
         };
         RoomView: {
-            /** @example fc-sh-01-chilled-a */
+            /** @example fc-shanghai-1-chl */
             id: string;
-            /** @example fc-sh-01 */
+            /** @example fc-shanghai-1 */
             fulfillmentCenterId: string;
             name: string;
             /** @enum {string} */
@@ -847,9 +847,8 @@ export interface components {
             taskId: string;
             orderId: string;
             waveId: string;
-            /** @example sku-apple-500g */
+            /** @example demo-sku-0001 */
             skuId: string;
-            /** @example 红富士苹果 约500g */
             skuName: string | null;
             /** @example chilled */
             temperatureZone: string;

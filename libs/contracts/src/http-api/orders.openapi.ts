@@ -272,7 +272,10 @@ export interface components {
             cutoffMinutesBefore: number;
         };
         CustomerOrderView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
             id: string;
             /** @enum {string} */
             status: "pending_payment" | "paid" | "allocated" | "picking" | "packed" | "shipped" | "delivered" | "cancelled";
@@ -281,6 +284,7 @@ export interface components {
             /** Format: date-time */
             paymentDueAt: string | null;
             address: components["schemas"]["DeliveryAddressView"];
+            /** @example sh-pudong-2026-12-09-0900 */
             slotId: string;
             totalFen: number;
             paidFen: number;
@@ -355,6 +359,7 @@ export interface components {
             status: "ok";
         };
         OrderLineView: {
+            /** @example demo-sku-0001 */
             skuId: string;
             name: string;
             /** @enum {string} */
@@ -364,7 +369,9 @@ export interface components {
             estimatedWeightGrams: number | null;
             actualWeightGrams: number | null;
             pickedQuantity: number | null;
+            /** @example 690 */
             unitPriceFen: number;
+            /** @example 1380 */
             lineTotalFen: number;
         };
         OrderListView: {
@@ -463,7 +470,10 @@ export interface components {
             sellable: number;
         };
         StaffOrderView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
             id: string;
             /** @enum {string} */
             status: "pending_payment" | "paid" | "allocated" | "picking" | "packed" | "shipped" | "delivered" | "cancelled";
@@ -472,6 +482,7 @@ export interface components {
             /** Format: date-time */
             paymentDueAt: string | null;
             address: components["schemas"]["DeliveryAddressView"];
+            /** @example sh-pudong-2026-12-09-0900 */
             slotId: string;
             totalFen: number;
             paidFen: number;
@@ -479,6 +490,7 @@ export interface components {
             lines: components["schemas"]["OrderLineView"][];
             refunds: components["schemas"]["StaffRefundView"][];
             customerId: string;
+            /** @example fc-shanghai-1 */
             fulfillmentCenterId: string;
             paymentId: string | null;
             placedByAgentId: string | null;

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 /** A scanner handheld of one center (devices.service.ts DeviceView). */
 export class DeviceView {
   @ApiProperty() id!: string;
-  @ApiProperty({ example: 'fc-sh-01' }) fulfillmentCenterId!: string;
+  @ApiProperty({ example: 'fc-shanghai-1' }) fulfillmentCenterId!: string;
   @ApiProperty({ example: 'Cold room A, handheld 3' }) label!: string;
   @ApiProperty({ enum: ['enrolling', 'enabled', 'disabled'] }) status!: string;
   @ApiProperty({ type: 'string', nullable: true, description: "The device's client at the issuer." })

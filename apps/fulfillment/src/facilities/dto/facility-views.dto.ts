@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TEMPERATURE_CLASSES } from '@harvest/contracts/produce';
 
 export class CenterView {
-  @ApiProperty({ example: 'fc-sh-01' }) id!: string;
-  @ApiProperty({ example: '上海浦东仓' }) name!: string;
+  @ApiProperty({ example: 'fc-shanghai-1' }) id!: string;
+  @ApiProperty({ example: '上海一号冷链仓 Shanghai FC 1' }) name!: string;
 }
 
 class CelsiusRangeView {
@@ -13,8 +13,8 @@ class CelsiusRangeView {
 
 /** A cold room (facilities.service.ts RoomView). */
 export class RoomView {
-  @ApiProperty({ example: 'fc-sh-01-chilled-a' }) id!: string;
-  @ApiProperty({ example: 'fc-sh-01' }) fulfillmentCenterId!: string;
+  @ApiProperty({ example: 'fc-shanghai-1-chl' }) id!: string;
+  @ApiProperty({ example: 'fc-shanghai-1' }) fulfillmentCenterId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: TEMPERATURE_CLASSES }) temperatureClass!: string;
   @ApiProperty({ example: 2 }) setpointCelsius!: number;
@@ -26,8 +26,8 @@ export class RoomView {
 }
 
 class LocationView {
-  @ApiProperty() id!: string;
-  @ApiProperty() barcode!: string;
+  @ApiProperty({ example: 'fc-shanghai-1-chl-sh1-chl-01' }) id!: string;
+  @ApiProperty({ example: 'SH1-CHL-01' }) barcode!: string;
 }
 
 export class CreatedLocationsView {

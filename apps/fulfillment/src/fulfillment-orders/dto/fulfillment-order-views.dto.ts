@@ -5,8 +5,8 @@ import { ORDER_STATUSES } from '../entities/fulfillment-order.entity';
 
 class FulfillmentOrderLineView {
   @ApiProperty() orderId!: string;
-  @ApiProperty({ example: 'sku-apple-500g' }) skuId!: string;
-  @ApiProperty({ example: '红富士苹果 约500g' }) name!: string;
+  @ApiProperty({ example: 'demo-sku-0001' }) skuId!: string;
+  @ApiProperty() name!: string;
   @ApiProperty({ enum: SOLD_BY }) soldBy!: string;
   @ApiProperty({ enum: TEMPERATURE_CLASSES }) temperatureClass!: string;
   @ApiProperty({ type: 'integer' }) orderedQuantity!: number;
@@ -38,12 +38,12 @@ class ParcelView {
 /** An order as the floor sees it (fulfillment-orders.service.ts view): lines, pick tasks, parcels. */
 export class FulfillmentOrderView {
   @ApiProperty() orderId!: string;
-  @ApiProperty({ example: 'fc-sh-01' }) fulfillmentCenterId!: string;
+  @ApiProperty({ example: 'fc-shanghai-1' }) fulfillmentCenterId!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: string;
   @ApiProperty({ type: 'string', nullable: true }) slotId!: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true }) slotDate!: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: '09:00' }) windowStart!: string | null;
-  @ApiProperty({ type: 'string', nullable: true, example: '11:00' }) windowEnd!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '12:00' }) windowEnd!: string | null;
   @ApiProperty({ description: 'order.placed has arrived (with its lines).' }) placed!: boolean;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) paidAt!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) cancelledAt!: string | null;

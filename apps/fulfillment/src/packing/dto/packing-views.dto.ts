@@ -8,7 +8,7 @@ class WeighedLineView {
 class PackedParcelView {
   @ApiProperty({ example: '<orderId>-P1' }) parcelId!: string;
   @ApiProperty({ example: 'insulated_box' }) packaging!: string;
-  @ApiProperty({ example: 'ice_pack' }) coolant!: string;
+  @ApiProperty({ example: 'gel_pack' }) coolant!: string;
   @ApiProperty({ type: 'integer' }) grossWeightGrams!: number;
   @ApiProperty({ type: 'integer' }) coolantGrams!: number;
   @ApiProperty({ type: 'integer' }) productGrams!: number;

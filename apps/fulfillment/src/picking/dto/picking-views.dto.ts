@@ -6,8 +6,8 @@ export class ScannerTaskView {
   @ApiProperty() taskId!: string;
   @ApiProperty() orderId!: string;
   @ApiProperty() waveId!: string;
-  @ApiProperty({ example: 'sku-apple-500g' }) skuId!: string;
-  @ApiProperty({ type: 'string', nullable: true, example: '红富士苹果 约500g' }) skuName!: string | null;
+  @ApiProperty({ example: 'demo-sku-0001' }) skuId!: string;
+  @ApiProperty({ type: 'string', nullable: true }) skuName!: string | null;
   @ApiProperty({ example: 'chilled' }) temperatureZone!: string;
   @ApiProperty({ enum: ['pieces', 'grams'] }) unit!: string;
   @ApiProperty({ type: 'integer' }) quantity!: number;

@@ -10,9 +10,9 @@ class LotStockView {
 /** A received lot and where its stock is (lot.view.ts). */
 export class LotView {
   @ApiProperty() id!: string;
-  @ApiProperty({ example: 'LOT-20261208-0001' }) barcode!: string;
-  @ApiProperty({ example: 'sku-apple-500g' }) skuId!: string;
-  @ApiProperty({ example: 'fc-sh-01' }) fulfillmentCenterId!: string;
+  @ApiProperty() barcode!: string;
+  @ApiProperty({ example: 'demo-sku-0001' }) skuId!: string;
+  @ApiProperty({ example: 'fc-shanghai-1' }) fulfillmentCenterId!: string;
   @ApiProperty({ type: 'integer', description: 'Pieces, or grams for a SKU sold by weight.' })
   receivedQuantity!: number;
   @ApiProperty({ type: 'integer', description: 'Received but not yet put away.' }) unplacedQuantity!: number;

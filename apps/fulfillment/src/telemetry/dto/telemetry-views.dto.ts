@@ -14,7 +14,7 @@ export class RecordedReadingsView {
 export class ExcursionView {
   @ApiProperty() id!: string;
   @ApiProperty() roomId!: string;
-  @ApiProperty({ example: 'fc-sh-01' }) fulfillmentCenterId!: string;
+  @ApiProperty({ example: 'fc-shanghai-1' }) fulfillmentCenterId!: string;
   @ApiProperty({ enum: TEMPERATURE_CLASSES }) temperatureClass!: string;
   @ApiProperty({ format: 'date-time' }) outOfRangeSince!: string;
   @ApiProperty({ format: 'date-time' }) detectedAt!: string;
