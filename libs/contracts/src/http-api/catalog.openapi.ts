@@ -497,6 +497,23 @@ export interface components {
             field: string;
             message: string;
         };
+        InProcessIndexStatusView: {
+            /**
+             * @description `off`: Elasticsearch serves and CATALOG_SEARCH_FALLBACK=none.
+             * @enum {string}
+             */
+            state: "off" | "building" | "ready" | "failed";
+            /** @description Products in the index now. */
+            products: number;
+            /** @description Products the build is reading. */
+            total: number;
+            buildMs: number | null;
+            /** @description V8 heap grown while building. */
+            heapGrowthMiB: number | null;
+            heapUsedMiB: number;
+            rssMiB: number;
+            error: string | null;
+        };
         InStockCountView: {
             fulfillmentCenterId: string;
             count: number;
@@ -2268,12 +2285,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InProcessIndexStatusView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
