@@ -27,6 +27,7 @@ import {
   type TestIssuer,
   type JsonWriteRoute,
   type SignFor,
+  withResponseCheck,
 } from '@harvest/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -156,7 +157,12 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
     dropDatabases = test.dropDatabases;
     issuer = test.issuer;
     const env = { DB_NAME: `${test.prefix}${service}`, EVENTS_DB_NAME: `${test.prefix}events`, ...test.env };
-    built = await createService({ ...definition, name: `${service}_fuzz_${test.runId}` }, env);
+    // Every fuzzed answer is also checked against the service's document (a documented status, a body,
+    // problems included, matching its schema): a mismatch fails the test (libs/testing integration-setup).
+    built = await createService(
+      withResponseCheck({ ...definition, name: `${service}_fuzz_${test.runId}` }),
+      env,
+    );
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Env } from '@harvest/platform/config';
 import { Database } from '@harvest/platform/database';
 import type { HttpApp, Role } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
-import { serviceTestEnvironment, type TestIssuer } from '@harvest/testing';
+import { serviceTestEnvironment, withResponseCheck, type TestIssuer } from '@harvest/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -50,7 +50,7 @@ export async function startCallcenterTestApp(
     options,
   );
   issuer.registerClient('callcenter', { secret: CLIENT_SECRET, audience: ['orders'] });
-  const definition = { ...callcenterService, name: `callcenter_t_${runId}` };
+  const definition = withResponseCheck({ ...callcenterService, name: `callcenter_t_${runId}` });
   const built = await createService(definition, { DB_NAME: `${prefix}callcenter`, ...env });
   const { app } = built;
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -11,6 +11,7 @@ import {
   ensureKafkaTopics,
   TestIssuer,
   uniqueDatabaseName,
+  withResponseCheck,
 } from '@harvest/testing';
 import {
   Admin,
@@ -173,7 +174,7 @@ export class FulfillmentTestKit {
       ...extraEnv,
     };
     // Its own consumer group (the definition's name), so no other running fulfillment takes our events.
-    this.http = await createService({ ...fulfillmentService, name: this.group }, env);
+    this.http = await createService(withResponseCheck({ ...fulfillmentService, name: this.group }), env);
     // createService returns once the consumer runs, not once it joined: a test's wait then measured the join too.
     await waitForStableGroup(kafka(`fulfillment-test-admin-${this.suffix}`), this.group, env.KAFKA_CLIENT_ID);
     this.adminToken = await this.issuer.tokenFor('admin', 'ops-1');

@@ -2,7 +2,7 @@ import type { Env } from '@harvest/platform/config';
 import type { HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { AliyunSmsTestServer } from '@harvest/platform/sms/testing';
-import { connectAsRoot, serviceTestEnvironment } from '@harvest/testing';
+import { connectAsRoot, serviceTestEnvironment, withResponseCheck } from '@harvest/testing';
 import { Writable } from 'node:stream';
 import { identityService } from '../src/identity.service-definition';
 
@@ -46,7 +46,7 @@ export async function startIdentityForTest(env: Env = {}): Promise<IdentityUnder
     },
   });
   const http = await createService(
-    { ...identityService, name: `identity_${test.runId}` },
+    withResponseCheck({ ...identityService, name: `identity_${test.runId}` }),
     { DB_NAME: `${test.prefix}identity`, EVENTS_DB_NAME: `${test.prefix}events`, ...test.env },
     { logDestination },
   );

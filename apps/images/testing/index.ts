@@ -1,1 +1,2 @@
 export * from './image-fixtures';
+export * from './images-under-test';

@@ -1,5 +1,6 @@
 import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { AgentActionsService } from './agent-actions.service';
 import {
@@ -8,6 +9,15 @@ import {
   PlaceOrderForCustomerDto,
   RefundOrderForCustomerDto,
 } from './dto/agent-action.dto';
+import {
+  AGENT_ACTION_RULES,
+  AgentActionListView,
+  AgentOrderView,
+  AgentRefundView,
+  ORDERS_CANCEL_REFUSALS,
+  ORDERS_CHECKOUT_REFUSALS,
+  ORDERS_REFUND_REFUSALS,
+} from './dto/agent-action-views.dto';
 import { ordersRefusalAsProblem } from './orders-client/orders-refusal';
 
 /**
@@ -23,6 +33,9 @@ export class AgentActionsController {
   @Post('orders')
   @Idempotent()
   @Roles('agent')
+  @ApiCreatedResponse({ type: AgentOrderView, description: "Orders' answer: the order placed." })
+  @ProblemResponses(AGENT_ACTION_RULES)
+  @ProblemResponses(ORDERS_CHECKOUT_REFUSALS)
   placeOrder(
     @CurrentPrincipal() agent: Principal,
     @Body() body: PlaceOrderForCustomerDto,
@@ -37,6 +50,9 @@ export class AgentActionsController {
   @HttpCode(200)
   @Idempotent()
   @Roles('agent')
+  @ApiOkResponse({ type: AgentOrderView, description: "Orders' answer: the order cancelled." })
+  @ProblemResponses(AGENT_ACTION_RULES)
+  @ProblemResponses(ORDERS_CANCEL_REFUSALS)
   cancel(
     @CurrentPrincipal() agent: Principal,
     @Param('orderId', ParseUUIDPipe) orderId: string,
@@ -51,6 +67,9 @@ export class AgentActionsController {
   @Post('orders/:orderId/refunds')
   @Idempotent()
   @Roles('agent')
+  @ApiCreatedResponse({ type: AgentRefundView, description: "Orders' answer: the refund." })
+  @ProblemResponses(AGENT_ACTION_RULES)
+  @ProblemResponses(ORDERS_REFUND_REFUSALS)
   refund(
     @CurrentPrincipal() agent: Principal,
     @Param('orderId', ParseUUIDPipe) orderId: string,
@@ -66,6 +85,7 @@ export class AgentActionsController {
   /** The audit trail, for supervisors (admin) and agents reviewing a call. */
   @Get()
   @Roles('agent', 'admin')
+  @ApiOkResponse({ type: AgentActionListView })
   async list(@Query() query: ListAgentActionsQueryDto) {
     const actions = await this.actions.list(query);
     return {

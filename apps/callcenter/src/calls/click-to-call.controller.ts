@@ -1,10 +1,12 @@
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { callView } from './call-views';
 import { ClickToCallService } from './click-to-call.service';
+import { CallView } from './dto/call-views.dto';
 import { ClickToCallDto } from './dto/click-to-call.dto';
-import { vendorRejectionAsProblem } from './vendor/vendor-problem';
+import { VENDOR_CALL, vendorRejectionAsProblem } from './vendor/vendor-problem';
 
 /** An agent calls a customer back: the vendor rings the agent's phone, then the customer's. */
 @Controller('click-to-call')
@@ -14,6 +16,9 @@ export class ClickToCallController {
   @Post()
   @Idempotent()
   @Roles('agent')
+  @ApiCreatedResponse({ type: CallView, description: 'The outbound call, ringing the agent first.' })
+  @ProblemResponses({ 404: ['not-found'] })
+  @ProblemResponses(VENDOR_CALL)
   async call(
     @CurrentPrincipal() agent: Principal,
     @Body() body: ClickToCallDto,

@@ -1,9 +1,11 @@
-import { Roles } from '@harvest/platform/http';
+import { ProblemResponses, Roles } from '@harvest/platform/http';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { requireReconcilableWindow } from './domain/reconciliation-window';
+import { ReconciliationReportView } from './dto/call-views.dto';
 import { RunReconciliationDto } from './dto/run-reconciliation.dto';
 import { ReconciliationService } from './reconciliation.service';
-import { vendorRejectionAsProblem } from './vendor/vendor-problem';
+import { VENDOR_CALL, vendorRejectionAsProblem } from './vendor/vendor-problem';
 
 /** Operators run a reconciliation now (after a vendor outage, say) for a window of their choosing. */
 @Controller('reconciliations')
@@ -13,6 +15,9 @@ export class ReconciliationController {
   @Post()
   @HttpCode(200)
   @Roles('admin')
+  @ApiOkResponse({ type: ReconciliationReportView })
+  @ProblemResponses({ 400: ['invalid-window'] })
+  @ProblemResponses(VENDOR_CALL)
   async run(@Body() body: RunReconciliationDto) {
     const from = new Date(body.from);
     const to = body.to ? new Date(body.to) : new Date();

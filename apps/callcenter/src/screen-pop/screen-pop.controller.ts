@@ -1,7 +1,8 @@
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import {
   CurrentPrincipal,
   ProblemException,
+  ProblemResponses,
   Public,
   Roles,
   bearerTokenExpiry,
@@ -11,6 +12,7 @@ import {
 import { Controller, Get, Headers, type MessageEvent, Post, Query, Req, Sse } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
+import { ScreenPopListView, ScreenPopView, StreamTicketView } from './dto/screen-pop-views.dto';
 import { ScreenPopQueryDto } from './screen-pop-query.dto';
 import { ScreenPopStreamQueryDto } from './screen-pop-stream-query.dto';
 import { ScreenPopHub } from './screen-pop-hub';
@@ -23,6 +25,7 @@ const HEARTBEAT_MS = 15_000;
 
 /** An agent's console: a live stream of screen pops (SSE) and the same pops for polling. */
 @Controller('screen-pops')
+@ApiExtraModels(ScreenPopView)
 export class ScreenPopController {
   constructor(
     private readonly pops: ScreenPopService,
@@ -33,6 +36,7 @@ export class ScreenPopController {
   /** Polling: the agent's pops after the given pop id; without one, their latest pops. */
   @Get()
   @Roles('agent')
+  @ApiOkResponse({ type: ScreenPopListView })
   async list(@CurrentPrincipal() agent: Principal, @Query() query: ScreenPopQueryDto) {
     return {
       pops: query.after
@@ -47,6 +51,8 @@ export class ScreenPopController {
    */
   @Post('stream-tickets')
   @Roles('agent')
+  @ApiCreatedResponse({ type: StreamTicketView })
+  @ProblemResponses({ 503: ['stream-tickets-unavailable'] })
   async streamTicket(
     @CurrentPrincipal() agent: Principal,
     @Req() request: FastifyRequest,
@@ -65,9 +71,10 @@ export class ScreenPopController {
   @Sse('stream')
   @Public()
   @ApiProduces('text/event-stream')
+  @ProblemResponses({ 401: ['stream-ticket-refused'] })
   @ApiOkResponse({
     description:
-      'Server-sent events, opened with a stream ticket (POST /screen-pops/stream-tickets): `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (as GET /screen-pops lists them); `event: stream-end` when the token that asked for the ticket expires.',
+      'Server-sent events, opened with a stream ticket (POST /screen-pops/stream-tickets): `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (the ScreenPopView schema, as GET /screen-pops lists them); `event: heartbeat` (`data: {}`) every 15 s; a last `event: stream-end` (`data: {"reason":"token-expired","tokenExpiredAt":"<date-time>"}`) when the token that asked for the ticket expires. Every event\'s `id` is the last pop id, which a reconnecting EventSource sends back as Last-Event-ID.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   async stream(

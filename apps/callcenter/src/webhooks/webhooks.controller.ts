@@ -1,7 +1,9 @@
-import { ProblemException, Public, problemType, rawBodyOf } from '@harvest/platform/http';
+import { ProblemException, ProblemResponses, Public, problemType, rawBodyOf } from '@harvest/platform/http';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { WebhookUnauthenticatedError } from './domain/webhook-refusal';
+import { WebhookOutcomeView } from './dto/webhook-outcome.view.dto';
 import { WebhooksService } from './webhooks.service';
 
 export const WEBHOOK_PATH = '/webhooks/call-center';
@@ -14,6 +16,8 @@ export class WebhooksController {
   @Post('call-center')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: WebhookOutcomeView })
+  @ProblemResponses({ 400: ['webhook-malformed'], 401: ['webhook-unauthenticated'], 413: ['about:blank'] })
   receive(@Req() request: FastifyRequest) {
     return this.webhooks.receive(request.headers, rawBodyOf(request)).catch(answerUnauthenticated);
   }

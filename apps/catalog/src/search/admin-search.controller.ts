@@ -4,7 +4,7 @@ import { InProcessSearchIndex } from './in-process-search-index.service';
 import { SearchIndexSyncService } from './search-index-sync.service';
 import { SearchReindexService } from './search-reindex.service';
 import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { ReindexStatusView } from './dto/search-views.dto';
+import { InProcessIndexStatusView, ReindexStatusView } from './dto/search-views.dto';
 
 @Controller('admin/search')
 @Roles('admin')
@@ -35,6 +35,7 @@ export class AdminSearchController {
 
   /** This instance's in-process index: build progress, size and memory. */
   @Get('in-process')
+  @ApiOkResponse({ type: InProcessIndexStatusView })
   inProcess() {
     return this.local.status();
   }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Idempotent, IDEMPOTENCY_KEY_PATTERN } from '@harvest/platform/idempotency';
 import type { FastifyReply } from 'fastify';
 import { DevicesService } from './devices.service';
 import { assertMayManageDevices, IdempotencyKeyRequiredError } from './domain/device-rules';
+import { DeviceView, EnrolledDeviceView } from './dto/device-views.dto';
 import { EnrollDeviceDto } from './dto/enroll-device.dto';
 
 /**
@@ -13,10 +15,24 @@ import { EnrollDeviceDto } from './dto/enroll-device.dto';
  */
 @Controller('fulfillment-centers/:centerId/devices')
 @Roles('agent', 'admin')
+@ProblemResponses({ 403: ['not-center-supervisor'], 404: ['not-found'] })
 export class DevicesController {
   constructor(private readonly devices: DevicesService) {}
 
   @Post()
+  // Idempotency-Key is required (400 idempotency-key-required without one), yet the released document has it
+  // optional, as the header was first described: saying so is a breaking change until the next release.
+  @ApiCreatedResponse({ type: EnrolledDeviceView, description: 'Enrolled; the secret is shown this once.' })
+  @ApiOkResponse({
+    type: EnrolledDeviceView,
+    description: 'A retry (Idempotent-Replayed: true), with a new secret.',
+  })
+  @ProblemResponses({
+    400: ['idempotency-key-required'],
+    409: ['enrollment-in-progress', 'device-disabled'],
+    422: ['device-enrollment-off', 'idempotency-key-reused'],
+    503: ['device-issuer-unavailable', 'device-registration-refused'],
+  })
   async enroll(
     @Param('centerId') centerId: string,
     @Body() body: EnrollDeviceDto,
@@ -41,6 +57,7 @@ export class DevicesController {
   }
 
   @Get()
+  @ApiOkResponse({ type: [DeviceView] })
   list(@Param('centerId') centerId: string, @CurrentPrincipal() principal: Principal) {
     assertMayManageDevices(principal, centerId);
     return this.devices.list(centerId);
@@ -49,6 +66,8 @@ export class DevicesController {
   @Post(':deviceId/disable')
   @HttpCode(200)
   @Idempotent()
+  @ApiOkResponse({ type: DeviceView })
+  @ProblemResponses({ 503: ['device-issuer-unavailable'] })
   disable(
     @Param('centerId') centerId: string,
     @Param('deviceId') deviceId: string,

@@ -1,10 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { CENTER_ACCESS } from '../shared/center-access.problems';
+import { DeliveredOrderView, PackedOrderView, ShippedOrderView } from './dto/packing-views.dto';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { DeliverOrderDto, PackOrderDto, ShipOrderDto } from './dto/pack-order.dto';
 import { PackingService } from './packing.service';
 
 @Controller('fulfillment-orders/:orderId')
+@ProblemResponses(CENTER_ACCESS)
+@ProblemResponses({ 409: ['invalid-order-state'] })
 export class PackingController {
   constructor(private readonly packing: PackingService) {}
 
@@ -13,6 +18,8 @@ export class PackingController {
   @HttpCode(200)
   @Roles('admin', 'scanner')
   @Idempotent()
+  @ApiOkResponse({ type: PackedOrderView })
+  @ProblemResponses({ 422: ['duplicate-line', 'not-picked', 'unweighed-lines'] })
   pack(
     @Param('orderId') orderId: string,
     @Body() body: PackOrderDto,
@@ -26,6 +33,7 @@ export class PackingController {
   @HttpCode(200)
   @Roles('admin', 'service')
   @Idempotent()
+  @ApiOkResponse({ type: ShippedOrderView })
   ship(
     @Param('orderId') orderId: string,
     @Body() body: ShipOrderDto,
@@ -38,6 +46,7 @@ export class PackingController {
   @HttpCode(200)
   @Roles('admin', 'service')
   @Idempotent()
+  @ApiOkResponse({ type: DeliveredOrderView })
   deliver(
     @Param('orderId') orderId: string,
     @Body() body: DeliverOrderDto,

@@ -1,8 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { pickerOf } from './domain/picker';
 import { ConfirmPickDto, ScanBarcodeDto, ShortPickDto } from './dto/scan.dto';
+import { NextTaskView, SCAN_STEP_REFUSALS, ScannerTaskView } from './dto/picking-views.dto';
 import { PickingService } from './picking.service';
 
 /**
@@ -14,12 +16,15 @@ import { PickingService } from './picking.service';
  */
 @Controller('scanner/tasks')
 @Roles('scanner')
+@ProblemResponses({ 403: ['scanner-not-bound'] })
 export class ScannerController {
   constructor(private readonly picking: PickingService) {}
 
   @Post('next')
   @HttpCode(200)
   @Idempotent()
+  @ApiOkResponse({ type: NextTaskView })
+  @ProblemResponses({ 400: ['bad-picker-id'] })
   next(@CurrentPrincipal() principal: Principal, @Headers('x-picker-id') picker: string | undefined) {
     return this.picking.next(principal, pickerOf(principal.subject, picker));
   }
@@ -27,6 +32,8 @@ export class ScannerController {
   @Post(':taskId/scan-location')
   @HttpCode(200)
   @Idempotent()
+  @ApiOkResponse({ type: ScannerTaskView })
+  @ProblemResponses(SCAN_STEP_REFUSALS)
   scanLocation(
     @Param('taskId') taskId: string,
     @Body() body: ScanBarcodeDto,
@@ -44,6 +51,8 @@ export class ScannerController {
   @Post(':taskId/scan-lot')
   @HttpCode(200)
   @Idempotent()
+  @ApiOkResponse({ type: ScannerTaskView })
+  @ProblemResponses(SCAN_STEP_REFUSALS)
   scanLot(
     @Param('taskId') taskId: string,
     @Body() body: ScanBarcodeDto,
@@ -61,6 +70,8 @@ export class ScannerController {
   @Post(':taskId/confirm')
   @HttpCode(200)
   @Idempotent()
+  @ApiOkResponse({ type: ScannerTaskView })
+  @ProblemResponses(SCAN_STEP_REFUSALS)
   confirm(
     @Param('taskId') taskId: string,
     @Body() body: ConfirmPickDto,
@@ -78,6 +89,8 @@ export class ScannerController {
   @Post(':taskId/short')
   @HttpCode(200)
   @Idempotent()
+  @ApiOkResponse({ type: ScannerTaskView })
+  @ProblemResponses(SCAN_STEP_REFUSALS)
   short(
     @Param('taskId') taskId: string,
     @Body() body: ShortPickDto,

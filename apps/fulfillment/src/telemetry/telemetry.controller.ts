@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { Roles } from '@harvest/platform/http';
+import { ProblemResponses, Roles } from '@harvest/platform/http';
+import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ExcursionView, RecordedReadingsView } from './dto/telemetry-views.dto';
 import { ExcursionQueryDto, ReadingsDto } from './dto/readings.dto';
 import { TelemetryService } from './telemetry.service';
 
@@ -14,12 +16,15 @@ export class TelemetryController {
   @Post('telemetry/readings')
   @HttpCode(202)
   @Roles('service')
+  @ApiAcceptedResponse({ type: RecordedReadingsView })
+  @ProblemResponses({ 422: ['unknown-room'] })
   record(@Body() body: ReadingsDto) {
     return this.telemetry.recordBatch(body.readings);
   }
 
   @Get('excursions')
   @Roles('admin')
+  @ApiOkResponse({ type: [ExcursionView], description: 'The latest 200, newest first.' })
   excursions(@Query() query: ExcursionQueryDto) {
     return this.telemetry.excursions(query);
   }

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@harvest/platform/http';
+import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
+import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { assertIssuerClient } from '../shared/domain/issuer-client';
 import { normalizePhoneNumber } from '../shared/domain/phone-number';
+import { SIGN_IN_CHECK, SignInSubjectView } from '../shared/dto/sign-in-subject.view.dto';
 import { CustomersService } from './customers.service';
+import { CustomerView } from './dto/customer-views.dto';
 import { SetPasswordDto } from './dto/set-password.dto';
 import { VerifyPhonePasswordDto } from './dto/verify-phone-password.dto';
 
@@ -17,6 +20,8 @@ export class CustomersController {
 
   @Get('customers/me')
   @Roles('customer')
+  @ApiOkResponse({ type: CustomerView })
+  @ProblemResponses({ 404: ['not-found'] })
   me(@CurrentPrincipal() principal: Principal) {
     return this.customers.describe(principal.subject);
   }
@@ -25,6 +30,8 @@ export class CustomersController {
   @Put('customers/me/password')
   @Roles('customer')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The password is set (replacing any earlier one).' })
+  @ProblemResponses({ 400: ['weak-password'], 404: ['not-found'] })
   async setPassword(@CurrentPrincipal() principal: Principal, @Body() body: SetPasswordDto): Promise<void> {
     await this.customers.setPassword(principal.subject, body.password);
   }
@@ -33,6 +40,9 @@ export class CustomersController {
   @Post('phone-passwords/verify')
   @Roles('service')
   @HttpCode(200)
+  @ApiOkResponse({ type: SignInSubjectView })
+  @ProblemResponses(SIGN_IN_CHECK)
+  @ProblemResponses({ 422: ['phone-password-refused'] })
   async verify(@CurrentPrincipal() principal: Principal, @Body() body: VerifyPhonePasswordDto) {
     assertIssuerClient(principal.clientId, this.config.IDENTITY_VERIFY_CLIENTS);
     const subject = await this.customers.verifyPassword(

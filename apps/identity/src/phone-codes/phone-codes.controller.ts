@@ -1,9 +1,19 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal, Public, RateLimit, Roles, type Principal } from '@harvest/platform/http';
+import {
+  CurrentPrincipal,
+  ProblemResponses,
+  Public,
+  RateLimit,
+  Roles,
+  type Principal,
+} from '@harvest/platform/http';
+import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { assertIssuerClient } from '../shared/domain/issuer-client';
 import { normalizePhoneNumber } from '../shared/domain/phone-number';
+import { SIGN_IN_CHECK, SignInSubjectView } from '../shared/dto/sign-in-subject.view.dto';
+import { PhoneCodeSentView } from './dto/phone-code-sent.view.dto';
 import { SendPhoneCodeDto } from './dto/send-phone-code.dto';
 import { VerifyPhoneCodeDto } from './dto/verify-phone-code.dto';
 import { PhoneCodesService } from './phone-codes.service';
@@ -25,6 +35,12 @@ export class PhoneCodesController {
   @Public()
   @RateLimit('strict')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: PhoneCodeSentView })
+  @ProblemResponses({
+    400: ['invalid-phone-number'],
+    429: ['too-many-attempts'],
+    503: ['sms-not-sent'],
+  })
   send(@Body() body: SendPhoneCodeDto, @Req() request: FastifyRequest) {
     return this.codes.send(normalizePhoneNumber(body.phone), request.ip);
   }
@@ -33,6 +49,9 @@ export class PhoneCodesController {
   @Post('verify')
   @Roles('service')
   @HttpCode(200)
+  @ApiOkResponse({ type: SignInSubjectView })
+  @ProblemResponses(SIGN_IN_CHECK)
+  @ProblemResponses({ 422: ['phone-code-refused'] })
   async verify(@CurrentPrincipal() principal: Principal, @Body() body: VerifyPhoneCodeDto) {
     assertIssuerClient(principal.clientId, this.config.IDENTITY_VERIFY_CLIENTS);
     const subject = await this.codes.verify(normalizePhoneNumber(body.phone), body.code, body.clientAddress);

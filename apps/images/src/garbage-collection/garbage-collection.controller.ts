@@ -1,5 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { Roles } from '@harvest/platform/http';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { GcResultView } from './dto/gc-result.view.dto';
 import { ImageGcService } from './image-gc.service';
 
 @Controller('images')
@@ -10,6 +12,7 @@ export class GarbageCollectionController {
   @Post('gc')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: GcResultView })
   collectGarbage() {
     return this.gc.collect();
   }

@@ -5,8 +5,7 @@ import type { HttpApp } from '@harvest/platform/http';
 import { createService } from '@harvest/platform/runtime';
 import { dropDatabase, TestIssuer, uniqueDatabaseName } from '@harvest/testing';
 import { demoPicture } from '../demo/seed-demo-images';
-import { imagesService } from '../images.service-definition';
-import { multipartBody } from '@harvest/images/testing';
+import { imagesServiceUnderTest, multipartBody } from '@harvest/images/testing';
 import { ImagesService } from './images.service';
 
 /** The embedded default (`npm start`): images on local disk, demo images seeded, same routes. */
@@ -30,7 +29,7 @@ describe('images service on the local-disk default', () => {
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       IMAGES_GC_INTERVAL_MS: '0',
     };
-    http = await createService(imagesService, env);
+    http = await createService(imagesServiceUnderTest, env);
   });
 
   afterAll(async () => {
@@ -50,7 +49,7 @@ describe('images service on the local-disk default', () => {
     expect(served.headers['content-type']).toBe('image/webp');
 
     // A second start seeds nothing new.
-    const again = await createService(imagesService, env);
+    const again = await createService(imagesServiceUnderTest, env);
     await again.app.close();
     expect(await http.app.get(ImagesService).findByProduct('demo-prod-0001')).toHaveLength(1);
   });

@@ -14,8 +14,7 @@ import {
   uniqueDatabaseName,
   type FastdfsTestCluster,
 } from '@harvest/testing';
-import { imagesService } from '../images.service-definition';
-import { jpegWithExif, multipartBody, pngBomb } from '@harvest/images/testing';
+import { imagesServiceUnderTest, jpegWithExif, multipartBody, pngBomb } from '@harvest/images/testing';
 import { allVariants, variantFileName } from '../variants/domain/variant-presets';
 import { ImageGcService } from '../garbage-collection/image-gc.service';
 import { ImageUrlsService } from '../image-urls/image-urls.service';
@@ -67,7 +66,7 @@ describe('images service on the FastDFS test server', () => {
       IMAGES_GC_INTERVAL_MS: '0',
       IMAGES_TMP_DIR: tmp,
     };
-    http = await createService(imagesService, env);
+    http = await createService(imagesServiceUnderTest, env);
     admin = await issuer.tokenFor('admin', 'staff-1');
     customer = await issuer.tokenFor('customer', 'cust-1');
   });

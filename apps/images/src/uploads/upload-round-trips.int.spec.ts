@@ -11,8 +11,7 @@ import {
   uniqueDatabaseName,
   type StatementRecorder,
 } from '@harvest/testing';
-import { imagesService } from '../images.service-definition';
-import { jpegWithExif } from '@harvest/images/testing';
+import { imagesServiceUnderTest, jpegWithExif } from '@harvest/images/testing';
 import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
 import { ImagesService } from '../images/images.service';
 import { receiveImage, uploadLimits } from './upload-request';
@@ -42,7 +41,7 @@ describe('upload round trips (real MariaDB, local disk)', () => {
       IMAGES_TMP_DIR: join(dir, 'tmp'),
       IMAGES_GC_INTERVAL_MS: '0',
     };
-    http = await createService(imagesService, env);
+    http = await createService(imagesServiceUnderTest, env);
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@harvest/platform/http';
+import { ProblemResponses, Public } from '@harvest/platform/http';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { IMAGES_CONFIG, type ImagesConfig } from '../config/images.config';
 import { ImageUrlsService } from '../image-urls/image-urls.service';
 import { ImageNotFoundError } from '../images/domain/image.errors';
@@ -21,6 +22,21 @@ export class VariantsController {
   /** A variant's bytes, streamed from storage, for a URL signed by this service (FastDFS anti-steal token). */
   @Get(':id/:variant')
   @Public()
+  @ApiProduces(...Object.values(VARIANT_CONTENT_TYPE))
+  @ApiOkResponse({
+    description: "The variant's bytes (`thumb.webp`, `list.jpg`, ...), for a URL signed by this service.",
+    content: Object.fromEntries(
+      Object.values(VARIANT_CONTENT_TYPE).map((type) => [
+        type,
+        { schema: { type: 'string', format: 'binary' } },
+      ]),
+    ),
+  })
+  @ProblemResponses({
+    403: ['signed-url-invalid', 'signed-url-expired'],
+    404: ['not-found'],
+    503: ['image-storage-unavailable'],
+  })
   async serve(
     @Param() params: ImageVariantParams,
     @Query() query: SignedUrlQuery,

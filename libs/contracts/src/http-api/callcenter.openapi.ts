@@ -445,12 +445,91 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentActionListView: {
+            actions: components["schemas"]["AgentActionView"][];
+        };
+        AgentActionView: {
+            /** Format: uuid */
+            id: string;
+            agentId: string;
+            callId: string;
+            /** @enum {string} */
+            action: "place_order" | "cancel_order" | "refund_order";
+            customerId: string | null;
+            orderId: string | null;
+            idempotencyKey: string | null;
+            /** @description What orders answered (status, amounts). */
+            detail: components["schemas"]["AuditDetailView"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AgentOrderView: {
+            /** Format: uuid */
+            id: string;
+            /** @example pending_payment */
+            status: string;
+            /** @example demo-customer-001 */
+            customerId: string;
+            totalFen: number;
+            refundedFen: number;
+            placedByAgentId: string | null;
+            callId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AgentRefundView: {
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            amountFen: number;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditDetailView: {
+            status?: string;
+            totalFen?: number;
+            amountFen?: number;
+            reason?: string;
+        };
+        CallView: {
+            /** @example skyline-call-0001 */
+            callId: string;
+            /** @example skyline */
+            vendor: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** @enum {string} */
+            status: "ringing" | "answered" | "ended";
+            /**
+             * @description E.164 for the agent on the call, masked (`+861380****8001`) for everyone else.
+             * @example +861380****8001
+             */
+            customerNumber: string | null;
+            /** @example demo-customer-001 */
+            customerId: string | null;
+            agentId: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            durationSeconds: number | null;
+            hasRecording: boolean;
+            /** @enum {string} */
+            source: "webhook" | "click_to_call" | "reconciliation";
+        };
         CancelOrderForCustomerDto: {
             callId: string;
             note?: string;
         };
         ClickToCallDto: {
             customerId: string;
+        };
+        ContactListView: {
+            total: number;
+            contacts: components["schemas"]["MaskedContactView"][];
         };
         DependencyStatusView: {
             /** @enum {string} */
@@ -460,6 +539,14 @@ export interface components {
         LivenessView: {
             /** @enum {string} */
             status: "ok";
+        };
+        MaskedContactView: {
+            /** @example demo-customer-001 */
+            customerId: string;
+            /** @example 王小明 */
+            name: string;
+            /** @example +861380****8001 */
+            phone: string;
         };
         OpenTicketDto: {
             customerId: string;
@@ -476,6 +563,27 @@ export interface components {
             checkout: {
                 [key: string]: unknown;
             };
+        };
+        PopCustomerView: {
+            /** @example demo-customer-001 */
+            customerId: string;
+            /** @example 王小明 */
+            name: string;
+            /**
+             * @description In full: the pop goes only to the agent the call rings for.
+             * @example +8613800138001
+             */
+            phone: string;
+        };
+        PopOrderSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example paid */
+            status: string;
+            totalFen: number;
+            refundedFen: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description RFC 9457 problem details. `type` is `urn:harvest:problem:<slug>` or `about:blank` (then `title` is the status's reason phrase). Extension members (e.g. `field`, `header`) may stand beside the standard ones. */
         Problem: {
@@ -517,6 +625,23 @@ export interface components {
                 [key: string]: components["schemas"]["DependencyStatusView"];
             };
         };
+        ReconciliationReportView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description The vendor's call records in the window. */
+            examined: number;
+            /** @description Of those, the calls this service had missed. */
+            created: number;
+        };
+        RecordingLinkView: {
+            callId: string;
+            /** Format: uri */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         RefundOrderForCustomerDto: {
             callId: string;
             amountFen: number;
@@ -536,6 +661,71 @@ export interface components {
             from: string;
             /** @description An ISO 8601 date or date-time. */
             to?: string;
+        };
+        ScreenPopListView: {
+            pops: components["schemas"]["ScreenPopView"][];
+        };
+        ScreenPopView: {
+            /** @description Increasing per agent: the cursor for `after` and the stream event id. */
+            popId: string;
+            callId: string;
+            agentId: string;
+            /** @example +8613800138001 */
+            callerNumber: string | null;
+            customer: components["schemas"]["PopCustomerView"] | null;
+            /** @description null when orders was not asked. */
+            recentOrders: components["schemas"]["PopOrderSummaryView"][] | null;
+            /** @description Orders could not be asked in time: the pop went out without orders. */
+            ordersUnavailable: boolean;
+            openTickets: components["schemas"]["TicketView"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StreamTicketView: {
+            /** @description Single use: opens the stream once. */
+            ticket: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example /screen-pops/stream?ticket=… */
+            streamUrl: string;
+        };
+        TicketListView: {
+            tickets: components["schemas"]["TicketView"][];
+        };
+        TicketView: {
+            /** Format: uuid */
+            id: string;
+            /** @example demo-customer-001 */
+            customerId: string;
+            callId: string | null;
+            orderId: string | null;
+            /** @enum {string} */
+            kind: "quality_complaint" | "delivery" | "other";
+            /** @example 收到的苹果有碰伤 */
+            description: string;
+            /** @description Photos held by the images service. */
+            imageIds: string[];
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @enum {string|null} */
+            resolution: "refund" | "reshipment" | "store_credit" | "no_action" | null;
+            resolutionAmountFen: number | null;
+            resolutionNote: string | null;
+            openedBy: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            slaDueAt: string;
+            overdue: boolean;
+            resolvedBy: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        WebhookOutcomeView: {
+            applied: boolean;
+            /** @description Present (true) when the event id was seen before. */
+            duplicate?: boolean;
+            eventId: string;
         };
     };
     responses: never;
@@ -559,12 +749,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentActionListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -619,6 +810,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -669,14 +874,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description Orders' answer: the order placed. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentOrderView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:customer-required, urn:harvest:problem:idempotency-400, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -684,7 +891,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:customer-required" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -704,7 +911,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-account, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -712,7 +919,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-account" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -732,7 +939,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:out-of-stock, urn:harvest:problem:slot-full */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -740,7 +947,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:out-of-stock" | "urn:harvest:problem:slot-full";
                         /** @constant */
                         status?: 409;
                     };
@@ -774,7 +981,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:idempotency-key-reused, urn:harvest:problem:invalid-order-lines, urn:harvest:problem:slot-in-the-past, urn:harvest:problem:slot-past-cutoff, urn:harvest:problem:slot-wrong-zone, urn:harvest:problem:temperature-class-not-served, urn:harvest:problem:too-many-lines, urn:harvest:problem:unknown-slot, urn:harvest:problem:unknown-zone */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -782,9 +989,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused" | "urn:harvest:problem:invalid-order-lines" | "urn:harvest:problem:slot-in-the-past" | "urn:harvest:problem:slot-past-cutoff" | "urn:harvest:problem:slot-wrong-zone" | "urn:harvest:problem:temperature-class-not-served" | "urn:harvest:problem:too-many-lines" | "urn:harvest:problem:unknown-slot" | "urn:harvest:problem:unknown-zone";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -802,7 +1023,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -810,7 +1031,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -837,12 +1058,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description Orders' answer: the order cancelled. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -872,7 +1095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -880,7 +1103,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -900,7 +1123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:illegal-transition */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -908,7 +1131,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:illegal-transition";
                         /** @constant */
                         status?: 409;
                     };
@@ -956,6 +1179,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -970,7 +1207,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -978,7 +1215,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -1005,14 +1242,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description Orders' answer: the refund. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentRefundView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1020,7 +1259,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1040,7 +1279,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1048,7 +1287,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -1068,7 +1307,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:not-paid, urn:harvest:problem:refund-exceeds-payment, urn:harvest:problem:refund-in-flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1076,7 +1315,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-paid" | "urn:harvest:problem:refund-exceeds-payment" | "urn:harvest:problem:refund-in-flight";
                         /** @constant */
                         status?: 409;
                     };
@@ -1110,7 +1349,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:idempotency-key-reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1118,9 +1357,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1138,7 +1391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1146,7 +1399,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -1165,12 +1418,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1211,6 +1465,34 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1255,12 +1537,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordingLinkView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1304,6 +1587,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1318,7 +1629,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:vendor-rejected */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:vendor-rejected";
+                        /** @constant */
+                        status?: 502;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:vendor-circuit-open, urn:harvest:problem:vendor-failed, urn:harvest:problem:vendor-not-configured, urn:harvest:problem:vendor-timeout */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1326,7 +1651,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:vendor-circuit-open" | "urn:harvest:problem:vendor-failed" | "urn:harvest:problem:vendor-not-configured" | "urn:harvest:problem:vendor-timeout";
                         /** @constant */
                         status?: 503;
                     };
@@ -1351,12 +1676,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description The outbound call, ringing the agent first. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1397,6 +1724,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1456,6 +1797,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1470,7 +1825,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:vendor-rejected */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:vendor-rejected";
+                        /** @constant */
+                        status?: 502;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:vendor-circuit-open, urn:harvest:problem:vendor-failed, urn:harvest:problem:vendor-not-configured, urn:harvest:problem:vendor-timeout */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1478,7 +1847,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:vendor-circuit-open" | "urn:harvest:problem:vendor-failed" | "urn:harvest:problem:vendor-not-configured" | "urn:harvest:problem:vendor-timeout";
                         /** @constant */
                         status?: 503;
                     };
@@ -1498,12 +1867,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1544,6 +1914,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1588,12 +1972,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaskedContactView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1634,6 +2019,34 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1682,14 +2095,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaskedContactView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:invalid-customer-id, urn:harvest:problem:invalid-phone, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1697,7 +2111,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:invalid-customer-id" | "urn:harvest:problem:invalid-phone" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1731,6 +2145,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:phone-taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:phone-taken";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description Problem: about:blank */
             413: {
                 headers: {
@@ -1756,6 +2184,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1800,7 +2242,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description Removed. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1849,6 +2291,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1890,14 +2360,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaskedContactView"];
+                };
             };
-            /** @description Problem: urn:harvest:problem:validation-failed */
+            /** @description Problem: urn:harvest:problem:invalid-phone, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1905,7 +2376,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:validation-failed";
+                        type?: "urn:harvest:problem:invalid-phone" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1936,6 +2407,34 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2119,14 +2618,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReportView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:invalid-window, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2134,7 +2634,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:invalid-window" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -2196,6 +2696,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2210,7 +2724,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:vendor-rejected */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:vendor-rejected";
+                        /** @constant */
+                        status?: 502;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:vendor-circuit-open, urn:harvest:problem:vendor-failed, urn:harvest:problem:vendor-not-configured, urn:harvest:problem:vendor-timeout */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2218,7 +2746,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:vendor-circuit-open" | "urn:harvest:problem:vendor-failed" | "urn:harvest:problem:vendor-not-configured" | "urn:harvest:problem:vendor-timeout";
                         /** @constant */
                         status?: 503;
                     };
@@ -2237,12 +2765,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenPopListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2283,6 +2812,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2330,7 +2873,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-sent events, opened with a stream ticket (POST /screen-pops/stream-tickets): `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (as GET /screen-pops lists them); `event: stream-end` when the token that asked for the ticket expires. */
+            /** @description Server-sent events, opened with a stream ticket (POST /screen-pops/stream-tickets): `event: screen-pop`, `id: <pop id>`, `data:` one screen pop as JSON (the ScreenPopView schema, as GET /screen-pops lists them); `event: heartbeat` (`data: {}`) every 15 s; a last `event: stream-end` (`data: {"reason":"token-expired","tokenExpiredAt":"<date-time>"}`) when the token that asked for the ticket expires. Every event's `id` is the last pop id, which a reconnecting EventSource sends back as Last-Event-ID. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2350,6 +2893,34 @@ export interface operations {
                         type?: "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:stream-ticket-refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:stream-ticket-refused";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2392,12 +2963,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamTicketView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
@@ -2427,6 +2999,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2441,7 +3027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:stream-tickets-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2449,7 +3035,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:stream-tickets-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -2470,12 +3056,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketListView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2533,6 +3120,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2579,12 +3180,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2614,7 +3216,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2622,7 +3224,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -2698,6 +3300,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2739,12 +3355,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2799,6 +3416,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2851,14 +3482,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:invalid-resolution, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2866,7 +3498,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:invalid-resolution" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -2886,7 +3518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:agents-act-through-call-center, urn:harvest:problem:call-required, urn:harvest:problem:caller-not-identified, urn:harvest:problem:not-an-agent-action, urn:harvest:problem:not-the-callers-customer, urn:harvest:problem:not-your-call */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2894,7 +3526,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:agents-act-through-call-center" | "urn:harvest:problem:call-required" | "urn:harvest:problem:caller-not-identified" | "urn:harvest:problem:not-an-agent-action" | "urn:harvest:problem:not-the-callers-customer" | "urn:harvest:problem:not-your-call";
                         /** @constant */
                         status?: 403;
                     };
@@ -2914,7 +3546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:not-paid, urn:harvest:problem:refund-exceeds-payment, urn:harvest:problem:refund-in-flight, urn:harvest:problem:ticket-resolved */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3554,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-paid" | "urn:harvest:problem:refund-exceeds-payment" | "urn:harvest:problem:refund-in-flight" | "urn:harvest:problem:ticket-resolved";
                         /** @constant */
                         status?: 409;
                     };
@@ -2956,7 +3588,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:idempotency-key-reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2964,9 +3596,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:idempotency-key-reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2984,7 +3630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:orders-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,7 +3638,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:orders-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -3009,12 +3655,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description Open tickets past their SLA, most overdue first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketListView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
@@ -3055,6 +3703,20 @@ export interface operations {
                         type?: "urn:harvest:problem:not-found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3097,12 +3759,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookOutcomeView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:webhook-malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:webhook-malformed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:webhook-unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:webhook-unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
             };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {

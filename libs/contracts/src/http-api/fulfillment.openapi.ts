@@ -507,12 +507,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CelsiusRangeView: {
+            /** @example 0 */
+            min: number;
+            /** @example 4 */
+            max: number;
+        };
+        CenterView: {
+            /** @example fc-shanghai-1 */
+            id: string;
+            /** @example 上海一号冷链仓 Shanghai FC 1 */
+            name: string;
+        };
         ConfirmPickDto: {
             quantity: number;
         };
         CreateCenterDto: {
             id: string;
             name: string;
+        };
+        CreatedLocationsView: {
+            roomId: string;
+            locations: components["schemas"]["LocationView"][];
         };
         CreateLocationsDto: {
             barcodes: string[];
@@ -526,6 +542,13 @@ export interface components {
             setpointCelsius: number;
             segmented: boolean;
         };
+        DeliveredOrderView: {
+            orderId: string;
+            fulfillmentCenterId: string;
+            receivedBy: string;
+            /** Format: date-time */
+            deliveredAt: string;
+        };
         DeliverOrderDto: {
             receivedBy: string;
         };
@@ -534,20 +557,204 @@ export interface components {
             status: "up" | "down";
             critical: boolean;
         };
+        DeviceView: {
+            id: string;
+            /** @example fc-shanghai-1 */
+            fulfillmentCenterId: string;
+            /** @example Cold room A, handheld 3 */
+            label: string;
+            /** @enum {string} */
+            status: "enrolling" | "enabled" | "disabled";
+            /** @description The device's client at the issuer. */
+            clientId: string | null;
+            enrolledBy: string;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledBy: string | null;
+        };
         EnrollDeviceDto: {
             label: string;
+        };
+        EnrolledDeviceView: {
+            id: string;
+            /** @example fc-shanghai-1 */
+            fulfillmentCenterId: string;
+            /** @example Cold room A, handheld 3 */
+            label: string;
+            /** @enum {string} */
+            status: "enrolling" | "enabled" | "disabled";
+            /** @description The device's client at the issuer. */
+            clientId: string | null;
+            enrolledBy: string;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledBy: string | null;
+            /** @description Shown once and kept nowhere here; a retry with the same key gets a new one. */
+            clientSecret: string;
+        };
+        ExcursionView: {
+            id: string;
+            roomId: string;
+            /** @example fc-shanghai-1 */
+            fulfillmentCenterId: string;
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            /** Format: date-time */
+            outOfRangeSince: string;
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @example 7.5 */
+            lastCelsius: number;
+            /** @description Lots put on QA hold. */
+            lotsHeld: number;
+        };
+        FulfillmentOrderLineView: {
+            orderId: string;
+            /** @example demo-sku-0001 */
+            skuId: string;
+            name: string;
+            /** @enum {string} */
+            soldBy: "piece" | "weight";
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            orderedQuantity: number;
+            actualWeightGrams: number | null;
+        };
+        FulfillmentOrderView: {
+            orderId: string;
+            /** @example fc-shanghai-1 */
+            fulfillmentCenterId: string;
+            /** @enum {string} */
+            status: "awaiting" | "allocated" | "picked" | "short_picked" | "packed" | "shipped" | "delivered" | "cancelled";
+            slotId: string | null;
+            /** Format: date */
+            slotDate: string | null;
+            /** @example 09:00 */
+            windowStart: string | null;
+            /** @example 12:00 */
+            windowEnd: string | null;
+            /** @description order.placed has arrived (with its lines). */
+            placed: boolean;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            pickedAt: string | null;
+            pickedBy: string | null;
+            /** Format: date-time */
+            packedAt: string | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            carrier: string | null;
+            trackingNumber: string | null;
+            lines: components["schemas"]["FulfillmentOrderLineView"][];
+            tasks: components["schemas"]["PickTaskSummaryView"][];
+            parcels: components["schemas"]["ParcelView"][];
         };
         LivenessView: {
             /** @enum {string} */
             status: "ok";
         };
+        LocationView: {
+            /** @example fc-shanghai-1-chl-sh1-chl-01 */
+            id: string;
+            /** @example SH1-CHL-01 */
+            barcode: string;
+        };
+        LotStockView: {
+            locationId: string;
+            locationBarcode: string;
+            onHand: number;
+            allocated: number;
+        };
+        LotView: {
+            id: string;
+            barcode: string;
+            /** @example demo-sku-0001 */
+            skuId: string;
+            /** @example fc-shanghai-1 */
+            fulfillmentCenterId: string;
+            /** @description Pieces, or grams for a SKU sold by weight. */
+            receivedQuantity: number;
+            /** @description Received but not yet put away. */
+            unplacedQuantity: number;
+            /**
+             * Format: date
+             * @example 2026-12-08
+             */
+            receiptDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            expiryDate: string;
+            /** @description Held by QA (a temperature excursion): not allocated until released. */
+            qaHold: boolean;
+            holdReason: string | null;
+            stock: components["schemas"]["LotStockView"][];
+        };
+        NextTaskView: {
+            /** @description null when no task is waiting. */
+            task: components["schemas"]["ScannerTaskView"] | null;
+        };
         PackedLineDto: {
             skuId: string;
             actualWeightGrams: number;
         };
+        PackedOrderView: {
+            orderId: string;
+            fulfillmentCenterId: string;
+            weighedLines: components["schemas"]["WeighedLineView"][];
+            parcels: components["schemas"]["PackedParcelView"][];
+            packedBy: string;
+            /** Format: date-time */
+            packedAt: string;
+        };
+        PackedParcelView: {
+            /** @example <orderId>-P1 */
+            parcelId: string;
+            /** @example insulated_box */
+            packaging: string;
+            /** @example gel_pack */
+            coolant: string;
+            grossWeightGrams: number;
+            coolantGrams: number;
+            productGrams: number;
+            skuIds: string[];
+        };
         PackOrderDto: {
             lines: components["schemas"]["PackedLineDto"][];
             transitHours?: number;
+        };
+        ParcelView: {
+            parcelId: string;
+            packaging: string;
+            coolant: string;
+            coolantGrams: number;
+            productGrams: number;
+            grossWeightGrams: number;
+        };
+        PickTaskSummaryView: {
+            taskId: string;
+            skuId: string;
+            lotId: string | null;
+            lotBarcode: string | null;
+            locationBarcode: string | null;
+            waveId: string;
+            quantity: number;
+            pickedQuantity: number | null;
+            /** @enum {string} */
+            status: "open" | "at_location" | "lot_scanned" | "picked" | "short" | "withdrawn";
+            shortReason: string | null;
         };
         /** @description RFC 9457 problem details. `type` is `urn:harvest:problem:<slug>` or `about:blank` (then `title` is the status's reason phrase). Extension members (e.g. `field`, `header`) may stand beside the standard ones. */
         Problem: {
@@ -610,12 +817,70 @@ export interface components {
             expiryDate?: string;
             barcode?: string;
         };
+        RecordedReadingsView: {
+            /** @description New readings stored (a repeat is neither stored nor counted). */
+            stored: number;
+            /** @description Excursions this batch raised. */
+            excursionIds: string[];
+        };
+        RoomView: {
+            /** @example fc-shanghai-1-chl */
+            id: string;
+            /** @example fc-shanghai-1 */
+            fulfillmentCenterId: string;
+            name: string;
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            /** @example 2 */
+            setpointCelsius: number;
+            /** @description A segmented room may switch between chilled and frozen. */
+            segmented: boolean;
+            /** @description The class's allowed range. */
+            rangeCelsius: components["schemas"]["CelsiusRangeView"];
+            /** @description Bins in the room. */
+            locations: number;
+        };
         ScanBarcodeDto: {
             barcode: string;
+        };
+        ScannerTaskView: {
+            taskId: string;
+            orderId: string;
+            waveId: string;
+            /** @example demo-sku-0001 */
+            skuId: string;
+            skuName: string | null;
+            /** @example chilled */
+            temperatureZone: string;
+            /** @enum {string} */
+            unit: "pieces" | "grams";
+            quantity: number;
+            locationBarcode: string;
+            lotBarcode: string;
+            /** @enum {string} */
+            status: "open" | "at_location" | "lot_scanned" | "picked" | "short" | "withdrawn";
+            pickedQuantity: number | null;
+            shortReason: string | null;
+            /** @description What to do next; null when the task is finished. */
+            nextStep: string | null;
+            /**
+             * @description Set when finishing this task finished the order's picking.
+             * @enum {string}
+             */
+            orderPicking?: "picked" | "short_picked";
         };
         ShipOrderDto: {
             carrier: string;
             trackingNumber: string;
+        };
+        ShippedOrderView: {
+            orderId: string;
+            fulfillmentCenterId: string;
+            /** @example sf-express */
+            carrier: string;
+            trackingNumber: string;
+            /** Format: date-time */
+            shippedAt: string;
         };
         ShortPickDto: {
             /** @enum {string} */
@@ -627,6 +892,26 @@ export interface components {
             temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
             /** @description At most 2 decimal places. */
             setpointCelsius: number;
+        };
+        WaveTasksView: {
+            open: number;
+            inProgress: number;
+            picked: number;
+            short: number;
+            withdrawn: number;
+        };
+        WaveView: {
+            waveId: string;
+            /** @example 09:00 */
+            windowStart: string;
+            /** @example chilled */
+            temperatureZone: string;
+            pickRank: number;
+            tasks: components["schemas"]["WaveTasksView"];
+        };
+        WeighedLineView: {
+            skuId: string;
+            actualWeightGrams: number;
         };
     };
     responses: never;
@@ -649,12 +934,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description The latest 200, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExcursionView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -695,6 +982,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -744,12 +1045,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CenterView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -793,7 +1095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:center-exists, urn:harvest:problem:idempotency-409 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -801,7 +1103,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:center-exists" | "urn:harvest:problem:idempotency-409";
                         /** @constant */
                         status?: 409;
                     };
@@ -849,6 +1151,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -890,12 +1206,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeviceView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -925,7 +1242,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -933,9 +1250,37 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -986,14 +1331,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description A retry (Idempotent-Replayed: true), with a new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolledDeviceView"];
+                };
+            };
+            /** @description Enrolled; the secret is shown this once. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolledDeviceView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-key-required, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1001,7 +1357,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-key-required" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -1021,7 +1377,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1029,9 +1385,37 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:device-disabled, urn:harvest:problem:enrollment-in-progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:device-disabled" | "urn:harvest:problem:enrollment-in-progress";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -1063,6 +1447,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:device-enrollment-off, urn:harvest:problem:idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:device-enrollment-off" | "urn:harvest:problem:idempotency-key-reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1077,7 +1489,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:device-issuer-unavailable, urn:harvest:problem:device-registration-refused */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1085,7 +1497,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:device-issuer-unavailable" | "urn:harvest:problem:device-registration-refused";
                         /** @constant */
                         status?: 503;
                     };
@@ -1108,12 +1520,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeviceView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1143,7 +1556,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1151,9 +1564,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -1185,6 +1612,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -1199,7 +1640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:device-issuer-unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1207,7 +1648,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:device-issuer-unavailable";
                         /** @constant */
                         status?: 503;
                     };
@@ -1226,12 +1667,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description The center's rooms (none for an unknown center). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoomView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1272,6 +1715,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1323,12 +1780,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoomView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1372,7 +1830,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:room-exists */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1380,7 +1852,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:room-exists";
                         /** @constant */
                         status?: 409;
                     };
@@ -1414,7 +1886,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:setpoint-out-of-range */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1422,9 +1894,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:setpoint-out-of-range";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1469,12 +1955,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FulfillmentOrderView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -1504,7 +1991,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1512,9 +1999,37 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1566,12 +2081,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveredOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1601,7 +2117,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1609,13 +2125,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:invalid-order-state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1623,7 +2153,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:invalid-order-state";
                         /** @constant */
                         status?: 409;
                     };
@@ -1668,6 +2198,20 @@ export interface operations {
                         type?: "urn:harvest:problem:idempotency-422";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1719,12 +2263,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PackedOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1754,7 +2299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,13 +2307,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:invalid-order-state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1776,7 +2335,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:invalid-order-state";
                         /** @constant */
                         status?: 409;
                     };
@@ -1810,7 +2369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:duplicate-line, urn:harvest:problem:idempotency-422, urn:harvest:problem:not-picked, urn:harvest:problem:unweighed-lines */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1818,9 +2377,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:duplicate-line" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-picked" | "urn:harvest:problem:unweighed-lines";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1872,12 +2445,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShippedOrderView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -1907,7 +2481,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1915,13 +2489,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:invalid-order-state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1929,7 +2517,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:invalid-order-state";
                         /** @constant */
                         status?: 409;
                     };
@@ -1974,6 +2562,20 @@ export interface operations {
                         type?: "urn:harvest:problem:idempotency-422";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2112,12 +2714,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2147,7 +2750,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2155,13 +2758,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:duplicate-lot-barcode, urn:harvest:problem:idempotency-409, urn:harvest:problem:unknown-sku */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2169,7 +2786,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:duplicate-lot-barcode" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:unknown-sku";
                         /** @constant */
                         status?: 409;
                     };
@@ -2203,7 +2820,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:center-required, urn:harvest:problem:expiry-before-receipt, urn:harvest:problem:idempotency-422, urn:harvest:problem:lot-too-large */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2211,9 +2828,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:center-required" | "urn:harvest:problem:expiry-before-receipt" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:lot-too-large";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2258,12 +2889,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -2293,7 +2925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2301,9 +2933,37 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2355,12 +3015,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2390,7 +3051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2398,13 +3059,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found, urn:harvest:problem:unknown-location */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found" | "urn:harvest:problem:unknown-location";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:more-than-received, urn:harvest:problem:unknown-sku, urn:harvest:problem:wrong-temperature-zone */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2412,7 +3087,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:more-than-received" | "urn:harvest:problem:unknown-sku" | "urn:harvest:problem:wrong-temperature-zone";
                         /** @constant */
                         status?: 409;
                     };
@@ -2460,6 +3135,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2504,12 +3193,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LotView"];
+                };
             };
             /** @description Problem: urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2539,7 +3229,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:other-center, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2547,9 +3237,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:other-center" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -2578,6 +3282,20 @@ export interface operations {
                         type?: "urn:harvest:problem:idempotency-422";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2677,12 +3395,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedLocationsView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2726,7 +3445,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:barcode-taken, urn:harvest:problem:idempotency-409 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2734,7 +3467,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:barcode-taken" | "urn:harvest:problem:idempotency-409";
                         /** @constant */
                         status?: 409;
                     };
@@ -2768,7 +3501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:location-id-too-long */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2776,9 +3509,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:location-id-too-long";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2830,12 +3577,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoomView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
@@ -2879,7 +3627,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:room-class-switch-refused */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2887,7 +3649,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:room-class-switch-refused";
                         /** @constant */
                         status?: 409;
                     };
@@ -2921,7 +3683,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:room-class-switch-refused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2929,9 +3691,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:room-class-switch-refused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2984,14 +3760,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2999,7 +3776,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3019,7 +3796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3027,13 +3804,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3041,7 +3832,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3075,7 +3866,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,9 +3874,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3138,14 +3943,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,7 +3959,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3173,7 +3979,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3181,13 +3987,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,7 +4015,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3229,7 +4049,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3237,9 +4057,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3292,14 +4126,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3307,7 +4142,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3327,7 +4162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3335,13 +4170,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +4198,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3383,7 +4232,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3391,9 +4240,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3446,14 +4309,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScannerTaskView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3461,7 +4325,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -3481,7 +4345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3489,13 +4353,27 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:location-not-scanned, urn:harvest:problem:lot-not-scanned, urn:harvest:problem:task-finished, urn:harvest:problem:task-withdrawn, urn:harvest:problem:wrong-location, urn:harvest:problem:wrong-lot */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3503,7 +4381,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-409";
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:location-not-scanned" | "urn:harvest:problem:lot-not-scanned" | "urn:harvest:problem:task-finished" | "urn:harvest:problem:task-withdrawn" | "urn:harvest:problem:wrong-location" | "urn:harvest:problem:wrong-lot";
                         /** @constant */
                         status?: 409;
                     };
@@ -3537,7 +4415,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:not-short, urn:harvest:problem:quantity-mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3545,9 +4423,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-422";
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:not-short" | "urn:harvest:problem:quantity-mismatch";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3594,14 +4486,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NextTaskView"];
+                };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-400 */
+            /** @description Problem: urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3609,7 +4502,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-400";
+                        type?: "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400";
                         /** @constant */
                         status?: 400;
                     };
@@ -3629,7 +4522,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:scanner-not-bound */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3637,7 +4530,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:scanner-not-bound";
                         /** @constant */
                         status?: 403;
                     };
@@ -3668,6 +4561,20 @@ export interface operations {
                         type?: "urn:harvest:problem:idempotency-422";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3714,12 +4621,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordedReadingsView"];
+                };
             };
             /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
             400: {
@@ -3791,6 +4699,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:unknown-room */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unknown-room";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -3833,12 +4769,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
+            /** @description In pick order: slot, then zone with frozen last. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WaveView"][];
+                };
             };
             /** @description Problem: urn:harvest:problem:validation-failed */
             400: {
@@ -3879,6 +4817,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };

@@ -156,6 +156,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CustomerView: {
+            /**
+             * @description The token subject.
+             * @example demo-customer-001
+             */
+            subject: string;
+            /**
+             * @description Masked even for its owner.
+             * @example +86 138****8001
+             */
+            phone: string;
+            hasPassword: boolean;
+        };
         DependencyStatusView: {
             /** @enum {string} */
             status: "up" | "down";
@@ -164,6 +177,10 @@ export interface components {
         LivenessView: {
             /** @enum {string} */
             status: "ok";
+        };
+        PhoneCodeSentView: {
+            /** @example 300 */
+            expiresInSeconds: number;
         };
         /** @description RFC 9457 problem details. `type` is `urn:harvest:problem:<slug>` or `about:blank` (then `title` is the status's reason phrase). Extension members (e.g. `field`, `header`) may stand beside the standard ones. */
         Problem: {
@@ -207,6 +224,10 @@ export interface components {
         SetPasswordDto: {
             password: string;
         };
+        SignInSubjectView: {
+            /** @example demo-customer-001 */
+            subject: string;
+        };
         VerifyPhoneCodeDto: {
             phone: string;
             code: string;
@@ -235,12 +256,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
             };
             /** @description Problem: about:blank */
             401: {
@@ -267,6 +289,34 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -313,14 +363,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
+            /** @description The password is set (replacing any earlier one). */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:validation-failed, urn:harvest:problem:weak-password */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -328,7 +378,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:validation-failed" | "urn:harvest:problem:weak-password";
                         /** @constant */
                         status?: 400;
                     };
@@ -362,6 +412,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
             /** @description Problem: about:blank */
             413: {
                 headers: {
@@ -387,6 +451,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -570,14 +648,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PhoneCodeSentView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:invalid-phone-number, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -585,7 +664,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:invalid-phone-number" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -619,6 +698,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited, urn:harvest:problem:too-many-attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited" | "urn:harvest:problem:too-many-attempts";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -633,7 +726,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: urn:harvest:problem:database-unavailable */
+            /** @description Problem: urn:harvest:problem:database-unavailable, urn:harvest:problem:sms-not-sent */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -641,7 +734,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:database-unavailable";
+                        type?: "urn:harvest:problem:database-unavailable" | "urn:harvest:problem:sms-not-sent";
                         /** @constant */
                         status?: 503;
                     };
@@ -662,14 +755,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignInSubjectView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:invalid-phone-number, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -677,7 +771,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:invalid-phone-number" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -697,7 +791,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-an-issuer */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -705,7 +799,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-an-issuer";
                         /** @constant */
                         status?: 403;
                     };
@@ -736,6 +830,34 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:phone-code-refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:phone-code-refused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited, urn:harvest:problem:too-many-attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited" | "urn:harvest:problem:too-many-attempts";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -782,14 +904,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignInSubjectView"];
+                };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:invalid-phone-number, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -797,7 +920,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:invalid-phone-number" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -817,7 +940,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: about:blank */
+            /** @description Problem: about:blank, urn:harvest:problem:not-an-issuer */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -825,7 +948,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "about:blank" | "urn:harvest:problem:not-an-issuer";
                         /** @constant */
                         status?: 403;
                     };
@@ -856,6 +979,34 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:phone-password-refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:phone-password-refused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited, urn:harvest:problem:too-many-attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited" | "urn:harvest:problem:too-many-attempts";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };

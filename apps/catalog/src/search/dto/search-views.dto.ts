@@ -75,3 +75,20 @@ export class ReindexStatusView {
   })
   pendingCatchUp?: number;
 }
+
+/** This instance's in-process index (in-process-search-index.service.ts InProcessIndexStatus). */
+export class InProcessIndexStatusView {
+  @ApiProperty({
+    enum: ['off', 'building', 'ready', 'failed'],
+    description: '`off`: Elasticsearch serves and CATALOG_SEARCH_FALLBACK=none.',
+  })
+  state!: string;
+  @ApiProperty({ type: 'integer', description: 'Products in the index now.' }) products!: number;
+  @ApiProperty({ type: 'integer', description: 'Products the build is reading.' }) total!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) buildMs!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'V8 heap grown while building.' })
+  heapGrowthMiB!: number | null;
+  @ApiProperty({ type: 'number' }) heapUsedMiB!: number;
+  @ApiProperty({ type: 'number' }) rssMiB!: number;
+  @ApiProperty({ type: 'string', nullable: true }) error!: string | null;
+}

@@ -12,7 +12,7 @@ class DeliveryAddressView {
 }
 
 class OrderLineView {
-  @ApiProperty() skuId!: string;
+  @ApiProperty({ example: 'demo-sku-0001' }) skuId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: SOLD_BY }) soldBy!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Pieces; null for a line sold by weight.' })
@@ -20,8 +20,8 @@ class OrderLineView {
   @ApiProperty({ type: 'integer', nullable: true }) estimatedWeightGrams!: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) actualWeightGrams!: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) pickedQuantity!: number | null;
-  @ApiProperty({ type: 'integer' }) unitPriceFen!: number;
-  @ApiProperty({ type: 'integer' }) lineTotalFen!: number;
+  @ApiProperty({ type: 'integer', example: 690 }) unitPriceFen!: number;
+  @ApiProperty({ type: 'integer', example: 1380 }) lineTotalFen!: number;
 }
 
 class RefundView {
@@ -33,12 +33,12 @@ class RefundView {
 
 /** What a customer sees of their own order. */
 export class CustomerOrderView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '0f8fad5b-d9cb-469f-a165-70867728950e' }) id!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) paymentDueAt!: string | null;
   @ApiProperty({ type: DeliveryAddressView }) address!: DeliveryAddressView;
-  @ApiProperty() slotId!: string;
+  @ApiProperty({ example: 'sh-pudong-2026-12-09-0900' }) slotId!: string;
   @ApiProperty({ type: 'integer' }) totalFen!: number;
   @ApiProperty({ type: 'integer' }) paidFen!: number;
   @ApiProperty({ type: 'integer' }) refundedFen!: number;
@@ -70,7 +70,7 @@ class TransitionView {
 /** Agents, admins and services also see where it ships from, who placed it and its audit trail. */
 export class StaffOrderView extends CustomerOrderView {
   @ApiProperty() customerId!: string;
-  @ApiProperty() fulfillmentCenterId!: string;
+  @ApiProperty({ example: 'fc-shanghai-1' }) fulfillmentCenterId!: string;
   @ApiProperty({ type: 'string', nullable: true }) paymentId!: string | null;
   @ApiProperty({ type: 'string', nullable: true }) placedByAgentId!: string | null;
   @ApiProperty({ type: 'string', nullable: true }) callId!: string | null;

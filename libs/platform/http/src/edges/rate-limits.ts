@@ -19,7 +19,8 @@ export interface RateLimitSettings {
 }
 
 /** Probes and scrapes come from the platform itself, many times a minute, and must never be refused. */
-const UNLIMITED_PATHS = [/^\/health\//, /^\/metrics$/];
+/** Routes no budget applies to (probes and scrapes); every other route may answer 429 rate-limited. */
+export const UNLIMITED_PATHS = [/^\/health\//, /^\/metrics$/];
 
 /** A hashed budget key: bearer tokens and phone numbers never reach the store in the clear. */
 const fingerprint = (value: string): string =>

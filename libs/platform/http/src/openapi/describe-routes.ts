@@ -20,6 +20,7 @@ import { IS_PUBLIC } from '../auth/public.decorator';
 import type { Role } from '../auth/principal';
 import { REQUIRED_ROLES } from '../auth/roles.decorator';
 import { DIRECT_GET } from '../direct-routes/direct-get.decorator';
+import { UNLIMITED_PATHS } from '../edges/rate-limits';
 import {
   PROBLEM_RESPONSES,
   mergeProblemTypes,
@@ -31,6 +32,8 @@ export const OPENID_SCHEME = 'openId';
 
 /** What every route can answer, whatever it does: a bug (500) and a database failing over (503). */
 const EVERY_ROUTE: ProblemTypesByStatus = { 500: ['unexpected-error'], 503: ['database-unavailable'] };
+/** The rate limits every route but the unlimited ones is under (edges/rate-limits.ts). */
+const RATE_LIMITED: ProblemTypesByStatus = { 429: ['rate-limited'] };
 /** The auth guard: no or a bad token (401), a role the route does not accept (403). */
 const SIGNED_IN: ProblemTypesByStatus = { 401: ['about:blank'], 403: ['about:blank'] };
 /** The validation pipe (query, path and body DTOs), and the JSON body parser (syntax, size, media type). */
@@ -129,8 +132,17 @@ function describeRoute(
     ...((reflector.get<ProblemTypesByStatus[] | undefined>(PROBLEM_RESPONSES, method) ??
       []) as ProblemTypesByStatus[]),
   ];
+  const routePath = `/${[
+    Reflect.getMetadata(PATH_METADATA, controller),
+    directPath ?? Reflect.getMetadata(PATH_METADATA, method),
+  ]
+    .map((part) => String(part ?? '').replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
+  const limited = !UNLIMITED_PATHS.some((pattern) => pattern.test(routePath));
   const problems = mergeProblemTypes([
     EVERY_ROUTE,
+    ...(limited ? [RATE_LIMITED] : []),
     ...(isPublic ? [] : [SIGNED_IN]),
     ...(validates ? [VALIDATED] : []),
     ...(hasBody ? [WITH_BODY] : []),

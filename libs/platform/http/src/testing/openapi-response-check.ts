@@ -78,11 +78,19 @@ export class OpenApiResponseCheck {
   }
 }
 
-const mismatches: string[] = [];
+/**
+ * Answers sent since the last look, each with the check of its server. They are validated when the mismatches
+ * are taken (after each test), not while the answer is sent: compiling a schema on a route's first answer took
+ * tens of milliseconds on the request path, which specs that time an answer (a fast 503, an SLA) would measure.
+ */
+const pending: Array<{ check: () => OpenApiResponseCheck; sent: SentResponse }> = [];
 
-/** The mismatches recorded since the last call (the integration setup fails the test that caused any). */
+/** The mismatches among the answers sent since the last call (the integration setup fails the test that caused any). */
 export function takeResponseMismatches(): string[] {
-  return mismatches.splice(0);
+  return pending
+    .splice(0)
+    .map(({ check, sent }) => check().check(sent))
+    .filter((mismatch): mismatch is string => mismatch !== undefined);
 }
 
 /**
@@ -100,15 +108,16 @@ export function checkResponsesAgainstOpenApi(
       if (!route || request.method === 'HEAD' || isDocumentRoute(route)) return payload;
       const document = openApiDocumentOf(server);
       if (!document) return payload;
-      check ??= new OpenApiResponseCheck(document);
-      const mismatch = check.check({
-        method: request.method,
-        route,
-        status: reply.statusCode,
-        contentType: reply.getHeader('content-type') as string | undefined,
-        body: bodyText(payload),
+      pending.push({
+        check: () => (check ??= new OpenApiResponseCheck(document)),
+        sent: {
+          method: request.method,
+          route,
+          status: reply.statusCode,
+          contentType: reply.getHeader('content-type') as string | undefined,
+          body: bodyText(payload),
+        },
       });
-      if (mismatch) mismatches.push(mismatch);
       return payload;
     });
     if (configure) await configure(server);

@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** What a signed-in customer sees of their own account (customers.service.ts CustomerView). */
+export class CustomerView {
+  @ApiProperty({ description: 'The token subject.', example: 'demo-customer-001' }) subject!: string;
+  @ApiProperty({ description: 'Masked even for its owner.', example: '+86 138****8001' }) phone!: string;
+  @ApiProperty() hasPassword!: boolean;
+}
