@@ -95,6 +95,7 @@ const ID_QUERIES: Record<string, Record<string, string>> = {
     skuId: 'SELECT sku_id FROM sku_snapshot',
     orderId: 'SELECT order_id FROM fulfillment_order',
     taskId: 'SELECT id FROM pick_task',
+    deliveryId: 'SELECT id FROM expected_delivery',
   },
   callcenter: {
     customerId: 'SELECT customer_id FROM customer_contact',

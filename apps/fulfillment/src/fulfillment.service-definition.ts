@@ -16,6 +16,9 @@ import { PackingModule } from './packing/packing.module';
 import { PickTask } from './picking/entities/pick-task.entity';
 import { Wave } from './picking/entities/wave.entity';
 import { PickingModule } from './picking/picking.module';
+import { ExpectedDeliveryLine } from './receiving/entities/expected-delivery-line.entity';
+import { ExpectedDelivery } from './receiving/entities/expected-delivery.entity';
+import { ReceivingModule } from './receiving/receiving.module';
 import { SkuSnapshot } from './skus/entities/sku-snapshot.entity';
 import { SkusModule } from './skus/skus.module';
 import { LotStock } from './stock/entities/lot-stock.entity';
@@ -40,6 +43,8 @@ export const fulfillmentEntities = [
   TemperatureReading,
   Excursion,
   ScannerDevice,
+  ExpectedDelivery,
+  ExpectedDeliveryLine,
 ];
 
 /**
@@ -61,6 +66,7 @@ export const fulfillmentService: ServiceDefinition = {
     PackingModule,
     TelemetryModule,
     DevicesModule,
+    ReceivingModule,
   ],
   seedDemoData,
 };

@@ -24,6 +24,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/expected-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * create · receiving
+         * @description Roles: admin.
+         */
+        post: operations["Receiving_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expected-deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * get · receiving
+         * @description Roles: admin, scanner, agent.
+         */
+        get: operations["Receiving_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expected-deliveries/{deliveryId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * close · receiving
+         * @description Roles: admin, scanner.
+         */
+        post: operations["Receiving_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expected-deliveries/{deliveryId}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * receive · receiving
+         * @description Roles: admin, scanner.
+         */
+        post: operations["Receiving_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fulfillment-centers": {
         parameters: {
             query?: never;
@@ -514,6 +594,14 @@ export interface components {
             id: string;
             name: string;
         };
+        CreateExpectedDeliveryDto: {
+            fulfillmentCenterId: string;
+            farmId: string;
+            reference?: string;
+            /** Format: date */
+            expectedOn: string;
+            lines: components["schemas"]["ExpectedDeliveryLineDto"][];
+        };
         CreateLocationsDto: {
             barcodes: string[];
         };
@@ -529,6 +617,19 @@ export interface components {
         DeliverOrderDto: {
             receivedBy: string;
         };
+        DeliveryLineView: {
+            skuId: string;
+            /** @description 0 for a SKU that came without being announced */
+            expectedQuantity: number;
+            receivedQuantity: number;
+            /** Format: date */
+            harvestDate: string | null;
+            /**
+             * @description pending while open; short once closed below expected
+             * @enum {string}
+             */
+            status: "pending" | "complete" | "short" | "over" | "unexpected";
+        };
         DependencyStatusView: {
             /** @enum {string} */
             status: "up" | "down";
@@ -536,6 +637,26 @@ export interface components {
         };
         EnrollDeviceDto: {
             label: string;
+        };
+        ExpectedDeliveryLineDto: {
+            skuId: string;
+            quantity: number;
+            /** Format: date */
+            harvestDate: string;
+        };
+        ExpectedDeliveryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example fc-beijing-1 */
+            fulfillmentCenterId: string;
+            /** @example farm-hebei-1 */
+            farmId: string;
+            reference: string | null;
+            /** Format: date */
+            expectedOn: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            lines: components["schemas"]["DeliveryLineView"][];
         };
         LivenessView: {
             /** @enum {string} */
@@ -575,6 +696,12 @@ export interface components {
             locationBarcode: string;
             quantity: number;
         };
+        PutAwaySuggestionView: {
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            /** @description best first; put away with POST /lots/{id}/put-away */
+            suggestedLocations: components["schemas"]["SuggestedLocationView"][];
+        };
         ReadinessView: {
             /**
              * @description `error` exactly when a critical dependency is down (503).
@@ -600,6 +727,39 @@ export interface components {
         ReadingsDto: {
             readings: components["schemas"]["ReadingDto"][];
         };
+        ReceiptView: {
+            lot: components["schemas"]["ReceivedLotView"];
+            line: components["schemas"]["DeliveryLineView"];
+            putAway: components["schemas"]["PutAwaySuggestionView"];
+        };
+        ReceiveAgainstDeliveryDto: {
+            skuId: string;
+            quantity: number;
+            /** @description At most 2 decimal places. */
+            dockCelsius: number;
+            /** Format: date */
+            harvestDate?: string;
+            barcode?: string;
+        };
+        ReceivedLotView: {
+            id: string;
+            barcode: string;
+            skuId: string;
+            fulfillmentCenterId: string;
+            receivedQuantity: number;
+            unplacedQuantity: number;
+            /** Format: date */
+            receiptDate: string;
+            /** Format: date */
+            harvestDate: string;
+            /** Format: date */
+            expiryDate: string;
+            farmId: string;
+            dockCelsius: number;
+            /** @description true when the dock temperature was out of range: not sellable until QA releases it */
+            qaHold: boolean;
+            holdReason: string | null;
+        };
         ReceiveLotDto: {
             skuId: string;
             fulfillmentCenterId?: string;
@@ -621,6 +781,13 @@ export interface components {
             /** @enum {string} */
             reason: "not_found" | "damaged" | "expired";
             pickedQuantity?: number;
+        };
+        SuggestedLocationView: {
+            barcode: string;
+            roomId: string;
+            roomName: string;
+            /** @enum {string} */
+            roomTemperatureClass: "frozen" | "chilled" | "cool" | "ambient";
         };
         SwitchRoomClassDto: {
             /** @enum {string} */
@@ -695,6 +862,581 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExpectedDeliveryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedDeliveryView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:unknown-sku */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:unknown-sku";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:duplicate-delivery-line, urn:harvest:problem:harvest-after-delivery, urn:harvest:problem:idempotency-422, urn:harvest:problem:lot-too-large */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:duplicate-delivery-line" | "urn:harvest:problem:harvest-after-delivery" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:lot-too-large";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedDeliveryView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_close: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedDeliveryView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-409";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveAgainstDeliveryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:delivery-closed, urn:harvest:problem:duplicate-lot-barcode, urn:harvest:problem:idempotency-409, urn:harvest:problem:unknown-sku */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:delivery-closed" | "urn:harvest:problem:duplicate-lot-barcode" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:unknown-sku";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:expired-at-receipt, urn:harvest:problem:harvest-after-delivery, urn:harvest:problem:harvest-date-required, urn:harvest:problem:idempotency-422, urn:harvest:problem:lot-too-large */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:expired-at-receipt" | "urn:harvest:problem:harvest-after-delivery" | "urn:harvest:problem:harvest-date-required" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:lot-too-large";
+                        /** @constant */
+                        status?: 422;
                     };
                 };
             };
