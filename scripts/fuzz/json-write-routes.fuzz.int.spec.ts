@@ -96,6 +96,10 @@ const ID_QUERIES: Record<string, Record<string, string>> = {
     orderId: 'SELECT order_id FROM fulfillment_order',
     taskId: 'SELECT id FROM pick_task',
     deliveryId: 'SELECT id FROM expected_delivery',
+    lotBarcode: 'SELECT barcode FROM lot',
+    fromLocationBarcode: 'SELECT barcode FROM location',
+    toLocationBarcode: 'SELECT barcode FROM location',
+    countId: 'SELECT id FROM cycle_count',
   },
   callcenter: {
     customerId: 'SELECT customer_id FROM customer_contact',

@@ -19,6 +19,12 @@ import { PickingModule } from './picking/picking.module';
 import { ExpectedDeliveryLine } from './receiving/entities/expected-delivery-line.entity';
 import { ExpectedDelivery } from './receiving/entities/expected-delivery.entity';
 import { ReceivingModule } from './receiving/receiving.module';
+import { CycleCountLine } from './cycle-counts/entities/cycle-count-line.entity';
+import { CycleCount } from './cycle-counts/entities/cycle-count.entity';
+import { CycleCountsModule } from './cycle-counts/cycle-counts.module';
+import { StockAdjustment } from './stock-adjustments/entities/stock-adjustment.entity';
+import { StockMove } from './stock-adjustments/entities/stock-move.entity';
+import { StockAdjustmentsModule } from './stock-adjustments/stock-adjustments.module';
 import { SkuSnapshot } from './skus/entities/sku-snapshot.entity';
 import { SkusModule } from './skus/skus.module';
 import { LotStock } from './stock/entities/lot-stock.entity';
@@ -45,6 +51,10 @@ export const fulfillmentEntities = [
   ScannerDevice,
   ExpectedDelivery,
   ExpectedDeliveryLine,
+  StockAdjustment,
+  StockMove,
+  CycleCount,
+  CycleCountLine,
 ];
 
 /**
@@ -67,6 +77,8 @@ export const fulfillmentService: ServiceDefinition = {
     TelemetryModule,
     DevicesModule,
     ReceivingModule,
+    StockAdjustmentsModule,
+    CycleCountsModule,
   ],
   seedDemoData,
 };

@@ -3,6 +3,7 @@ import { StockCountVersion1764200000001 } from './1764200000001-stock-count-vers
 import { StockCountDate1764200000002 } from './1764200000002-stock-count-date.migration';
 import { ScannerDevices1764200000003 } from './1764200000003-scanner-devices.migration';
 import { Receiving1764200000004 } from './1764200000004-receiving.migration';
+import { CountsAndAdjustments1764200000005 } from './1764200000005-counts-and-adjustments.migration';
 
 /** The fulfillment schema's own migrations, in order (the outbox and inbox tables come from the events library). */
 export const fulfillmentMigrations: Array<new () => object> = [
@@ -11,4 +12,5 @@ export const fulfillmentMigrations: Array<new () => object> = [
   StockCountDate1764200000002,
   ScannerDevices1764200000003,
   Receiving1764200000004,
+  CountsAndAdjustments1764200000005,
 ];
