@@ -100,6 +100,7 @@ const ID_QUERIES: Record<string, Record<string, string>> = {
     fromLocationBarcode: 'SELECT barcode FROM location',
     toLocationBarcode: 'SELECT barcode FROM location',
     countId: 'SELECT id FROM cycle_count',
+    caseId: 'SELECT id FROM qa_case',
   },
   callcenter: {
     customerId: 'SELECT customer_id FROM customer_contact',

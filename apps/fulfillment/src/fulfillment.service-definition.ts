@@ -25,6 +25,9 @@ import { CycleCountsModule } from './cycle-counts/cycle-counts.module';
 import { StockAdjustment } from './stock-adjustments/entities/stock-adjustment.entity';
 import { StockMove } from './stock-adjustments/entities/stock-move.entity';
 import { StockAdjustmentsModule } from './stock-adjustments/stock-adjustments.module';
+import { QaCaseLot } from './qa/entities/qa-case-lot.entity';
+import { QaCase } from './qa/entities/qa-case.entity';
+import { QaModule } from './qa/qa.module';
 import { SkuSnapshot } from './skus/entities/sku-snapshot.entity';
 import { SkusModule } from './skus/skus.module';
 import { LotStock } from './stock/entities/lot-stock.entity';
@@ -55,6 +58,8 @@ export const fulfillmentEntities = [
   StockMove,
   CycleCount,
   CycleCountLine,
+  QaCase,
+  QaCaseLot,
 ];
 
 /**
@@ -79,6 +84,7 @@ export const fulfillmentService: ServiceDefinition = {
     ReceivingModule,
     StockAdjustmentsModule,
     CycleCountsModule,
+    QaModule,
   ],
   seedDemoData,
 };
