@@ -28,6 +28,7 @@ import { StockAdjustmentsModule } from './stock-adjustments/stock-adjustments.mo
 import { QaCaseLot } from './qa/entities/qa-case-lot.entity';
 import { QaCase } from './qa/entities/qa-case.entity';
 import { QaModule } from './qa/qa.module';
+import { WasteModule } from './waste/waste.module';
 import { SkuSnapshot } from './skus/entities/sku-snapshot.entity';
 import { SkusModule } from './skus/skus.module';
 import { LotStock } from './stock/entities/lot-stock.entity';
@@ -85,6 +86,7 @@ export const fulfillmentService: ServiceDefinition = {
     StockAdjustmentsModule,
     CycleCountsModule,
     QaModule,
+    WasteModule,
   ],
   seedDemoData,
 };

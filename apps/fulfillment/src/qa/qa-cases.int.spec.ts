@@ -34,7 +34,7 @@ describe('QA cases on excursions, into orders (MariaDB + Kafka)', () => {
     f = await createFixture(orders);
     kit = await FulfillmentTestKit.start({
       FULFILLMENT_EXCURSION_SECONDS: String(10 * 60),
-      FULFILLMENT_QA_METRICS_MS: '0',
+      FULFILLMENT_GAUGES_MS: '0',
     });
     await kit.createCenter(f.centerId);
     qa = await kit.issuer.tokenFor('agent', 'qa-1', { fulfillmentCenterId: f.centerId });

@@ -17,7 +17,7 @@ export const openQaCases = defineGauge(
 );
 
 /**
- * Sets the gauges from the database every FULFILLMENT_QA_METRICS_MS: every instance reports the same
+ * Sets the gauges from the database every FULFILLMENT_GAUGES_MS: every instance reports the same
  * figures (the rules take the max per center), so no instance's own traffic decides what pages.
  */
 @Injectable()
@@ -26,7 +26,7 @@ export class QaMetricsJob extends PeriodicJobProvider<number> {
     private readonly qaCases: QaCasesService,
     @Inject(FULFILLMENT_CONFIG) config: FulfillmentConfig,
   ) {
-    super({ name: 'QaMetrics', everyMs: config.FULFILLMENT_QA_METRICS_MS });
+    super({ name: 'QaMetrics', everyMs: config.FULFILLMENT_GAUGES_MS });
   }
 
   protected run(): Promise<number> {
