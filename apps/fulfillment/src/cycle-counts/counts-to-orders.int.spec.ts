@@ -1,5 +1,6 @@
 import { createFixture, startOrdersTestApp, type Fixture, type OrdersTestApp } from '@harvest/orders/testing';
 import { FulfillmentTestKit, inDays, waitFor } from '@harvest/fulfillment/testing';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Issue 22's counts acceptance, with the real orders service in-process (Kafka): a blind count within the
@@ -162,6 +163,32 @@ describe('cycle counts, adjustments and moves, into orders (MariaDB + Kafka)', (
       quantityDelta: 1,
       onHandAfter: 28,
     });
+    await sellableBecomes(sku.skuId, 28);
+
+    // The person at the handheld is recorded by their badge (X-Picker-Id); a malformed badge writes nothing.
+    const withBadge = (badge: string) =>
+      kit.http.app.inject({
+        method: 'POST',
+        url: '/stock-adjustments',
+        headers: {
+          authorization: `Bearer ${scanner}`,
+          'idempotency-key': randomUUID(),
+          'x-picker-id': badge,
+        },
+        payload: { lotBarcode: lot.barcode, locationBarcode: bin('CHL-02'), quantity: 1, reason: 'damage' },
+      });
+    const badged = await withBadge('badge-0042');
+    expect(badged.statusCode).toBe(201);
+    const badBadge = await withBadge('no badge');
+    expect(badBadge.statusCode).toBe(400);
+    expect(fieldsOf(badBadge)).toContain('X-Picker-Id');
+    expect(
+      await kit.query('SELECT adjusted_by FROM {db}.stock_adjustment WHERE lot_id = ? AND reason = ?', [
+        lot.id,
+        'damage',
+      ]),
+    ).toEqual([{ adjusted_by: 'badge-0042' }]);
+    expect((await adjust({ quantity: 1, reason: 'found' })).json()).toMatchObject({ onHandAfter: 28 });
     await sellableBecomes(sku.skuId, 28);
 
     const discard = await adjust({ quantity: 1, reason: 'qa-discard' });

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { CycleCountsService } from './cycle-counts.service';
@@ -18,13 +18,23 @@ export class CycleCountsController {
   @Roles('scanner', 'agent', 'admin')
   @Idempotent()
   @ApiCreatedResponse({ type: SubmittedCountView })
+  @ApiHeader({
+    name: 'X-Picker-Id',
+    required: false,
+    description: 'the badge of the person at the handheld (recorded as who did it)',
+  })
   @ProblemResponses({
+    400: ['bad-picker-id'],
     404: ['unknown-location', 'unknown-lot', 'not-found'],
     409: ['below-allocated', 'not-enough-in-bin'],
     422: ['lot-counted-twice'],
   })
-  submit(@Body() body: SubmitCycleCountDto, @CurrentPrincipal() principal: Principal) {
-    return this.counts.submit(body, principal);
+  submit(
+    @Body() body: SubmitCycleCountDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-picker-id') picker: string | undefined,
+  ) {
+    return this.counts.submit(body, principal, picker);
   }
 
   @Get()

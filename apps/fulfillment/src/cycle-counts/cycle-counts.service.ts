@@ -1,6 +1,7 @@
 import { Database } from '@harvest/platform/database';
 import { NotFoundError } from '@harvest/platform/errors';
 import { principalName, type Principal } from '@harvest/platform/http';
+import { pickerOf } from '../picking/domain/picker';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
@@ -32,7 +33,12 @@ export class CycleCountsService {
     @Inject(FULFILLMENT_CONFIG) private readonly config: FulfillmentConfig,
   ) {}
 
-  async submit(input: SubmitCycleCountDto, principal: Principal): Promise<SubmittedCountView> {
+  async submit(
+    input: SubmitCycleCountDto,
+    principal: Principal,
+    pickerBadge?: string,
+  ): Promise<SubmittedCountView> {
+    const by = pickerOf(principalName(principal), pickerBadge);
     assertEachLotOnce(input.lines.map((l) => l.lotBarcode));
     return this.db.transaction(async (em) => {
       const [located]: Array<{ fulfillment_center_id: string }> = await em.query(
@@ -65,7 +71,7 @@ export class CycleCountsService {
         expectedUnits: verdict.expectedUnits,
         countedUnits: verdict.countedUnits,
         varianceUnits: verdict.varianceUnits,
-        countedBy: principalName(principal),
+        countedBy: by,
         countedAt: new Date(),
         decidedBy: null,
         decidedAt: null,
@@ -73,7 +79,7 @@ export class CycleCountsService {
       });
       if (lines.length > 0)
         await em.getRepository(CycleCountLine).insert(lines.map((line) => ({ cycleCountId: id, ...line })));
-      if (!verdict.needsApproval) await this.apply(em, id, bin.id, lines, principalName(principal));
+      if (!verdict.needsApproval) await this.apply(em, id, bin.id, lines, by);
       return {
         id,
         locationBarcode: bin.barcode,

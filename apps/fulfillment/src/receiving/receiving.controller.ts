@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
 import { CreateExpectedDeliveryDto, ReceiveAgainstDeliveryDto } from './dto/expected-delivery.dto';
@@ -40,7 +40,13 @@ export class ReceivingController {
   @Roles('admin', 'scanner')
   @Idempotent()
   @ApiCreatedResponse({ type: ReceiptView })
+  @ApiHeader({
+    name: 'X-Picker-Id',
+    required: false,
+    description: 'the badge of the person at the handheld (recorded as who did it)',
+  })
   @ProblemResponses({
+    400: ['bad-picker-id'],
     404: ['not-found'],
     409: ['delivery-closed', 'unknown-sku', 'duplicate-lot-barcode'],
     422: ['harvest-date-required', 'harvest-after-delivery', 'expired-at-receipt', 'lot-too-large'],
@@ -49,8 +55,9 @@ export class ReceivingController {
     @Param('deliveryId') deliveryId: string,
     @Body() body: ReceiveAgainstDeliveryDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('x-picker-id') picker: string | undefined,
   ) {
-    return this.receiving.receive(deliveryId, body, principal);
+    return this.receiving.receive(deliveryId, body, principal, picker);
   }
 
   /** Unloading finished: lines below their quantity become short; no more receipts. Closing again is a no-op. */
@@ -59,8 +66,17 @@ export class ReceivingController {
   @Roles('admin', 'scanner')
   @Idempotent()
   @ApiOkResponse({ type: ExpectedDeliveryView })
-  @ProblemResponses({ 404: ['not-found'] })
-  close(@Param('deliveryId') deliveryId: string, @CurrentPrincipal() principal: Principal) {
-    return this.receiving.close(deliveryId, principal);
+  @ApiHeader({
+    name: 'X-Picker-Id',
+    required: false,
+    description: 'the badge of the person at the handheld (recorded as who did it)',
+  })
+  @ProblemResponses({ 400: ['bad-picker-id'], 404: ['not-found'] })
+  close(
+    @Param('deliveryId') deliveryId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-picker-id') picker: string | undefined,
+  ) {
+    return this.receiving.close(deliveryId, principal, picker);
   }
 }

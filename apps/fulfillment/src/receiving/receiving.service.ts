@@ -2,6 +2,7 @@ import type { TemperatureClass } from '@harvest/contracts/produce';
 import { Database, isDuplicateKeyError } from '@harvest/platform/database';
 import { NotFoundError } from '@harvest/platform/errors';
 import { principalName, type Principal } from '@harvest/platform/http';
+import { pickerOf } from '../picking/domain/picker';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -102,7 +103,9 @@ export class ReceivingService {
     deliveryId: string,
     input: ReceiveAgainstDeliveryDto,
     principal: Principal,
+    pickerBadge?: string,
   ): Promise<ReceiptView> {
+    const by = pickerOf(principalName(principal), pickerBadge);
     return this.db.transaction(async (em) => {
       const delivery = await em
         .getRepository(ExpectedDelivery)
@@ -136,7 +139,7 @@ export class ReceivingService {
         expiryDate,
         qaHold: !dock.inRange,
         holdReason: dock.inRange ? null : dock.holdReason,
-        receivedBy: principalName(principal),
+        receivedBy: by,
         expectedDeliveryId: deliveryId,
         farmId: delivery.farmId,
         harvestDate,
@@ -204,7 +207,8 @@ export class ReceivingService {
   }
 
   /** The truck is unloaded: what did not come is short from now on, and nothing more is received on it. */
-  async close(deliveryId: string, principal: Principal): Promise<ExpectedDeliveryView> {
+  async close(deliveryId: string, principal: Principal, pickerBadge?: string): Promise<ExpectedDeliveryView> {
+    const by = pickerOf(principalName(principal), pickerBadge);
     return this.db.transaction(async (em) => {
       const delivery = await em
         .getRepository(ExpectedDelivery)
@@ -215,10 +219,7 @@ export class ReceivingService {
       if (delivery.status === 'open')
         await em
           .getRepository(ExpectedDelivery)
-          .update(
-            { id: deliveryId },
-            { status: 'closed', closedAt: new Date(), closedBy: principalName(principal) },
-          );
+          .update({ id: deliveryId }, { status: 'closed', closedAt: new Date(), closedBy: by });
       return this.view(em, deliveryId);
     });
   }

@@ -1,5 +1,6 @@
 import { Database } from '@harvest/platform/database';
 import { hasRole, principalName, type Principal } from '@harvest/platform/http';
+import { pickerOf } from '../picking/domain/picker';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -27,7 +28,12 @@ export class StockAdjustmentsService {
     private readonly counts: StockCountsService,
   ) {}
 
-  async adjust(input: StockAdjustmentDto, principal: Principal): Promise<StockAdjustmentView> {
+  async adjust(
+    input: StockAdjustmentDto,
+    principal: Principal,
+    pickerBadge?: string,
+  ): Promise<StockAdjustmentView> {
+    const by = pickerOf(principalName(principal), pickerBadge);
     assertReasonAllowed(input.reason, !hasRole(principal, 'admin', 'agent'));
     return this.db.transaction(async (em) => {
       const lot = await this.ledger.lotByBarcode(em, input.lotBarcode, 'lotBarcode');
@@ -45,7 +51,7 @@ export class StockAdjustmentsService {
         delta,
         reason: input.reason,
         note: input.note,
-        by: principalName(principal),
+        by,
         what: `Taking ${input.quantity} of lot ${lot.barcode} out of ${bin.barcode}`,
         field: 'quantity',
       });
@@ -62,7 +68,8 @@ export class StockAdjustmentsService {
     });
   }
 
-  async move(input: StockMoveDto, principal: Principal): Promise<StockMoveView> {
+  async move(input: StockMoveDto, principal: Principal, pickerBadge?: string): Promise<StockMoveView> {
+    const by = pickerOf(principalName(principal), pickerBadge);
     return this.db.transaction(async (em) => {
       const lot = await this.ledger.lotByBarcode(em, input.lotBarcode, 'lotBarcode');
       assertCenterAccess(principal, lot.fulfillmentCenterId, `Lot ${input.lotBarcode}`);
@@ -93,7 +100,6 @@ export class StockAdjustmentsService {
         },
         input.quantity,
       );
-      const by = principalName(principal);
       // A move is not an adjustment (nothing came or went): stock_move records it, not the ledger.
       const fromOnHandAfter = await this.moveUnits(em, lot.id, from.id, -input.quantity);
       const toOnHandAfter = await this.moveUnits(em, lot.id, to.id, input.quantity);

@@ -1237,6 +1237,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
                 /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
                 "Idempotency-Key": string;
             };
@@ -1257,7 +1259,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmittedCountView"];
                 };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1265,7 +1267,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -2206,6 +2208,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
                 /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
                 "Idempotency-Key": string;
             };
@@ -2224,7 +2228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExpectedDeliveryView"];
                 };
             };
-            /** @description Problem: urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2232,7 +2236,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -2342,6 +2346,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
                 /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
                 "Idempotency-Key": string;
             };
@@ -2364,7 +2370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptView"];
                 };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,7 +2378,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -5849,6 +5855,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
                 /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
                 "Idempotency-Key": string;
             };
@@ -5869,7 +5877,7 @@ export interface operations {
                     "application/json": components["schemas"]["StockAdjustmentView"];
                 };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5877,7 +5885,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
@@ -6015,6 +6023,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
                 /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
                 "Idempotency-Key": string;
             };
@@ -6035,7 +6045,7 @@ export interface operations {
                     "application/json": components["schemas"]["StockMoveView"];
                 };
             };
-            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6043,7 +6053,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
                         /** @constant */
                         status?: 400;
                     };
