@@ -141,6 +141,7 @@ run "keepalived -t (lb-2)" keepalived_test lb-2
 step "prometheus"
 run "promtool check config" promtool check config infra/prometheus/prometheus.yml
 run "promtool check rules" promtool check rules infra/prometheus/rules/*.yml
+run "promtool test rules" promtool test rules infra/prometheus/tests/*.test.yml
 
 step "yamllint"
 run "yamllint" yamllint --strict -c .yamllint .

@@ -98,6 +98,12 @@ const ID_QUERIES: Record<string, Record<string, string>> = {
     skuId: 'SELECT sku_id FROM sku_snapshot',
     orderId: 'SELECT order_id FROM fulfillment_order',
     taskId: 'SELECT id FROM pick_task',
+    deliveryId: 'SELECT id FROM expected_delivery',
+    lotBarcode: 'SELECT barcode FROM lot',
+    fromLocationBarcode: 'SELECT barcode FROM location',
+    toLocationBarcode: 'SELECT barcode FROM location',
+    countId: 'SELECT id FROM cycle_count',
+    caseId: 'SELECT id FROM qa_case',
   },
   callcenter: {
     customerId: 'SELECT customer_id FROM customer_contact',

@@ -16,6 +16,19 @@ import { PackingModule } from './packing/packing.module';
 import { PickTask } from './picking/entities/pick-task.entity';
 import { Wave } from './picking/entities/wave.entity';
 import { PickingModule } from './picking/picking.module';
+import { ExpectedDeliveryLine } from './receiving/entities/expected-delivery-line.entity';
+import { ExpectedDelivery } from './receiving/entities/expected-delivery.entity';
+import { ReceivingModule } from './receiving/receiving.module';
+import { CycleCountLine } from './cycle-counts/entities/cycle-count-line.entity';
+import { CycleCount } from './cycle-counts/entities/cycle-count.entity';
+import { CycleCountsModule } from './cycle-counts/cycle-counts.module';
+import { StockAdjustment } from './stock-adjustments/entities/stock-adjustment.entity';
+import { StockMove } from './stock-adjustments/entities/stock-move.entity';
+import { StockAdjustmentsModule } from './stock-adjustments/stock-adjustments.module';
+import { QaCaseLot } from './qa/entities/qa-case-lot.entity';
+import { QaCase } from './qa/entities/qa-case.entity';
+import { QaModule } from './qa/qa.module';
+import { WasteModule } from './waste/waste.module';
 import { SkuSnapshot } from './skus/entities/sku-snapshot.entity';
 import { SkusModule } from './skus/skus.module';
 import { LotStock } from './stock/entities/lot-stock.entity';
@@ -40,6 +53,14 @@ export const fulfillmentEntities = [
   TemperatureReading,
   Excursion,
   ScannerDevice,
+  ExpectedDelivery,
+  ExpectedDeliveryLine,
+  StockAdjustment,
+  StockMove,
+  CycleCount,
+  CycleCountLine,
+  QaCase,
+  QaCaseLot,
 ];
 
 /**
@@ -61,6 +82,11 @@ export const fulfillmentService: ServiceDefinition = {
     PackingModule,
     TelemetryModule,
     DevicesModule,
+    ReceivingModule,
+    StockAdjustmentsModule,
+    CycleCountsModule,
+    QaModule,
+    WasteModule,
   ],
   seedDemoData,
 };

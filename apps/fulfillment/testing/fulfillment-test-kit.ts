@@ -37,6 +37,7 @@ const CONSUMED = [
   'order.cancelled',
   'catalog.sku-changed',
   'fulfillment.temperature-reading',
+  'fulfillment.excursion-raised',
 ];
 
 export const today = () => chinaDate();
@@ -204,6 +205,11 @@ export class FulfillmentTestKit {
   ): Promise<void> {
     const envelope = contract.create({ key, payload });
     await this.producer.send({ messages: [{ topic: contract.topic, key, value: JSON.stringify(envelope) }] });
+  }
+
+  /** Sends an envelope as it is (a redelivery of an event the service published: same eventId). */
+  async sendRaw(topic: string, key: string, envelope: string): Promise<void> {
+    await this.producer.send({ messages: [{ topic, key, value: envelope }] });
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {

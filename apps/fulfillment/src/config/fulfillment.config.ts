@@ -18,6 +18,10 @@ export const fulfillmentConfigShape = {
   FULFILLMENT_CARTON_GRAMS: env.int(200, 0),
   /** How often the expiry job looks for stock that expired since its SKU's last count; 0 = off. */
   FULFILLMENT_EXPIRY_SWEEP_MS: env.int(60_000, 0),
+  /** A cycle count whose variance is above this percentage of what the bin should hold waits for a supervisor. */
+  FULFILLMENT_COUNT_APPROVAL_PERCENT: env.int(5, 0),
+  /** How often the gauges read from the database (open excursions, open QA cases, waste) are refreshed; 0 = off. */
+  FULFILLMENT_GAUGES_MS: env.int(30_000, 0),
   /** Same switch the runtime reads: demo stock is also laid down for demo SKUs that arrive after start. */
   SEED_DEMO_DATA: env.bool(false),
   /** How scanner devices' clients are made at the issuer (DEVICE_ENROLLMENT and what it needs). */

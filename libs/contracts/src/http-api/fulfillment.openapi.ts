@@ -4,6 +4,90 @@
  */
 
 export interface paths {
+    "/cycle-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * list · cycle counts
+         * @description Roles: agent, admin.
+         */
+        get: operations["CycleCounts_list"];
+        put?: never;
+        /**
+         * submit · cycle counts
+         * @description Roles: scanner, agent, admin.
+         */
+        post: operations["CycleCounts_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycle-counts/{countId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * get · cycle counts
+         * @description Roles: agent, admin.
+         */
+        get: operations["CycleCounts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycle-counts/{countId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * approve · cycle counts
+         * @description Roles: agent, admin.
+         */
+        post: operations["CycleCounts_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycle-counts/{countId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * reject · cycle counts
+         * @description Roles: agent, admin.
+         */
+        post: operations["CycleCounts_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/excursions": {
         parameters: {
             query?: never;
@@ -18,6 +102,86 @@ export interface paths {
         get: operations["Telemetry_excursions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expected-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * create · receiving
+         * @description Roles: admin.
+         */
+        post: operations["Receiving_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expected-deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * get · receiving
+         * @description Roles: admin, scanner, agent.
+         */
+        get: operations["Receiving_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expected-deliveries/{deliveryId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * close · receiving
+         * @description Roles: admin, scanner.
+         */
+        post: operations["Receiving_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expected-deliveries/{deliveryId}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * receive · receiving
+         * @description Roles: admin, scanner.
+         */
+        post: operations["Receiving_receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -323,6 +487,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/qa-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * list · qa cases
+         * @description Roles: agent, admin.
+         */
+        get: operations["QaCases_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qa-cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * get · qa cases
+         * @description Roles: agent, admin.
+         */
+        get: operations["QaCases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qa-cases/{caseId}/lots/{lotId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * decide · qa cases
+         * @description Roles: agent, admin.
+         */
+        post: operations["QaCases_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rooms/{roomId}/locations": {
         parameters: {
             query?: never;
@@ -463,6 +687,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stock-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * adjust · stock adjustments
+         * @description Roles: admin, agent, scanner.
+         */
+        post: operations["StockAdjustments_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stock-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * move · stock adjustments
+         * @description Roles: admin, agent, scanner.
+         */
+        post: operations["StockAdjustments_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/telemetry/readings": {
         parameters: {
             query?: never;
@@ -477,6 +741,26 @@ export interface paths {
          * @description Roles: service.
          */
         post: operations["Telemetry_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waste": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * report · waste
+         * @description Roles: agent, admin.
+         */
+        get: operations["Waste_report"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -522,6 +806,18 @@ export interface components {
         ConfirmPickDto: {
             quantity: number;
         };
+        CountedLotDto: {
+            lotBarcode: string;
+            quantity: number;
+        };
+        CountLineView: {
+            lotId: string;
+            lotBarcode: string;
+            skuId: string;
+            /** @description on hand in the bin when counted */
+            expected: number;
+            counted: number;
+        };
         CreateCenterDto: {
             id: string;
             name: string;
@@ -529,6 +825,14 @@ export interface components {
         CreatedLocationsView: {
             roomId: string;
             locations: components["schemas"]["LocationView"][];
+        };
+        CreateExpectedDeliveryDto: {
+            fulfillmentCenterId: string;
+            farmId: string;
+            reference?: string;
+            /** Format: date */
+            expectedOn: string;
+            lines: components["schemas"]["ExpectedDeliveryLineDto"][];
         };
         CreateLocationsDto: {
             barcodes: string[];
@@ -542,6 +846,30 @@ export interface components {
             setpointCelsius: number;
             segmented: boolean;
         };
+        CycleCountListView: {
+            cycleCounts: components["schemas"]["CycleCountView"][];
+        };
+        CycleCountView: {
+            /** Format: uuid */
+            id: string;
+            fulfillmentCenterId: string;
+            locationBarcode: string;
+            /** @enum {string} */
+            status: "applied" | "pending-approval" | "rejected";
+            expectedUnits: number;
+            countedUnits: number;
+            /** @description sum over lots of |counted - expected| */
+            varianceUnits: number;
+            countedBy: string;
+            /** Format: date-time */
+            countedAt: string;
+            decidedBy: string | null;
+            decisionNote: string | null;
+            lines: components["schemas"]["CountLineView"][];
+        };
+        DecideCycleCountDto: {
+            note?: string;
+        };
         DeliveredOrderView: {
             orderId: string;
             fulfillmentCenterId: string;
@@ -551,6 +879,19 @@ export interface components {
         };
         DeliverOrderDto: {
             receivedBy: string;
+        };
+        DeliveryLineView: {
+            skuId: string;
+            /** @description 0 for a SKU that came without being announced */
+            expectedQuantity: number;
+            receivedQuantity: number;
+            /** Format: date */
+            harvestDate: string | null;
+            /**
+             * @description pending while open; short once closed below expected
+             * @enum {string}
+             */
+            status: "pending" | "complete" | "short" | "over" | "unexpected";
         };
         DependencyStatusView: {
             /** @enum {string} */
@@ -613,6 +954,26 @@ export interface components {
             lastCelsius: number;
             /** @description Lots put on QA hold. */
             lotsHeld: number;
+        };
+        ExpectedDeliveryLineDto: {
+            skuId: string;
+            quantity: number;
+            /** Format: date */
+            harvestDate: string;
+        };
+        ExpectedDeliveryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example fc-beijing-1 */
+            fulfillmentCenterId: string;
+            /** @example farm-hebei-1 */
+            farmId: string;
+            reference: string | null;
+            /** Format: date */
+            expectedOn: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            lines: components["schemas"]["DeliveryLineView"][];
         };
         FulfillmentOrderLineView: {
             orderId: string;
@@ -782,6 +1143,44 @@ export interface components {
             locationBarcode: string;
             quantity: number;
         };
+        PutAwaySuggestionView: {
+            /** @enum {string} */
+            temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+            /** @description best first; put away with POST /lots/{id}/put-away */
+            suggestedLocations: components["schemas"]["SuggestedLocationView"][];
+        };
+        QaCaseListView: {
+            qaCases: components["schemas"]["QaCaseView"][];
+        };
+        QaCaseLotView: {
+            lotId: string;
+            lotBarcode: string;
+            skuId: string;
+            /** @description on hand in bins now */
+            onHand: number;
+            qaHold: boolean;
+            /** @enum {string|null} */
+            decision: "release" | "discard" | null;
+            reason: string | null;
+            decidedBy: string | null;
+        };
+        QaCaseView: {
+            /** Format: uuid */
+            id: string;
+            excursionId: string;
+            fulfillmentCenterId: string;
+            roomId: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            openedAt: string;
+            lots: components["schemas"]["QaCaseLotView"][];
+        };
+        QaDecisionDto: {
+            /** @enum {string} */
+            decision: "release" | "discard";
+            reason: string;
+        };
         ReadinessView: {
             /**
              * @description `error` exactly when a critical dependency is down (503).
@@ -806,6 +1205,39 @@ export interface components {
         };
         ReadingsDto: {
             readings: components["schemas"]["ReadingDto"][];
+        };
+        ReceiptView: {
+            lot: components["schemas"]["ReceivedLotView"];
+            line: components["schemas"]["DeliveryLineView"];
+            putAway: components["schemas"]["PutAwaySuggestionView"];
+        };
+        ReceiveAgainstDeliveryDto: {
+            skuId: string;
+            quantity: number;
+            /** @description At most 2 decimal places. */
+            dockCelsius: number;
+            /** Format: date */
+            harvestDate?: string;
+            barcode?: string;
+        };
+        ReceivedLotView: {
+            id: string;
+            barcode: string;
+            skuId: string;
+            fulfillmentCenterId: string;
+            receivedQuantity: number;
+            unplacedQuantity: number;
+            /** Format: date */
+            receiptDate: string;
+            /** Format: date */
+            harvestDate: string;
+            /** Format: date */
+            expiryDate: string;
+            farmId: string;
+            dockCelsius: number;
+            /** @description true when the dock temperature was out of range: not sellable until QA releases it */
+            qaHold: boolean;
+            holdReason: string | null;
         };
         ReceiveLotDto: {
             skuId: string;
@@ -887,11 +1319,83 @@ export interface components {
             reason: "not_found" | "damaged" | "expired";
             pickedQuantity?: number;
         };
+        StockAdjustmentDto: {
+            lotBarcode: string;
+            locationBarcode: string;
+            quantity: number;
+            /** @enum {string} */
+            reason: "spoilage" | "damage" | "qa-discard" | "found";
+            note?: string;
+        };
+        StockAdjustmentView: {
+            lotId: string;
+            lotBarcode: string;
+            skuId: string;
+            locationBarcode: string;
+            /** @enum {string} */
+            reason: "spoilage" | "damage" | "qa-discard" | "found";
+            /** @description signed: negative for stock that left */
+            quantityDelta: number;
+            /** @description the lot's on-hand in the bin afterwards */
+            onHandAfter: number;
+        };
+        StockMoveDto: {
+            lotBarcode: string;
+            fromLocationBarcode: string;
+            toLocationBarcode: string;
+            quantity: number;
+        };
+        StockMoveView: {
+            lotId: string;
+            lotBarcode: string;
+            skuId: string;
+            fromLocationBarcode: string;
+            toLocationBarcode: string;
+            quantity: number;
+            fromOnHandAfter: number;
+            toOnHandAfter: number;
+        };
+        SubmitCycleCountDto: {
+            locationBarcode: string;
+            lines: components["schemas"]["CountedLotDto"][];
+        };
+        SubmittedCountView: {
+            /** Format: uuid */
+            id: string;
+            locationBarcode: string;
+            /** @enum {string} */
+            status: "applied" | "pending-approval" | "rejected";
+        };
+        SuggestedLocationView: {
+            barcode: string;
+            roomId: string;
+            roomName: string;
+            /** @enum {string} */
+            roomTemperatureClass: "frozen" | "chilled" | "cool" | "ambient";
+        };
         SwitchRoomClassDto: {
             /** @enum {string} */
             temperatureClass: "frozen" | "chilled" | "cool" | "ambient";
             /** @description At most 2 decimal places. */
             setpointCelsius: number;
+        };
+        WasteReportView: {
+            fulfillmentCenterId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description most units first */
+            rows: components["schemas"]["WasteRowView"][];
+        };
+        WasteRowView: {
+            skuId: string;
+            /** @description null for stock not received against a farm notice */
+            farmId: string | null;
+            /** @enum {string} */
+            reason: "spoilage" | "damage" | "qa-discard";
+            /** @description pieces, or grams for a weighed SKU */
+            units: number;
         };
         WaveTasksView: {
             open: number;
@@ -922,6 +1426,777 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    CycleCounts_list: {
+        parameters: {
+            query: {
+                fulfillmentCenterId: string;
+                status?: "pending-approval" | "applied" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleCountListView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    CycleCounts_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitCycleCountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedCountView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found, urn:harvest:problem:unknown-location, urn:harvest:problem:unknown-lot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found" | "urn:harvest:problem:unknown-location" | "urn:harvest:problem:unknown-lot";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:below-allocated, urn:harvest:problem:idempotency-409, urn:harvest:problem:not-enough-in-bin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:below-allocated" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-enough-in-bin";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:lot-counted-twice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:lot-counted-twice";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    CycleCounts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                countId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleCountView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    CycleCounts_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path: {
+                countId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCycleCountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleCountView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:below-allocated, urn:harvest:problem:count-not-pending, urn:harvest:problem:idempotency-409, urn:harvest:problem:not-enough-in-bin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:below-allocated" | "urn:harvest:problem:count-not-pending" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-enough-in-bin";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    CycleCounts_reject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path: {
+                countId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCycleCountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleCountView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:count-not-pending, urn:harvest:problem:idempotency-409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:count-not-pending" | "urn:harvest:problem:idempotency-409";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     Telemetry_excursions: {
         parameters: {
             query?: {
@@ -982,6 +2257,641 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExpectedDeliveryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedDeliveryView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:unknown-sku */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:unknown-sku";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:duplicate-delivery-line, urn:harvest:problem:harvest-after-delivery, urn:harvest:problem:idempotency-422, urn:harvest:problem:lot-too-large */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:duplicate-delivery-line" | "urn:harvest:problem:harvest-after-delivery" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:lot-too-large";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedDeliveryView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_close: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedDeliveryView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-409";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Receiving_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveAgainstDeliveryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:delivery-closed, urn:harvest:problem:duplicate-lot-barcode, urn:harvest:problem:idempotency-409, urn:harvest:problem:unknown-sku */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:delivery-closed" | "urn:harvest:problem:duplicate-lot-barcode" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:unknown-sku";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:expired-at-receipt, urn:harvest:problem:harvest-after-delivery, urn:harvest:problem:harvest-date-required, urn:harvest:problem:idempotency-422, urn:harvest:problem:lot-too-large */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:expired-at-receipt" | "urn:harvest:problem:harvest-after-delivery" | "urn:harvest:problem:harvest-date-required" | "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:lot-too-large";
+                        /** @constant */
+                        status?: 422;
                     };
                 };
             };
@@ -3377,6 +5287,414 @@ export interface operations {
             };
         };
     };
+    QaCases_list: {
+        parameters: {
+            query: {
+                fulfillmentCenterId: string;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QaCaseListView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    QaCases_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QaCaseView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    QaCases_decide: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path: {
+                caseId: string;
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QaDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QaCaseView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-409, urn:harvest:problem:lot-already-decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:lot-already-decided";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     Facilities_createLocations: {
         parameters: {
             query?: never;
@@ -4608,6 +6926,370 @@ export interface operations {
             };
         };
     };
+    StockAdjustments_adjust: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockAdjustmentView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:reason-not-for-scanner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:reason-not-for-scanner";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found, urn:harvest:problem:unknown-location, urn:harvest:problem:unknown-lot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found" | "urn:harvest:problem:unknown-location" | "urn:harvest:problem:unknown-lot";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:below-allocated, urn:harvest:problem:idempotency-409, urn:harvest:problem:not-enough-in-bin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:below-allocated" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-enough-in-bin";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    StockAdjustments_move: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the badge of the person at the handheld (recorded as who did it) */
+                "X-Picker-Id"?: string;
+                /** @description Any 1-191 printable ASCII characters, e.g. a UUID, new per intended write: a retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`). */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockMoveDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMoveView"];
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:bad-picker-id, urn:harvest:problem:idempotency-400, urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:bad-picker-id" | "urn:harvest:problem:idempotency-400" | "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:not-found, urn:harvest:problem:unknown-location, urn:harvest:problem:unknown-lot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:not-found" | "urn:harvest:problem:unknown-location" | "urn:harvest:problem:unknown-lot";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:below-allocated, urn:harvest:problem:idempotency-409, urn:harvest:problem:not-enough-in-bin, urn:harvest:problem:unknown-sku, urn:harvest:problem:wrong-temperature-zone */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:below-allocated" | "urn:harvest:problem:idempotency-409" | "urn:harvest:problem:not-enough-in-bin" | "urn:harvest:problem:unknown-sku" | "urn:harvest:problem:wrong-temperature-zone";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:idempotency-422, urn:harvest:problem:same-location */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:same-location";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     Telemetry_record: {
         parameters: {
             query?: never;
@@ -4708,6 +7390,127 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         type?: "urn:harvest:problem:unknown-room";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:unexpected-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:unexpected-error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:database-unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:database-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    Waste_report: {
+        parameters: {
+            query: {
+                fulfillmentCenterId: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WasteReportView"];
+                };
+            };
+            /** @description Problem: urn:harvest:problem:validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:validation-failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Problem: about:blank */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Problem: about:blank, urn:harvest:problem:not-center-supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "urn:harvest:problem:not-center-supervisor";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:bad-period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:bad-period";
                         /** @constant */
                         status?: 422;
                     };

@@ -2150,6 +2150,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2316,6 +2330,20 @@ export interface operations {
                         type?: "urn:harvest:problem:idempotency-422" | "urn:harvest:problem:payment-channel-unavailable";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2771,6 +2799,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Problem: urn:harvest:problem:unexpected-error */
             500: {
                 headers: {
@@ -2885,6 +2927,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 415;
+                    };
+                };
+            };
+            /** @description Problem: urn:harvest:problem:rate-limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "urn:harvest:problem:rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { decimalTransformer } from '../../shared/decimal-transformer';
 
 /** One receipt of a SKU: pieces, or grams for a weighed SKU; dates are local calendar dates (YYYY-MM-DD). */
 @Entity('lot')
@@ -15,4 +16,18 @@ export class Lot {
   @Column({ name: 'qa_hold', type: 'boolean' }) qaHold!: boolean;
   @Column({ name: 'hold_reason', type: 'varchar', nullable: true }) holdReason!: string | null;
   @Column({ name: 'received_by', type: 'varchar' }) receivedBy!: string;
+  /** Where a lot received against a farm's notice came from (null for a lot received without one). */
+  @Column({ name: 'expected_delivery_id', type: 'char', length: 36, nullable: true })
+  expectedDeliveryId?: string | null;
+  @Column({ name: 'farm_id', type: 'varchar', nullable: true }) farmId?: string | null;
+  @Column({ name: 'harvest_date', type: 'date', nullable: true }) harvestDate?: string | null;
+  @Column({
+    name: 'dock_celsius',
+    type: 'decimal',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
+  dockCelsius?: number | null;
 }
