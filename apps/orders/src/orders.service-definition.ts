@@ -15,6 +15,8 @@ import { Order } from './orders/entities/order.entity';
 import { OrdersModule } from './orders/orders.module';
 import { CatalogSkusModule } from './catalog-skus/catalog-skus.module';
 import { DeliverySlotsModule } from './delivery-slots/delivery-slots.module';
+import { DeliveryCoverageModule } from './delivery-coverage/delivery-coverage.module';
+import { DeliveryZoneArea } from './delivery-coverage/entities/delivery-zone-area.entity';
 import { FulfillmentEventsModule } from './fulfillment-events/fulfillment-events.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { OrderLifecycleModule } from './order-lifecycle/order-lifecycle.module';
@@ -37,6 +39,7 @@ export const ordersService: ServiceDefinition = {
       SkuSnapshot,
       FulfillmentCenter,
       DeliveryZone,
+      DeliveryZoneArea,
       StockLevel,
       DeliverySlot,
       Order,
@@ -51,6 +54,7 @@ export const ordersService: ServiceDefinition = {
     CatalogSkusModule,
     InventoryModule,
     DeliverySlotsModule,
+    DeliveryCoverageModule,
     OrderLifecycleModule,
     OrdersModule,
     PaymentsModule,
