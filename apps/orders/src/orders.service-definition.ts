@@ -1,5 +1,8 @@
 import { keepRawBody } from '@harvest/platform/http';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
+import { BasketModule } from './basket/basket.module';
+import { BasketLine } from './basket/entities/basket-line.entity';
+import { Basket } from './basket/entities/basket.entity';
 import { SkuSnapshot } from './catalog-skus/entities/sku-snapshot.entity';
 import { loadOrdersConfig, ORDERS_CONFIG } from './config/orders.config';
 import { seedOrdersDemoData } from './demo/seed-demo-data';
@@ -46,6 +49,8 @@ export const ordersService: ServiceDefinition = {
       OrderLine,
       OrderTransition,
       OrderRefund,
+      Basket,
+      BasketLine,
     ],
     migrations: ordersMigrations,
   },
@@ -57,6 +62,7 @@ export const ordersService: ServiceDefinition = {
     DeliveryCoverageModule,
     OrderLifecycleModule,
     OrdersModule,
+    BasketModule,
     PaymentsModule,
     FulfillmentEventsModule,
     ReservationExpiryModule,

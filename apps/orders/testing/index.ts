@@ -1,1 +1,2 @@
 export * from './orders-test-kit';
+export * from './fake-identity-addresses.server';

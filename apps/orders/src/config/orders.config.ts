@@ -1,4 +1,5 @@
 import { env, loadConfig, z, type Env } from '@harvest/platform/config';
+import { serviceClientConfigShape } from '@harvest/platform/http';
 
 /** The orders service's own settings, validated at start next to the platform's. */
 export const ordersConfigShape = {
@@ -11,6 +12,15 @@ export const ordersConfigShape = {
   PAYMENT_CALLBACK_SECRET: z.string().min(32, 'must be at least 32 characters (HMAC key)').optional(),
   /** A signed callback older (or newer) than this is refused as a possible replay. */
   PAYMENT_CALLBACK_MAX_SKEW_SECONDS: env.int(300, 1),
+  /**
+   * Identity's base URL: a basket checkout reads the customer's address (and phone) there, the one owner of
+   * customers' personal data. Unset: basket address choice and checkout answer 503.
+   */
+  ORDERS_IDENTITY_URL: z.string().url().optional(),
+  ORDERS_IDENTITY_TIMEOUT_MS: env.int(2000, 1),
+  /** This service's client at the issuer, for its own client-credentials token towards identity. */
+  AUTH_CLIENT_ID: env.string('orders'),
+  AUTH_CLIENT_SECRET: serviceClientConfigShape.AUTH_CLIENT_SECRET,
 };
 
 export type OrdersConfig = z.infer<z.ZodObject<typeof ordersConfigShape>>;

@@ -1,0 +1,23 @@
+import { SUBSTITUTIONS, type Substitution } from '@harvest/contracts/produce';
+import { IsOmittable } from '@harvest/platform/http';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MAX_LINE_GRAMS, MAX_LINE_PIECES } from '../../orders/domain/order-limits';
+
+export class PutBasketLineDto {
+  /** Pieces, for a SKU sold by the piece. */
+  @IsOmittable() @IsInt() @Min(1) @Max(MAX_LINE_PIECES) quantity?: number;
+  /** Estimated grams, for a SKU sold by weight (settled after packing). */
+  @IsOmittable() @IsInt() @Min(1) @Max(MAX_LINE_GRAMS) estimatedWeightGrams?: number;
+  /** Should the warehouse run short: a similar item is fine, or no substitute (the default). */
+  @IsOmittable() @IsIn(SUBSTITUTIONS) substitution?: Substitution;
+}
+
+export class ChooseBasketAddressDto {
+  @IsUUID() addressId!: string;
+}
+
+export class BasketCheckoutDto {
+  @IsString() @MaxLength(64) slotId!: string;
+  /** The address to deliver to; the basket's chosen address when left out. */
+  @IsOmittable() @IsUUID() addressId?: string;
+}
