@@ -1,22 +1,16 @@
 import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
 import { Idempotent } from '@harvest/platform/idempotency';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { AddressesService } from './addresses.service';
 import { NotAnAddressReaderError } from './domain/address.errors';
-import { AddAddressDto, ChooseDefaultAddressDto } from './dto/address.dto';
+import {
+  AddAddressDto,
+  AddressParams,
+  ChooseDefaultAddressDto,
+  CustomerAddressParams,
+} from './dto/address.dto';
 import { AddressBookView, AddressView, DeliveryAddressView } from './dto/address-views.dto';
 
 /** A customer's own address book (only their own: the subject of their token), and orders' delivery read. */
@@ -65,10 +59,7 @@ export class AddressesController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed' })
   @ProblemResponses({ 404: ['address-not-found'] })
-  async remove(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  async remove(@CurrentPrincipal() principal: Principal, @Param() { id }: AddressParams): Promise<void> {
     await this.addresses.remove(principal.subject, id);
   }
 
@@ -79,8 +70,7 @@ export class AddressesController {
   @ProblemResponses({ 403: ['not-an-address-reader'], 404: ['address-not-found'] })
   forDelivery(
     @CurrentPrincipal() principal: Principal,
-    @Param('customerId') customerId: string,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param() { customerId, id }: CustomerAddressParams,
   ): Promise<DeliveryAddressView> {
     if (!principal.clientId || !this.config.IDENTITY_ADDRESS_READERS.includes(principal.clientId))
       throw new NotAnAddressReaderError();

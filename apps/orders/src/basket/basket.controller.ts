@@ -1,7 +1,6 @@
 import { CurrentPrincipal, ProblemResponses, Roles, type Principal } from '@harvest/platform/http';
-import { ValidationFailedError } from '@harvest/platform/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '@harvest/platform/idempotency';
-import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../orders/actor';
@@ -9,19 +8,15 @@ import { IdempotencyKeyRequiredError } from '../orders/domain/order.errors';
 import { CustomerOrderView } from '../orders/dto/order-views.dto';
 import { customerOrderView } from '../orders/order-views';
 import { BasketCheckoutService } from './basket-checkout.service';
-import { BasketService } from './basket.service';
-import { BasketCheckoutDto, ChooseBasketAddressDto, PutBasketLineDto } from './dto/basket.dto';
+import { BasketService, guestBasketKey } from './basket.service';
+import {
+  BasketCheckoutDto,
+  BasketLineParams,
+  ChooseBasketAddressDto,
+  MergeGuestBasketDto,
+  PutBasketLineDto,
+} from './dto/basket.dto';
 import { BasketView } from './dto/basket-views.dto';
-
-const SKU_ID = /^[\w.:-]{1,64}$/;
-
-function skuIdOf(value: string): string {
-  if (!SKU_ID.test(value))
-    throw new ValidationFailedError([
-      { field: 'skuId', message: 'must be a SKU id (1-64 letters, digits, . _ : -)' },
-    ]);
-  return value;
-}
 
 /**
  * The signed-in customer's own basket (the token's subject: nobody reads or writes another's), with its
@@ -47,16 +42,31 @@ export class BasketController {
   @ProblemResponses({ 422: ['invalid-basket-line', 'too-many-lines'] })
   putLine(
     @CurrentPrincipal() principal: Principal,
-    @Param('skuId') skuId: string,
+    @Param() { skuId }: BasketLineParams,
     @Body() body: PutBasketLineDto,
   ): Promise<BasketView> {
-    return this.baskets.putLine(principal.subject, skuIdOf(skuId), body);
+    return this.baskets.putLine(principal.subject, skuId, body);
   }
 
   @Delete('lines/:skuId')
   @ApiOkResponse({ type: BasketView })
-  removeLine(@CurrentPrincipal() principal: Principal, @Param('skuId') skuId: string): Promise<BasketView> {
-    return this.baskets.removeLine(principal.subject, skuIdOf(skuId));
+  removeLine(
+    @CurrentPrincipal() principal: Principal,
+    @Param() { skuId }: BasketLineParams,
+  ): Promise<BasketView> {
+    return this.baskets.removeLine(principal.subject, skuId);
+  }
+
+  /**
+   * At sign-in: the guest basket joins the customer's (a SKU in both keeps the larger amount); the guest basket
+   * is then gone, so a retry changes nothing and needs no Idempotency-Key.
+   */
+  @Post('merge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BasketView })
+  @ProblemResponses({ 422: ['too-many-lines'] })
+  merge(@CurrentPrincipal() principal: Principal, @Body() body: MergeGuestBasketDto): Promise<BasketView> {
+    return this.baskets.merge(principal.subject, guestBasketKey(body.guestBasketId));
   }
 
   /** An address of the customer's own book (identity); the quote then judges stock and fee for its zone. */

@@ -232,6 +232,62 @@ describe('orders: delivery coverage and fees, the basket and its live quote, che
     });
   });
 
+  describe('a guest basket, merged at sign-in', () => {
+    const guest = (id: string, method: 'GET' | 'PUT' | 'DELETE', path = '', payload?: object) =>
+      t.app.inject({ method, url: `/guest-baskets/${id}${path}`, ...(payload ? { payload } : {}) });
+    const merge = async (subject: string, guestBasketId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/basket/merge',
+        headers: await as(subject),
+        payload: { guestBasketId },
+      });
+
+    it('keeps lines before sign-in without a token and merges them, the larger amount winning, once', async () => {
+      const id = randomUUID();
+      expect(
+        (await guest(id, 'PUT', `/lines/${sku('milk')}`, { quantity: 3, substitution: 'similar-ok' }))
+          .statusCode,
+      ).toBe(200);
+      expect((await guest(id, 'PUT', `/lines/${sku('eggs')}`, { quantity: 1 })).statusCode).toBe(200);
+      const quoted = (await guest(id, 'GET')).json();
+      expect(quoted).toMatchObject({ goodsFen: 3 * 1500 + 1200, deliveryFeeFen: null, orderable: false });
+
+      const customer = `cust-${randomUUID()}`;
+      await putLine(customer, sku('milk'), { quantity: 5 });
+      await putLine(customer, sku('beef'), { estimatedWeightGrams: 500 });
+      const merged = await merge(customer, id);
+      expect(merged.statusCode).toBe(200);
+      const lines = (
+        merged.json().lines as Array<{ skuId: string; quantity: number | null; substitution: string }>
+      )
+        .map((l) => [l.skuId, l.quantity, l.substitution])
+        .sort();
+      expect(lines).toEqual(
+        [
+          [sku('beef'), null, 'none'],
+          [sku('eggs'), 1, 'none'],
+          [sku('milk'), 5, 'similar-ok'],
+        ].sort(),
+      );
+      expect((await guest(id, 'GET')).json().lines).toEqual([]);
+      const again = await merge(customer, id);
+      expect(again.json().lines).toHaveLength(3);
+    });
+
+    it('refuses a guest basket id that is not a random UUID, and bad lines naming the field', async () => {
+      const notRandom = await guest('basket-1', 'GET');
+      expect(notRandom.statusCode).toBe(400);
+      expect(JSON.stringify(notRandom.json())).toContain('guestBasketId');
+      const bad = await guest(randomUUID(), 'PUT', `/lines/${sku('milk')}`, { quantity: 'two' });
+      expect(bad.statusCode).toBe(400);
+      expect(JSON.stringify(bad.json())).toContain('quantity');
+      const badMerge = await merge(`cust-${randomUUID()}`, 'not-a-uuid');
+      expect(badMerge.statusCode).toBe(400);
+      expect(JSON.stringify(badMerge.json())).toContain('guestBasketId');
+    });
+  });
+
   describe('checkout from the basket', () => {
     it('orders it with the zone, the fee and each line’s substitution, on order.placed too, and empties it', async () => {
       const { customer, addressId } = await filledBasket();

@@ -6,13 +6,14 @@ import { OrdersModule } from '../orders/orders.module';
 import { BasketCheckoutService } from './basket-checkout.service';
 import { BasketController } from './basket.controller';
 import { BasketService } from './basket.service';
+import { GuestBasketController } from './guest-basket.controller';
 import { CUSTOMER_ADDRESSES } from './identity-client/customer-addresses.port';
 import { IdentityAddressesHttpAdapter } from './identity-client/identity-addresses-http.adapter';
 
 /** Customers' server-side baskets, their live quote, and ordering them through checkout. */
 @Module({
   imports: [CatalogSkusModule, OrdersModule],
-  controllers: [BasketController],
+  controllers: [BasketController, GuestBasketController],
   providers: [
     BasketService,
     BasketCheckoutService,

@@ -13,7 +13,13 @@ import { BasketLine } from './entities/basket-line.entity';
 import { Basket } from './entities/basket.entity';
 import { CUSTOMER_ADDRESSES, type CustomerAddresses } from './identity-client/customer-addresses.port';
 
-/** A customer's server-side basket and its live quote; the customer is always the token's subject. */
+/**
+ * A server-side basket and its live quote. A customer's is keyed by their token's subject; a guest's (before
+ * sign-in) by `guestBasketKey` of the random id the guest's app made, and merged into the customer's at sign-in.
+ */
+/** Where a guest basket is kept: never a subject, which our issuers make as UUIDs without a prefix. */
+export const guestBasketKey = (guestBasketId: string) => `guest:${guestBasketId}`;
+
 @Injectable()
 export class BasketService {
   constructor(
@@ -59,6 +65,46 @@ export class BasketService {
           new Date(),
         ],
       );
+      return this.quote(em, customerId);
+    });
+  }
+
+  /**
+   * Moves a guest basket (kept before sign-in, under `guestKey`) into the customer's: a SKU in both keeps the
+   * larger amount (the same items added on two devices are not doubled) and the guest line's substitution
+   * choice, the newer one. The guest basket is gone afterwards, so merging it again changes nothing. All or
+   * nothing: past the line limit, 422 and no line moved.
+   */
+  async merge(customerId: string, guestKey: string): Promise<BasketView> {
+    return this.db.transaction(async (em) => {
+      await this.lockBasket(em, customerId);
+      const guest = await this.lines(em, guestKey);
+      if (guest.length > 0) {
+        const own = new Map((await this.lines(em, customerId)).map((l) => [l.skuId, l]));
+        const added = guest.filter((l) => !own.has(l.skuId)).length;
+        if (own.size + added > this.config.ORDERS_MAX_LINES)
+          throw new BasketFullError(this.config.ORDERS_MAX_LINES);
+        for (const line of guest) {
+          const mine = own.get(line.skuId);
+          const larger = !mine || amountOf(line) >= amountOf(mine) ? line : mine;
+          await em.query(
+            `INSERT INTO basket_line (customer_id, sku_id, quantity, estimated_weight_grams, substitution, price_when_added_fen, added_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON DUPLICATE KEY UPDATE quantity = VALUES(quantity), estimated_weight_grams = VALUES(estimated_weight_grams),
+               substitution = VALUES(substitution), price_when_added_fen = VALUES(price_when_added_fen)`,
+            [
+              customerId,
+              line.skuId,
+              larger.quantity,
+              larger.estimatedWeightGrams,
+              line.substitution,
+              larger.priceWhenAddedFen,
+              mine?.addedAt ?? line.addedAt,
+            ],
+          );
+        }
+      }
+      await em.query('DELETE FROM basket WHERE customer_id = ?', [guestKey]);
       return this.quote(em, customerId);
     });
   }
@@ -136,4 +182,9 @@ async function availableAt(
     [centerId, skuIds],
   );
   return new Map(rows.map((r) => [r.skuId, Number(r.available)]));
+}
+
+/** Pieces or grams: a line's amount, comparable between two lines of one SKU. */
+function amountOf(line: Pick<BasketLine, 'quantity' | 'estimatedWeightGrams'>): number {
+  return line.quantity ?? line.estimatedWeightGrams ?? 0;
 }

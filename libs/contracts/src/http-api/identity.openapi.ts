@@ -357,8 +357,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                customerId: string;
                 id: string;
+                customerId: string;
             };
             cookie?: never;
         };

@@ -16,3 +16,11 @@ export class AddAddressDto {
 export class ChooseDefaultAddressDto {
   @IsUUID() addressId!: string;
 }
+
+export class AddressParams {
+  @IsUUID() id!: string;
+}
+
+export class CustomerAddressParams extends AddressParams {
+  @IsString() @MinLength(1) @MaxLength(64) customerId!: string;
+}
