@@ -91,7 +91,7 @@ describe('embedded OpenID Connect issuer', () => {
 
   it.each([
     ['catalog', []],
-    ['orders', []],
+    ['orders', ['identity']],
     ['fulfillment', []],
     ['callcenter', ['orders']],
     ['images', []],
@@ -148,7 +148,7 @@ describe('embedded OpenID Connect issuer', () => {
         sub: 'demo-customer-001',
         azp: 'storefront',
         roles: ['customer'],
-        aud: ['catalog', 'orders', 'images'],
+        aud: ['catalog', 'orders', 'images', 'identity'],
       }),
     );
     expect(claims).not.toHaveProperty('fulfillment_center_id');

@@ -4,6 +4,8 @@ import { fulfillmentService } from '../../apps/fulfillment/src/fulfillment.servi
 import { identityService } from '../../apps/identity/src/identity.service-definition';
 import { imagesService } from '../../apps/images/src/images.service-definition';
 import { FakeSkylineVendor } from '@harvest/callcenter/testing';
+import { FakeDeliveryCoverage } from '@harvest/identity/testing';
+import { FakeIdentityAddresses, ORDERS_CLIENT_SECRET, registerOrdersClient } from '@harvest/orders/testing';
 import { ordersService } from '../../apps/orders/src/orders.service-definition';
 import { PAYMENT_CALLBACK_PATH } from '../../apps/orders/src/payments/payment-callback.controller';
 import {
@@ -105,6 +107,9 @@ const ID_QUERIES: Record<string, Record<string, string>> = {
     countId: 'SELECT id FROM cycle_count',
     caseId: 'SELECT id FROM qa_case',
   },
+  identity: {
+    addressId: 'SELECT id FROM customer_address',
+  },
   callcenter: {
     customerId: 'SELECT customer_id FROM customer_contact',
     'id@tickets': 'SELECT id FROM ticket',
@@ -136,11 +141,17 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
   // Orders takes payments through WeChat Pay and Alipay: their protocol-faithful test servers.
   const payments =
     service === 'orders' ? { wechat: new WechatPayTestServer(), alipay: new AlipayTestServer() } : undefined;
+  // Identity asks orders' coverage for an address's zone, orders asks identity for a basket's address: the
+  // other side as its fake, as their own specs use (one district served, no address known).
+  const coverage = service === 'identity' ? new FakeDeliveryCoverage({ '310104': 'sh-xuhui' }) : undefined;
+  const addressBook = service === 'orders' ? new FakeIdentityAddresses() : undefined;
 
   beforeAll(async () => {
     await vendor?.start();
     await sms?.start();
     await Promise.all([payments?.wechat.start(), payments?.alipay.start()]);
+    await coverage?.start();
+    await addressBook?.start();
     dir = await mkdtemp(join(tmpdir(), `harvest-fuzz-${service}-`));
     const test = await serviceTestEnvironment(service, {
       LOG_LEVEL: 'fatal',
@@ -159,7 +170,12 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
             SMS_ALIYUN_ACCESS_KEY_SECRET: sms.accessKeySecret,
           }
         : {}),
+      ...(coverage ? { IDENTITY_ORDERS_URL: coverage.baseUrl } : {}),
+      ...(addressBook
+        ? { ORDERS_IDENTITY_URL: addressBook.baseUrl, AUTH_CLIENT_SECRET: ORDERS_CLIENT_SECRET }
+        : {}),
     });
+    if (addressBook) registerOrdersClient(test.issuer);
     dropDatabases = test.dropDatabases;
     issuer = test.issuer;
     const env = { DB_NAME: `${test.prefix}${service}`, EVENTS_DB_NAME: `${test.prefix}events`, ...test.env };
@@ -176,6 +192,8 @@ describe.each(services)('fuzzing the JSON write routes of %s', (service, definit
     await vendor?.stop();
     await sms?.stop();
     await Promise.all([payments?.wechat.stop(), payments?.alipay.stop()]);
+    await coverage?.stop();
+    await addressBook?.stop();
     await dropDatabases?.();
     await rm(dir, { recursive: true, force: true });
   });

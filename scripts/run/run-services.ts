@@ -113,6 +113,9 @@ async function main(): Promise<void> {
       process.env.CALLCENTER_WEBHOOK_SECRETS ?? devSecret('callcenter-webhook-secret'),
     IMAGES_SIGNING_SECRET: process.env.IMAGES_SIGNING_SECRET ?? devSecret('images-signing-secret'),
     IDENTITY_HASH_SECRET: process.env.IDENTITY_HASH_SECRET ?? devSecret('identity-hash-secret'),
+    // Identity asks orders' coverage for an address's zone; orders reads a basket's address from identity.
+    IDENTITY_ORDERS_URL: process.env.IDENTITY_ORDERS_URL ?? 'http://127.0.0.1:3002',
+    ORDERS_IDENTITY_URL: process.env.ORDERS_IDENTITY_URL ?? 'http://127.0.0.1:3006',
     // Sign-in codes land in .cache/run/sms-outbox.jsonl (the developer's "handset"), not in any log.
     SMS_DRIVER: process.env.SMS_DRIVER ?? 'outbox',
     EVENTS_TRANSPORT: process.env.EVENTS_TRANSPORT ?? 'embedded',

@@ -12,7 +12,7 @@ export interface ServiceEntry {
 
 export const SERVICES: ServiceEntry[] = [
   { name: 'catalog', port: 3001, main: 'apps/catalog/src/main.ts' },
-  { name: 'orders', port: 3002, main: 'apps/orders/src/main.ts' },
+  { name: 'orders', port: 3002, main: 'apps/orders/src/main.ts', callsServices: true },
   { name: 'fulfillment', port: 3003, main: 'apps/fulfillment/src/main.ts' },
   { name: 'callcenter', port: 3004, main: 'apps/callcenter/src/main.ts', callsServices: true },
   { name: 'images', port: 3005, main: 'apps/images/src/main.ts' },

@@ -1,1 +1,2 @@
 export * from './identity-test-service';
+export * from './fake-delivery-coverage.server';

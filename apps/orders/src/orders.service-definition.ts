@@ -1,5 +1,8 @@
 import { keepRawBody } from '@harvest/platform/http';
 import type { ServiceDefinition } from '@harvest/platform/runtime';
+import { BasketModule } from './basket/basket.module';
+import { BasketLine } from './basket/entities/basket-line.entity';
+import { Basket } from './basket/entities/basket.entity';
 import { SkuSnapshot } from './catalog-skus/entities/sku-snapshot.entity';
 import { loadOrdersConfig, ORDERS_CONFIG } from './config/orders.config';
 import { seedOrdersDemoData } from './demo/seed-demo-data';
@@ -15,6 +18,8 @@ import { Order } from './orders/entities/order.entity';
 import { OrdersModule } from './orders/orders.module';
 import { CatalogSkusModule } from './catalog-skus/catalog-skus.module';
 import { DeliverySlotsModule } from './delivery-slots/delivery-slots.module';
+import { DeliveryCoverageModule } from './delivery-coverage/delivery-coverage.module';
+import { DeliveryZoneArea } from './delivery-coverage/entities/delivery-zone-area.entity';
 import { FulfillmentEventsModule } from './fulfillment-events/fulfillment-events.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { OrderLifecycleModule } from './order-lifecycle/order-lifecycle.module';
@@ -46,6 +51,7 @@ export const ordersService: ServiceDefinition = {
       SkuSnapshot,
       FulfillmentCenter,
       DeliveryZone,
+      DeliveryZoneArea,
       StockLevel,
       DeliverySlot,
       Order,
@@ -56,6 +62,8 @@ export const ordersService: ServiceDefinition = {
       PaymentEvent,
       ProviderRefund,
       ProviderRefundEvent,
+      Basket,
+      BasketLine,
     ],
     migrations: ordersMigrations,
   },
@@ -64,8 +72,10 @@ export const ordersService: ServiceDefinition = {
     CatalogSkusModule,
     InventoryModule,
     DeliverySlotsModule,
+    DeliveryCoverageModule,
     OrderLifecycleModule,
     OrdersModule,
+    BasketModule,
     PaymentsModule,
     FulfillmentEventsModule,
     ReservationExpiryModule,

@@ -296,3 +296,39 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Orders' client at the test issuer, for its own token towards identity (basket address and checkout). */
+export const ORDERS_CLIENT_SECRET = 'orders-test-client-secret';
+
+/** Lets the orders under test get its client-credentials token for identity from the test issuer. */
+export function registerOrdersClient(issuer: TestIssuer): void {
+  issuer.registerClient('orders', {
+    secret: ORDERS_CLIENT_SECRET,
+    audience: ['identity'],
+    roles: ['service'],
+  });
+}
+
+/** A zone's delivery fee and free-delivery threshold, and a district it serves, through the admin routes. */
+export async function deliverTo(
+  t: OrdersTestApp,
+  zoneId: string,
+  areaCode: string,
+  fee: { deliveryFeeFen: number; freeDeliveryFromFen: number | null },
+): Promise<void> {
+  const headers = { authorization: `Bearer ${await t.token('admin', 'ops-1')}` };
+  const feeAnswer = await t.app.inject({
+    method: 'PUT',
+    url: `/delivery-zones/${zoneId}/delivery-fee`,
+    headers,
+    payload: fee,
+  });
+  if (feeAnswer.statusCode !== 200) throw new Error(`setting the fee failed: ${feeAnswer.body}`);
+  const area = await t.app.inject({
+    method: 'PUT',
+    url: `/delivery-coverage/${areaCode}`,
+    headers,
+    payload: { zoneId },
+  });
+  if (area.statusCode !== 200) throw new Error(`assigning the area failed: ${area.body}`);
+}

@@ -27,7 +27,8 @@ const SERVICE_TTL = 300;
 
 const STOREFRONT: ClientProfile = {
   roles: ['customer'],
-  audience: ['catalog', 'orders', 'images'],
+  // identity: a customer reads their account and keeps their address book there (as in the realm file).
+  audience: ['catalog', 'orders', 'images', 'identity'],
   accessTokenTtl: PERSON_TTL,
   carriesCenter: false,
 };
@@ -52,7 +53,8 @@ export const DEVICE: ClientProfile = {
  */
 const SERVICE_CALLEES: Readonly<Record<string, readonly string[]>> = {
   catalog: [],
-  orders: [],
+  // Orders reads a customer's delivery address from identity when a basket is ordered (issue 20).
+  orders: ['identity'],
   fulfillment: [],
   callcenter: ['orders'],
   images: [],

@@ -32,6 +32,11 @@ export const identityConfigShape = {
   IDENTITY_FAILURES_PER_ADDRESS_PER_HOUR: env.int(30, 1),
   /** The issuers' clients (`azp`) allowed to verify codes and passwords: Keycloak's and the embedded issuer's. */
   IDENTITY_VERIFY_CLIENTS: clientList.default(['keycloak-phone-code', 'embedded-issuer']),
+  /** Orders' base URL: its public delivery coverage says which zone serves an address's district. */
+  IDENTITY_ORDERS_URL: z.string().url().optional(),
+  IDENTITY_ORDERS_TIMEOUT_MS: env.int(2000, 1),
+  /** The services (`azp`) that may read a customer's delivery address with its phone: orders, placing an order. */
+  IDENTITY_ADDRESS_READERS: clientList.default(['orders']),
 };
 
 export type IdentityConfig = z.infer<z.ZodObject<typeof identityConfigShape>>;

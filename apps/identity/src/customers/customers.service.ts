@@ -11,8 +11,8 @@ import { Customer } from './entities/customer.entity';
 
 export interface CustomerView {
   subject: string;
-  /** Masked: the customer's own app shows which number it is, nobody needs it in full. */
-  phone: string;
+  /** Masked: the customer's own app shows which number it is, nobody needs it in full; null without one. */
+  phone: string | null;
   hasPassword: boolean;
 }
 
@@ -40,12 +40,28 @@ export class CustomersService {
     return customer.id;
   }
 
+  /**
+   * The signed-in customer's row, made at their first authenticated call when they signed in without a phone
+   * (a browser sign-in at the issuer): the account is the issuer's subject, whatever way it signed in.
+   */
+  async ensureCustomer(em: EntityManager, subject: string): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Customer)
+      .values({ id: subject, phone: null, passwordHash: null })
+      .orIgnore()
+      .execute();
+  }
+
   async describe(subject: string): Promise<CustomerView> {
-    const customer = await this.db.read((em) => em.findOne(Customer, { where: { id: subject } }));
-    if (!customer) throw new NotFoundError('Customer');
+    const customer = await this.db.transaction(async (em) => {
+      await this.ensureCustomer(em, subject);
+      return em.findOneOrFail(Customer, { where: { id: subject } });
+    });
     return {
       subject: customer.id,
-      phone: maskPhoneNumber(customer.phone),
+      phone: customer.phone === null ? null : maskPhoneNumber(customer.phone),
       hasPassword: customer.passwordHash !== null,
     };
   }

@@ -1,5 +1,6 @@
 import { env, loadConfig, z, type Env } from '@harvest/platform/config';
 import { createPaymentProviders, paymentsEnvShape } from '@harvest/platform/payments';
+import { serviceClientConfigShape } from '@harvest/platform/http';
 
 /** The orders service's own settings, validated at start next to the platform's. */
 export const ordersConfigShape = {
@@ -22,6 +23,15 @@ export const ordersConfigShape = {
   REFUND_SWEEP_MS: env.int(5_000, 0),
   /** A refund the provider did not take is sent again after this, doubling each time up to 30 minutes. */
   REFUND_RETRY_AFTER_SECONDS: env.int(5, 1),
+  /**
+   * Identity's base URL: a basket checkout reads the customer's address (and phone) there, the one owner of
+   * customers' personal data. Unset: basket address choice and checkout answer 503.
+   */
+  ORDERS_IDENTITY_URL: z.string().url().optional(),
+  ORDERS_IDENTITY_TIMEOUT_MS: env.int(2000, 1),
+  /** This service's client at the issuer, for its own client-credentials token towards identity. */
+  AUTH_CLIENT_ID: env.string('orders'),
+  AUTH_CLIENT_SECRET: serviceClientConfigShape.AUTH_CLIENT_SECRET,
 };
 
 export type OrdersConfig = z.infer<z.ZodObject<typeof ordersConfigShape>>;

@@ -11,12 +11,47 @@ export const DEMO_CENTERS: Array<{ id: string; name: string; classes: Temperatur
   { id: 'fc-shanghai-1', name: '上海一号冷链仓', classes: ['chilled', 'cool', 'ambient'] },
 ];
 
+/** 6 yuan, free from 99 yuan; a suburb further out 10 yuan, free from 199 yuan. */
+const CITY_FEE = { deliveryFeeFen: 600, freeDeliveryFromFen: 9900 };
+const FAR_FEE = { deliveryFeeFen: 1000, freeDeliveryFromFen: 19_900 };
+
+/** Each zone with the district it serves (its six-digit code) and its delivery fee (issue 20). */
 export const DEMO_ZONES = [
-  { id: 'bj-chaoyang', name: '北京朝阳区', fulfillmentCenterId: 'fc-beijing-1' },
-  { id: 'bj-haidian', name: '北京海淀区', fulfillmentCenterId: 'fc-beijing-1' },
-  { id: 'he-langfang', name: '河北廊坊', fulfillmentCenterId: 'fc-beijing-1' },
-  { id: 'sh-pudong', name: '上海浦东新区', fulfillmentCenterId: 'fc-shanghai-1' },
-  { id: 'sh-xuhui', name: '上海徐汇区', fulfillmentCenterId: 'fc-shanghai-1' },
+  {
+    id: 'bj-chaoyang',
+    name: '北京朝阳区',
+    fulfillmentCenterId: 'fc-beijing-1',
+    areaCode: '110105',
+    ...CITY_FEE,
+  },
+  {
+    id: 'bj-haidian',
+    name: '北京海淀区',
+    fulfillmentCenterId: 'fc-beijing-1',
+    areaCode: '110108',
+    ...CITY_FEE,
+  },
+  {
+    id: 'he-langfang',
+    name: '河北廊坊',
+    fulfillmentCenterId: 'fc-beijing-1',
+    areaCode: '131002',
+    ...FAR_FEE,
+  },
+  {
+    id: 'sh-pudong',
+    name: '上海浦东新区',
+    fulfillmentCenterId: 'fc-shanghai-1',
+    areaCode: '310115',
+    ...CITY_FEE,
+  },
+  {
+    id: 'sh-xuhui',
+    name: '上海徐汇区',
+    fulfillmentCenterId: 'fc-shanghai-1',
+    areaCode: '310104',
+    ...CITY_FEE,
+  },
 ];
 
 const WINDOWS = [
@@ -55,12 +90,23 @@ export async function seedOrdersDemoData(app: INestApplicationContext): Promise<
         [c.id, c.name, c.classes.join(',')],
       );
     }
-    for (const z of DEMO_ZONES)
+    for (const z of DEMO_ZONES) {
       await em.query('INSERT IGNORE INTO delivery_zone (id, name, fulfillment_center_id) VALUES (?, ?, ?)', [
         z.id,
         z.name,
         z.fulfillmentCenterId,
       ]);
+      // A fee an admin set since is kept: only a zone still without one gets the demo's.
+      await em.query(
+        `UPDATE delivery_zone SET delivery_fee_fen = ?, free_delivery_from_fen = ?
+         WHERE id = ? AND delivery_fee_fen = 0 AND free_delivery_from_fen IS NULL`,
+        [z.deliveryFeeFen, z.freeDeliveryFromFen, z.id],
+      );
+      await em.query('INSERT IGNORE INTO delivery_zone_area (area_code, zone_id) VALUES (?, ?)', [
+        z.areaCode,
+        z.id,
+      ]);
+    }
   });
 
   const today = chinaDateOf(new Date());

@@ -10,6 +10,8 @@ export interface ZoneWithCenter {
 interface Row {
   zoneId: string;
   zoneName: string;
+  deliveryFeeFen: number;
+  freeDeliveryFromFen: number | null;
   centerId: string;
   centerName: string;
   temperatureClasses: string;
@@ -21,7 +23,8 @@ interface Row {
  */
 export async function findZoneWithCenter(em: EntityManager, zoneId: string): Promise<ZoneWithCenter | null> {
   const [row]: Row[] = await em.query(
-    `SELECT z.id AS zoneId, z.name AS zoneName, c.id AS centerId, c.name AS centerName,
+    `SELECT z.id AS zoneId, z.name AS zoneName, z.delivery_fee_fen AS deliveryFeeFen,
+       z.free_delivery_from_fen AS freeDeliveryFromFen, c.id AS centerId, c.name AS centerName,
        c.temperature_classes AS temperatureClasses
      FROM delivery_zone z JOIN fulfillment_center c ON c.id = z.fulfillment_center_id
      WHERE z.id = ? LIMIT 1`,
@@ -29,7 +32,13 @@ export async function findZoneWithCenter(em: EntityManager, zoneId: string): Pro
   );
   if (!row) return null;
   return {
-    zone: { id: row.zoneId, name: row.zoneName, fulfillmentCenterId: row.centerId },
+    zone: {
+      id: row.zoneId,
+      name: row.zoneName,
+      fulfillmentCenterId: row.centerId,
+      deliveryFeeFen: Number(row.deliveryFeeFen),
+      freeDeliveryFromFen: row.freeDeliveryFromFen === null ? null : Number(row.freeDeliveryFromFen),
+    },
     center: {
       id: row.centerId,
       name: row.centerName,

@@ -29,6 +29,16 @@ export interface CheckoutRequest {
   actor: Actor;
   /** Set when an agent checks out on the customer's behalf. */
   agentId: string | null;
+  /**
+   * A basket checkout: its request hash is over the client's own request (not the basket it was built from),
+   * the planner charges the zone's fee and carries the substitutions, and `inTransaction` (emptying the
+   * basket) commits or rolls back with the order.
+   */
+  basket?: {
+    requestHash: string;
+    intent: NonNullable<CheckoutIntent['basket']>;
+    inTransaction: (em: EntityManager) => Promise<void>;
+  };
 }
 
 export interface PlacedOrder {
@@ -66,7 +76,7 @@ export class CheckoutService {
    * placed. A concurrent request with the same key waits on that unique key and then finds the first order.
    */
   async checkout(request: CheckoutRequest): Promise<PlacedOrder> {
-    const requestHash = hashRequest(request.customerId, request.body);
+    const requestHash = request.basket?.requestHash ?? hashRequest(request.customerId, request.body);
     try {
       return await this.db.transaction(async (em) => {
         const details = await this.place(em, request, requestHash);
@@ -82,6 +92,14 @@ export class CheckoutService {
         return this.placedOrder(em, orderId, false);
       });
     }
+  }
+
+  /** The order an earlier request with this key placed (same hash), null when none; 422 for another hash. */
+  replayOf(customerId: string, idempotencyKey: string, requestHash: string): Promise<PlacedOrder | null> {
+    return this.db.transaction(async (em) => {
+      const orderId = await this.findReplay(em, customerId, idempotencyKey, requestHash);
+      return orderId ? this.placedOrder(em, orderId, false) : null;
+    });
   }
 
   private async placedOrder(em: EntityManager, orderId: string, created: boolean): Promise<PlacedOrder> {
@@ -146,6 +164,7 @@ export class CheckoutService {
     if (reservation.short.length > 0)
       throw new CheckoutRefusedError(outOfStock(planning.plan, reservation.short));
     await this.slots.book(em, order.slotId, now);
+    await request.basket?.inTransaction(em);
     const transition = await this.lifecycle.record(
       em,
       order.id,
@@ -176,6 +195,7 @@ function checkoutIntent(request: CheckoutRequest, requestHash: string): Checkout
     lines: body.lines,
     agentId: request.agentId,
     callId: request.actor.callId,
+    basket: request.basket?.intent,
   };
 }
 

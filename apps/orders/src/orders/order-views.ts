@@ -18,8 +18,11 @@ export function customerOrderView({ order, lines, refunds }: OrderDetails) {
     createdAt: order.createdAt.toISOString(),
     paymentDueAt: order.status === 'pending_payment' ? order.paymentDueAt.toISOString() : null,
     address: order.address,
+    addressId: order.addressId,
+    zoneId: order.zoneId,
     slotId: order.slotId,
     totalFen: order.totalFen,
+    deliveryFeeFen: order.deliveryFeeFen,
     paidFen: order.paidFen,
     refundedFen: order.refundedFen,
     lines: lines.map((l) => ({
@@ -32,6 +35,7 @@ export function customerOrderView({ order, lines, refunds }: OrderDetails) {
       pickedQuantity: l.pickedQuantity,
       unitPriceFen: l.unitPriceFen,
       lineTotalFen: l.lineTotalFen,
+      substitution: l.substitution,
     })),
     refunds: refunds.map((r) => ({
       id: r.id,

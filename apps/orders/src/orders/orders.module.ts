@@ -13,5 +13,6 @@ import { OrdersController } from './orders.controller';
   imports: [CatalogSkusModule, InventoryModule, DeliverySlotsModule, OrderLifecycleModule],
   controllers: [OrdersController],
   providers: [CheckoutService, OrderActionsService, OrderQueriesService],
+  exports: [CheckoutService],
 })
 export class OrdersModule {}

@@ -1,1 +1,7 @@
-export { orderPlacedV1, orderPlacedV1Schema, orderPlacedLineV1Schema, type OrderPlacedV1 } from './v1';
+export {
+  orderPlacedV1,
+  orderPlacedV1Schema,
+  orderPlacedLineV1Schema,
+  type OrderPlacedV1,
+  type OrderPlacedV1Read,
+} from './v1';

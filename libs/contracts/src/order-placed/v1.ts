@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { fenSchema, soldBySchema, temperatureClassSchema } from '../produce';
+import { fenSchema, soldBySchema, substitutionSchema, temperatureClassSchema } from '../produce';
 
 export const orderPlacedLineV1Schema = z.object({
   skuId: z.string().min(1),
@@ -15,6 +15,12 @@ export const orderPlacedLineV1Schema = z.object({
   unitPriceFen: fenSchema,
   /** quantity × unit price, or the estimated weight's price (rounded to the fen). */
   lineTotalFen: fenSchema,
+  /**
+   * The customer's choice should the warehouse run short (issue 20). Added after v1 was first published:
+   * optional on the wire with a default, so a v1 consumer built before it still reads every order.placed
+   * and one built after reads older events as "none" (no version bump: nobody is left unable to read).
+   */
+  substitution: substitutionSchema.default('none'),
 });
 
 export const orderPlacedV1Schema = z.object({
@@ -30,7 +36,10 @@ export const orderPlacedV1Schema = z.object({
     windowEnd: z.string().regex(/^\d{2}:\d{2}$/),
   }),
   lines: z.array(orderPlacedLineV1Schema).min(1),
+  /** What the customer pays: the lines plus deliveryFeeFen. */
   totalFen: fenSchema,
+  /** The zone's delivery fee charged (0 when waived or for a line-list checkout); added like `substitution`. */
+  deliveryFeeFen: fenSchema.default(0),
   /** When the stock reservation lapses unless order.paid follows (ISO 8601). */
   paymentDueAt: z.string().datetime(),
   /** Set when an agent checked out on the customer's behalf. */
@@ -48,4 +57,9 @@ export const orderPlacedV1 = defineEvent({
   schema: orderPlacedV1Schema,
 });
 
-export type OrderPlacedV1 = z.infer<typeof orderPlacedV1Schema>;
+/**
+ * The payload as a producer may write it (the fields added later may be left out); `parse` answers it with
+ * their defaults filled in (`OrderPlacedV1Read`).
+ */
+export type OrderPlacedV1 = z.input<typeof orderPlacedV1Schema>;
+export type OrderPlacedV1Read = z.output<typeof orderPlacedV1Schema>;

@@ -18,3 +18,11 @@ export const PRICE_UNIT_GRAMS = 500;
 
 /** Money is integer minor units (fen), never floats. */
 export const fenSchema = z.number().int().min(0);
+
+/**
+ * What the customer allows when the warehouse runs short of a line: a similar item, or nothing (the line is
+ * short-picked and refunded).
+ */
+export const SUBSTITUTIONS = ['similar-ok', 'none'] as const;
+export const substitutionSchema = z.enum(SUBSTITUTIONS);
+export type Substitution = z.infer<typeof substitutionSchema>;

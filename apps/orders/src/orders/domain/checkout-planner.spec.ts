@@ -90,6 +90,46 @@ function refusal(planning: CheckoutPlanning): CheckoutRefusal {
 }
 
 describe('checkout planner', () => {
+  describe('a basket checkout (issue 20)', () => {
+    const zone = { id: 'bj-chaoyang', deliveryFeeFen: 800, freeDeliveryFromFen: 9900 };
+    const basket = (substitutions: Record<string, 'similar-ok' | 'none'> = {}) => ({
+      addressId: '0c8d8a9e-0000-4000-8000-0000000000aa',
+      substitutions: new Map(Object.entries(substitutions)),
+    });
+    const served = (z = zone) => ({ ...facts().served!, zone: z });
+
+    it("adds the zone's fee below the free-delivery threshold, and carries each line's substitution", () => {
+      const { order, lines, orderPlaced } = planned(
+        plan(intent({ basket: basket({ pork: 'similar-ok' }) }), facts({ served: served() })),
+      );
+      expect(order).toMatchObject({
+        totalFen: 6869 + 800,
+        deliveryFeeFen: 800,
+        addressId: basket().addressId,
+      });
+      expect(lines.map((l) => l.substitution)).toEqual(['none', 'similar-ok']);
+      expect(orderPlaced).toMatchObject({
+        totalFen: 7669,
+        deliveryFeeFen: 800,
+        lines: [
+          { skuId: 'spinach', substitution: 'none' },
+          { skuId: 'pork', substitution: 'similar-ok' },
+        ],
+      });
+    });
+
+    it('waives the fee from the threshold on', () => {
+      const cheap = { ...zone, freeDeliveryFromFen: 6869 };
+      const { order } = planned(plan(intent({ basket: basket() }), facts({ served: served(cheap) })));
+      expect(order).toMatchObject({ totalFen: 6869, deliveryFeeFen: 0 });
+    });
+
+    it('charges no fee for a line-list checkout, whatever the zone charges', () => {
+      const { order } = planned(plan(intent(), facts({ served: served() })));
+      expect(order).toMatchObject({ totalFen: 6869, deliveryFeeFen: 0, addressId: null });
+    });
+  });
+
   it('plans the order, its lines and order.placed: totals to the fen, payment due after the timeout', () => {
     const { order, lines, reservations, orderPlaced, transitionReason, centerName } = planned(plan());
     // 3 × 1290 = 3870; 750 g at 1999 per 500 g = 2998.5, rounded half up to 2999.
@@ -126,6 +166,7 @@ describe('checkout planner', () => {
       reservedQuantity: 750,
       unitPriceFen: 1999,
       lineTotalFen: 2999,
+      substitution: 'none',
       pickedQuantity: null,
       shortPickReason: null,
       actualWeightGrams: null,
@@ -157,6 +198,7 @@ describe('checkout planner', () => {
           estimatedWeightGrams: null,
           unitPriceFen: 1290,
           lineTotalFen: 3870,
+          substitution: 'none',
         },
         {
           skuId: 'pork',
@@ -167,9 +209,11 @@ describe('checkout planner', () => {
           estimatedWeightGrams: 750,
           unitPriceFen: 1999,
           lineTotalFen: 2999,
+          substitution: 'none',
         },
       ],
       totalFen: 6869,
+      deliveryFeeFen: 0,
       paymentDueAt: '2026-11-23T10:15:00.000Z',
       placedByAgentId: null,
     });

@@ -1,5 +1,7 @@
 import type { OrderPlacedV1 } from '@harvest/contracts/order-placed';
-import type { TemperatureClass } from '@harvest/contracts/produce';
+import type { Substitution, TemperatureClass } from '@harvest/contracts/produce';
+import { deliveryFeeFor, type ZoneDeliveryFee } from '../../delivery-coverage/domain/delivery-fee';
+import { MAX_ORDER_TOTAL_FEN } from './order-limits';
 import { slotRefusal, type SlotRefusal } from '../../delivery-slots/domain/slot-rules';
 import type { OrderLine } from '../entities/order-line.entity';
 import type { DeliveryAddress, Order } from '../entities/order.entity';
@@ -16,13 +18,18 @@ export interface CheckoutIntent {
   /** Set when an agent checks out on the customer's behalf. */
   agentId: string | null;
   callId: string | null;
+  /**
+   * A basket checkout (issue 20): the zone's delivery fee is charged, each line carries the customer's
+   * substitution choice, and the order names the address-book entry. A line-list checkout has none of these.
+   */
+  basket?: { addressId: string; substitutions: ReadonlyMap<string, Substitution> };
 }
 
 /** What checkout read before planning: null where the row does not exist. */
 export interface CheckoutFacts {
   /** The address's zone and the center that serves it. */
   served: {
-    zone: { id: string };
+    zone: { id: string } & Partial<ZoneDeliveryFee>;
     center: { id: string; name: string; temperatureClasses: readonly TemperatureClass[] };
   } | null;
   /** The local SKU snapshot, by requested SKU id. */
@@ -107,7 +114,15 @@ export function planCheckout(
   const notBookable = slotRefusal(slot, zone.id, now);
   if (notBookable) return refuse({ kind: 'slot-not-bookable', reason: notBookable });
 
-  const totalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
+  const goodsFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
+  const deliveryFeeFen = intent.basket ? deliveryFeeFor(zoneFee(zone), goodsFen) : 0;
+  const totalFen = goodsFen + deliveryFeeFen;
+  if (totalFen > MAX_ORDER_TOTAL_FEN)
+    return refuse({
+      kind: 'invalid-order-lines',
+      problems: [{ field: 'lines', message: `an order may total at most ${MAX_ORDER_TOTAL_FEN} fen` }],
+    });
+  const substitutionOf = (skuId: string): Substitution => intent.basket?.substitutions.get(skuId) ?? 'none';
   const paymentDueAt = new Date(now.getTime() + settings.paymentTimeoutSeconds * 1000);
   const order: Order = {
     id: orderId,
@@ -121,6 +136,8 @@ export function planCheckout(
     // As it reads back from its JSON column.
     address: JSON.parse(JSON.stringify(intent.address)) as DeliveryAddress,
     totalFen,
+    deliveryFeeFen,
+    addressId: intent.basket?.addressId ?? null,
     paidFen: 0,
     refundedFen: 0,
     paymentId: null,
@@ -138,6 +155,7 @@ export function planCheckout(
       lines: lines.map((l) => ({
         orderId,
         ...l,
+        substitution: substitutionOf(l.skuId),
         pickedQuantity: null,
         shortPickReason: null,
         actualWeightGrams: null,
@@ -156,8 +174,9 @@ export function planCheckout(
           windowStart: slot.windowStart,
           windowEnd: slot.windowEnd,
         },
-        lines: lines.map(placedLine),
+        lines: lines.map((l) => ({ ...placedLine(l), substitution: substitutionOf(l.skuId) })),
         totalFen,
+        deliveryFeeFen,
         paymentDueAt: paymentDueAt.toISOString(),
         placedByAgentId: intent.agentId,
       },
@@ -180,4 +199,9 @@ export function outOfStock(plan: CheckoutPlan, shortSkuIds: string[]): CheckoutR
 /** The event's line is the priced line without what only orders uses (line number, stock units). */
 function placedLine({ lineNo: _lineNo, reservedQuantity: _reserved, ...placed }: PricedLine) {
   return placed;
+}
+
+/** The zone's fee as read with it; a zone read without its fee columns charges nothing. */
+function zoneFee(zone: Partial<ZoneDeliveryFee>): ZoneDeliveryFee {
+  return { deliveryFeeFen: zone.deliveryFeeFen ?? 0, freeDeliveryFromFen: zone.freeDeliveryFromFen ?? null };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SOLD_BY } from '@harvest/contracts/produce';
+import { SOLD_BY, SUBSTITUTIONS } from '@harvest/contracts/produce';
 import type { ProblemTypesByStatus } from '@harvest/platform/http';
 import { ORDER_STATUSES } from '../domain/order-state-machine';
 
@@ -22,6 +22,11 @@ class OrderLineView {
   @ApiProperty({ type: 'integer', nullable: true }) pickedQuantity!: number | null;
   @ApiProperty({ type: 'integer', example: 690 }) unitPriceFen!: number;
   @ApiProperty({ type: 'integer', example: 1380 }) lineTotalFen!: number;
+  @ApiProperty({
+    enum: SUBSTITUTIONS,
+    description: 'What the customer allows should the warehouse run short: a similar item, or none.',
+  })
+  substitution!: string;
 }
 
 class RefundView {
@@ -38,8 +43,20 @@ export class CustomerOrderView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) paymentDueAt!: string | null;
   @ApiProperty({ type: DeliveryAddressView }) address!: DeliveryAddressView;
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description:
+      "The customer's address-book entry (identity) of a basket checkout; null for a line-list checkout.",
+  })
+  addressId!: string | null;
+  @ApiProperty({ example: 'sh-xuhui' }) zoneId!: string;
   @ApiProperty({ example: 'sh-pudong-2026-12-09-0900' }) slotId!: string;
-  @ApiProperty({ type: 'integer' }) totalFen!: number;
+  @ApiProperty({ type: 'integer', description: 'What the customer pays: the lines plus deliveryFeeFen.' })
+  totalFen!: number;
+  @ApiProperty({ type: 'integer', description: "The zone's delivery fee charged (0 when waived)." })
+  deliveryFeeFen!: number;
   @ApiProperty({ type: 'integer' }) paidFen!: number;
   @ApiProperty({ type: 'integer' }) refundedFen!: number;
   @ApiProperty({ type: [OrderLineView] }) lines!: OrderLineView[];

@@ -1,4 +1,4 @@
-import type { SoldBy, TemperatureClass } from '@harvest/contracts/produce';
+import type { SoldBy, Substitution, TemperatureClass } from '@harvest/contracts/produce';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One SKU of an order, with the price snapshotted at checkout and what picking and packing found. */
@@ -17,6 +17,8 @@ export class OrderLine {
   @Column({ name: 'reserved_quantity', type: 'int' }) reservedQuantity!: number;
   @Column({ name: 'unit_price_fen', type: 'int' }) unitPriceFen!: number;
   @Column({ name: 'line_total_fen', type: 'int' }) lineTotalFen!: number;
+  /** The customer's choice should the warehouse run short: a similar item, or none. */
+  @Column({ type: 'varchar' }) substitution!: Substitution;
   @Column({ name: 'picked_quantity', type: 'int', nullable: true }) pickedQuantity!: number | null;
   @Column({ name: 'short_pick_reason', type: 'varchar', nullable: true }) shortPickReason!: string | null;
   @Column({ name: 'actual_weight_grams', type: 'int', nullable: true }) actualWeightGrams!: number | null;

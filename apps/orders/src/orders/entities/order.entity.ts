@@ -27,7 +27,12 @@ export class Order {
   @Column({ name: 'zone_id', type: 'varchar' }) zoneId!: string;
   @Column({ name: 'slot_id', type: 'varchar' }) slotId!: string;
   @Column({ type: 'text', transformer: json }) address!: DeliveryAddress;
+  /** What the customer pays: the lines plus deliveryFeeFen. */
   @Column({ name: 'total_fen', type: 'int' }) totalFen!: number;
+  /** The zone's delivery fee charged at checkout (0 when waived, and for a line-list checkout). */
+  @Column({ name: 'delivery_fee_fen', type: 'int' }) deliveryFeeFen!: number;
+  /** The address-book entry (identity) a basket checkout delivered to; null for a line-list checkout. */
+  @Column({ name: 'address_id', type: 'char', nullable: true }) addressId!: string | null;
   @Column({ name: 'paid_fen', type: 'int' }) paidFen!: number;
   @Column({ name: 'refunded_fen', type: 'int' }) refundedFen!: number;
   @Column({ name: 'payment_id', type: 'varchar', nullable: true }) paymentId!: string | null;
