@@ -276,4 +276,25 @@ describe('stock and allocation (MariaDB + Kafka)', () => {
     const next = await kit.request('POST', '/scanner/tasks/next', scanner);
     expect(next.json().task?.orderId).not.toBe(orderId);
   });
+
+  it('leaves a paid order for a center it does not run awaiting: no pick tasks, no short pick to refund', async () => {
+    const sku = await kit.publishSku({ skuId: `sku-leek-${kit.suffix}`, temperatureClass: 'chilled' });
+    const orderId = `ord-elsewhere-${kit.suffix}`;
+    await expect(
+      kit.placeAndPay({
+        orderId,
+        centerId: `fc-elsewhere-${kit.suffix}`,
+        deliveryDate: inDays(1),
+        lines: [pieceLine(sku.skuId, 2)],
+      }),
+    ).rejects.toThrow(/allocated/);
+    const [row] = await kit.query<{ status: string; placed: number; paid_at: Date | null }>(
+      'SELECT status, placed, paid_at FROM {db}.fulfillment_order WHERE order_id = ?',
+      [orderId],
+    );
+    expect(row).toMatchObject({ status: 'awaiting', placed: 1 });
+    expect(row!.paid_at).not.toBeNull();
+    expect(await kit.query('SELECT id FROM {db}.pick_task WHERE order_id = ?', [orderId])).toEqual([]);
+    expect(await kit.outbox('fulfillment.short-picked', orderId)).toEqual([]);
+  });
 });
