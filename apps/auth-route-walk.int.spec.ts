@@ -196,6 +196,13 @@ const AGENT_WRITES: Record<string, { body: object; type: string } | { noCall: st
   'POST /fulfillment-centers/:centerId/devices/:deviceId/disable': {
     noCall: "a supervisor disables a scanner: not a call's action",
   },
+  // Warehouse supervisors and QA are agents of their center (issue 22): stock work, not a call's action.
+  'POST /stock-adjustments': { noCall: 'a supervisor adjusts stock with a reason: not a call’s action' },
+  'POST /stock-moves': { noCall: 'a supervisor moves stock between bins: not a call’s action' },
+  'POST /cycle-counts': { noCall: 'a supervisor counts a bin: not a call’s action' },
+  'POST /cycle-counts/:countId/approve': { noCall: 'a supervisor approves a count: not a call’s action' },
+  'POST /cycle-counts/:countId/reject': { noCall: 'a supervisor rejects a count: not a call’s action' },
+  'POST /qa-cases/:caseId/lots/:lotId/decision': { noCall: 'QA decides on a held lot: not a call’s action' },
 };
 
 /** The app's routes as Nest registered them on Fastify, with the roles each accepts; @Public() ones left out. */

@@ -278,10 +278,10 @@ export interface components {
              */
             subject: string;
             /**
-             * @description Masked even for its owner.
+             * @description Masked even for its owner; null for an account signed in without a phone (a browser sign-in).
              * @example +86 138****8001
              */
-            phone: string;
+            phone: string | null;
             hasPassword: boolean;
         };
         DeliveryAddressView: {
