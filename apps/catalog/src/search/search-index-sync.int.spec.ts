@@ -64,7 +64,13 @@ describe('search document writes before the alias exists (real Elasticsearch)', 
   });
 
   it('refuses the write and creates no index named like the alias', async () => {
-    await expect(sync.write(entries)).rejects.toThrow(/refused 1 documents/);
+    await expect(sync.write(entries)).rejects.toThrow(/does not exist yet/);
+    expect(await es.indices.exists({ index: alias })).toBe(false);
+  });
+
+  it('refuses a delete too: Elasticsearch would create the index for an externally versioned delete', async () => {
+    const deletion = new Map<string, SearchEntry>([['prod-2', { document: null, version: 4 }]]);
+    await expect(sync.write(deletion)).rejects.toThrow(/does not exist yet/);
     expect(await es.indices.exists({ index: alias })).toBe(false);
   });
 

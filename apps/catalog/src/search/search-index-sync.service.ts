@@ -21,6 +21,8 @@ const CATCH_UP_BATCH = 200;
 @Injectable()
 export class SearchIndexSyncService extends PeriodicJobProvider<number> {
   private outage = false;
+  /** Whether the alias has been seen to exist; it is made by the first build and never removed after. */
+  private aliasExists = false;
 
   constructor(
     private readonly db: Database,
@@ -98,6 +100,15 @@ export class SearchIndexSyncService extends PeriodicJobProvider<number> {
       return document ? [{ index: meta }, document] : [{ delete: meta }];
     });
     if (operations.length === 0) return;
+    // A delete with an external version auto-creates a missing index even under require_alias (Elasticsearch
+    // creates the index for such deletes and require_alias covers index/create/update only): before the first
+    // build, a product's delete made a concrete index under the alias's name, and the build's alias swap then
+    // failed (invalid_alias_name_exception; the engines spec after the Elasticsearch restart spec, 2026-12-08).
+    // So nothing goes through the alias until it exists; the products wait in search_sync_pending.
+    if (index === this.alias && !this.aliasExists) {
+      this.aliasExists = await this.client.indices.existsAlias({ name: this.alias });
+      if (!this.aliasExists) throw new Error(`alias ${this.alias} does not exist yet (no build has made it)`);
+    }
     // Through the alias, require it: before the first build creates it, Elasticsearch would otherwise
     // auto-create a concrete index under the alias's name and every later alias swap would fail
     // (invalid_alias_name_exception). Refused instead, the products wait in search_sync_pending.
